@@ -1,0 +1,33 @@
+# Common flows of the MAx-DNN toolkit. `make run` sets up and runs the main job; `make test` the tests.
+MVN ?= mvn -B --no-transfer-progress
+# The shared assets beside a checkout; override with MAXDNN_ASSETS=/path/to/data.
+MAXDNN_ASSETS ?= $(abspath ../shared/data)
+export MAXDNN_ASSETS
+# Debian packages the flows call: simulators, synthesis, static timing/power, the osu018 liberty.
+APT_PACKAGES = verilator iverilog yosys opensta qflow-tech-osu018
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup build run test bench clean
+
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+build: setup
+	$(MVN) -q -DskipTests package
+
+run: build
+	./maxdnn multipliers --lut-dir $(MAXDNN_ASSETS)/approx_mult/evoapprox_lut_8x8u --csv out/multipliers.csv
+
+test: setup
+	$(MVN) package
+
+bench: build
+	./maxdnn bench
+
+clean:
+	$(MVN) -q clean
+	rm -rf out

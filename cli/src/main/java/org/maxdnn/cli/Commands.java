@@ -1,0 +1,60 @@
+package org.maxdnn.cli;
+
+import java.util.List;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** The command table of SPEC §11, in the order the flow runs. */
+final class Commands {
+    private Commands() {
+    }
+
+    static List<CliCommand> all() {
+        return List.of(
+                new MultipliersCommand(),
+                new BenchCommand(),
+                notBuilt("model", "list the layers of a model (name, op, shapes, MACs)",
+                        opts("model FILE:the .tflite model")),
+                notBuilt("eval", "golden inference over a data set under a map",
+                        opts("model FILE:the .tflite model", "images DIR:folder of HWC .bin images",
+                                "cifar FILE:CIFAR-10 binary batch", "map FILE:approximation map (JSON)",
+                                "limit N:first N images", "predictions FILE:per-image CSV",
+                                "json FILE:summary as JSON")),
+                notBuilt("generate", "Verilog + manifest for the accelerator",
+                        opts("rows R:array rows", "cols C:array columns", "mode MODE:fixed|configurable",
+                                "map FILE:approximation map", "layer NAME:layer for fixed mode",
+                                "out DIR:output folder")),
+                notBuilt("cosim", "run layers / inferences through the generated RTL against the golden model",
+                        opts("map FILE:approximation map", "images DIR:image folder", "limit N:first N images",
+                                "simulator SIM:verilator|icarus", "vcd-on-mismatch:write a VCD around the first mismatch")),
+                notBuilt("synth", "Yosys synthesis of a multiplier config / PE / array to a liberty",
+                        opts("liberty FILE:liberty library", "target T:roup-pPrR|pe|array", "out DIR:output folder")),
+                notBuilt("energy", "energy of a map over a workload from switching activity",
+                        opts("map FILE:approximation map", "images DIR:image folder", "liberty FILE:liberty library",
+                                "crosscheck-opensta:compare with OpenSTA report_power", "json FILE:result as JSON")),
+                notBuilt("explore", "layer/filter/kernel exploration and the ALWANN baseline",
+                        opts("levels L:layer,filter,kernel", "baseline B:alwann", "max-loss PCT:accuracy loss bound",
+                                "seed N:random seed", "out DIR:output folder")),
+                notBuilt("run", "the main job end to end (explore, pick, generate, cosim, energy, report)",
+                        opts("out DIR:output folder", "quick:a small run that finishes in minutes")));
+    }
+
+    private static CliCommand notBuilt(String name, String summary, Options options) {
+        return new NotBuiltCommand(name, summary, options);
+    }
+
+    /** Options from "long ARG:description" (ARG omitted for flags). */
+    private static Options opts(String... specs) {
+        Options o = new Options();
+        for (String s : specs) {
+            String[] nameDesc = s.split(":", 2);
+            String[] parts = nameDesc[0].split(" ");
+            Option.Builder b = Option.builder().longOpt(parts[0]).desc(nameDesc[1]);
+            if (parts.length > 1) {
+                b.hasArg().argName(parts[1]);
+            }
+            o.addOption(b.build());
+        }
+        return o;
+    }
+}

@@ -1,0 +1,50 @@
+package org.maxdnn.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.metrics.MetricsTable;
+import org.maxdnn.mult.MultiplierRegistry;
+
+/** {@code maxdnn multipliers}: exhaustive error metrics of the multiplier library. */
+final class MultipliersCommand implements CliCommand {
+    @Override
+    public String name() {
+        return "multipliers";
+    }
+
+    @Override
+    public String summary() {
+        return "error metrics of exact, all 64 ROUP configurations and (with --lut-dir) table multipliers";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("lut-dir").hasArg().argName("DIR")
+                        .desc("also evaluate every mul8u_*.bin table in DIR (signed TFApprox mapping and unsigned)").build())
+                .addOption(Option.builder().longOpt("csv").hasArg().argName("FILE")
+                        .desc("write name,P,R,MED,NMED,MRED,EP,WCE,BIAS (signed domain) to FILE").build());
+    }
+
+    @Override
+    public int run(CommandLine cmd, Context ctx) {
+        List<MetricsTable.Row> rows = new ArrayList<>(MetricsTable.roupRows(new MultiplierRegistry(null)));
+        if (cmd.hasOption("lut-dir")) {
+            rows.addAll(MetricsTable.lutRows(Path.of(cmd.getOptionValue("lut-dir"))));
+        }
+        ctx.out().print(MetricsTable.toText(rows));
+        ctx.out().println("MED/WCE/BIAS in product units; NMED = MED/16384 (signed) or MED/65025 (unsigned); "
+                + "all 65,536 operand pairs.");
+        if (cmd.hasOption("csv")) {
+            Path csv = Path.of(cmd.getOptionValue("csv"));
+            AtomicFiles.writeString(csv, MetricsTable.toCsv(rows));
+            ctx.out().println("wrote " + csv);
+        }
+        return 0;
+    }
+}

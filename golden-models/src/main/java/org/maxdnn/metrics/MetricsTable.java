@@ -1,0 +1,94 @@
+package org.maxdnn.metrics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.mult.LutMultiplier;
+import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierRegistry;
+
+/**
+ * The multiplier metric table of {@code maxdnn multipliers}: exact, the 64 ROUP configurations and,
+ * optionally, every table in a folder. CSV columns {@code name,P,R,MED,NMED,MRED,EP,WCE,BIAS} with a
+ * fixed number format, so the checked-in golden copy can be compared as text.
+ */
+public final class MetricsTable {
+    public static final String HEADER = "name,P,R,MED,NMED,MRED,EP,WCE,BIAS";
+
+    /** One row: a multiplier and its metrics; {@code unsigned} is set for tables only. */
+    public record Row(MultiplierConfig config, ErrorMetrics signed, ErrorMetrics unsigned) {
+    }
+
+    private MetricsTable() {
+    }
+
+    /** exact followed by all 64 ROUP configurations (roup, then roupc; P-major). */
+    public static List<Row> roupRows(MultiplierRegistry registry) {
+        List<MultiplierConfig> configs = new ArrayList<>();
+        configs.add(MultiplierConfig.EXACT);
+        configs.addAll(MultiplierConfig.allRoup());
+        return configs.parallelStream()
+                .map(c -> new Row(c, ErrorMetrics.signed(registry.get(c)), null))
+                .toList();
+    }
+
+    /** Every {@code *.bin} table in {@code dir}, sorted by name. */
+    public static List<Row> lutRows(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw MaxdnnException.badInput("table folder " + dir + " does not exist");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(f -> f.getFileName().toString().endsWith(".bin")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (files.isEmpty()) {
+            throw MaxdnnException.badInput("table folder " + dir + " holds no .bin tables");
+        }
+        return files.parallelStream().map(f -> {
+            LutMultiplier m = LutMultiplier.read(f);
+            return new Row(m.config(), ErrorMetrics.signed(m), ErrorMetrics.unsigned(m));
+        }).toList();
+    }
+
+    public static String toCsv(List<Row> rows) {
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (Row r : rows) {
+            sb.append(csvLine(r.config(), r.signed())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String csvLine(MultiplierConfig c, ErrorMetrics m) {
+        boolean pr = c.family().isRoup();
+        return String.format(Locale.ROOT, "%s,%s,%s,%.6f,%.9f,%.9f,%.9f,%d,%.6f", c.name(),
+                pr ? Integer.toString(c.p()) : "", pr ? Integer.toString(c.r()) : "",
+                m.med(), m.nmed(), m.mred(), m.ep(), m.wce(), m.bias());
+    }
+
+    /** A fixed-width table for people. */
+    public static String toText(List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-20s %-8s %10s %10s %9s %8s %7s %9s%n",
+                "name", "domain", "MED", "NMED", "MRED", "EP", "WCE", "BIAS"));
+        for (Row r : rows) {
+            line(sb, r.config().name(), "signed", r.signed());
+            if (r.unsigned() != null) {
+                line(sb, "", "unsigned", r.unsigned());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String name, String domain, ErrorMetrics m) {
+        sb.append(String.format(Locale.ROOT, "%-20s %-8s %10.3f %10.6f %8.4f%% %7.2f%% %7d %9.3f%n",
+                name, domain, m.med(), m.nmed(), 100 * m.mred(), 100 * m.ep(), m.wce(), m.bias()));
+    }
+}
