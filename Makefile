@@ -7,7 +7,7 @@ export MAXDNN_ASSETS
 APT_PACKAGES = verilator iverilog yosys opensta qflow-tech-osu018
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build run test bench clean
+.PHONY: setup build run test bench golden clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -27,6 +27,10 @@ test: setup
 
 bench: build
 	./maxdnn bench
+
+# Regenerate the reviewed golden files the tests compare against. Review the diff before committing.
+golden: build
+	./maxdnn multipliers --csv golden-models/src/test/resources/golden/roup_metrics.csv
 
 clean:
 	$(MVN) -q clean

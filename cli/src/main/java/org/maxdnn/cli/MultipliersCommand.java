@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.maxdnn.Assets;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.metrics.MetricsTable;
 import org.maxdnn.mult.MultiplierRegistry;
@@ -27,15 +28,26 @@ final class MultipliersCommand implements CliCommand {
         return new Options()
                 .addOption(Option.builder().longOpt("lut-dir").hasArg().argName("DIR")
                         .desc("also evaluate every mul8u_*.bin table in DIR (signed TFApprox mapping and unsigned)").build())
+                .addOption(Option.builder().longOpt("only").hasArg().argName("NAMES")
+                        .desc("evaluate just these comma-separated multipliers (exact, roup-pPrR, roupc-pPrR, lut:NAME)").build())
                 .addOption(Option.builder().longOpt("csv").hasArg().argName("FILE")
                         .desc("write name,P,R,MED,NMED,MRED,EP,WCE,BIAS (signed domain) to FILE").build());
     }
 
     @Override
     public int run(CommandLine cmd, Context ctx) {
-        List<MetricsTable.Row> rows = new ArrayList<>(MetricsTable.roupRows(new MultiplierRegistry(null)));
-        if (cmd.hasOption("lut-dir")) {
-            rows.addAll(MetricsTable.lutRows(Path.of(cmd.getOptionValue("lut-dir"))));
+        Path lutDir = cmd.hasOption("lut-dir") ? Path.of(cmd.getOptionValue("lut-dir")) : null;
+        List<MetricsTable.Row> rows = new ArrayList<>();
+        if (cmd.hasOption("only")) {
+            MultiplierRegistry registry = new MultiplierRegistry(lutDir != null ? lutDir : defaultLutDir(ctx));
+            for (String name : cmd.getOptionValue("only").split(",")) {
+                rows.add(MetricsTable.row(registry.get(name.trim())));
+            }
+        } else {
+            rows.addAll(MetricsTable.roupRows(new MultiplierRegistry(null)));
+            if (lutDir != null) {
+                rows.addAll(MetricsTable.lutRows(lutDir));
+            }
         }
         ctx.out().print(MetricsTable.toText(rows));
         ctx.out().println("MED/WCE/BIAS in product units; NMED = MED/16384 (signed) or MED/65025 (unsigned); "
@@ -46,5 +58,11 @@ final class MultipliersCommand implements CliCommand {
             ctx.out().println("wrote " + csv);
         }
         return 0;
+    }
+
+    /** Tables named with --only default to the asset folder's EvoApprox tables, when one is set. */
+    private static Path defaultLutDir(Context ctx) {
+        return ctx.assetsOption() != null || System.getenv(Assets.ENV) != null
+                ? ctx.assets().lutDir() : null;
     }
 }

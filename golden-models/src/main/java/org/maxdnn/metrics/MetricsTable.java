@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.mult.LutMultiplier;
+import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 
@@ -34,8 +35,14 @@ public final class MetricsTable {
         configs.add(MultiplierConfig.EXACT);
         configs.addAll(MultiplierConfig.allRoup());
         return configs.parallelStream()
-                .map(c -> new Row(c, ErrorMetrics.signed(registry.get(c)), null))
+                .map(c -> row(registry.get(c)))
                 .toList();
+    }
+
+    /** The row of one multiplier; tables also get their unsigned-domain metrics. */
+    public static Row row(Multiplier m) {
+        return new Row(m.config(), ErrorMetrics.signed(m),
+                m instanceof LutMultiplier lut ? ErrorMetrics.unsigned(lut) : null);
     }
 
     /** Every {@code *.bin} table in {@code dir}, sorted by name. */
@@ -52,10 +59,7 @@ public final class MetricsTable {
         if (files.isEmpty()) {
             throw MaxdnnException.badInput("table folder " + dir + " holds no .bin tables");
         }
-        return files.parallelStream().map(f -> {
-            LutMultiplier m = LutMultiplier.read(f);
-            return new Row(m.config(), ErrorMetrics.signed(m), ErrorMetrics.unsigned(m));
-        }).toList();
+        return files.parallelStream().map(f -> row(LutMultiplier.read(f))).toList();
     }
 
     public static String toCsv(List<Row> rows) {

@@ -1,0 +1,126 @@
+package org.maxdnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, one-line errors, help, written files. */
+class MainTest {
+    @TempDir
+    Path tmp;
+
+    /** What one invocation printed and returned. */
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        Outcome overview = run("--help");
+        assertEquals(0, overview.code());
+        for (String c : List.of("multipliers", "model", "eval", "generate", "cosim", "synth", "energy", "explore", "run", "bench")) {
+            assertTrue(overview.out().contains(c), c + " missing from the overview");
+            Outcome help = run(c, "--help");
+            assertEquals(0, help.code(), c);
+            assertTrue(help.out().contains("maxdnn " + c), help.out());
+        }
+    }
+
+    @Test
+    void usageErrorsExitOne() {
+        assertEquals(1, run().code());
+        assertEquals(1, run("frobnicate").code());
+        assertEquals(1, run("multipliers", "--no-such-option").code());
+        assertEquals(1, run("multipliers", "stray").code());
+    }
+
+    @Test
+    void csvHasExactPlusAll64RoupConfigs() throws IOException {
+        Path csv = tmp.resolve("sub/metrics.csv");
+        Outcome o = run("multipliers", "--csv", csv.toString());
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("name,P,R,MED,NMED,MRED,EP,WCE,BIAS", lines.get(0));
+        assertEquals(1 + 1 + 64, lines.size());
+        assertTrue(lines.get(1).startsWith("exact,"));
+        assertTrue(lines.contains(lines.stream().filter(l -> l.startsWith("roupc-p3r7,3,7,")).findFirst().orElseThrow()));
+        try (var files = Files.list(csv.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left beside the CSV");
+        }
+    }
+
+    @Test
+    void lutDirAddsEveryTableWithBothDomains() {
+        String dir = System.getenv("MAXDNN_ASSETS") + "/approx_mult/evoapprox_lut_8x8u";
+        Outcome o = run("multipliers", "--lut-dir", dir);
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("lut:mul8u_1JFF") && o.out().contains("unsigned"), o.out());
+    }
+
+    @Test
+    void badMultiplierNamesExitTwoWithOneLineNamingTheValue() {
+        for (String bad : List.of("roup-p4r1", "roup-p1r9", "wallace")) {
+            Outcome o = run("multipliers", "--only", bad);
+            assertEquals(2, o.code(), bad);
+            assertOneLineNaming(o.err(), bad);
+        }
+    }
+
+    @Test
+    void badTablesExitTwoNamingTheFile() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("luts"));
+        Path bad = dir.resolve("mul8u_bad.bin");
+        Files.write(bad, new byte[131071]);
+        Outcome o = run("multipliers", "--lut-dir", dir.toString());
+        assertEquals(2, o.code());
+        assertOneLineNaming(o.err(), bad.toString());
+
+        o = run("multipliers", "--lut-dir", dir.toString(), "--only", "lut:mul8u_missing");
+        assertEquals(2, o.code());
+        assertOneLineNaming(o.err(), dir.resolve("mul8u_missing.bin").toString());
+
+        o = run("multipliers", "--lut-dir", tmp.resolve("nowhere").toString());
+        assertEquals(2, o.code());
+        assertOneLineNaming(o.err(), "nowhere");
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        Outcome o = run("multipliers", "--only", "roup-p9r9", "--debug");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("at org.maxdnn"), o.err());
+    }
+
+    @Test
+    void commandsNotBuiltYetSaySoAndExitOne() {
+        for (String c : List.of("explore", "run")) {
+            Outcome o = run(c);
+            assertEquals(1, o.code(), c);
+            assertTrue(o.err().contains("not built yet"), o.err());
+            assertTrue(o.out().isEmpty(), "no output that looks like a result");
+        }
+    }
+
+    private static void assertOneLineNaming(String err, String what) {
+        assertTrue(err.contains(what), err);
+        assertEquals(1, err.strip().lines().count(), "one line, no stack trace: " + err);
+        assertFalse(err.contains("Exception"), err);
+    }
+}
