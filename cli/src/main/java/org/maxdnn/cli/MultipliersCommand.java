@@ -31,7 +31,9 @@ final class MultipliersCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("only").hasArg().argName("NAMES")
                         .desc("evaluate just these comma-separated multipliers (exact, roup-pPrR, roupc-pPrR, lut:NAME)").build())
                 .addOption(Option.builder().longOpt("csv").hasArg().argName("FILE")
-                        .desc("write name,P,R,MED,NMED,MRED,EP,WCE,BIAS (signed domain) to FILE").build());
+                        .desc("write name,P,R,MED,NMED,MRED,EP,WCE,BIAS (signed domain) to FILE").build())
+                .addOption(Option.builder().longOpt("json").hasArg().argName("FILE")
+                        .desc("write every row as JSON, tables with their unsigned-domain metrics too").build());
     }
 
     @Override
@@ -56,6 +58,11 @@ final class MultipliersCommand implements CliCommand {
             Path csv = Path.of(cmd.getOptionValue("csv"));
             AtomicFiles.writeString(csv, MetricsTable.toCsv(rows));
             ctx.out().println("wrote " + csv);
+        }
+        if (cmd.hasOption("json")) {
+            Path json = Path.of(cmd.getOptionValue("json"));
+            AtomicFiles.writeString(json, MetricsTable.toJson(rows));
+            ctx.out().println("wrote " + json);
         }
         return 0;
     }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,9 +72,15 @@ class MainTest {
     @Test
     void lutDirAddsEveryTableWithBothDomains() {
         String dir = System.getenv("MAXDNN_ASSETS") + "/approx_mult/evoapprox_lut_8x8u";
-        Outcome o = run("multipliers", "--lut-dir", dir);
+        Path json = tmp.resolve("m.json");
+        Outcome o = run("multipliers", "--lut-dir", dir, "--json", json.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("lut:mul8u_1JFF") && o.out().contains("unsigned"), o.out());
+        JsonNode rows = readJson(json);
+        assertEquals(1 + 64 + 36, rows.size());
+        JsonNode last = rows.get(rows.size() - 1);
+        assertEquals("lut:mul8u_ZFB", last.get("name").asText());
+        assertEquals(292, last.get("unsigned").get("wce").asInt()); // EvoApprox: WCE 292
     }
 
     @Test
@@ -115,6 +124,14 @@ class MainTest {
             assertEquals(1, o.code(), c);
             assertTrue(o.err().contains("not built yet"), o.err());
             assertTrue(o.out().isEmpty(), "no output that looks like a result");
+        }
+    }
+
+    private static JsonNode readJson(Path f) {
+        try {
+            return new ObjectMapper().readTree(f.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

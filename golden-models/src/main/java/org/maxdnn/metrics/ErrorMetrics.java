@@ -1,7 +1,7 @@
 package org.maxdnn.metrics;
 
-import org.maxdnn.mult.LutMultiplier;
 import org.maxdnn.mult.Multiplier;
+import org.maxdnn.mult.UnsignedTableMultiplier;
 
 /**
  * Error metrics of a multiplier, computed exhaustively over all 65,536 operand pairs (SPEC §3.2).
@@ -30,7 +30,7 @@ public record ErrorMetrics(double med, double nmed, double mred, double ep, long
     }
 
     /** Metrics of a table on its own unsigned domain a_u, b_u ∈ [0, 255] (EvoApprox's convention). */
-    public static ErrorMetrics unsigned(LutMultiplier m) {
+    public static ErrorMetrics unsigned(UnsignedTableMultiplier m) {
         Accumulator acc = new Accumulator();
         for (int a = 0; a < 256; a++) {
             for (int b = 0; b < 256; b++) {

@@ -1,5 +1,9 @@
 package org.maxdnn.metrics;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +17,7 @@ import org.maxdnn.mult.LutMultiplier;
 import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.UnsignedTableMultiplier;
 
 /**
  * The multiplier metric table of {@code maxdnn multipliers}: exact, the 64 ROUP configurations and,
@@ -42,7 +47,7 @@ public final class MetricsTable {
     /** The row of one multiplier; tables also get their unsigned-domain metrics. */
     public static Row row(Multiplier m) {
         return new Row(m.config(), ErrorMetrics.signed(m),
-                m instanceof LutMultiplier lut ? ErrorMetrics.unsigned(lut) : null);
+                m instanceof UnsignedTableMultiplier t ? ErrorMetrics.unsigned(t) : null);
     }
 
     /** Every {@code *.bin} table in {@code dir}, sorted by name. */
@@ -75,6 +80,30 @@ public final class MetricsTable {
         return String.format(Locale.ROOT, "%s,%s,%s,%.6f,%.9f,%.9f,%.9f,%d,%.6f", c.name(),
                 pr ? Integer.toString(c.p()) : "", pr ? Integer.toString(c.r()) : "",
                 m.med(), m.nmed(), m.mred(), m.ep(), m.wce(), m.bias());
+    }
+
+    /** All rows as a JSON array: name, family, P, R, signed metrics and (tables) unsigned metrics. */
+    public static String toJson(List<Row> rows) {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode out = json.createArrayNode();
+        for (Row r : rows) {
+            ObjectNode o = out.addObject();
+            o.put("name", r.config().name());
+            o.put("family", r.config().family().name().toLowerCase(Locale.ROOT));
+            if (r.config().family().isRoup()) {
+                o.put("P", r.config().p());
+                o.put("R", r.config().r());
+            }
+            o.set("signed", json.valueToTree(r.signed()));
+            if (r.unsigned() != null) {
+                o.set("unsigned", json.valueToTree(r.unsigned()));
+            }
+        }
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A fixed-width table for people. */

@@ -11,11 +11,10 @@ import org.maxdnn.MaxdnnException;
 /**
  * A 256×256 unsigned product table such as EvoApprox {@code mul8u_*.bin} (SPEC §3.3): 65,536
  * little-endian uint16, product(a_u, b_u) = T[a_u·256 + b_u] with a_u the unsigned activation code
- * and b_u the unsigned weight code. On signed int8 operands it is used the TFApprox way:
- * a_u = a + 128, b_u = b + 128, and the exact offset terms are subtracted,
- * f(a, b) = T[a_u, b_u] − 128·a_u − 128·b_u + 16384.
+ * and b_u the unsigned weight code. On signed int8 operands it is used the TFApprox way
+ * ({@link UnsignedTableMultiplier}).
  */
-public final class LutMultiplier extends TabulatedMultiplier {
+public final class LutMultiplier extends TabulatedMultiplier implements UnsignedTableMultiplier {
     public static final int ENTRIES = 1 << 16;
 
     private final MultiplierConfig config;
@@ -60,15 +59,14 @@ public final class LutMultiplier extends TabulatedMultiplier {
         return file;
     }
 
-    /** The table on the unsigned domain: T[a_u·256 + b_u]. */
+    /** T[a_u·256 + b_u]. */
+    @Override
     public int unsignedProduct(int au, int bu) {
         return unsigned[(au << 8) | bu];
     }
 
     @Override
     public int multiply(int a, int b) {
-        int au = a + 128;
-        int bu = b + 128;
-        return unsignedProduct(au, bu) - 128 * au - 128 * bu + 16384;
+        return UnsignedTableMultiplier.super.multiply(a, b);
     }
 }

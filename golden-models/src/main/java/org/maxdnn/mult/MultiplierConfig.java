@@ -13,7 +13,7 @@ import org.maxdnn.MaxdnnException;
  * @param family  which kind of multiplier
  * @param p       Booth rows perforated (0..3), 0 unless ROUP/ROUPC
  * @param r       rounding (0..7), 0 unless ROUP/ROUPC
- * @param lutName the table name for LUT (e.g. {@code mul8u_1JFF}), null otherwise
+ * @param lutName the table name for LUT and ALWANN (e.g. {@code mul8u_1JFF}), null otherwise
  */
 public record MultiplierConfig(MultiplierFamily family, int p, int r, String lutName) {
     public static final int MAX_P = 3;
@@ -37,8 +37,8 @@ public record MultiplierConfig(MultiplierFamily family, int p, int r, String lut
         if (!roup && (p != 0 || r != 0)) {
             throw new IllegalArgumentException(family + " takes no P or R");
         }
-        if ((family == MultiplierFamily.LUT) != (lutName != null)) {
-            throw new IllegalArgumentException("a table name goes with LUT and only with LUT");
+        if (family.isTable() != (lutName != null)) {
+            throw new IllegalArgumentException("a table name goes with LUT/ALWANN and only with them");
         }
     }
 
@@ -54,7 +54,11 @@ public record MultiplierConfig(MultiplierFamily family, int p, int r, String lut
         return new MultiplierConfig(MultiplierFamily.LUT, 0, 0, name);
     }
 
-    /** Parses {@code exact}, {@code roup-pPrR}, {@code roupc-pPrR} or {@code lut:NAME}. */
+    public static MultiplierConfig alwann(String name) {
+        return new MultiplierConfig(MultiplierFamily.ALWANN, 0, 0, name);
+    }
+
+    /** Parses {@code exact}, {@code roup-pPrR}, {@code roupc-pPrR}, {@code lut:NAME} or {@code alwann:NAME}. */
     public static MultiplierConfig parse(String name) {
         if (name == null) {
             throw MaxdnnException.badInput("missing multiplier name");
@@ -63,13 +67,14 @@ public record MultiplierConfig(MultiplierFamily family, int p, int r, String lut
         if (n.equals("exact")) {
             return EXACT;
         }
-        if (n.startsWith("lut:")) {
-            String table = n.substring(4);
+        int colon = n.indexOf(':');
+        if (colon > 0 && (n.startsWith("lut:") || n.startsWith("alwann:"))) {
+            String table = n.substring(colon + 1);
             if (table.isEmpty() || table.contains("/") || table.contains("\\")) {
                 throw MaxdnnException.badInput("bad table multiplier name '" + name
-                        + "': expected lut:NAME with NAME a file stem such as mul8u_1JFF");
+                        + "': expected lut:NAME or alwann:NAME with NAME a file stem such as mul8u_1JFF");
             }
-            return lut(table);
+            return n.startsWith("lut:") ? lut(table) : alwann(table);
         }
         Matcher m = ROUP_NAME.matcher(n);
         if (m.matches()) {
@@ -82,7 +87,7 @@ public record MultiplierConfig(MultiplierFamily family, int p, int r, String lut
             return m.group(1).equals("roup") ? roup(p, r) : roupc(p, r);
         }
         throw MaxdnnException.badInput("unknown multiplier '" + name
-                + "': expected exact, roup-pPrR, roupc-pPrR (P 0..3, R 0..7) or lut:NAME");
+                + "': expected exact, roup-pPrR, roupc-pPrR (P 0..3, R 0..7), lut:NAME or alwann:NAME");
     }
 
     public String name() {
@@ -91,6 +96,7 @@ public record MultiplierConfig(MultiplierFamily family, int p, int r, String lut
             case ROUP -> "roup-p" + p + "r" + r;
             case ROUPC -> "roupc-p" + p + "r" + r;
             case LUT -> "lut:" + lutName;
+            case ALWANN -> "alwann:" + lutName;
         };
     }
 

@@ -9,10 +9,17 @@ public enum MultiplierFamily {
     /** ROUP with Booth-row perforation P and partial-product column rounding R ({@code roupc-pPrR}). */
     ROUPC,
     /** A 256×256 product table, e.g. an EvoApprox {@code mul8u_*.bin} ({@code lut:NAME}). */
-    LUT;
+    LUT,
+    /** A product table used with ALWANN's weight tuning ({@code alwann:NAME}, SPEC §9). */
+    ALWANN;
 
     /** True for the two ROUP families, which take P and R. */
     public boolean isRoup() {
         return this == ROUP || this == ROUPC;
+    }
+
+    /** True for the families backed by a product table file, which take a table name. */
+    public boolean isTable() {
+        return this == LUT || this == ALWANN;
     }
 }

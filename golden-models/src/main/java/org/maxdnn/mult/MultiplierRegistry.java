@@ -7,7 +7,7 @@ import org.maxdnn.MaxdnnException;
 
 /**
  * Turns names and configurations into {@link Multiplier} objects, one shared instance each (so
- * their tables are built once). Table multipliers {@code lut:NAME} are read from
+ * their tables are built once). Table multipliers {@code lut:NAME} and {@code alwann:NAME} read
  * {@code lutDir/NAME.bin}.
  */
 public final class MultiplierRegistry {
@@ -36,13 +36,15 @@ public final class MultiplierRegistry {
             case EXACT -> ExactMultiplier.INSTANCE;
             case ROUP -> new RoupMultiplier(c.p(), c.r());
             case ROUPC -> new RoupColumnMultiplier(c.p(), c.r());
-            case LUT -> {
-                if (lutDir == null) {
-                    throw MaxdnnException.badInput("multiplier " + c.name()
-                            + " needs a table folder (--lut-dir or --assets)");
-                }
-                yield LutMultiplier.read(lutDir.resolve(c.lutName() + ".bin"));
-            }
+            case LUT -> table(c);
+            case ALWANN -> new WeightTunedMultiplier(table(c));
         };
+    }
+
+    private LutMultiplier table(MultiplierConfig c) {
+        if (lutDir == null) {
+            throw MaxdnnException.badInput("multiplier " + c.name() + " needs a table folder (--lut-dir or --assets)");
+        }
+        return LutMultiplier.read(lutDir.resolve(c.lutName() + ".bin"));
     }
 }
