@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.maxdnn.MaxdnnException;
 
 /** Output files are written to a temporary sibling and renamed, so nothing half-written is left. */
@@ -23,7 +24,31 @@ public final class AtomicFiles {
         write(target, w -> w.write(text));
     }
 
+    /** Binary content (images). */
+    public static void writeBytes(Path target, byte[] bytes) {
+        move(target, tmp -> Files.write(tmp, bytes));
+    }
+
     public static void write(Path target, Content content) {
+        move(target, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(w);
+            }
+        });
+    }
+
+    /** Temp files are created owner-only; a result file should read like any other output. */
+    private static void makeReadable(Path p) throws IOException {
+        if (Files.getFileStore(p).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    private interface Fill {
+        void into(Path tmp) throws IOException;
+    }
+
+    private static void move(Path target, Fill fill) {
         Path abs = target.toAbsolutePath();
         Path tmp = null;
         try {
@@ -31,9 +56,8 @@ public final class AtomicFiles {
                 Files.createDirectories(abs.getParent());
             }
             tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
-            }
+            fill.into(tmp);
+            makeReadable(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
