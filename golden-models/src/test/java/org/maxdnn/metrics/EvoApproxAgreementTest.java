@@ -3,12 +3,8 @@ package org.maxdnn.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
 
@@ -18,30 +14,26 @@ import org.maxdnn.Assets;
  */
 class EvoApproxAgreementTest {
     @Test
-    void all36TablesAgreeWithThePublishedMetrics() throws IOException {
+    void all36TablesAgreeWithThePublishedMetrics() {
         Assets assets = Assets.fromEnvironment();
-        Map<String, String[]> published = new HashMap<>();
-        List<String> lines = Files.readAllLines(assets.evoApproxMetrics());
-        List<String> header = List.of(lines.get(0).split(","));
-        int name = header.indexOf("name");
-        int mae = header.indexOf("MAE");
-        int wce = header.indexOf("WCE");
-        int ep = header.indexOf("EP%");
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            published.putIfAbsent(f[name], f); // a circuit is listed once per Pareto subset
-        }
+        EvoApproxCatalog published = EvoApproxCatalog.read(assets.evoApproxMetrics());
         List<MetricsTable.Row> rows = MetricsTable.lutRows(assets.lutDir());
         assertEquals(36, rows.size());
         for (MetricsTable.Row r : rows) {
             String n = r.config().lutName();
-            String[] f = published.get(n);
-            assertTrue(f != null, n + " is not in the published metrics");
+            EvoApproxCatalog.Entry e = published.get(n);
             ErrorMetrics u = r.unsigned();
-            assertWithinPrintedPrecision(n + " MAE", f[mae], u.med());
-            assertWithinPrintedPrecision(n + " WCE", f[wce], u.wce());
-            assertWithinPrintedPrecision(n + " EP%", f[ep], 100 * u.ep());
+            assertWithinPrintedPrecision(n + " MAE", e.mae(), u.med());
+            assertWithinPrintedPrecision(n + " WCE", e.wce(), u.wce());
+            assertWithinPrintedPrecision(n + " EP%", e.epPercent(), 100 * u.ep());
         }
+    }
+
+    @Test
+    void relativePowerIsAgainstTheExactMultiplier() {
+        EvoApproxCatalog c = EvoApproxCatalog.read(Assets.fromEnvironment().evoApproxMetrics());
+        assertEquals(1.0, c.relativePower("mul8u_1JFF"), 1e-12);
+        assertEquals(0.104 / 0.391, c.relativePower("mul8u_17KS"), 1e-12); // PDK45_PWR 0.104 vs 0.391 mW
     }
 
     private static void assertWithinPrintedPrecision(String what, String printed, double actual) {
