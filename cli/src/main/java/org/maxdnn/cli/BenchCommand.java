@@ -1,10 +1,19 @@
 package org.maxdnn.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.maxdnn.data.ImageSets;
+import org.maxdnn.data.LabeledImage;
+import org.maxdnn.infer.Evaluation;
+import org.maxdnn.infer.InferencePlan;
+import org.maxdnn.infer.Network;
+import org.maxdnn.map.ApproxMap;
 import org.maxdnn.metrics.ErrorMetrics;
 import org.maxdnn.metrics.MetricsTable;
 import org.maxdnn.mult.MultiplierConfig;
@@ -15,7 +24,7 @@ import org.maxdnn.mult.MultiplierRegistry;
  * Each figure comes with a baseline measured in the same run, so ratios survive a slower machine.
  */
 final class BenchCommand implements CliCommand {
-    private static final List<String> SUITES = List.of("multipliers");
+    private static final List<String> SUITES = List.of("multipliers", "inference");
 
     @Override
     public String name() {
@@ -46,6 +55,9 @@ final class BenchCommand implements CliCommand {
         if (only == null || only.equals("multipliers")) {
             multipliers(ctx, repeat);
         }
+        if (only == null || only.equals("inference")) {
+            inference(ctx, repeat);
+        }
         return 0;
     }
 
@@ -62,6 +74,41 @@ final class BenchCommand implements CliCommand {
                 + "bit-level models): %.3f s (target < 2 s)%n", all);
         ctx.out().printf(Locale.ROOT, "multipliers: baseline, exact metrics x64 (shared table): %.3f s; ratio %.1fx%n",
                 exact, all / exact);
+    }
+
+    /**
+     * Golden inference over the asset folder's images under the maps the exploration runs most:
+     * exact, a uniform ROUP map, a kernel-level mixed ROUP map and a uniform EvoApprox table map.
+     */
+    private static void inference(Context ctx, int repeat) {
+        Network net = Network.load(ctx.assets().model());
+        List<LabeledImage> images = ImageSets.readFolder(ctx.assets().images(), 0);
+        MultiplierRegistry registry = new MultiplierRegistry(ctx.assets().lutDir());
+        int threads = Evaluation.defaultThreads();
+        List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roup-p2r0", "roup-p0r3", "roup-p1r4")
+                .map(MultiplierConfig::parse).toList();
+        Map<String, ApproxMap> maps = new LinkedHashMap<>();
+        maps.put("exact", ApproxMap.exact());
+        maps.put("uniform roup-p1r2", ApproxMap.uniform(MultiplierConfig.parse("roup-p1r2")));
+        maps.put("kernel-level mix of 5 ROUP configs", ApproxMap.randomKernels(net, mix, 1));
+        maps.put("uniform lut:mul8u_17KS", ApproxMap.uniform(MultiplierConfig.parse("lut:mul8u_17KS")));
+        maps.put("uniform roupc-p1r4 (table path)", ApproxMap.uniform(MultiplierConfig.parse("roupc-p1r4")));
+        ctx.out().printf(Locale.ROOT, "inference: %d images x %,d MACs, %d threads, best of %d after warm-up%n",
+                images.size(), net.totalMacs(), threads, repeat);
+        InferencePlan exactPlan = InferencePlan.compile(net, ApproxMap.exact(), registry);
+        Evaluation.run(exactPlan, images, 1, null);
+        double single = best(repeat, () -> Evaluation.run(exactPlan, images, 1, null));
+        ctx.out().printf(Locale.ROOT, "inference: baseline exact, 1 thread: %.0f images/s%n", images.size() / single);
+        double exactRate = 0;
+        for (Map.Entry<String, ApproxMap> e : maps.entrySet()) {
+            InferencePlan plan = InferencePlan.compile(net, e.getValue(), registry);
+            Evaluation.run(plan, images, threads, null);
+            double rate = images.size() / best(repeat, () -> Evaluation.run(plan, images, threads, null));
+            exactRate = exactRate == 0 ? rate : exactRate;
+            ctx.out().printf(Locale.ROOT, "inference: %-36s %6.0f images/s (%.2fx exact, %.2fx exact 1-thread)%n",
+                    e.getKey(), rate, rate / exactRate, rate * single / images.size());
+        }
+        ctx.out().println("inference: targets 300 images/s for exact and ROUP maps, 150 for table maps");
     }
 
     private static double best(int repeat, Runnable r) {

@@ -1,0 +1,73 @@
+package org.maxdnn.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.Layer;
+import org.maxdnn.infer.Network;
+import org.maxdnn.io.AtomicFiles;
+
+/** {@code maxdnn model}: the layers of a model (name, op, shapes, MACs). */
+final class ModelCommand implements CliCommand {
+    @Override
+    public String name() {
+        return "model";
+    }
+
+    @Override
+    public String summary() {
+        return "list the layers of a model (name, op, shapes, MACs)";
+    }
+
+    @Override
+    public Options options() {
+        return new Options().addOption(Inputs.model())
+                .addOption(Option.builder().longOpt("json").hasArg().argName("FILE").desc("the layer table as JSON").build());
+    }
+
+    @Override
+    public int run(CommandLine cmd, Context ctx) throws Exception {
+        Network net = Inputs.network(cmd, ctx);
+        ctx.out().println("model " + net.model().file() + " (" + net.layers().size() + " layers, input "
+                + net.inputH() + "x" + net.inputW() + "x" + net.inputC() + " int8)");
+        ctx.out().printf(Locale.ROOT, "%-10s %-16s %-12s %-12s %-8s %-6s %12s%n",
+                "layer", "op", "input", "output", "kernel", "stride", "MACs");
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode rows = json.createArrayNode();
+        for (Layer l : net.layers()) {
+            ObjectNode row = rows.addObject().put("name", l.name()).put("op", l.op().name());
+            String in = shape(net, l.inputs()[0]);
+            String out = shape(net, l.output());
+            String kernel = "";
+            String stride = "";
+            if (l instanceof ConvLayer c) {
+                kernel = c.kh() + "x" + c.kw();
+                stride = c.strideH() + "x" + c.strideW();
+                row.put("in_channels", c.inC()).put("out_channels", c.outC()).put("kernel", kernel).put("stride", stride);
+            }
+            row.put("input", in).put("output", out).put("macs", l.macs());
+            ctx.out().printf(Locale.ROOT, "%-10s %-16s %-12s %-12s %-8s %-6s %,12d%n",
+                    l.name(), l.op(), in, out, kernel, stride, l.macs());
+        }
+        ctx.out().printf(Locale.ROOT, "total %,d multiplications per image%n", net.totalMacs());
+        if (cmd.hasOption("json")) {
+            ObjectNode root = json.createObjectNode().put("model", net.model().file().toString())
+                    .put("total_macs", net.totalMacs());
+            root.set("layers", rows);
+            Path file = Path.of(cmd.getOptionValue("json"));
+            AtomicFiles.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+            ctx.out().println("wrote " + file);
+        }
+        return 0;
+    }
+
+    private static String shape(Network net, int tensor) {
+        return net.model().tensor(tensor).shapeText();
+    }
+}

@@ -1,0 +1,105 @@
+package org.maxdnn.infer;
+
+import java.util.List;
+import org.maxdnn.map.ApproxMap;
+import org.maxdnn.mult.MultiplierRegistry;
+
+/**
+ * A {@link Network} compiled for one {@link ApproxMap}: every conv/FC layer has its kernel with
+ * the map's multipliers resolved. Immutable and shared between threads; each thread brings its
+ * own {@link Workspace}.
+ */
+public final class InferencePlan {
+    private final Network net;
+    private final ApproxMap map;
+    private final ConvKernel[] kernels;
+
+    private InferencePlan(Network net, ApproxMap map, ConvKernel[] kernels) {
+        this.net = net;
+        this.map = map;
+        this.kernels = kernels;
+    }
+
+    public static InferencePlan compile(Network net, ApproxMap map, MultiplierRegistry registry) {
+        return compile(net, map, registry, ConvKernel.Path.AUTO);
+    }
+
+    /** With every conv/FC layer on one {@link ConvKernel.Path} (to test the paths against each other). */
+    public static InferencePlan compile(Network net, ApproxMap map, MultiplierRegistry registry, ConvKernel.Path path) {
+        map.validate(net, "(in memory)");
+        List<Layer> layers = net.layers();
+        ConvKernel[] kernels = new ConvKernel[layers.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof ConvLayer c) {
+                kernels[i] = ConvKernel.compile(c, map.resolve(c), registry, path);
+            }
+        }
+        return new InferencePlan(net, map, kernels);
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public ApproxMap map() {
+        return map;
+    }
+
+    public Workspace newWorkspace() {
+        return new Workspace(net);
+    }
+
+    /** The int8 logits (the last FC layer's output) of one image given as H·W·C pixel bytes. */
+    public int[] logits(byte[] pixels, Workspace ws) {
+        run(pixels, ws, null);
+        byte[] t = ws.tensor(net.logitsTensor());
+        int[] out = new int[net.classes()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = t[i];
+        }
+        return out;
+    }
+
+    /** Runs every layer; {@code tap} (may be null) sees each conv/FC layer. */
+    public void run(byte[] pixels, Workspace ws, LayerTap tap) {
+        if (pixels.length != net.imageBytes()) {
+            throw new IllegalArgumentException("image has " + pixels.length + " bytes, the model takes "
+                    + net.imageBytes());
+        }
+        byte[] input = ws.tensor(net.inputTensor());
+        for (int i = 0; i < pixels.length; i++) {
+            input[i] = (byte) net.inputCode(pixels[i]);
+        }
+        List<Layer> layers = net.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            byte[] out = ws.tensor(layer.output());
+            if (layer instanceof ConvLayer c) {
+                int[] acc = tap != null ? ws.accumulators(c.output()) : null;
+                kernels[i].run(ws.tensor(c.input()), out, ws.scratch(), acc);
+                if (tap != null) {
+                    tap.conv(c, ws.tensor(c.input()), acc, out);
+                }
+            } else if (layer instanceof AddLayer a) {
+                a.run(ws.tensor(a.input1()), ws.tensor(a.input2()), out);
+            } else if (layer instanceof PoolLayer p) {
+                p.run(ws.tensor(p.input()), out);
+            } else if (layer instanceof ReshapeLayer r) {
+                System.arraycopy(ws.tensor(r.input()), 0, out, 0, out.length);
+            } else if (layer instanceof SoftmaxLayer s) {
+                s.run(ws.tensor(s.input()), out);
+            }
+        }
+    }
+
+    /** Argmax, the first index on ties (SPEC §4). */
+    public static int argmax(int[] logits) {
+        int best = 0;
+        for (int i = 1; i < logits.length; i++) {
+            if (logits[i] > logits[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

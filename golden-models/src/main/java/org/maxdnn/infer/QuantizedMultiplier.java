@@ -1,0 +1,53 @@
+package org.maxdnn.infer;
+
+/**
+ * A real scale as TFLite's integer kernels apply it: a Q31 multiplier and a power-of-two shift,
+ * applied with gemmlowp's "double rounding" (SaturatingRoundingDoublingHighMul, then
+ * RoundingDivideByPOT), as in the reference kernels.
+ */
+public record QuantizedMultiplier(int multiplier, int shift) {
+
+    /** TFLite's QuantizeMultiplier: frexp the double, round the mantissa to Q31 half away from zero. */
+    public static QuantizedMultiplier of(double real) {
+        if (real == 0.0) {
+            return new QuantizedMultiplier(0, 0);
+        }
+        if (!(real > 0) || Double.isInfinite(real)) {
+            throw new IllegalArgumentException("scale " + real + " must be positive and finite");
+        }
+        int shift = Math.getExponent(real) + 1; // frexp: real = q·2^shift, q in [0.5, 1)
+        double q = Math.scalb(real, -shift);
+        long fixed = Math.round(q * (1L << 31)); // q > 0, so Math.round is round-half-away
+        if (fixed == (1L << 31)) {
+            fixed /= 2;
+            shift++;
+        }
+        if (shift < -31) {
+            return new QuantizedMultiplier(0, 0);
+        }
+        return new QuantizedMultiplier((int) fixed, shift);
+    }
+
+    /** MultiplyByQuantizedMultiplier(x, multiplier, shift). */
+    public int apply(int x) {
+        int left = shift > 0 ? shift : 0;
+        int right = shift > 0 ? 0 : -shift;
+        return roundingDivideByPot(saturatingRoundingDoublingHighMul(x * (1 << left), multiplier), right);
+    }
+
+    public static int saturatingRoundingDoublingHighMul(int a, int b) {
+        if (a == b && a == Integer.MIN_VALUE) {
+            return Integer.MAX_VALUE;
+        }
+        long ab = (long) a * b;
+        long nudge = ab >= 0 ? (1L << 30) : (1 - (1L << 30));
+        return (int) ((ab + nudge) / (1L << 31)); // C++ division: truncates toward zero, as Java's
+    }
+
+    public static int roundingDivideByPot(int x, int exponent) {
+        int mask = (int) ((1L << exponent) - 1);
+        int remainder = x & mask;
+        int threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+        return (x >> exponent) + (remainder > threshold ? 1 : 0);
+    }
+}

@@ -1,0 +1,44 @@
+package org.maxdnn.infer;
+
+/** One thread's buffers for running a {@link Network}: every activation tensor and the conv scratch. */
+public final class Workspace {
+    private final byte[][] tensors;
+    private final int[][] accumulators;
+    private final ConvKernel.Scratch scratch;
+
+    Workspace(Network net) {
+        tensors = new byte[net.tensorCount()][];
+        accumulators = new int[net.tensorCount()][];
+        int maxK = 1;
+        int maxC = 1;
+        for (ConvLayer c : net.weightedLayers()) {
+            maxK = Math.max(maxK, c.kernelSize());
+            maxC = Math.max(maxC, c.outC());
+        }
+        for (Layer l : net.layers()) {
+            tensors[l.output()] = new byte[net.tensorElements(l.output())];
+            for (int in : l.inputs()) {
+                if (tensors[in] == null) {
+                    tensors[in] = new byte[net.tensorElements(in)];
+                }
+            }
+        }
+        scratch = new ConvKernel.Scratch(maxK, maxC);
+    }
+
+    /** The int8 content of a tensor after the last run. */
+    public byte[] tensor(int index) {
+        return tensors[index];
+    }
+
+    int[] accumulators(int tensor) {
+        if (accumulators[tensor] == null) {
+            accumulators[tensor] = new int[tensors[tensor].length];
+        }
+        return accumulators[tensor];
+    }
+
+    ConvKernel.Scratch scratch() {
+        return scratch;
+    }
+}

@@ -1,0 +1,263 @@
+package org.maxdnn.map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.Network;
+import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.mult.MultiplierConfig;
+
+/**
+ * An approximation map (SPEC §5): which multiplier each kernel of each layer uses. Resolution is
+ * kernel > filter > layer > default; {@code default} covers the conv layers only, the FC layer is
+ * approximated only when named.
+ */
+public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEntry> layers) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ApproxMap {
+        layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+    }
+
+    public static ApproxMap exact() {
+        return uniform(MultiplierConfig.EXACT);
+    }
+
+    /** Every conv kernel uses {@code config}; FC stays exact. */
+    public static ApproxMap uniform(MultiplierConfig config) {
+        return new ApproxMap(config, Map.of());
+    }
+
+    /** One configuration per named layer, the rest exact. */
+    public static ApproxMap layerLevel(Map<String, MultiplierConfig> perLayer) {
+        Map<String, LayerEntry> m = new LinkedHashMap<>();
+        perLayer.forEach((k, v) -> m.put(k, LayerEntry.layer(v)));
+        return new ApproxMap(MultiplierConfig.EXACT, m);
+    }
+
+    /**
+     * A kernel-level map over every conv layer, each kernel drawn uniformly from {@code choices}
+     * with a seeded generator (tests, benchmarks, cosimulation).
+     */
+    public static ApproxMap randomKernels(Network net, List<MultiplierConfig> choices, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        Map<String, LayerEntry> m = new LinkedHashMap<>();
+        for (ConvLayer l : net.weightedLayers()) {
+            if (l.op() != org.maxdnn.model.OpType.CONV_2D) {
+                continue;
+            }
+            List<List<MultiplierConfig>> k = new ArrayList<>();
+            for (int oc = 0; oc < l.outC(); oc++) {
+                List<MultiplierConfig> row = new ArrayList<>();
+                for (int ic = 0; ic < l.inC(); ic++) {
+                    row.add(choices.get(rnd.nextInt(choices.size())));
+                }
+                k.add(row);
+            }
+            m.put(l.name(), LayerEntry.kernels(k));
+        }
+        return new ApproxMap(MultiplierConfig.EXACT, m);
+    }
+
+    /** The multiplier of every kernel of {@code layer}: [outC][inC]. Call {@link #validate} first. */
+    public MultiplierConfig[][] resolve(ConvLayer layer) {
+        LayerEntry e = layers.get(layer.name());
+        boolean isConv = layer.op() == org.maxdnn.model.OpType.CONV_2D;
+        MultiplierConfig base = e != null && e.multiplier() != null ? e.multiplier()
+                : isConv ? defaultMultiplier : MultiplierConfig.EXACT;
+        MultiplierConfig[][] out = new MultiplierConfig[layer.outC()][layer.inC()];
+        for (int oc = 0; oc < layer.outC(); oc++) {
+            MultiplierConfig f = e != null && e.filters() != null ? e.filters().get(oc) : base;
+            for (int ic = 0; ic < layer.inC(); ic++) {
+                out[oc][ic] = e != null && e.kernels() != null ? e.kernels().get(oc).get(ic) : f;
+            }
+        }
+        return out;
+    }
+
+    /** Every distinct configuration the map uses on {@code net}. */
+    public Set<MultiplierConfig> configsUsed(Network net) {
+        Set<MultiplierConfig> s = new LinkedHashSet<>();
+        for (ConvLayer l : net.weightedLayers()) {
+            for (MultiplierConfig[] row : resolve(l)) {
+                s.addAll(List.of(row));
+            }
+        }
+        return s;
+    }
+
+    /** Checks layer names and lengths against a network; {@code source} names the map in errors. */
+    public ApproxMap validate(Network net, String source) {
+        for (Map.Entry<String, LayerEntry> en : layers.entrySet()) {
+            ConvLayer l = net.layer(en.getKey());
+            String where = "map " + source + ": layers." + en.getKey();
+            if (l == null) {
+                throw MaxdnnException.badInput(where + ": the model has no layer '" + en.getKey() + "' (layers: "
+                        + String.join(", ", net.weightedLayers().stream().map(ConvLayer::name).toList()) + ")");
+            }
+            LayerEntry e = en.getValue();
+            if (e.filters() != null && e.filters().size() != l.outC()) {
+                throw MaxdnnException.badInput(where + ".filters: " + e.filters().size() + " entries, but "
+                        + l.name() + " has " + l.outC() + " filters");
+            }
+            if (e.kernels() != null) {
+                if (e.kernels().size() != l.outC()) {
+                    throw MaxdnnException.badInput(where + ".kernels: " + e.kernels().size() + " rows, but "
+                            + l.name() + " has " + l.outC() + " filters");
+                }
+                for (int oc = 0; oc < l.outC(); oc++) {
+                    if (e.kernels().get(oc).size() != l.inC()) {
+                        throw MaxdnnException.badInput(where + ".kernels[" + oc + "]: " + e.kernels().get(oc).size()
+                                + " entries, but " + l.name() + " has " + l.inC() + " input channels");
+                    }
+                }
+            }
+        }
+        return this;
+    }
+
+    public static ApproxMap read(Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw MaxdnnException.badInput("map " + file + ": not valid JSON at line "
+                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw MaxdnnException.badInput("cannot read map " + file + ": " + e.getMessage(), e);
+        }
+        return fromJson(root, file.toString());
+    }
+
+    public static ApproxMap parse(String json, String source) {
+        try {
+            return fromJson(JSON.readTree(json), source);
+        } catch (JsonProcessingException e) {
+            throw MaxdnnException.badInput("map " + source + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ApproxMap fromJson(JsonNode root, String source) {
+        String at = "map " + source + ": ";
+        if (root == null || !root.isObject()) {
+            throw MaxdnnException.badInput(at + "expected a JSON object with \"default\" and \"layers\"");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("default") && !f.equals("layers")) {
+                throw MaxdnnException.badInput(at + "unknown field '" + f + "' (expected default, layers)");
+            }
+        }
+        MultiplierConfig dflt = root.has("default") ? config(root.get("default"), at + "default")
+                : MultiplierConfig.EXACT;
+        Map<String, LayerEntry> layers = new LinkedHashMap<>();
+        JsonNode ls = root.get("layers");
+        if (ls != null && !ls.isNull()) {
+            if (!ls.isObject()) {
+                throw MaxdnnException.badInput(at + "layers: expected an object keyed by layer name");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = ls.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> en = it.next();
+                layers.put(en.getKey(), entry(en.getValue(), at + "layers." + en.getKey()));
+            }
+        }
+        return new ApproxMap(dflt, layers);
+    }
+
+    private static LayerEntry entry(JsonNode n, String where) {
+        if (!n.isObject()) {
+            throw MaxdnnException.badInput(where + ": expected an object with multiplier, filters or kernels");
+        }
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!List.of("multiplier", "filters", "kernels").contains(f)) {
+                throw MaxdnnException.badInput(where + ": unknown field '" + f + "' (expected multiplier, filters, kernels)");
+            }
+        }
+        MultiplierConfig m = n.has("multiplier") ? config(n.get("multiplier"), where + ".multiplier") : null;
+        List<MultiplierConfig> filters = n.has("filters") ? list(n.get("filters"), where + ".filters") : null;
+        List<List<MultiplierConfig>> kernels = null;
+        if (n.has("kernels")) {
+            JsonNode k = n.get("kernels");
+            if (!k.isArray()) {
+                throw MaxdnnException.badInput(where + ".kernels: expected an array of arrays [out][in]");
+            }
+            kernels = new ArrayList<>();
+            for (int i = 0; i < k.size(); i++) {
+                kernels.add(list(k.get(i), where + ".kernels[" + i + "]"));
+            }
+        }
+        if (m == null && filters == null && kernels == null) {
+            throw MaxdnnException.badInput(where + ": names no multiplier, filters or kernels");
+        }
+        return new LayerEntry(m, filters, kernels);
+    }
+
+    private static List<MultiplierConfig> list(JsonNode n, String where) {
+        if (!n.isArray()) {
+            throw MaxdnnException.badInput(where + ": expected an array of multiplier names");
+        }
+        List<MultiplierConfig> out = new ArrayList<>(n.size());
+        for (int i = 0; i < n.size(); i++) {
+            out.add(config(n.get(i), where + "[" + i + "]"));
+        }
+        return out;
+    }
+
+    private static MultiplierConfig config(JsonNode n, String where) {
+        if (!n.isTextual()) {
+            throw MaxdnnException.badInput(where + ": expected a multiplier name string, got " + n);
+        }
+        try {
+            return MultiplierConfig.parse(n.asText());
+        } catch (MaxdnnException e) {
+            throw MaxdnnException.badInput(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("default", defaultMultiplier.name());
+        ObjectNode ls = root.putObject("layers");
+        layers.forEach((name, e) -> {
+            ObjectNode o = ls.putObject(name);
+            if (e.multiplier() != null) {
+                o.put("multiplier", e.multiplier().name());
+            }
+            if (e.filters() != null) {
+                ArrayNode a = o.putArray("filters");
+                e.filters().forEach(c -> a.add(c.name()));
+            }
+            if (e.kernels() != null) {
+                ArrayNode a = o.putArray("kernels");
+                for (List<MultiplierConfig> row : e.kernels()) {
+                    ArrayNode r = a.addArray();
+                    row.forEach(c -> r.add(c.name()));
+                }
+            }
+        });
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void write(Path file) {
+        AtomicFiles.writeString(file, toJson());
+    }
+}

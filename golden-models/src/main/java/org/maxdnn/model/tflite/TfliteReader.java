@@ -1,0 +1,226 @@
+package org.maxdnn.model.tflite;
+
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.model.Activation;
+import org.maxdnn.model.ElementType;
+import org.maxdnn.model.OpType;
+import org.maxdnn.model.Operator;
+import org.maxdnn.model.Padding;
+import org.maxdnn.model.Quantization;
+import org.maxdnn.model.TensorInfo;
+import org.maxdnn.model.TfliteModel;
+
+/**
+ * Reads a .tflite flatbuffer into a {@link TfliteModel}: tensors with their quantization and
+ * constant data, and the operators int8 CNNs need. Anything else — another operator, a float
+ * model's options we do not execute, external buffers, a damaged file — is a clear error naming
+ * the file and the place.
+ */
+public final class TfliteReader {
+    /** Names of builtin codes we do not execute, for error messages (schema.fbs BuiltinOperator). */
+    private static final String[] BUILTIN_NAMES = {
+        "ADD", "AVERAGE_POOL_2D", "CONCATENATION", "CONV_2D", "DEPTHWISE_CONV_2D", "DEPTH_TO_SPACE",
+        "DEQUANTIZE", "EMBEDDING_LOOKUP", "FLOOR", "FULLY_CONNECTED", "HASHTABLE_LOOKUP", "L2_NORMALIZATION",
+        "L2_POOL_2D", "LOCAL_RESPONSE_NORMALIZATION", "LOGISTIC", "LSH_PROJECTION", "LSTM", "MAX_POOL_2D",
+        "MUL", "RELU", "RELU_N1_TO_1", "RELU6", "RESHAPE", "RESIZE_BILINEAR", "RNN", "SOFTMAX",
+        "SPACE_TO_DEPTH", "SVDF", "TANH", "CONCAT_EMBEDDINGS", "SKIP_GRAM", "CALL", "CUSTOM",
+        "EMBEDDING_LOOKUP_SPARSE", "PAD", "UNIDIRECTIONAL_SEQUENCE_RNN", "GATHER", "BATCH_TO_SPACE_ND",
+        "SPACE_TO_BATCH_ND", "TRANSPOSE", "MEAN", "SUB", "DIV", "SQUEEZE",
+    };
+
+    private final Path file;
+
+    private TfliteReader(Path file) {
+        this.file = file;
+    }
+
+    public static TfliteModel read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw MaxdnnException.badInput("cannot read model " + file + ": " + e.getMessage(), e);
+        }
+        return new TfliteReader(file).parse(bytes);
+    }
+
+    private TfliteModel parse(byte[] bytes) {
+        if (bytes.length < 8 || bytes[4] != 'T' || bytes[5] != 'F' || bytes[6] != 'L' || bytes[7] != '3') {
+            throw error("not a TFLite flatbuffer (file identifier TFL3 missing)");
+        }
+        try {
+            return parse(TfliteSchema.Model.root(ByteBuffer.wrap(bytes)));
+        } catch (IndexOutOfBoundsException | BufferUnderflowException | IllegalArgumentException e) {
+            throw MaxdnnException.badInput("corrupt or truncated model " + file + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")", e);
+        }
+    }
+
+    private TfliteModel parse(TfliteSchema.Model m) {
+        if (m.version() != 3) {
+            throw error("schema version " + m.version() + " (expected 3)");
+        }
+        if (m.subgraphsLength() != 1) {
+            throw error(m.subgraphsLength() + " subgraphs (only single-subgraph models are supported)");
+        }
+        TfliteSchema.SubGraph g = m.subgraph(0);
+        List<TensorInfo> tensors = new ArrayList<>();
+        for (int i = 0; i < g.tensorsLength(); i++) {
+            tensors.add(tensor(m, g.tensor(i), i));
+        }
+        List<Operator> ops = new ArrayList<>();
+        for (int i = 0; i < g.operatorsLength(); i++) {
+            ops.add(operator(m, g.operator(i), i, tensors.size()));
+        }
+        int[] inputs = checkTensorIndices(g.inputs(), tensors.size(), "subgraph inputs");
+        int[] outputs = checkTensorIndices(g.outputs(), tensors.size(), "subgraph outputs");
+        return new TfliteModel(file, m.description(), List.copyOf(tensors), List.copyOf(ops), inputs, outputs);
+    }
+
+    private TensorInfo tensor(TfliteSchema.Model m, TfliteSchema.Tensor t, int index) {
+        String where = "tensor " + index + " (" + t.name() + ")";
+        ElementType type;
+        try {
+            type = ElementType.ofCode(t.type());
+        } catch (IllegalArgumentException e) {
+            throw error(where + ": " + e.getMessage());
+        }
+        int[] shape = t.shape();
+        for (int d : shape) {
+            if (d < 0) {
+                throw error(where + ": dynamic shape " + java.util.Arrays.toString(shape) + " is not supported");
+            }
+        }
+        long bufferIndex = t.buffer();
+        if (bufferIndex >= m.buffersLength()) {
+            throw error(where + ": buffer " + bufferIndex + " out of range (" + m.buffersLength() + " buffers)");
+        }
+        TfliteSchema.Buffer buffer = m.buffer((int) bufferIndex);
+        if (buffer.hasExternalData()) {
+            throw error(where + ": data stored outside the flatbuffer is not supported");
+        }
+        byte[] data = buffer.data();
+        Quantization quant = null;
+        TfliteSchema.QuantizationParameters q = t.quantization();
+        if (q != null && q.scale().length > 0) {
+            quant = new Quantization(q.scale(), q.zeroPoint(), q.quantizedDimension());
+        }
+        TensorInfo info = new TensorInfo(index, t.name(), shape, type, quant, data);
+        int width = switch (type) {
+            case INT8, UINT8, BOOL -> 1;
+            case INT16, FLOAT16 -> 2;
+            case INT32, FLOAT32 -> 4;
+            case INT64, FLOAT64 -> 8;
+            default -> 0;
+        };
+        if (data.length > 0 && width > 0 && data.length != (long) info.elements() * width) {
+            throw error(where + ": " + data.length + " data bytes for shape " + info.shapeText() + " of " + type);
+        }
+        return info;
+    }
+
+    private Operator operator(TfliteSchema.Model m, TfliteSchema.Operator o, int index, int tensorCount) {
+        long opcode = o.opcodeIndex();
+        if (opcode >= m.operatorCodesLength()) {
+            throw error("operator " + index + ": opcode index " + opcode + " out of range");
+        }
+        int code = m.operatorCode((int) opcode).builtinCode();
+        OpType type = OpType.ofCode(code);
+        if (type == null) {
+            String name = code >= 0 && code < BUILTIN_NAMES.length ? BUILTIN_NAMES[code] : "builtin code " + code;
+            if (code == 32) {
+                name = "CUSTOM " + m.operatorCode((int) opcode).customCode();
+            }
+            throw error("operator " + index + ": unsupported operator " + name + " (supported: "
+                    + java.util.Arrays.toString(OpType.values()) + ")");
+        }
+        String where = "operator " + index + " (" + type + ")";
+        int[] in = checkTensorIndices(o.inputs(), tensorCount, where + " inputs");
+        int[] out = checkTensorIndices(o.outputs(), tensorCount, where + " outputs");
+        TfliteSchema.Options opt = o.builtinOptions(new TfliteSchema.Options());
+        Padding padding = null;
+        int strideH = 0;
+        int strideW = 0;
+        int filterH = 0;
+        int filterW = 0;
+        int act = 0;
+        float beta = 0;
+        switch (type) {
+            case CONV_2D -> {
+                require(opt, where);
+                padding = padding(opt.int8At(0, 0), where);
+                strideW = opt.int32At(1, 0);
+                strideH = opt.int32At(2, 0);
+                act = opt.int8At(3, 0);
+                if (opt.int32At(4, 1) != 1 || opt.int32At(5, 1) != 1) {
+                    throw error(where + ": dilated convolution is not supported");
+                }
+            }
+            case AVERAGE_POOL_2D, MAX_POOL_2D -> {
+                require(opt, where);
+                padding = padding(opt.int8At(0, 0), where);
+                strideW = opt.int32At(1, 0);
+                strideH = opt.int32At(2, 0);
+                filterW = opt.int32At(3, 0);
+                filterH = opt.int32At(4, 0);
+                act = opt.int8At(5, 0);
+            }
+            case ADD -> act = opt != null ? opt.int8At(0, 0) : 0;
+            case FULLY_CONNECTED -> {
+                if (opt != null) {
+                    act = opt.int8At(0, 0);
+                    if (opt.int8At(1, 0) != 0) {
+                        throw error(where + ": shuffled weights format is not supported");
+                    }
+                }
+            }
+            case SOFTMAX -> beta = opt != null ? opt.float32At(0, 1f) : 1f;
+            case RESHAPE -> { }
+        }
+        if ((type == OpType.CONV_2D || padding != null) && (strideH <= 0 || strideW <= 0)) {
+            throw error(where + ": stride " + strideH + "x" + strideW + " must be positive");
+        }
+        Activation activation = Activation.ofCode(act);
+        if (activation == null) {
+            throw error(where + ": fused activation code " + act + " is not supported (NONE, RELU, RELU_N1_TO_1, RELU6)");
+        }
+        return new Operator(index, type, in, out, padding, strideH, strideW, filterH, filterW, activation, beta);
+    }
+
+    private void require(TfliteSchema.Options opt, String where) {
+        if (opt == null) {
+            throw error(where + ": builtin options missing");
+        }
+    }
+
+    private Padding padding(int code, String where) {
+        if (code == 0) {
+            return Padding.SAME;
+        }
+        if (code == 1) {
+            return Padding.VALID;
+        }
+        throw error(where + ": unknown padding code " + code);
+    }
+
+    /** Tensor index lists; -1 marks an optional input that is absent and is kept as is. */
+    private int[] checkTensorIndices(int[] idx, int tensorCount, String where) {
+        for (int i : idx) {
+            if (i < -1 || i >= tensorCount) {
+                throw error(where + ": tensor index " + i + " out of range (" + tensorCount + " tensors)");
+            }
+        }
+        return idx;
+    }
+
+    private MaxdnnException error(String what) {
+        return MaxdnnException.badInput("model " + file + ": " + what);
+    }
+}

@@ -1,0 +1,156 @@
+package org.maxdnn.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.flatbuffers.FlatBufferBuilder;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.maxdnn.Assets;
+import org.maxdnn.MaxdnnException;
+
+/** The .tflite reader against the summary made independently from the same file, and on bad files. */
+class TfliteReaderTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void tensorsAndOperatorsMatchTheIndependentSummary() throws Exception {
+        Assets assets = Assets.fromEnvironment();
+        byte[] file = Files.readAllBytes(assets.model());
+        TfliteModel m = TfliteModel.read(assets.model());
+        JsonNode s = new ObjectMapper().readTree(assets.modelSummary().toFile());
+        assertEquals(s.get("tensors").size(), m.tensors().size());
+        for (JsonNode t : s.get("tensors")) {
+            TensorInfo info = m.tensor(t.get("idx").asInt());
+            String at = "tensor " + info.index();
+            assertEquals(t.get("name").asText(), info.name(), at);
+            assertArrayEquals(ints(t.get("shape")), info.shape(), at);
+            assertEquals(t.get("type").asText(), info.type().name(), at);
+            assertEquals(t.get("data_bytes").asInt(), info.data().length, at);
+            if (info.data().length > 0) {
+                int off = t.get("data_file_offset").asInt();
+                assertArrayEquals(Arrays.copyOfRange(file, off, off + info.data().length), info.data(), at);
+            }
+            JsonNode q = t.get("quant");
+            if (q.isNull()) {
+                assertEquals(null, info.quant(), at);
+            } else {
+                float[] scales = new float[q.get("scale").size()];
+                for (int i = 0; i < scales.length; i++) {
+                    scales[i] = (float) q.get("scale").get(i).asDouble();
+                }
+                assertArrayEquals(scales, info.quant().scales(), at);
+                assertArrayEquals(Arrays.stream(ints(q.get("zero_point"))).asLongStream().toArray(),
+                        info.quant().zeroPoints(), at);
+                assertEquals(q.get("quantized_dimension").asInt(), info.quant().quantizedDimension(), at);
+            }
+        }
+        assertEquals(s.get("operators").size(), m.operators().size());
+        for (int i = 0; i < m.operators().size(); i++) {
+            JsonNode o = s.get("operators").get(i);
+            Operator op = m.operators().get(i);
+            String at = "operator " + i;
+            assertEquals(o.get("op").asText(), op.type().name(), at);
+            assertArrayEquals(ints(o.get("inputs")), op.inputs(), at);
+            assertArrayEquals(ints(o.get("outputs")), op.outputs(), at);
+            JsonNode opt = o.get("options");
+            if (opt.has("padding")) {
+                assertEquals(opt.get("padding").asText(), op.padding().name(), at);
+                assertEquals(opt.get("stride_h").asInt(), op.strideH(), at);
+                assertEquals(opt.get("stride_w").asInt(), op.strideW(), at);
+            }
+            if (opt.has("filter_h")) {
+                assertEquals(opt.get("filter_h").asInt(), op.filterH(), at);
+                assertEquals(opt.get("filter_w").asInt(), op.filterW(), at);
+            }
+            if (opt.has("act")) {
+                assertEquals(opt.get("act").asText(), op.activation().name(), at);
+            }
+            if (opt.has("beta")) {
+                assertEquals(opt.get("beta").asDouble(), op.beta(), 0, at);
+            }
+        }
+        assertArrayEquals(ints(s.get("inputs")), m.inputs());
+        assertArrayEquals(ints(s.get("outputs")), m.outputs());
+    }
+
+    @Test
+    void truncatedOrCorruptModelsAreClearErrors() throws Exception {
+        byte[] file = Files.readAllBytes(Assets.fromEnvironment().model());
+        Path truncated = tmp.resolve("truncated.tflite");
+        Files.write(truncated, Arrays.copyOf(file, file.length / 3));
+        MaxdnnException e = assertThrows(MaxdnnException.class, () -> TfliteModel.read(truncated));
+        assertEquals(MaxdnnException.BAD_INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains(truncated.toString()), e.getMessage());
+
+        Path notTflite = tmp.resolve("image.tflite");
+        Files.write(notTflite, new byte[3072]);
+        e = assertThrows(MaxdnnException.class, () -> TfliteModel.read(notTflite));
+        assertTrue(e.getMessage().contains("TFL3"), e.getMessage());
+
+        Path missing = tmp.resolve("missing.tflite");
+        e = assertThrows(MaxdnnException.class, () -> TfliteModel.read(missing));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+
+    @Test
+    void anUnsupportedOperatorIsNamed() throws Exception {
+        Path mul = tmp.resolve("mul.tflite");
+        Files.write(mul, modelWithOneOperator(18)); // MUL
+        MaxdnnException e = assertThrows(MaxdnnException.class, () -> TfliteModel.read(mul));
+        assertTrue(e.getMessage().contains("unsupported operator MUL") && e.getMessage().contains("operator 0"),
+                e.getMessage());
+        Path dw = tmp.resolve("dw.tflite");
+        Files.write(dw, modelWithOneOperator(4));
+        e = assertThrows(MaxdnnException.class, () -> TfliteModel.read(dw));
+        assertTrue(e.getMessage().contains("DEPTHWISE_CONV_2D"), e.getMessage());
+    }
+
+    /** A minimal schema-3 model: one empty buffer, one subgraph with one operator of {@code code}. */
+    private static byte[] modelWithOneOperator(int code) {
+        FlatBufferBuilder b = new FlatBufferBuilder();
+        b.startTable(4);
+        b.addInt(3, code, 0);
+        int opcode = b.endTable();
+        int opcodes = b.createVectorOfTables(new int[] {opcode});
+        b.startTable(9);
+        b.addInt(0, 0, -1); // opcode_index 0, forced
+        int op = b.endTable();
+        int ops = b.createVectorOfTables(new int[] {op});
+        b.startTable(5);
+        b.addOffset(3, ops, 0);
+        int subgraph = b.endTable();
+        int subgraphs = b.createVectorOfTables(new int[] {subgraph});
+        b.startTable(1);
+        int buffer = b.endTable();
+        int buffers = b.createVectorOfTables(new int[] {buffer});
+        b.startTable(5);
+        b.addInt(0, 3, 0);
+        b.addOffset(1, opcodes, 0);
+        b.addOffset(2, subgraphs, 0);
+        b.addOffset(4, buffers, 0);
+        int model = b.endTable();
+        b.finish(model, "TFL3");
+        ByteBuffer bb = b.dataBuffer();
+        byte[] out = new byte[bb.remaining()];
+        bb.get(out);
+        return out;
+    }
+
+    private static int[] ints(JsonNode a) {
+        int[] v = new int[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).asInt();
+        }
+        return v;
+    }
+}
