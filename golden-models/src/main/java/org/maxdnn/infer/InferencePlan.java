@@ -2,6 +2,7 @@ package org.maxdnn.infer;
 
 import java.util.List;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /**
@@ -13,11 +14,13 @@ public final class InferencePlan {
     private final Network net;
     private final ApproxMap map;
     private final ConvKernel[] kernels;
+    private final int firstApproximate;
 
-    private InferencePlan(Network net, ApproxMap map, ConvKernel[] kernels) {
+    private InferencePlan(Network net, ApproxMap map, ConvKernel[] kernels, int firstApproximate) {
         this.net = net;
         this.map = map;
         this.kernels = kernels;
+        this.firstApproximate = firstApproximate;
     }
 
     public static InferencePlan compile(Network net, ApproxMap map, MultiplierRegistry registry) {
@@ -29,12 +32,17 @@ public final class InferencePlan {
         map.validate(net, "(in memory)");
         List<Layer> layers = net.layers();
         ConvKernel[] kernels = new ConvKernel[layers.size()];
+        int first = layers.size();
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i) instanceof ConvLayer c) {
-                kernels[i] = ConvKernel.compile(c, map.resolve(c), registry, path);
+                MultiplierConfig[][] configs = map.resolve(c);
+                kernels[i] = ConvKernel.compile(c, configs, registry, path);
+                boolean exact = java.util.Arrays.stream(configs).flatMap(java.util.Arrays::stream)
+                        .allMatch(MultiplierConfig::isExactByDefinition);
+                first = exact || first < i ? first : i;
             }
         }
-        return new InferencePlan(net, map, kernels);
+        return new InferencePlan(net, map, kernels, first);
     }
 
     public Network network() {
@@ -45,6 +53,15 @@ public final class InferencePlan {
         return map;
     }
 
+    /**
+     * Index of the first layer whose multipliers are not all exact (the layer count when none):
+     * every tensor before it equals the exact network's, so evaluations may start there from a
+     * snapshot of an exact run (see {@link #runFrom}).
+     */
+    public int firstApproximateLayer() {
+        return firstApproximate;
+    }
+
     public Workspace newWorkspace() {
         return new Workspace(net);
     }
@@ -52,6 +69,11 @@ public final class InferencePlan {
     /** The int8 logits (the last FC layer's output) of one image given as H·W·C pixel bytes. */
     public int[] logits(byte[] pixels, Workspace ws) {
         run(pixels, ws, null);
+        return logits(ws);
+    }
+
+    /** The int8 logits left in {@code ws} by the last run. */
+    public int[] logits(Workspace ws) {
         byte[] t = ws.tensor(net.logitsTensor());
         int[] out = new int[net.classes()];
         for (int i = 0; i < out.length; i++) {
@@ -70,8 +92,13 @@ public final class InferencePlan {
         for (int i = 0; i < pixels.length; i++) {
             input[i] = (byte) net.inputCode(pixels[i]);
         }
+        runFrom(0, ws, tap);
+    }
+
+    /** Runs layers {@code first}… on the tensors already in {@code ws}, e.g. restored from a snapshot. */
+    public void runFrom(int first, Workspace ws, LayerTap tap) {
         List<Layer> layers = net.layers();
-        for (int i = 0; i < layers.size(); i++) {
+        for (int i = first; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             byte[] out = ws.tensor(layer.output());
             if (layer instanceof ConvLayer c) {

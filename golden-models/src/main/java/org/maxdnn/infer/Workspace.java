@@ -31,6 +31,23 @@ public final class Workspace {
         return tensors[index];
     }
 
+    /** A copy of every tensor, to {@link #restore} later. */
+    public byte[][] snapshot() {
+        byte[][] copy = new byte[tensors.length][];
+        for (int i = 0; i < tensors.length; i++) {
+            copy[i] = tensors[i] == null ? null : tensors[i].clone();
+        }
+        return copy;
+    }
+
+    public void restore(byte[][] snapshot) {
+        for (int i = 0; i < tensors.length; i++) {
+            if (tensors[i] != null) {
+                System.arraycopy(snapshot[i], 0, tensors[i], 0, tensors[i].length);
+            }
+        }
+    }
+
     int[] accumulators(int tensor) {
         if (accumulators[tensor] == null) {
             accumulators[tensor] = new int[tensors[tensor].length];

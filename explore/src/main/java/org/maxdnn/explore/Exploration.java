@@ -1,0 +1,96 @@
+package org.maxdnn.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.model.OpType;
+import org.maxdnn.mult.MultiplierConfig;
+
+/**
+ * The MAx-DNN approaches over both ROUP families (layer, filter groups, ranked filters, ranked
+ * kernels) and the ALWANN baseline, each searched with NSGA-II under the same accuracy oracle and
+ * energy table.
+ */
+public final class Exploration {
+    /** What to explore. {@code alwannTables}: EvoApprox stems for the baseline (empty: no baseline). */
+    public record Plan(List<String> levels, List<String> alwannTables, int filterGroups, Explorer.Settings settings,
+                       int sensitivityImages) {
+    }
+
+    /** Fronts in the order explored, the ALWANN one last. */
+    public record Result(List<Explorer.Front> fronts, AccuracyOracle.Score exact) {
+        public Explorer.Front front(String approach) {
+            return fronts.stream().filter(f -> f.space().name().equals(approach)).findFirst().orElse(null);
+        }
+
+        public List<Explorer.Front> maxDnnFronts() {
+            return fronts.stream().filter(f -> !f.space().name().equals("alwann")).toList();
+        }
+
+        /** The MAx-DNN point with the largest saving within {@code maxLossPts}. */
+        public Explorer.Point chosen(double maxLossPts) {
+            Explorer.Point best = null;
+            for (Explorer.Front f : maxDnnFronts()) {
+                Explorer.Point p = f.best(maxLossPts);
+                if (p != null && (best == null || p.savingPct() > best.savingPct())) {
+                    best = p;
+                }
+            }
+            return best;
+        }
+    }
+
+    private Exploration() {
+    }
+
+    /**
+     * Runs the plan. {@code progress} receives (phase, generation) as the searches advance.
+     */
+    public static Result run(AccuracyOracle oracle, EnergyTable energy, Plan plan, BiConsumer<String, Integer> progress) {
+        List<ConvLayer> convs = oracle.network().weightedLayers().stream()
+                .filter(l -> l.op() == OpType.CONV_2D).toList();
+        List<String> names = convs.stream().map(ConvLayer::name).toList();
+        List<MultiplierConfig> roup = ConfigCatalog.roup(oracle.registry()).stream()
+                .filter(c -> names.stream().allMatch(n -> energy.has(n, c))).toList();
+        Explorer explorer = new Explorer(oracle, energy, plan.settings());
+        List<MapSpace> spaces = new ArrayList<>();
+        Map<String, Sensitivity.LayerScores> scores = null;
+        for (String level : plan.levels()) {
+            switch (level) {
+                case "layer" -> spaces.add(new LayerSpace("layer", names, roup));
+                case "filter" -> {
+                    spaces.add(new FilterGroupSpace(convs, roup, plan.filterGroups()));
+                    scores = scores != null ? scores : sensitivity(oracle, plan);
+                    spaces.add(new RankedSpace(RankedSpace.Unit.FILTER, convs, roup, scores));
+                }
+                case "kernel" -> {
+                    scores = scores != null ? scores : sensitivity(oracle, plan);
+                    spaces.add(new RankedSpace(RankedSpace.Unit.KERNEL, convs, roup, scores));
+                }
+                default -> throw new IllegalArgumentException("unknown level " + level);
+            }
+        }
+        if (!plan.alwannTables().isEmpty()) {
+            List<MultiplierConfig> tables = ConfigCatalog.alwann(plan.alwannTables()).stream()
+                    .filter(c -> names.stream().allMatch(n -> energy.has(n, c))).toList();
+            spaces.add(new LayerSpace("alwann", names, tables));
+        }
+        List<Explorer.Front> fronts = new ArrayList<>();
+        for (MapSpace s : spaces) {
+            fronts.add(explorer.explore(s, gen -> progress.accept(s.name(), gen)));
+        }
+        return new Result(fronts, oracle.exact());
+    }
+
+    /** Probe multiplier for the ranking: a mid-strength configuration of the roup family. */
+    static final MultiplierConfig PROBE = MultiplierConfig.roup(1, 2);
+
+    private static Map<String, Sensitivity.LayerScores> sensitivity(AccuracyOracle oracle, Plan plan) {
+        return Sensitivity.measure(oracle.network(),
+                oracle.images().subList(0, Math.min(plan.sensitivityImages(), oracle.images().size())),
+                oracle.registry().get(PROBE), oracle.registry());
+    }
+}

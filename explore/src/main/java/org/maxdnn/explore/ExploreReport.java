@@ -1,0 +1,248 @@
+package org.maxdnn.explore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.Network;
+import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.mult.MultiplierConfig;
+
+/**
+ * Writes what an exploration found: per approach {@code pareto.csv}, {@code pareto.json} and the map
+ * of every front point, the trade-off chart of all approaches, the heat map of the chosen point, a
+ * summary of the best savings within 1, 2 and 4 points of accuracy loss with the ratio to ALWANN,
+ * and {@code report.html} tying them together.
+ */
+public final class ExploreReport {
+    public static final double[] LOSS_BOUNDS = {1, 2, 4};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ExploreReport() {
+    }
+
+    /** Best saving per approach per loss bound (percent), and MAx-DNN's best over ALWANN's. */
+    public record Summary(Map<String, double[]> bestSaving, double[] maxDnnBest, double[] alwannBest) {
+        public double[] ratio() {
+            double[] r = new double[LOSS_BOUNDS.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = alwannBest == null || alwannBest[i] <= 0 ? Double.NaN : maxDnnBest[i] / alwannBest[i];
+            }
+            return r;
+        }
+    }
+
+    public static Summary summary(Exploration.Result result) {
+        Map<String, double[]> best = new LinkedHashMap<>();
+        double[] maxDnn = new double[LOSS_BOUNDS.length];
+        double[] alwann = null;
+        for (Explorer.Front f : result.fronts()) {
+            double[] b = new double[LOSS_BOUNDS.length];
+            for (int i = 0; i < b.length; i++) {
+                Explorer.Point p = f.best(LOSS_BOUNDS[i]);
+                b[i] = p == null ? 0 : p.savingPct();
+            }
+            best.put(f.space().name(), b);
+            if (f.space().name().equals("alwann")) {
+                alwann = b;
+            } else {
+                for (int i = 0; i < b.length; i++) {
+                    maxDnn[i] = Math.max(maxDnn[i], b[i]);
+                }
+            }
+        }
+        return new Summary(best, maxDnn, alwann);
+    }
+
+    /** Writes every output under {@code dir} and returns the summary. */
+    public static Summary write(Path dir, Network net, Exploration.Result result, EnergyTable energy,
+                                double maxLossPts, String settingsText) {
+        for (Explorer.Front f : result.fronts()) {
+            writeFront(dir.resolve(f.space().name()), f);
+        }
+        List<TradeoffChart.Series> series = new ArrayList<>();
+        for (Explorer.Front f : result.fronts()) {
+            series.add(new TradeoffChart.Series(f.space().name(),
+                    f.points().stream().mapToDouble(Explorer.Point::savingPct).toArray(),
+                    f.points().stream().mapToDouble(Explorer.Point::lossPts).toArray()));
+        }
+        ChartFiles.write(TradeoffChart.create("Accuracy loss vs multiplier energy saving (" + result.exact().images()
+                + " images)", series), dir, "tradeoff", 900, 600);
+        Explorer.Point chosen = result.chosen(maxLossPts);
+        if (chosen != null) {
+            chosen.map().write(dir.resolve("chosen-map.json"));
+            writeHeatMap(dir, net, chosen);
+        }
+        Summary summary = summary(result);
+        writeSummary(dir, summary, result, chosen, maxLossPts);
+        writeHtml(dir, result, summary, chosen, energy, maxLossPts, settingsText);
+        return summary;
+    }
+
+    private static void writeFront(Path dir, Explorer.Front f) {
+        StringBuilder csv = new StringBuilder("point,saving_pct,energy_pj,accuracy_pct,loss_pts,agreement_pct,correct,images,map\n");
+        ArrayNode json = JSON.createArrayNode();
+        for (int i = 0; i < f.points().size(); i++) {
+            Explorer.Point p = f.points().get(i);
+            String mapFile = "maps/p" + String.format(Locale.ROOT, "%02d", i) + ".json";
+            p.map().write(dir.resolve(mapFile));
+            csv.append(String.format(Locale.ROOT, "%d,%.3f,%.1f,%.3f,%.3f,%.3f,%d,%d,%s%n", i, p.savingPct(), p.pj(),
+                    100 * p.score().accuracy(), p.lossPts(), 100 * p.score().agreement(), p.score().correct(),
+                    p.score().images(), mapFile));
+            ObjectNode o = json.addObject().put("point", i).put("saving_pct", p.savingPct()).put("energy_pj", p.pj())
+                    .put("accuracy", p.score().accuracy()).put("loss_pts", p.lossPts())
+                    .put("agreement", p.score().agreement()).put("correct", p.score().correct())
+                    .put("images", p.score().images()).put("map", mapFile);
+            ArrayNode g = o.putArray("genome");
+            Arrays.stream(p.genome()).forEach(g::add);
+        }
+        AtomicFiles.writeString(dir.resolve("pareto.csv"), csv.toString());
+        ObjectNode root = JSON.createObjectNode().put("approach", f.space().name())
+                .put("description", f.space().description()).put("evaluations", f.evaluations())
+                .put("seconds", f.seconds());
+        root.set("points", json);
+        AtomicFiles.writeString(dir.resolve("pareto.json"), root.toPrettyString() + "\n");
+    }
+
+    /** Rows = conv layers, columns = filters; the level is the filter's (majority) configuration. */
+    private static void writeHeatMap(Path dir, Network net, Explorer.Point chosen) {
+        List<ConvLayer> convs = net.weightedLayers().stream()
+                .filter(l -> l.op() == org.maxdnn.model.OpType.CONV_2D).toList();
+        List<String> names = new ArrayList<>();
+        List<String> used = new ArrayList<>(List.of("exact"));
+        int[][] levels = new int[convs.size()][];
+        for (int y = 0; y < convs.size(); y++) {
+            ConvLayer l = convs.get(y);
+            names.add(l.name());
+            MultiplierConfig[][] c = chosen.map().resolve(l);
+            levels[y] = new int[l.outC()];
+            for (int oc = 0; oc < l.outC(); oc++) {
+                String name = majority(c[oc]).name();
+                if (!used.contains(name)) {
+                    used.add(name);
+                }
+                levels[y][oc] = used.indexOf(name);
+            }
+        }
+        ChartFiles.write(ConfigHeatMap.create("Configuration per filter of the chosen map (levels: "
+                + String.join(", ", used.subList(0, Math.min(used.size(), 8)))
+                + (used.size() > 8 ? ", …" : "") + ")", names, levels, used.size() - 1,
+                "configuration #"), dir, "chosen-heatmap", 900, 420);
+    }
+
+    private static MultiplierConfig majority(MultiplierConfig[] row) {
+        Map<MultiplierConfig, Integer> count = new LinkedHashMap<>();
+        for (MultiplierConfig c : row) {
+            count.merge(c, 1, Integer::sum);
+        }
+        return count.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    private static void writeSummary(Path dir, Summary s, Exploration.Result result, Explorer.Point chosen,
+                                     double maxLossPts) {
+        StringBuilder csv = new StringBuilder("approach");
+        for (double b : LOSS_BOUNDS) {
+            csv.append(String.format(Locale.ROOT, ",best_saving_pct_within_%.0f_pts", b));
+        }
+        csv.append('\n');
+        s.bestSaving().forEach((a, v) -> {
+            csv.append(a);
+            for (double x : v) {
+                csv.append(String.format(Locale.ROOT, ",%.3f", x));
+            }
+            csv.append('\n');
+        });
+        AtomicFiles.writeString(dir.resolve("summary.csv"), csv.toString());
+        ObjectNode root = JSON.createObjectNode()
+                .put("images", result.exact().images())
+                .put("exact_accuracy", result.exact().accuracy())
+                .put("max_loss_pts", maxLossPts);
+        ObjectNode best = root.putObject("best_saving_pct");
+        s.bestSaving().forEach((a, v) -> {
+            ObjectNode o = best.putObject(a);
+            for (int i = 0; i < v.length; i++) {
+                o.put(String.format(Locale.ROOT, "within_%.0f_pts", LOSS_BOUNDS[i]), v[i]);
+            }
+        });
+        ObjectNode ratio = root.putObject("maxdnn_over_alwann");
+        for (int i = 0; i < LOSS_BOUNDS.length; i++) {
+            double r = s.ratio()[i];
+            if (Double.isNaN(r)) {
+                ratio.putNull(String.format(Locale.ROOT, "within_%.0f_pts", LOSS_BOUNDS[i]));
+            } else {
+                ratio.put(String.format(Locale.ROOT, "within_%.0f_pts", LOSS_BOUNDS[i]), r);
+            }
+        }
+        if (chosen != null) {
+            root.putObject("chosen").put("approach", chosen.approach()).put("saving_pct", chosen.savingPct())
+                    .put("loss_pts", chosen.lossPts()).put("accuracy", chosen.score().accuracy())
+                    .put("agreement", chosen.score().agreement()).put("map", "chosen-map.json");
+        }
+        AtomicFiles.writeString(dir.resolve("summary.json"), root.toPrettyString() + "\n");
+    }
+
+    private static void writeHtml(Path dir, Exploration.Result result, Summary s, Explorer.Point chosen,
+                                  EnergyTable energy, double maxLossPts, String settingsText) {
+        HtmlReport html = new HtmlReport("MAx-DNN exploration: ResNet-8 int8, ROUP multipliers vs ALWANN");
+        html.paragraph(String.format(Locale.ROOT, "Accuracy is measured on %d labelled images; the exact model gets "
+                + "%d/%d (%.2f%%). Loss is in percentage points against it. Agreement is top-1 agreement with the exact "
+                + "model.", result.exact().images(), result.exact().correct(), result.exact().images(),
+                100 * result.exact().accuracy()));
+        html.paragraph("Energy model: network multiplier energy = Σ over layers and kernels of multiplications × pJ per "
+                + "multiplication of the kernel's configuration on that layer's own operand stream. Library: "
+                + energy.library() + ". Method: " + energy.method() + ". Savings are against the all-exact map on the same table.");
+        html.paragraph("Search: " + settingsText);
+        html.heading("Best energy saving within an accuracy-loss bound");
+        List<String> header = new ArrayList<>(List.of("approach"));
+        for (double b : LOSS_BOUNDS) {
+            header.add(String.format(Locale.ROOT, "≤ %.0f pts", b));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        s.bestSaving().forEach((a, v) -> {
+            List<String> r = new ArrayList<>(List.of(a));
+            for (double x : v) {
+                r.add(String.format(Locale.ROOT, "%.1f%%", x));
+            }
+            rows.add(r);
+        });
+        List<String> ratio = new ArrayList<>(List.of("MAx-DNN best / ALWANN"));
+        for (double r : s.ratio()) {
+            ratio.add(Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2fx", r));
+        }
+        rows.add(ratio);
+        html.table(header, rows);
+        html.figure("tradeoff", "Pareto fronts of every approach (PNG; click for SVG)");
+        if (chosen != null) {
+            html.heading("Chosen point");
+            html.paragraph(String.format(Locale.ROOT, "Largest MAx-DNN saving within %.1f points: %s, saving %.1f%%, "
+                    + "accuracy %.2f%% (loss %.2f pts), agreement %.2f%%.", maxLossPts, chosen.approach(),
+                    chosen.savingPct(), 100 * chosen.score().accuracy(), chosen.lossPts(), 100 * chosen.score().agreement()));
+            html.link("chosen-map.json", "chosen-map.json");
+            html.figure("chosen-heatmap", "Configuration per filter (majority over its kernels)");
+        }
+        for (Explorer.Front f : result.fronts()) {
+            html.heading("Approach: " + f.space().name());
+            html.paragraph(f.space().description() + String.format(Locale.ROOT, ". %d maps evaluated in %.0f s.",
+                    f.evaluations(), f.seconds()));
+            List<List<String>> pts = new ArrayList<>();
+            for (int i = 0; i < f.points().size(); i++) {
+                Explorer.Point p = f.points().get(i);
+                pts.add(List.of(Integer.toString(i), String.format(Locale.ROOT, "%.1f%%", p.savingPct()),
+                        String.format(Locale.ROOT, "%.2f", p.lossPts()),
+                        String.format(Locale.ROOT, "%.1f%%", 100 * p.score().agreement()),
+                        f.space().name() + "/maps/p" + String.format(Locale.ROOT, "%02d", i) + ".json"));
+            }
+            html.table(List.of("point", "saving", "loss (pts)", "agreement", "map"), pts);
+            html.link(f.space().name() + "/pareto.csv", f.space().name() + "/pareto.csv");
+        }
+        html.write(dir.resolve("report.html"));
+    }
+}

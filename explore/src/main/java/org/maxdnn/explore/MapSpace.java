@@ -1,0 +1,25 @@
+package org.maxdnn.explore;
+
+import java.util.List;
+import org.maxdnn.map.ApproxMap;
+
+/**
+ * One exploration approach as a search space: a genome of small integers that decodes to an
+ * approximation map. NSGA-II searches it; the seeds are the approach's heuristic starting points.
+ */
+public interface MapSpace {
+    /** Short name used in files and reports: layer, filter-groups, filter-ranked, kernel-ranked, alwann. */
+    String name();
+
+    /** One line for the report: what a genome means. */
+    String description();
+
+    int genes();
+
+    int alleles(int gene);
+
+    ApproxMap map(int[] genome);
+
+    /** Genomes to start from (all-exact and uniform maps). */
+    List<int[]> seeds();
+}

@@ -1,0 +1,101 @@
+package org.maxdnn.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.maxdnn.Assets;
+import org.maxdnn.data.ImageSets;
+import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.Evaluation;
+import org.maxdnn.infer.InferencePlan;
+import org.maxdnn.infer.Network;
+import org.maxdnn.map.ApproxMap;
+import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierRegistry;
+
+/**
+ * The search mechanics on the real model and images. The energy table here is a stand-in that
+ * only has to be monotone in P and R (the real one comes from the energy flow); what is checked is
+ * the search, the bookkeeping and that every reported point reproduces.
+ */
+class ExplorationTest {
+    @TempDir
+    Path tmp;
+    private static AccuracyOracle oracle;
+    private static EnergyTable energy;
+
+    @BeforeAll
+    static void setUp() {
+        Assets assets = Assets.fromEnvironment();
+        Network net = Network.load(assets.model());
+        MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
+        oracle = new AccuracyOracle(net, ImageSets.readFolder(assets.images(), 30), registry, 2);
+        Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
+        for (ConvLayer l : net.weightedLayers()) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("exact", 1.0);
+            for (MultiplierConfig c : ConfigCatalog.roup(registry)) {
+                m.put(c.name(), 1.0 - 0.15 * c.p() - 0.03 * c.r());
+            }
+            m.put("alwann:mul8u_2P7", 0.8);
+            m.put("alwann:mul8u_17KS", 0.5);
+            pj.put(l.name(), m);
+        }
+        energy = new EnergyTable("stand-in", "test stand-in, monotone in P and R", pj);
+    }
+
+    @Test
+    void snapshotsGiveTheSameScoresAsAFullRun() {
+        ApproxMap map = ApproxMap.layerLevel(Map.of("conv6", MultiplierConfig.parse("roup-p2r1"),
+                "conv7", MultiplierConfig.parse("roupc-p1r5")));
+        InferencePlan plan = InferencePlan.compile(oracle.network(), map, oracle.registry());
+        assertEquals(oracle.network().layers().indexOf(oracle.network().layer("conv6")), plan.firstApproximateLayer());
+        Evaluation.Result full = Evaluation.run(plan, oracle.images(), 1, null);
+        AccuracyOracle.Score s = oracle.score(map);
+        assertEquals(full.correct(), s.correct());
+    }
+
+    @Test
+    void frontsAreNonDominatedReproducibleAndWritten() throws Exception {
+        Exploration.Plan plan = new Exploration.Plan(List.of("layer", "kernel"), List.of("mul8u_2P7", "mul8u_17KS"), 2,
+                new Explorer.Settings(8, 2, 5, 2), 2);
+        Exploration.Result r = Exploration.run(oracle, energy, plan, (a, g) -> { });
+        assertEquals(List.of("layer", "kernel-ranked", "alwann"),
+                r.fronts().stream().map(f -> f.space().name()).toList());
+        for (Explorer.Front f : r.fronts()) {
+            assertFalse(f.points().isEmpty());
+            for (Explorer.Point p : f.points()) {
+                for (Explorer.Point q : f.points()) {
+                    assertFalse(q.pj() < p.pj() && q.score().correct() >= p.score().correct()
+                            || q.pj() <= p.pj() && q.score().correct() > p.score().correct(), "dominated point");
+                }
+                // the point reproduces: a fresh full evaluation of its map gives its accuracy
+                Evaluation.Result e = Evaluation.run(InferencePlan.compile(oracle.network(), p.map(), oracle.registry()),
+                        oracle.images(), 1, null);
+                assertEquals(p.score().correct(), e.correct(), f.space().name());
+            }
+            assertEquals(0.0, f.best(0).lossPts() <= 0 ? 0.0 : 1.0, "a zero-loss point exists (all-exact seed)");
+        }
+        Exploration.Result again = Exploration.run(oracle, energy, plan, (a, g) -> { });
+        assertEquals(r.fronts().get(1).points().stream().map(p -> p.map().toJson()).toList(),
+                again.fronts().get(1).points().stream().map(p -> p.map().toJson()).toList(), "seeded and deterministic");
+
+        ExploreReport.Summary s = ExploreReport.write(tmp, oracle.network(), r, energy, 4, "test");
+        for (String f : List.of("report.html", "tradeoff.png", "tradeoff.svg", "summary.csv", "summary.json",
+                "layer/pareto.csv", "kernel-ranked/pareto.json", "alwann/maps/p00.json")) {
+            assertTrue(Files.size(tmp.resolve(f)) > 0, f);
+        }
+        assertEquals(3, s.bestSaving().size());
+        assertTrue(Files.readString(tmp.resolve("report.html")).contains("MAx-DNN best / ALWANN"));
+    }
+}

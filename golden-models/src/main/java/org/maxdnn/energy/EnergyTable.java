@@ -1,0 +1,98 @@
+package org.maxdnn.energy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.mult.MultiplierConfig;
+
+/**
+ * Energy per multiplication (pJ) of each multiplier configuration on each layer's own operand
+ * stream — the "energy per action" table of an Accelergy-style estimate. It is an input: the
+ * energy flow measures it (gate-level switching on a liberty), the exploration and reports read it.
+ *
+ * @param library the liberty the figures come from
+ * @param method  how they were obtained, stated in reports
+ * @param pj      layer name → multiplier name → pJ per multiplication
+ */
+public record EnergyTable(String library, String method, Map<String, Map<String, Double>> pj) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public EnergyTable {
+        Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+        pj.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        pj = Collections.unmodifiableMap(copy);
+    }
+
+    /** pJ per multiplication of {@code config} on {@code layer}; a clear error when not characterised. */
+    public double pj(String layer, MultiplierConfig config) {
+        Map<String, Double> l = pj.get(layer);
+        Double v = l == null ? null : l.get(config.name());
+        if (v == null) {
+            throw MaxdnnException.badInput("energy table (" + library + ") has no figure for " + config.name()
+                    + " on layer " + layer + (l == null ? " (layer not characterised)" : ""));
+        }
+        return v;
+    }
+
+    public boolean has(String layer, MultiplierConfig config) {
+        Map<String, Double> l = pj.get(layer);
+        return l != null && l.containsKey(config.name());
+    }
+
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode().put("library", library).put("method", method);
+        ObjectNode layers = root.putObject("pj_per_multiplication");
+        pj.forEach((layer, m) -> {
+            ObjectNode o = layers.putObject(layer);
+            m.forEach(o::put);
+        });
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void write(Path file) {
+        AtomicFiles.writeString(file, toJson());
+    }
+
+    public static EnergyTable read(Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw MaxdnnException.badInput("cannot read energy table " + file + ": " + e.getMessage(), e);
+        }
+        String at = "energy table " + file + ": ";
+        if (root == null || !root.has("pj_per_multiplication") || !root.get("pj_per_multiplication").isObject()) {
+            throw MaxdnnException.badInput(at + "expected an object with pj_per_multiplication");
+        }
+        Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("pj_per_multiplication").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> layer = it.next();
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> c = layer.getValue().fields(); c.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = c.next();
+                if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
+                    throw MaxdnnException.badInput(at + "pj_per_multiplication." + layer.getKey() + "." + e.getKey()
+                            + ": expected a non-negative number");
+                }
+                MultiplierConfig.parse(e.getKey());
+                m.put(e.getKey(), e.getValue().asDouble());
+            }
+            pj.put(layer.getKey(), m);
+        }
+        return new EnergyTable(root.path("library").asText("?"), root.path("method").asText("?"), pj);
+    }
+}
