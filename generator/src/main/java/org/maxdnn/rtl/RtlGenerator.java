@@ -30,14 +30,43 @@ public final class RtlGenerator {
 
     /** The Verilog text of one combinational multiplier module (ports a, b, product). */
     public static String multiplierVerilog(MultiplierConfig config) {
+        return multiplierVerilog(config, false);
+    }
+
+    /**
+     * As {@link #multiplierVerilog(MultiplierConfig)}; with {@code sharedIncrementer} roup's rounded
+     * multiplicand is formed once by an incrementer instead of injected into every row (module name
+     * suffix {@code _inc} when R > 0). Both are bit-exact; the default is smaller.
+     */
+    public static String multiplierVerilog(MultiplierConfig config, boolean sharedIncrementer) {
         requireSupported(config);
+        scala.Enumeration.Value style = sharedIncrementer ? RoundingStyle.Incrementer() : RoundingStyle.Default();
+        String text;
         try {
-            return Emit.verilog(() -> new RoupMultiplier(config));
+            text = Emit.verilog(() -> new RoupMultiplier(config, style));
         } catch (MaxdnnException e) {
             throw e;
         } catch (RuntimeException e) {
             throw MaxdnnException.badInput("RTL generation failed for " + config.name() + ": " + e, e);
         }
+        return config.isExactByDefinition() ? text : allowUnusedInputs(text);
+    }
+
+    /** The module name of {@link #multiplierVerilog(MultiplierConfig, boolean)}. */
+    public static String moduleName(MultiplierConfig config, boolean sharedIncrementer) {
+        requireSupported(config);
+        return MultiplierNames.of(config, sharedIncrementer ? RoundingStyle.Incrementer() : RoundingStyle.Default());
+    }
+
+    /**
+     * Perforation and rounding leave operand bits unused by design (b's low bits feed only
+     * perforated digits, a's low bits only rounded-away columns); tell Verilator's -Wall so. Dead
+     * internal logic is already removed by firtool, so only ports are concerned.
+     */
+    static String allowUnusedInputs(String moduleText) {
+        return "// Operand bits dropped by perforation or rounding are unused by design.\n"
+                + "/* verilator lint_off UNUSEDSIGNAL */\n" + moduleText.stripTrailing() + "\n"
+                + "/* verilator lint_on UNUSEDSIGNAL */\n";
     }
 
     /** Module name → Verilog text, one entry per distinct module, in the given order. */

@@ -6,6 +6,11 @@ import org.maxdnn.mult.{MultiplierConfig, MultiplierFamily}
 
 /** Module names of the generated multipliers: Exact, Roup_p1r2, Roupc_p1r2. */
 object MultiplierNames {
+  /** The name of a non-default rounding style gets a suffix (`_inc`) where the style matters. */
+  def of(cfg: MultiplierConfig, style: RoundingStyle.Value): String =
+    if (style != RoundingStyle.Default && cfg.family == MultiplierFamily.ROUP && cfg.r > 0) of(cfg) + "_inc"
+    else of(cfg)
+
   def of(cfg: MultiplierConfig): String = cfg.family match {
     case MultiplierFamily.EXACT => "Exact"
     case MultiplierFamily.ROUP  => s"Roup_p${cfg.p}r${cfg.r}"
@@ -18,6 +23,23 @@ object MultiplierNames {
 }
 
 /**
+ * How roup's multiplicand rounding a_R = ((a >> R) + a[R-1]) << R is built.
+ *  - Incrementer: a (9-R)-bit incrementer computes a_R once, shared by every row.
+ *  - Injected: a_R is never formed; each row takes h = a >> R and the rounding bit c = a[R-1]
+ *    enters the matrix as one extra dot per row (d·(h + c) = (|d|·h ^ neg) + (neg ^ c)·|d|).
+ */
+object RoundingStyle extends Enumeration {
+  val Incrementer, Injected = Value
+
+  /**
+   * Injected: with abc's generic gates it measured fewer cells than the incrementer for every
+   * (P, R) but R = 7 at P = 0, 2, 3 (Yosys 0.23, within 3 cells) and made the count fall
+   * monotonically with R >= 1.
+   */
+  val Default: Value = Injected
+}
+
+/**
  * The structural ROUP datapath (SPEC §3.2, §6) for a fixed configuration: multiplicand rounding,
  * partial-product rows of the surviving Booth digits only, column removal, a Dadda carry-save tree
  * and a final adder. The sum of the matrix is the reference `BoothPartialProducts.sum` modulo
@@ -25,27 +47,12 @@ object MultiplierNames {
  *
  *  - sign extension: the top bit s of a row at column k < 15 is replaced by !s and the constant
  *    -2^k is added (s·(2^16 - 2^k) = !s·2^k - 2^k mod 2^16);
- *  - rounded multiplicand (roup, R > 0): its low R bits are 0, so a negated row's low R bits and
- *    its negation bit add up to neg·2^R; they become one negation dot at column 2j + R.
+ *  - rounded multiplicand (roup, R > 0): a_R's low R bits are 0, so each row is |d|·(a_R >> R)
+ *    placed R columns higher with its negation bit there (the reference row's low R bits are all
+ *    `neg` and add up with its negation bit to neg·2^R).
  */
 object RoupDatapath {
   val Width = 16
-  /** Bits of |d|·a_R: a_R in [-128, 128] needs 9 signed bits, 2·a_R 10. */
-  private val MagBits = 10
-
-  /** Rounded multiplicand bits 0..8; None for bits known to be 0. */
-  def multiplicand(a: SInt, family: MultiplierFamily, r: Int): IndexedSeq[Option[Bool]] = {
-    val au = a.asUInt
-    if (family == MultiplierFamily.ROUP && r > 0) {
-      // a_R = ((a >> R) + a[R-1]) << R: a (9-R)-bit signed incrementer
-      val hiWidth = 9 - r
-      val shifted = (a >> r).asSInt.pad(hiWidth).asUInt
-      val hi = (shifted +% au(r - 1))(hiWidth - 1, 0)
-      IndexedSeq.tabulate(9)(i => if (i < r) None else Some(hi(i - r)))
-    } else {
-      IndexedSeq.tabulate(9)(i => Some(au(math.min(i, 7))))
-    }
-  }
 
   private def and(s: Bool, x: Option[Bool]): Option[Bool] = x.map(s & _)
 
@@ -56,55 +63,74 @@ object RoupDatapath {
   }
 
   /** Product bits (16, as UInt) of multiplicand `a` and weight digits `sel` (only j >= P used). */
-  def product(cfg: MultiplierConfig, a: SInt, sel: Int => BoothSel): UInt = {
-    val family = if (cfg.family == MultiplierFamily.EXACT) MultiplierFamily.ROUP else cfg.family
+  def product(cfg: MultiplierConfig, a: SInt, sel: Int => BoothSel): UInt =
+    product(cfg, a, sel, RoundingStyle.Default)
+
+  def product(cfg: MultiplierConfig, a: SInt, sel: Int => BoothSel, style: RoundingStyle.Value): UInt = {
     val p = cfg.p
     val r = cfg.r
-    val cut = if (family == MultiplierFamily.ROUPC) r else 0
-    val m = multiplicand(a, family, r)
+    val roup = cfg.family == MultiplierFamily.ROUP && r > 0
+    val cut = if (cfg.family == MultiplierFamily.ROUPC) r else 0
+    val au = a.asUInt
+    // the multiplicand as it enters the rows (signed bits, LSB first), its column offset and the
+    // rounding bit injected per row (Injected style only)
+    val (h, shift, roundBit): (IndexedSeq[Bool], Int, Option[Bool]) =
+      if (!roup) (IndexedSeq.tabulate(8)(i => au(i)), 0, None)
+      else if (style == RoundingStyle.Incrementer) {
+        val w = 9 - r
+        val shifted = (a >> r).asSInt.pad(w).asUInt
+        val hi = (shifted +% au(r - 1))(w - 1, 0)
+        (IndexedSeq.tabulate(w)(i => hi(i)), r, None)
+      } else (IndexedSeq.tabulate(8 - r)(i => au(i + r)), r, Some(au(r - 1)))
+    val n = h.size
+    def hb(i: Int): Option[Bool] = if (i < 0) None else Some(h(math.min(i, n - 1)))
+
     val mat = new DotMatrix(Width)
     var constant = BigInt(0)
-    def place(col: Int, d: Bool): Unit = if (col >= cut) mat.add(col, d)
+    def place(col: Int, d: Bool): Unit = if (col >= cut && col < Width) mat.add(col, d)
     for (j <- p until Booth.Digits) {
       val s = sel(j)
-      // |d_j|·a_R bit i: one·m_i | two·m_{i-1} (m sign-extended)
-      val mag = IndexedSeq.tabulate(MagBits) { i =>
-        or(and(s.one, m(math.min(i, 8))), if (i == 0) None else and(s.two, m(math.min(i - 1, 8))))
-      }
-      // low bits known to be 0 in |d|·a_R are pure `neg` in the row: fold them with the negation bit
-      val low = mag.indexWhere(_.isDefined)
-      for (i <- low until MagBits) {
-        val col = 2 * j + i
-        val bit = mag(i) match {
-          case Some(x) => x ^ s.neg
-          case None    => s.neg
+      val base = 2 * j + shift
+      // row bits i = 0..n of (|d_j|·h) ^ neg, the top one its sign
+      for (i <- 0 to n) {
+        val mag = or(and(s.one, hb(i)), and(s.two, hb(i - 1)))
+        val bit = (i, roundBit) match {
+          case (0, Some(_)) => s.one & (h(0) ^ s.neg) // for |d| = 2 this bit moves into the rounding dot
+          case _            => mag.map(_ ^ s.neg).getOrElse(s.neg)
         }
-        if (col < Width) {
-          if (i == MagBits - 1 && col < Width - 1) {
-            place(col, !bit)
-            constant -= BigInt(1) << col
-          } else {
-            place(col, bit)
-          }
+        val col = base + i
+        if (i == n && col < Width - 1) {
+          place(col, !bit)
+          constant -= BigInt(1) << col
+        } else {
+          place(col, bit)
         }
       }
-      place(2 * j + low, s.neg)
+      roundBit match {
+        case None => place(base, s.neg)
+        case Some(c) =>
+          val t = s.neg ^ c
+          place(base, s.one & t)
+          place(base + 1, s.two & t)
+      }
     }
-    if (family == MultiplierFamily.ROUPC && r > 2 * p) constant += BigInt(1) << (r - 1)
+    if (cfg.family == MultiplierFamily.ROUPC && r > 2 * p) constant += BigInt(1) << (r - 1)
     mat.addConstant(constant)
     mat.sum()
   }
 }
 
 /** A fixed-configuration multiplier: a (activation, SInt 8) × b (weight, SInt 8) → product (SInt 16). */
-class RoupMultiplier(val cfg: MultiplierConfig) extends RawModule {
+class RoupMultiplier(val cfg: MultiplierConfig, style: RoundingStyle.Value) extends RawModule {
+  def this(cfg: MultiplierConfig) = this(cfg, RoundingStyle.Default)
+
   require(MultiplierNames.supported(cfg), s"no RTL for ${cfg.name}")
-  override def desiredName: String = MultiplierNames.of(cfg)
+  override def desiredName: String = MultiplierNames.of(cfg, style)
 
   val a = IO(Input(SInt(8.W)))
   val b = IO(Input(SInt(8.W)))
   val product = IO(Output(SInt(16.W)))
 
   private val digits = (0 until Booth.Digits).map(j => if (j >= cfg.p) Some(Booth.encodeDigit(b.asUInt, j)) else None)
-  product := RoupDatapath.product(cfg, a, j => digits(j).get).asSInt
+  product := RoupDatapath.product(cfg, a, j => digits(j).get, style).asSInt
 }

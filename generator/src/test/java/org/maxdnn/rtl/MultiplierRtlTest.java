@@ -20,6 +20,7 @@ import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.ExternalTool;
 import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /**
@@ -33,6 +34,8 @@ class MultiplierRtlTest {
 
     private static List<MultiplierConfig> configs;
     private static List<String> names;
+    /** roup configurations with R > 0, also built with the shared incrementer. */
+    private static final List<MultiplierConfig> incConfigs = new ArrayList<>();
     private static Map<String, String> modules;
     private static Path combined;
 
@@ -43,11 +46,18 @@ class MultiplierRtlTest {
         configs.add(MultiplierConfig.EXACT);
         configs.addAll(MultiplierConfig.allRoup());
         long t0 = System.nanoTime();
-        modules = RtlGenerator.multipliers(configs);
+        modules = new java.util.LinkedHashMap<>(RtlGenerator.multipliers(configs));
+        // the shared-incrementer form of roup rounding, checked exhaustively too
+        for (MultiplierConfig c : MultiplierConfig.family(MultiplierFamily.ROUP)) {
+            if (c.r() > 0) {
+                modules.put(RtlGenerator.moduleName(c, true), RtlGenerator.multiplierVerilog(c, true));
+                incConfigs.add(c);
+            }
+        }
         combined = RtlGenerator.writeModules(modules, WORK.resolve("multipliers.sv"));
         System.out.printf("emitted %d multipliers in %.1f s%n", modules.size(), (System.nanoTime() - t0) / 1e9);
         names = configs.stream().map(RtlGenerator::moduleName).toList();
-        assertEquals(65, modules.size());
+        assertEquals(65 + 28, modules.size());
     }
 
     private static void compare(MultiplierConfig c, int a, int b, int actual) {
@@ -65,8 +75,14 @@ class MultiplierRtlTest {
         Path dir = WORK.resolve("verilator");
         Files.createDirectories(dir);
         Path bank = dir.resolve("MultBank.sv");
-        AtomicFiles.writeString(bank, RtlGenerator.bankVerilog("MultBank", names));
-        int n = names.size();
+        List<String> bankNames = new ArrayList<>(names);
+        List<MultiplierConfig> bankConfigs = new ArrayList<>(configs);
+        for (MultiplierConfig c : incConfigs) {
+            bankNames.add(RtlGenerator.moduleName(c, true));
+            bankConfigs.add(c);
+        }
+        AtomicFiles.writeString(bank, RtlGenerator.bankVerilog("MultBank", bankNames));
+        int n = bankNames.size();
         StringBuilder cpp = new StringBuilder();
         cpp.append("#include \"VMultBank.h\"\n#include \"verilated.h\"\n#include <cstdio>\n#include <cstdint>\n");
         cpp.append("int main(int argc, char** argv) {\n");
@@ -99,7 +115,7 @@ class MultiplierRtlTest {
         for (int a = -128; a < 128; a++) {
             for (int b = -128; b < 128; b++) {
                 for (int i = 0; i < n; i++) {
-                    compare(configs.get(i), a, b, buf.getShort());
+                    compare(bankConfigs.get(i), a, b, buf.getShort());
                 }
             }
         }
