@@ -137,6 +137,76 @@ public final class RtlGenerator {
         return sb.toString();
     }
 
+    /** The Verilog of a systolic array (the array module and its PEs), from firtool. */
+    public static String arrayVerilog(ArrayDesign design) {
+        try {
+            return Emit.verilog(() -> SystolicArrays.create(design.name(), design.rows(), design.cols(),
+                    design.configs()));
+        } catch (MaxdnnException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw MaxdnnException.badInput("RTL generation failed for array " + design.name() + ": " + e, e);
+        }
+    }
+
+    /** The files written for an array. */
+    public record ArrayFiles(Path verilog, Path manifest) {
+    }
+
+    /** Writes {@code dir/<name>.sv} and the JSON manifest {@code dir/<name>.json}, atomically. */
+    public static ArrayFiles writeArray(ArrayDesign design, Path dir) {
+        String verilog = arrayVerilog(design);
+        Path sv = dir.resolve(design.name() + ".sv");
+        Path json = dir.resolve(design.name() + ".json");
+        AtomicFiles.writeString(sv, verilog);
+        AtomicFiles.writeString(json, manifest(design));
+        return new ArrayFiles(sv, json);
+    }
+
+    /** The JSON manifest of SPEC §6: size, mode, per-PE configurations, ports, protocol. */
+    public static String manifest(ArrayDesign d) {
+        com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = om.createObjectNode();
+        root.put("protocolVersion", ArrayDesign.PROTOCOL_VERSION);
+        root.put("module", d.name());
+        root.put("rows", d.rows());
+        root.put("cols", d.cols());
+        root.put("mode", d.isConfigurable() ? "configurable" : "fixed");
+        root.put("latency", d.latency());
+        root.put("accumulator", "int32, wrapping");
+        if (d.isConfigurable()) {
+            root.put("configCode", "bit 5: 0 roup / 1 roupc; bits 4..3: P; bits 2..0: R; exact = 0");
+        } else {
+            com.fasterxml.jackson.databind.node.ArrayNode rows = root.putArray("configs");
+            for (List<MultiplierConfig> row : d.configs()) {
+                com.fasterxml.jackson.databind.node.ArrayNode r = rows.addArray();
+                row.forEach(c -> r.add(c.name()));
+            }
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode ports = root.putObject("ports");
+        ports.put("clock", "input, rising edge");
+        ports.put("reset", "input, synchronous, active high");
+        ports.put("wloadEn", "input, load one row of weights this cycle");
+        ports.put("wloadRow", "input [" + (Math.max(1, 32 - Integer.numberOfLeadingZeros(d.rows() - 1)) - 1)
+                + ":0], the row loaded");
+        ports.put("wloadWeight_<c>", "input signed [7:0], c = 0.." + (d.cols() - 1));
+        if (d.isConfigurable()) {
+            ports.put("wloadCfg_<c>", "input [5:0], c = 0.." + (d.cols() - 1));
+        }
+        ports.put("inValid", "input");
+        ports.put("inAct_<r>", "input signed [7:0], r = 0.." + (d.rows() - 1) + ", unskewed");
+        ports.put("outValid", "output, inValid delayed by latency");
+        ports.put("outPsum_<c>", "output signed [31:0], deskewed");
+        root.put("protocol", "load rows (wloadEn, wloadRow, wloadWeight_*) with no valid data in flight, then "
+                + "stream one activation vector per cycle; output vector m = sum over r of "
+                + "mult[r][c](inAct_r, W[r][c]) appears latency cycles after input vector m");
+        try {
+            return om.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void requireSupported(MultiplierConfig config) {
         if (!MultiplierNames.supported(config)) {
             throw MaxdnnException.badInput("multiplier " + config.name()

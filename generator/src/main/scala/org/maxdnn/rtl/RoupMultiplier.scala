@@ -82,14 +82,25 @@ object RoupDatapath {
         val hi = (shifted +% au(r - 1))(w - 1, 0)
         (IndexedSeq.tabulate(w)(i => hi(i)), r, None)
       } else (IndexedSeq.tabulate(8 - r)(i => au(i + r)), r, Some(au(r - 1)))
+    val mat = new DotMatrix(Width)
+    def place(col: Int, d: Bool): Unit = if (col >= cut && col < Width) mat.add(col, d)
+    var constant = addRows(h, shift, roundBit, (p until Booth.Digits).map(j => j -> sel(j)), place)
+    if (cfg.family == MultiplierFamily.ROUPC && r > 2 * p) constant += BigInt(1) << (r - 1)
+    mat.addConstant(constant)
+    mat.sum()
+  }
+
+  /**
+   * Places the rows of the given digits, (|d_j|·h ^ neg) at column 2j + shift with its negation
+   * dot (or, with a rounding bit c, the rounding dots (neg ^ c)·|d_j|), through `place`; returns the
+   * constant the sign-extension rewriting adds.
+   */
+  def addRows(h: IndexedSeq[Bool], shift: Int, roundBit: Option[Bool], digits: Seq[(Int, BoothSel)],
+              place: (Int, Bool) => Unit): BigInt = {
     val n = h.size
     def hb(i: Int): Option[Bool] = if (i < 0) None else Some(h(math.min(i, n - 1)))
-
-    val mat = new DotMatrix(Width)
     var constant = BigInt(0)
-    def place(col: Int, d: Bool): Unit = if (col >= cut && col < Width) mat.add(col, d)
-    for (j <- p until Booth.Digits) {
-      val s = sel(j)
+    for ((j, s) <- digits) {
       val base = 2 * j + shift
       // row bits i = 0..n of (|d_j|·h) ^ neg, the top one its sign
       for (i <- 0 to n) {
@@ -102,7 +113,7 @@ object RoupDatapath {
         if (i == n && col < Width - 1) {
           place(col, !bit)
           constant -= BigInt(1) << col
-        } else {
+        } else if (col < Width) {
           place(col, bit)
         }
       }
@@ -114,9 +125,70 @@ object RoupDatapath {
           place(base + 1, s.two & t)
       }
     }
-    if (cfg.family == MultiplierFamily.ROUPC && r > 2 * p) constant += BigInt(1) << (r - 1)
+    constant
+  }
+
+  /**
+   * The configurable datapath: every ROUP configuration chosen at run time by registers decoded at
+   * weight load (see [[PeConfig]]). Perforated digits arrive with all selects 0; the rounded
+   * multiplicand's low bits are masked to 0 and removed columns are ANDed with 0, so neither
+   * switches.
+   */
+  def configurableProduct(a: SInt, sel: Int => BoothSel, c: PeConfig): UInt = {
+    // a_R = (a + 2^(R-1)) & ~(2^R - 1) in 9 bits for roup; a for roupc (round = 0, keep = all ones)
+    val a9 = a.pad(9).asUInt
+    val ar = (a9 +% c.aRound) & c.aKeep
+    val h = IndexedSeq.tabulate(9)(i => ar(i))
+    val mat = new DotMatrix(Width)
+    def place(col: Int, d: Bool): Unit =
+      if (col < PeConfig.CutColumns) mat.add(col, d & c.colKeep(col)) else if (col < Width) mat.add(col, d)
+    val constant = addRows(h, 0, None, (0 until Booth.Digits).map(j => j -> sel(j)), place)
+    for (i <- 0 until PeConfig.CutColumns) mat.add(i, c.cConst(i))
     mat.addConstant(constant)
     mat.sum()
+  }
+}
+
+/**
+ * Run-time multiplier configuration of a configurable PE, decoded once at weight load from the
+ * 6-bit code {family (0 roup, 1 roupc), P (2 bits), R (3 bits)}; `exact` is code 0.
+ */
+class PeConfig extends Bundle {
+  /** 2^(R-1) for roup with R > 0, else 0 (9 bits). */
+  val aRound = UInt(9.W)
+  /** multiplicand bits kept: ~(2^R - 1) for roup, all ones for roupc (9 bits). */
+  val aKeep = UInt(9.W)
+  /** columns 0..6 kept (roupc removes columns < R). */
+  val colKeep = UInt(PeConfig.CutColumns.W)
+  /** roupc's rounding constant 2^(R-1) when R > 2P (columns 0..6). */
+  val cConst = UInt(PeConfig.CutColumns.W)
+}
+
+object PeConfig {
+  val CodeBits = 6
+  val CutColumns = 7
+
+  /** The code of a configuration: family << 5 | P << 3 | R. */
+  def code(cfg: MultiplierConfig): Int = cfg.family match {
+    case MultiplierFamily.EXACT => 0
+    case MultiplierFamily.ROUP  => (cfg.p << 3) | cfg.r
+    case MultiplierFamily.ROUPC => (1 << 5) | (cfg.p << 3) | cfg.r
+    case f                      => throw new IllegalArgumentException(s"no RTL for multiplier family $f")
+  }
+
+  /** Decodes a code (hardware): the datapath registers and the perforation P. */
+  def decode(code: UInt): (PeConfig, UInt) = {
+    val roupc = code(5)
+    val p = code(4, 3)
+    val r = code(2, 0)
+    val c = Wire(new PeConfig)
+    val lowMask = ((1.U(10.W) << r) - 1.U)(8, 0) // 2^R - 1
+    val half = ((1.U(9.W) << r) >> 1)(8, 0) // 2^(R-1), 0 for R = 0
+    c.aRound := Mux(roupc, 0.U, half)
+    c.aKeep := Mux(roupc, "h1ff".U(9.W), ~lowMask)
+    c.colKeep := Mux(roupc, ~lowMask(CutColumns - 1, 0), ((1 << CutColumns) - 1).U)
+    c.cConst := Mux(roupc && r > (p << 1), half(CutColumns - 1, 0), 0.U)
+    (c, p)
   }
 }
 
