@@ -58,6 +58,33 @@ public final class RtlGenerator {
         return MultiplierNames.of(config, sharedIncrementer ? RoundingStyle.Incrementer() : RoundingStyle.Default());
     }
 
+    /** Wraps the modules of a multi-module text whose names match {@code which} as in {@link #allowUnusedInputs(String)}. */
+    static String allowUnusedInputs(String text, java.util.function.Predicate<String> which) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder module = null;
+        for (String line : text.split("\n", -1)) {
+            if (module == null && line.startsWith("module ")) {
+                String name = line.substring(7).split("[\\s(#;]", 2)[0];
+                if (which.test(name)) {
+                    module = new StringBuilder();
+                }
+            }
+            if (module != null) {
+                module.append(line).append('\n');
+                if (line.startsWith("endmodule")) {
+                    out.append(allowUnusedInputs(module.toString()));
+                    module = null;
+                }
+            } else {
+                out.append(line).append('\n');
+            }
+        }
+        if (module != null) {
+            out.append(module);
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+
     /**
      * Perforation and rounding leave operand bits unused by design (b's low bits feed only
      * perforated digits, a's low bits only rounded-away columns); tell Verilator's -Wall so. Dead
@@ -140,8 +167,10 @@ public final class RtlGenerator {
     /** The Verilog of a systolic array (the array module and its PEs), from firtool. */
     public static String arrayVerilog(ArrayDesign design) {
         try {
-            return Emit.verilog(() -> SystolicArrays.create(design.name(), design.rows(), design.cols(),
+            String text = Emit.verilog(() -> SystolicArrays.create(design.name(), design.rows(), design.cols(),
                     design.configs()));
+            // PEs with a baked-in approximate multiplier leave operand bits unused by design
+            return allowUnusedInputs(text, m -> m.startsWith("PE_Roup"));
         } catch (MaxdnnException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -197,6 +226,7 @@ public final class RtlGenerator {
         ports.put("inAct_<r>", "input signed [7:0], r = 0.." + (d.rows() - 1) + ", unskewed");
         ports.put("outValid", "output, inValid delayed by latency");
         ports.put("outPsum_<c>", "output signed [31:0], deskewed");
+        ports.put("outAct_<r>", "output signed [7:0], activation leaving the last column (skewed)");
         root.put("protocol", "load rows (wloadEn, wloadRow, wloadWeight_*) with no valid data in flight, then "
                 + "stream one activation vector per cycle; output vector m = sum over r of "
                 + "mult[r][c](inAct_r, W[r][c]) appears latency cycles after input vector m");

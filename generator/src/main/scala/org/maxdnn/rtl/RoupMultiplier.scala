@@ -182,8 +182,9 @@ object PeConfig {
     val p = code(4, 3)
     val r = code(2, 0)
     val c = Wire(new PeConfig)
-    val lowMask = ((1.U(10.W) << r) - 1.U)(8, 0) // 2^R - 1
-    val half = ((1.U(9.W) << r) >> 1)(8, 0) // 2^(R-1), 0 for R = 0
+    // constant tables indexed by R: no shifter, no unused intermediate bits
+    val lowMask = VecInit((0 until 8).map(k => ((1 << k) - 1).U(9.W)))(r) // 2^R - 1
+    val half = VecInit((0 until 8).map(k => (if (k == 0) 0 else 1 << (k - 1)).U(9.W)))(r) // 2^(R-1)
     c.aRound := Mux(roupc, 0.U, half)
     c.aKeep := Mux(roupc, "h1ff".U(9.W), ~lowMask)
     c.colKeep := Mux(roupc, ~lowMask(CutColumns - 1, 0), ((1 << CutColumns) - 1).U)

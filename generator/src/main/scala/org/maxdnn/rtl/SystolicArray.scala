@@ -80,7 +80,7 @@ class ProcessingElement(fixed: Option[MultiplierConfig]) extends Module {
  * (and wloadCfg(c), the code of the PE's multiplier, in configurable mode); (2) stream: each cycle
  * with inValid, inAct(r) = A[m][r]; the array skews the rows itself. outPsum(c) = C[m][c] (int32,
  * wrapping) appears deskewed with outValid exactly rows + cols - 1 cycles later. Do not load while
- * valid data is in flight.
+ * valid data is in flight. outAct(r) is row r's activation leaving the last column (still skewed).
  */
 class SystolicArray(val rows: Int, val cols: Int, val mode: ArrayMode, name: String) extends Module {
   require(rows >= 1 && cols >= 1, "array must be at least 1x1")
@@ -99,6 +99,8 @@ class SystolicArray(val rows: Int, val cols: Int, val mode: ArrayMode, name: Str
   val inAct = IO(Input(Vec(rows, SInt(8.W))))
   val outValid = IO(Output(Bool()))
   val outPsum = IO(Output(Vec(cols, SInt(32.W))))
+  /** The activations leaving the last column (rows skewed), for cascading arrays side by side. */
+  val outAct = IO(Output(Vec(rows, SInt(8.W))))
   val wloadEn = IO(Input(Bool()))
   val wloadRow = IO(Input(UInt(math.max(1, log2Ceil(rows)).W)))
   val wloadWeight = IO(Input(Vec(cols, SInt(8.W))))
@@ -121,6 +123,7 @@ class SystolicArray(val rows: Int, val cols: Int, val mode: ArrayMode, name: Str
     pe.actIn := (if (c == 0) ShiftRegister(inAct(r), r, 0.S(8.W), true.B) else pes(r)(c - 1).actOut)
     pe.psumIn := (if (r == 0) 0.S else pes(r - 1)(c).psumOut)
   }
+  for (r <- 0 until rows) outAct(r) := pes(r)(cols - 1).actOut
   for (c <- 0 until cols) {
     outPsum(c) := ShiftRegister(pes(rows - 1)(c).psumOut, cols - 1 - c, 0.S(32.W), true.B)
   }
