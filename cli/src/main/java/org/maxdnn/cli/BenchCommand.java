@@ -18,13 +18,15 @@ import org.maxdnn.metrics.ErrorMetrics;
 import org.maxdnn.metrics.MetricsTable;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.rtl.RtlGenerator;
 
 /**
  * {@code maxdnn bench}: speed figures that are targets, printed rather than asserted in tests.
  * Each figure comes with a baseline measured in the same run, so ratios survive a slower machine.
  */
 final class BenchCommand implements CliCommand {
-    private static final List<String> SUITES = List.of("multipliers", "inference");
+    private static final List<String> SUITES = List.of("multipliers", "inference", "rtl");
 
     @Override
     public String name() {
@@ -57,6 +59,9 @@ final class BenchCommand implements CliCommand {
         }
         if (only == null || only.equals("inference")) {
             inference(ctx, repeat);
+        }
+        if (only == null || only.equals("rtl")) {
+            rtl(ctx);
         }
         return 0;
     }
@@ -109,6 +114,18 @@ final class BenchCommand implements CliCommand {
                     e.getKey(), rate, rate / exactRate, rate * single / images.size());
         }
         ctx.out().println("inference: targets 300 images/s for exact and ROUP maps, 150 for table maps");
+    }
+
+    /** Elaboration of the default 16×16 configurable array: the first (cold) and a warm one. */
+    private static void rtl(Context ctx) {
+        ArrayDesign design = ArrayDesign.configurable("SystolicArray_16x16", 16, 16);
+        double cold = time(() -> RtlGenerator.arrayVerilog(design));
+        double warm = time(() -> RtlGenerator.arrayVerilog(design));
+        double small = time(() -> RtlGenerator.arrayVerilog(ArrayDesign.configurable("SystolicArray_4x4", 4, 4)));
+        ctx.out().printf(Locale.ROOT, "rtl: 16x16 configurable array, Chisel elaboration + firtool: cold %.1f s, warm %.1f s "
+                + "(target < 10 s warm)%n", cold, warm);
+        ctx.out().printf(Locale.ROOT, "rtl: baseline 4x4 array, warm: %.1f s; 16x16 / 4x4 = %.1fx for 16x the PEs%n",
+                small, warm / small);
     }
 
     private static double best(int repeat, Runnable r) {

@@ -119,7 +119,7 @@ class MainTest {
 
     @Test
     void commandsNotBuiltYetSaySoAndExitOne() {
-        for (String c : List.of("generate", "explore", "run")) {
+        for (String c : List.of("explore", "run")) {
             Outcome o = run(c);
             assertEquals(1, o.code(), c);
             assertTrue(o.err().contains("not built yet"), o.err());

@@ -1,0 +1,48 @@
+package org.maxdnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code maxdnn generate} as a user runs it: fixed arrays from a map's layer, errors. */
+class GenerateCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void fixedArrayFromAFilterLevelMapBakesTheFilterConfigurationsIn() throws Exception {
+        Path map = tmp.resolve("map.json");
+        StringBuilder filters = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            filters.append(i > 0 ? "," : "").append(i % 2 == 0 ? "\"roup-p1r2\"" : "\"roupc-p0r4\"");
+        }
+        Files.writeString(map, "{\"layers\": {\"conv1\": {\"filters\": [" + filters + "]}}}");
+        MainTest.Outcome o = MainTest.run("generate", "--mode", "fixed", "--map", map.toString(), "--layer", "conv1",
+                "--rows", "4", "--cols", "4", "--out", tmp.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("runs every tile of conv1"), o.out());
+        String manifest = Files.readString(tmp.resolve("SystolicArray_conv1_4x4.json"));
+        assertTrue(manifest.contains("\"mode\" : \"fixed\"") && manifest.contains("roupc-p0r4"), manifest);
+        String verilog = Files.readString(tmp.resolve("SystolicArray_conv1_4x4.sv"));
+        assertTrue(verilog.contains("module SystolicArray_conv1_4x4"), "array module emitted");
+    }
+
+    @Test
+    void badRequestsAreClearErrors() throws Exception {
+        Path map = tmp.resolve("map.json");
+        Files.writeString(map, "{\"default\": \"lut:mul8u_2P7\"}");
+        MainTest.Outcome o = MainTest.run("generate", "--mode", "fixed", "--map", map.toString(), "--layer", "conv9",
+                "--out", tmp.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("conv9"), o.err());
+        o = MainTest.run("generate", "--mode", "fixed", "--map", map.toString(), "--layer", "conv2", "--out", tmp.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("lut:mul8u_2P7") && o.err().contains("no RTL"), o.err());
+        o = MainTest.run("generate", "--mode", "fixed");
+        assertEquals(1, o.code());
+    }
+}
