@@ -72,6 +72,7 @@ public final class GateSimulator {
     private final int netCount;
     private final Gate[] order;
     private final LibertyCell[] cellTypes;
+    private final List<Map<String, Integer>> pinNets = new ArrayList<>();
     private final int maxStack;
 
     public GateSimulator(Netlist netlist, Liberty liberty) {
@@ -107,6 +108,7 @@ public final class GateSimulator {
                 }
                 pinNet.put(p.name(), net);
             }
+            pinNets.add(pinNet);
             for (String pin : c.connections().keySet()) {
                 if (type.pin(pin) == null) {
                     throw MaxdnnException.badInput("netlist cell " + c.name() + " connects pin " + pin + ", which "
@@ -281,22 +283,22 @@ public final class GateSimulator {
         return cellTypes[i];
     }
 
-    /** The net driven by output {@code pin} of cell {@code cellIndex} (a private net if unconnected). */
-    public int outputNet(int cellIndex, String pin) {
-        for (Gate g : order) {
-            if (g.cellIndex == cellIndex) {
-                int k = 0;
-                for (LibertyPin p : g.type.pins().values()) {
-                    if (p.isOutput()) {
-                        if (p.name().equals(pin)) {
-                            return g.outputs[k].net;
-                        }
-                        k++;
-                    }
-                }
-            }
+    /** The net on {@code pin} of cell {@code cellIndex} (a private net for an unconnected output). */
+    public int pinNet(int cellIndex, String pin) {
+        Integer n = pinNets.get(cellIndex).get(pin);
+        if (n == null) {
+            throw new IllegalArgumentException("cell " + cellIndex + " has no pin " + pin);
         }
-        throw new IllegalArgumentException("cell " + cellIndex + " has no output " + pin);
+        return n;
+    }
+
+    /** Cell indices in evaluation (topological) order. */
+    public int[] order() {
+        int[] o = new int[order.length];
+        for (int i = 0; i < o.length; i++) {
+            o[i] = order[i].cellIndex;
+        }
+        return o;
     }
 
     /** Simulates a two-operand datapath (a multiplier) with input ports {@code a} and {@code b}. */

@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param name pin name
  * @param direction input, output, inout or internal
- * @param capacitance input capacitance in library units ({@code capacitance}, else the larger of
- *        rise/fall capacitance, else 0)
+ * @param capacitance input capacitance in library units: the largest of {@code capacitance},
+ *        {@code rise_capacitance} and {@code fall_capacitance} (0 if none), the value OpenSTA loads a
+ *        net with
  * @param function the output function, or null
  * @param internalPowers the pin's {@code internal_power} groups
  * @param timingArcs the pin's {@code timing} groups

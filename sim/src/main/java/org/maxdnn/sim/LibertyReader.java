@@ -404,13 +404,10 @@ public final class LibertyReader {
         if (dir == null) {
             dir = "internal";
         }
-        double cap;
-        if (pg.simple("capacitance") != null) {
-            cap = number(pg.simple("capacitance"), pw);
-        } else {
-            cap = Math.max(numberOr(pg.simple("rise_capacitance"), 0, pw),
-                    numberOr(pg.simple("fall_capacitance"), 0, pw));
-        }
+        // the largest of capacitance, rise_capacitance and fall_capacitance: the load a static
+        // timing/power analyser (OpenSTA) puts on the driving net
+        double cap = Math.max(numberOr(pg.simple("capacitance"), 0, pw),
+                Math.max(numberOr(pg.simple("rise_capacitance"), 0, pw), numberOr(pg.simple("fall_capacitance"), 0, pw)));
         String fn = pg.simple("function");
         BooleanFunction function = fn == null || fn.isBlank() ? null : BooleanFunction.parse(fn);
         List<InternalPower> powers = new ArrayList<>();
