@@ -9,7 +9,6 @@ import org.maxdnn.Assets;
 /** Liberties and synthesised test designs shared by the tests of this module (made once per run). */
 final class TestDesigns {
     static final Path OSU018 = Liberty.OSU018;
-    private static final Map<Path, Liberty> LIBS = new ConcurrentHashMap<>();
     private static final Map<String, YosysSynth.Result> SYNTH = new ConcurrentHashMap<>();
 
     private TestDesigns() {
@@ -20,7 +19,7 @@ final class TestDesigns {
     }
 
     static Liberty liberty(Path file) {
-        return LIBS.computeIfAbsent(file, Liberty::read);
+        return GateLevelEnergy.library(file);
     }
 
     static Path resource(String name) {
