@@ -42,13 +42,15 @@ public final class MapEnergy {
         for (ConvLayer l : net.weightedLayers()) {
             long perKernel = (long) l.outH() * l.outW() * l.kh() * l.kw();
             double pj = 0;
+            double exact = 0;
+            double exactPerKernel = perKernel * table.pj(l.name(), MultiplierConfig.EXACT);
             MultiplierConfig[][] configs = map.resolve(l);
             for (MultiplierConfig[] row : configs) {
                 for (MultiplierConfig c : row) {
                     pj += perKernel * table.pj(l.name(), c);
+                    exact += exactPerKernel; // summed the same way, so the exact map saves exactly 0
                 }
             }
-            double exact = l.macs() * table.pj(l.name(), MultiplierConfig.EXACT);
             out.add(new LayerEnergy(l.name(), l.macs(), pj, exact));
         }
         return new Breakdown(out);

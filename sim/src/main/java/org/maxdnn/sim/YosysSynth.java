@@ -21,7 +21,7 @@ import org.maxdnn.io.ExternalTool;
  * opt_clean
  * rename -enumerate        (short names shared by netlist.json and netlist.v)
  * write_json netlist.json
- * write_verilog -noattr netlist.v
+ * write_verilog -noattr -simple-lhs netlist.v
  * stat -liberty LIB
  * </pre>
  *
@@ -105,7 +105,7 @@ public final class YosysSynth {
         b.append("opt_clean\n");
         b.append("rename -enumerate\n");
         b.append("write_json netlist.json\n");
-        b.append("write_verilog -noattr netlist.v\n");
+        b.append("write_verilog -noattr -simple-lhs netlist.v\n"); // OpenSTA reads no concatenated assigns
         b.append("stat -liberty ").append(lib).append('\n');
         return b.toString();
     }

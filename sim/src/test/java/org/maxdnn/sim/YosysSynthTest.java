@@ -26,7 +26,7 @@ class YosysSynthTest {
                 opt_clean
                 rename -enumerate
                 write_json netlist.json
-                write_verilog -noattr netlist.v
+                write_verilog -noattr -simple-lhs netlist.v
                 stat -liberty "/l/c.lib"
                 """, s);
     }
