@@ -21,9 +21,7 @@ final class Commands {
                                 "simulator SIM:verilator|icarus", "vcd-on-mismatch:write a VCD around the first mismatch")),
                 new SynthCommand(),
                 new EnergyCommand(),
-                notBuilt("explore", "layer/filter/kernel exploration and the ALWANN baseline",
-                        opts("levels L:layer,filter,kernel", "baseline B:alwann", "max-loss PCT:accuracy loss bound",
-                                "seed N:random seed", "out DIR:output folder")),
+                new ExploreCommand(),
                 notBuilt("run", "the main job end to end (explore, pick, generate, cosim, energy, report)",
                         opts("out DIR:output folder", "quick:a small run that finishes in minutes")));
     }

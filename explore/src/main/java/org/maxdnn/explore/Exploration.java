@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.maxdnn.data.LabeledImage;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.model.OpType;
@@ -53,22 +54,33 @@ public final class Exploration {
         List<ConvLayer> convs = oracle.network().weightedLayers().stream()
                 .filter(l -> l.op() == OpType.CONV_2D).toList();
         List<String> names = convs.stream().map(ConvLayer::name).toList();
-        List<MultiplierConfig> roup = ConfigCatalog.roup(oracle.registry()).stream()
+        List<LabeledImage> probeImages = oracle.images().subList(0, Math.min(plan.sensitivityImages(), oracle.images().size()));
+        List<MultiplierConfig> allRoup = ConfigCatalog.roup(oracle.registry()).stream()
                 .filter(c -> names.stream().allMatch(n -> energy.has(n, c))).toList();
+        HeuristicSeeds roupHeuristic = HeuristicSeeds.measure(convs, allRoup, energy, oracle.network(), probeImages,
+                oracle.registry());
+        List<MultiplierConfig> roup = roupHeuristic.efficientConfigs();
         Explorer explorer = new Explorer(oracle, energy, plan.settings());
         List<MapSpace> spaces = new ArrayList<>();
+        List<List<int[]>> seeds = new ArrayList<>();
         Map<String, Sensitivity.LayerScores> scores = null;
         for (String level : plan.levels()) {
             switch (level) {
-                case "layer" -> spaces.add(new LayerSpace("layer", names, roup));
+                case "layer" -> {
+                    spaces.add(new LayerSpace("layer", names, roup));
+                    seeds.add(roupHeuristic.layerLadder(roup));
+                }
                 case "filter" -> {
                     spaces.add(new FilterGroupSpace(convs, roup, plan.filterGroups()));
-                    scores = scores != null ? scores : sensitivity(oracle, plan);
+                    seeds.add(roupHeuristic.groupLadder(roup, plan.filterGroups()));
+                    scores = scores != null ? scores : sensitivity(oracle, probeImages);
                     spaces.add(new RankedSpace(RankedSpace.Unit.FILTER, convs, roup, scores));
+                    seeds.add(roupHeuristic.rankedLadder(roup));
                 }
                 case "kernel" -> {
-                    scores = scores != null ? scores : sensitivity(oracle, plan);
+                    scores = scores != null ? scores : sensitivity(oracle, probeImages);
                     spaces.add(new RankedSpace(RankedSpace.Unit.KERNEL, convs, roup, scores));
+                    seeds.add(roupHeuristic.rankedLadder(roup));
                 }
                 default -> throw new IllegalArgumentException("unknown level " + level);
             }
@@ -76,11 +88,16 @@ public final class Exploration {
         if (!plan.alwannTables().isEmpty()) {
             List<MultiplierConfig> tables = ConfigCatalog.alwann(plan.alwannTables()).stream()
                     .filter(c -> names.stream().allMatch(n -> energy.has(n, c))).toList();
-            spaces.add(new LayerSpace("alwann", names, tables));
+            HeuristicSeeds alwannHeuristic = HeuristicSeeds.measure(convs, tables, energy, oracle.network(), probeImages,
+                    oracle.registry());
+            List<MultiplierConfig> efficient = alwannHeuristic.efficientConfigs();
+            spaces.add(new LayerSpace("alwann", names, efficient));
+            seeds.add(alwannHeuristic.layerLadder(efficient));
         }
         List<Explorer.Front> fronts = new ArrayList<>();
-        for (MapSpace s : spaces) {
-            fronts.add(explorer.explore(s, gen -> progress.accept(s.name(), gen)));
+        for (int i = 0; i < spaces.size(); i++) {
+            MapSpace s = spaces.get(i);
+            fronts.add(explorer.explore(s, seeds.get(i), gen -> progress.accept(s.name(), gen)));
         }
         return new Result(fronts, oracle.exact());
     }
@@ -88,9 +105,7 @@ public final class Exploration {
     /** Probe multiplier for the ranking: a mid-strength configuration of the roup family. */
     static final MultiplierConfig PROBE = MultiplierConfig.roup(1, 2);
 
-    private static Map<String, Sensitivity.LayerScores> sensitivity(AccuracyOracle oracle, Plan plan) {
-        return Sensitivity.measure(oracle.network(),
-                oracle.images().subList(0, Math.min(plan.sensitivityImages(), oracle.images().size())),
-                oracle.registry().get(PROBE), oracle.registry());
+    private static Map<String, Sensitivity.LayerScores> sensitivity(AccuracyOracle oracle, List<LabeledImage> images) {
+        return Sensitivity.measure(oracle.network(), images, oracle.registry().get(PROBE), oracle.registry());
     }
 }

@@ -52,8 +52,11 @@ public final class Explorer {
         return new Point(space.name(), genome.clone(), map, e.pj(), e.savingPct(), s, loss);
     }
 
-    /** @param onGeneration progress: the generation just finished */
-    public Front explore(MapSpace space, IntConsumer onGeneration) {
+    /**
+     * @param heuristicSeeds genomes from the heuristic, tried first
+     * @param onGeneration   progress: the generation just finished
+     */
+    public Front explore(MapSpace space, List<int[]> heuristicSeeds, IntConsumer onGeneration) {
         long t0 = System.nanoTime();
         Nsga2.Problem problem = new Nsga2.Problem() {
             @Override
@@ -80,7 +83,9 @@ public final class Explorer {
         try {
             Nsga2 nsga = new Nsga2(problem, new Nsga2.Settings(settings.population(), settings.generations(),
                     0.9, 1.0 / Math.max(1, space.genes()), settings.seed()), pool);
-            List<Nsga2.Individual> front = nsga.run(spreadSeeds(space.seeds(), settings.population() / 2), onGeneration);
+            List<int[]> seeds = new ArrayList<>(spreadSeeds(heuristicSeeds, settings.population() * 3 / 4));
+            seeds.addAll(spreadSeeds(space.seeds(), settings.population() - seeds.size()));
+            List<Nsga2.Individual> front = nsga.run(seeds, onGeneration);
             List<Point> points = new ArrayList<>();
             for (Nsga2.Individual i : front) {
                 points.add(point(space, i.genome()));
@@ -94,6 +99,9 @@ public final class Explorer {
 
     /** At most {@code n} seeds, the first (all-exact) always, the rest evenly spread over the list. */
     static List<int[]> spreadSeeds(List<int[]> seeds, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
         if (seeds.size() <= n) {
             return seeds;
         }
