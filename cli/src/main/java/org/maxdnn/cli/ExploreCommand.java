@@ -120,6 +120,11 @@ final class ExploreCommand implements CliCommand {
         summary.bestSaving().forEach((a, v) -> ctx.out().printf(Locale.ROOT, "%-14s %9.1f%% %9.1f%% %9.1f%%%n", a, v[0], v[1], v[2]));
         double[] r = summary.ratio();
         ctx.out().printf(Locale.ROOT, "%-14s %10s %10s %10s%n", "MAx-DNN/ALWANN", ratio(r[0]), ratio(r[1]), ratio(r[2]));
+        double[] own = summary.alwannVsUnsignedExact();
+        if (own != null) {
+            ctx.out().printf(Locale.ROOT, "%-14s %9.1f%% %9.1f%% %9.1f%%  (ALWANN against its own exact unsigned multiplier)%n",
+                    "alwann/1JFF", own[0], own[1], own[2]);
+        }
         Explorer.Point chosen = result.chosen(maxLoss);
         if (chosen != null) {
             ctx.out().printf(Locale.ROOT, "chosen (largest saving within %.1f pts): %s, saving %.1f%%, accuracy %.2f%% "

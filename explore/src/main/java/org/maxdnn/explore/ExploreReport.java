@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.energy.MapEnergy;
+import org.maxdnn.map.ApproxMap;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
@@ -30,7 +32,8 @@ public final class ExploreReport {
     }
 
     /** Best saving per approach per loss bound (percent), and MAx-DNN's best over ALWANN's. */
-    public record Summary(Map<String, double[]> bestSaving, double[] maxDnnBest, double[] alwannBest) {
+    public record Summary(Map<String, double[]> bestSaving, double[] maxDnnBest, double[] alwannBest,
+                          double[] alwannVsUnsignedExact) {
         public double[] ratio() {
             double[] r = new double[LOSS_BOUNDS.length];
             for (int i = 0; i < r.length; i++) {
@@ -40,10 +43,15 @@ public final class ExploreReport {
         }
     }
 
-    public static Summary summary(Exploration.Result result) {
+    /**
+     * @param unsignedExactPj network energy of the all-exact unsigned multiplier (mul8u_1JFF) map,
+     *                        ALWANN's own baseline; NaN when unknown
+     */
+    public static Summary summary(Exploration.Result result, double unsignedExactPj) {
         Map<String, double[]> best = new LinkedHashMap<>();
         double[] maxDnn = new double[LOSS_BOUNDS.length];
         double[] alwann = null;
+        double[] alwannOwn = null;
         for (Explorer.Front f : result.fronts()) {
             double[] b = new double[LOSS_BOUNDS.length];
             for (int i = 0; i < b.length; i++) {
@@ -53,13 +61,19 @@ public final class ExploreReport {
             best.put(f.space().name(), b);
             if (f.space().name().equals("alwann")) {
                 alwann = b;
+                alwannOwn = new double[LOSS_BOUNDS.length];
+                for (int i = 0; i < b.length; i++) {
+                    double bound = LOSS_BOUNDS[i];
+                    alwannOwn[i] = f.points().stream().filter(p -> p.lossPts() <= bound + 1e-9)
+                            .mapToDouble(p -> 100 * (1 - p.pj() / unsignedExactPj)).max().orElse(0);
+                }
             } else {
                 for (int i = 0; i < b.length; i++) {
                     maxDnn[i] = Math.max(maxDnn[i], b[i]);
                 }
             }
         }
-        return new Summary(best, maxDnn, alwann);
+        return new Summary(best, maxDnn, alwann, alwannOwn);
     }
 
     /** Writes every output under {@code dir} and returns the summary. */
@@ -81,7 +95,10 @@ public final class ExploreReport {
             chosen.map().write(dir.resolve("chosen-map.json"));
             writeHeatMap(dir, net, chosen);
         }
-        Summary summary = summary(result);
+        MultiplierConfig unsignedExact = MultiplierConfig.lut("mul8u_1JFF");
+        boolean known = net.weightedLayers().stream().allMatch(l -> energy.has(l.name(), unsignedExact));
+        double unsignedPj = known ? MapEnergy.of(net, ApproxMap.uniform(unsignedExact), energy).pj() : Double.NaN;
+        Summary summary = summary(result, unsignedPj);
         writeSummary(dir, summary, result, chosen, maxLossPts);
         writeHtml(dir, result, summary, chosen, energy, maxLossPts, settingsText);
         return summary;
@@ -181,6 +198,12 @@ public final class ExploreReport {
                 ratio.put(String.format(Locale.ROOT, "within_%.0f_pts", LOSS_BOUNDS[i]), r);
             }
         }
+        if (s.alwannVsUnsignedExact() != null) {
+            ObjectNode own = root.putObject("alwann_saving_pct_vs_exact_unsigned");
+            for (int i = 0; i < LOSS_BOUNDS.length; i++) {
+                own.put(String.format(Locale.ROOT, "within_%.0f_pts", LOSS_BOUNDS[i]), s.alwannVsUnsignedExact()[i]);
+            }
+        }
         if (chosen != null) {
             root.putObject("chosen").put("approach", chosen.approach()).put("saving_pct", chosen.savingPct())
                     .put("loss_pts", chosen.lossPts()).put("accuracy", chosen.score().accuracy())
@@ -218,7 +241,18 @@ public final class ExploreReport {
             ratio.add(Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2fx", r));
         }
         rows.add(ratio);
+        if (s.alwannVsUnsignedExact() != null) {
+            List<String> own = new ArrayList<>(List.of("ALWANN vs its own exact unsigned multiplier (mul8u_1JFF everywhere)"));
+            for (double x : s.alwannVsUnsignedExact()) {
+                own.add(String.format(Locale.ROOT, "%.1f%%", x));
+            }
+            rows.add(own);
+        }
         html.table(header, rows);
+        html.paragraph("Savings are against the all-exact map of this project's signed radix-4 Booth multiplier. ALWANN's "
+                + "tables multiply unsigned codes (activation + 128, weight + 128, the TFApprox mapping); on the real "
+                + "operand streams the exact unsigned multiplier itself costs more than the signed one, which the first "
+                + "ALWANN row includes and the last row leaves out.");
         html.figure("tradeoff", "Pareto fronts of every approach (PNG; click for SVG)");
         if (chosen != null) {
             html.heading("Chosen point");

@@ -114,10 +114,12 @@ public abstract sealed class ConvKernel permits DotProductConv, TableConv {
         final int[] patch;
         final int[] rounded;
         final int[] acc;
+        final int[] index;
 
         public Scratch(int maxKernelSize, int maxOutC) {
             patch = new int[maxKernelSize];
             rounded = new int[maxKernelSize];
+            index = new int[maxKernelSize];
             acc = new int[maxOutC];
         }
     }
