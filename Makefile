@@ -7,7 +7,7 @@ export MAXDNN_ASSETS
 APT_PACKAGES = verilator iverilog yosys opensta qflow-tech-osu018
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build run test bench golden clean
+.PHONY: setup build run quick test bench golden clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -20,7 +20,10 @@ build: setup
 	$(MVN) -q -DskipTests package
 
 run: build
-	./maxdnn multipliers --lut-dir $(MAXDNN_ASSETS)/approx_mult/evoapprox_lut_8x8u --csv out/multipliers.csv
+	./maxdnn run --out out/run
+
+quick: build
+	./maxdnn run --quick --out out/run-quick
 
 test: setup
 	$(MVN) package
@@ -31,6 +34,7 @@ bench: build
 # Regenerate the reviewed golden files the tests compare against. Review the diff before committing.
 golden: build
 	./maxdnn multipliers --csv golden-models/src/test/resources/golden/roup_metrics.csv
+	$(MVN) -q -pl sim -am test -Dtest=EnergyCharacterizationTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true
 
 clean:
 	$(MVN) -q clean

@@ -46,8 +46,8 @@ final class ExploreCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("max-loss").hasArg().argName("PCT")
                         .desc("accuracy loss bound in percentage points for the chosen point (default 4)").build())
                 .addOption(Option.builder().longOpt("seed").hasArg().argName("N").desc("search seed (default 1)").build())
-                .addOption(Option.builder().longOpt("population").hasArg().argName("N").desc("NSGA-II population (default 32)").build())
-                .addOption(Option.builder().longOpt("generations").hasArg().argName("N").desc("NSGA-II generations (default 16)").build())
+                .addOption(Option.builder().longOpt("population").hasArg().argName("N").desc("NSGA-II population (default 24, --quick 12)").build())
+                .addOption(Option.builder().longOpt("generations").hasArg().argName("N").desc("NSGA-II generations (default 12, --quick 3)").build())
                 .addOption(Option.builder().longOpt("energy").hasArg().argName("FILE")
                         .desc("energy table JSON from 'maxdnn energy' (default: characterise now on --liberty)").build())
                 .addOption(Option.builder().longOpt("liberty").hasArg().argName("FILE")
@@ -81,8 +81,8 @@ final class ExploreCommand implements CliCommand {
             throw new MaxdnnException(MaxdnnException.USAGE, "--baseline must be alwann or none");
         }
         double maxLoss = number(cmd, "max-loss", 4);
-        int population = Inputs.positiveInt(cmd, "population", quick ? 12 : 32);
-        int generations = Inputs.positiveInt(cmd, "generations", quick ? 3 : 16);
+        int population = Inputs.positiveInt(cmd, "population", quick ? 12 : 24);
+        int generations = Inputs.positiveInt(cmd, "generations", quick ? 3 : 12);
         long seed = Inputs.positiveInt(cmd, "seed", 1);
         if (population % 2 != 0 || population < 4) {
             throw new MaxdnnException(MaxdnnException.USAGE, "--population must be even and at least 4");
