@@ -117,16 +117,6 @@ class MainTest {
         assertTrue(o.err().contains("at org.maxdnn"), o.err());
     }
 
-    @Test
-    void commandsNotBuiltYetSaySoAndExitOne() {
-        for (String c : List.of("explore", "run")) {
-            Outcome o = run(c);
-            assertEquals(1, o.code(), c);
-            assertTrue(o.err().contains("not built yet"), o.err());
-            assertTrue(o.out().isEmpty(), "no output that looks like a result");
-        }
-    }
-
     private static JsonNode readJson(Path f) {
         try {
             return new ObjectMapper().readTree(f.toFile());

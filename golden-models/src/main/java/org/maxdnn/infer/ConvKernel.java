@@ -72,29 +72,11 @@ public abstract sealed class ConvKernel permits DotProductConv, TableConv {
         ConvLayer l = layer;
         int[] patch = s.patch;
         int[] acc = s.acc;
-        int zp = l.inZeroPoint();
         int outC = l.outC();
-        int inC = l.inC();
-        QuantizedMultiplier[] rq = l.requant();
         int o = 0;
         for (int oy = 0; oy < l.outH(); oy++) {
             for (int ox = 0; ox < l.outW(); ox++) {
-                int k = 0;
-                for (int ky = 0; ky < l.kh(); ky++) {
-                    int iy = oy * l.strideH() - l.padTop() + ky;
-                    for (int kx = 0; kx < l.kw(); kx++) {
-                        int ix = ox * l.strideW() - l.padLeft() + kx;
-                        if (iy < 0 || iy >= l.inH() || ix < 0 || ix >= l.inW()) {
-                            java.util.Arrays.fill(patch, k, k + inC, zp);
-                        } else {
-                            int base = (iy * l.inW() + ix) * inC;
-                            for (int ic = 0; ic < inC; ic++) {
-                                patch[k + ic] = in[base + ic];
-                            }
-                        }
-                        k += inC;
-                    }
-                }
+                l.im2col(in, oy, ox, patch);
                 java.util.Arrays.fill(acc, 0, outC, 0);
                 accumulate(patch, acc, s);
                 for (int oc = 0; oc < outC; oc++, o++) {
@@ -102,8 +84,7 @@ public abstract sealed class ConvKernel permits DotProductConv, TableConv {
                     if (rawAcc != null) {
                         rawAcc[o] = a;
                     }
-                    int v = rq[oc].apply(a) + l.outZeroPoint();
-                    out[o] = (byte) (v < l.actMin() ? l.actMin() : Math.min(v, l.actMax()));
+                    out[o] = l.requantize(oc, a);
                 }
             }
         }

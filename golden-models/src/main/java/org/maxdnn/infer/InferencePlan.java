@@ -95,10 +95,36 @@ public final class InferencePlan {
         runFrom(0, ws, tap);
     }
 
+    /**
+     * Runs the image with {@code engine} computing the conv layers' accumulators (FC and the other
+     * layers stay in Java); returns the int8 logits.
+     */
+    public int[] logitsWith(byte[] pixels, Workspace ws, ConvEngine engine) {
+        byte[] input = ws.tensor(net.inputTensor());
+        for (int i = 0; i < pixels.length; i++) {
+            input[i] = (byte) net.inputCode(pixels[i]);
+        }
+        List<Layer> layers = net.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            int[] acc = layer instanceof ConvLayer c ? engine.accumulators(c, ws.tensor(c.input())) : null;
+            if (acc != null) {
+                ((ConvLayer) layer).requantize(acc, ws.tensor(layer.output()));
+            } else {
+                runFrom(i, i + 1, ws, null);
+            }
+        }
+        return logits(ws);
+    }
+
     /** Runs layers {@code first}… on the tensors already in {@code ws}, e.g. restored from a snapshot. */
     public void runFrom(int first, Workspace ws, LayerTap tap) {
+        runFrom(first, net.layers().size(), ws, tap);
+    }
+
+    private void runFrom(int first, int end, Workspace ws, LayerTap tap) {
         List<Layer> layers = net.layers();
-        for (int i = first; i < layers.size(); i++) {
+        for (int i = first; i < end; i++) {
             Layer layer = layers.get(i);
             byte[] out = ws.tensor(layer.output());
             if (layer instanceof ConvLayer c) {

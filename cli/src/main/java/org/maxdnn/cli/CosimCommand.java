@@ -1,0 +1,82 @@
+package org.maxdnn.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.cosim.FaultInjection;
+import org.maxdnn.data.LabeledImage;
+import org.maxdnn.infer.Network;
+
+/**
+ * {@code maxdnn cosim}: whole inferences with every conv layer on the generated configurable
+ * array in Verilator, checked tile by tile, layer by layer and at the FC outputs against the
+ * golden model. Exit 3 on a mismatch.
+ */
+final class CosimCommand implements CliCommand {
+    @Override
+    public String name() {
+        return "cosim";
+    }
+
+    @Override
+    public String summary() {
+        return "run whole inferences through the generated RTL (Verilator) and compare with the golden model";
+    }
+
+    @Override
+    public Options options() {
+        Options o = new Options().addOption(Inputs.model()).addOption(Inputs.map());
+        Inputs.images(o);
+        return o
+                .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("array rows (default 16)").build())
+                .addOption(Option.builder().longOpt("cols").hasArg().argName("C").desc("array columns (default 16)").build())
+                .addOption(Option.builder().longOpt("simulator").hasArg().argName("SIM")
+                        .desc("verilator (default; Icarus runs the directed tests of the test suite)").build())
+                .addOption(Option.builder().longOpt("processes").hasArg().argName("N")
+                        .desc("simulator processes the tiles are dealt to (default: all cores)").build())
+                .addOption(Option.builder().longOpt("vcd-on-mismatch")
+                        .desc("write a VCD of the first mismatching tile into --out").build())
+                .addOption(Option.builder().longOpt("inject").hasArg().argName("FAULT")
+                        .desc("test mode: inject a fault into the generated PE first (" + faultIds() + ")").build())
+                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                        .desc("folder for cosim-report.txt and the VCD (default out/cosim)").build());
+    }
+
+    private static String faultIds() {
+        StringBuilder s = new StringBuilder();
+        for (FaultInjection f : FaultInjection.values()) {
+            s.append(s.isEmpty() ? "" : ", ").append(f.id());
+        }
+        return s.toString();
+    }
+
+    @Override
+    public int run(CommandLine cmd, Context ctx) {
+        String simulator = cmd.getOptionValue("simulator", "verilator");
+        if (!simulator.equals("verilator")) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "--simulator " + simulator + " is not supported for whole "
+                    + "inferences: cosim runs in Verilator (Icarus cross-checks the generated RTL in the test suite)");
+        }
+        FaultInjection fault = cmd.hasOption("inject") ? FaultInjection.byId(cmd.getOptionValue("inject")) : null;
+        Network net = Inputs.network(cmd, ctx);
+        List<LabeledImage> images = Inputs.images(cmd, ctx);
+        if (!cmd.hasOption("limit") && images.size() > 2) {
+            images = images.subList(0, 2);
+            ctx.out().println("cosim: the first 2 images (use --limit N for more)");
+        }
+        Cosimulation.Request q = new Cosimulation.Request(Inputs.map(cmd, net),
+                cmd.getOptionValue("map", "exact (no --map)"), images,
+                Inputs.positiveInt(cmd, "rows", 16), Inputs.positiveInt(cmd, "cols", 16),
+                Inputs.positiveInt(cmd, "processes", Runtime.getRuntime().availableProcessors()), fault,
+                cmd.hasOption("vcd-on-mismatch"), Path.of(cmd.getOptionValue("out", "out/cosim")));
+        Cosimulation.Outcome o = Cosimulation.run(q, net, Inputs.registry(ctx), ctx);
+        if (!o.passed()) {
+            throw new MaxdnnException(MaxdnnException.MISMATCH, "cosimulation mismatch: " + o.report().mismatches().get(0).describe()
+                    + " (" + o.report().mismatchCount() + " in all; see " + o.reportFile() + ")");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,283 @@
+package org.maxdnn.cosim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.data.LabeledImage;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.InferencePlan;
+import org.maxdnn.infer.Workspace;
+import org.maxdnn.map.ApproxMap;
+import org.maxdnn.model.OpType;
+import org.maxdnn.mult.Multiplier;
+import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.rtl.RtlGenerator;
+
+/**
+ * Runs conv layers on the generated configurable array as im2col GEMM tiles — reduction index k on
+ * the rows, output channels on the columns, each PE loaded with its kernel's weight and multiplier
+ * code from the map — and checks every partial sum of every tile against the golden multipliers.
+ * Whole inferences run every conv layer on the array and the rest in Java (RTL in the loop): each
+ * layer's accumulators, requantised by the golden layer, feed the next, and the layer
+ * accumulators and the final FC outputs are compared with the golden model's.
+ */
+public final class CosimDriver implements AutoCloseable {
+    /** What a run did and found. */
+    public record Report(int images, long macs, long tiles, double seconds, long mismatchCount,
+                         List<Mismatch> mismatches) {
+        public double macsPerSecond() {
+            return macs / seconds;
+        }
+    }
+
+    /** The operands of a tile, kept for the first mismatch so its waveform can be replayed. */
+    record Tile(byte[] weights, byte[] codes, byte[] acts, int n) {
+    }
+
+    private static final int KEEP = 20;
+
+    private final ArrayDesign design;
+    private final String verilog;
+    private final List<ArraySimulator> sims = new ArrayList<>();
+    private final MultiplierRegistry registry;
+    private final List<Mismatch> mismatches = new ArrayList<>();
+    private long mismatchCount;
+    private long macs;
+    private long tiles;
+    private Tile firstBadTile;
+    private int image;
+
+    /**
+     * Builds (or reuses) the harness for {@code verilog} of the configurable {@code design} and
+     * starts {@code processes} copies of it; tiles are dealt out to them in turn, so a layer's
+     * tiles simulate in parallel.
+     */
+    public CosimDriver(ArrayDesign design, String verilog, MultiplierRegistry registry, int processes) {
+        if (!design.isConfigurable()) {
+            throw MaxdnnException.badInput("cosimulation runs the configurable array");
+        }
+        this.design = design;
+        this.verilog = verilog;
+        this.registry = registry;
+        Path binary = ArrayHarness.build(design, verilog, false);
+        for (int i = 0; i < Math.max(1, processes); i++) {
+            sims.add(new ArraySimulator(binary, design.rows(), design.cols(), null));
+        }
+    }
+
+    /** The generated Verilog of the default configurable array of this size, one process per core. */
+    public static CosimDriver generated(int rows, int cols, MultiplierRegistry registry) {
+        ArrayDesign d = ArrayDesign.configurable("SystolicArray_" + rows + "x" + cols, rows, cols);
+        return new CosimDriver(d, RtlGenerator.arrayVerilog(d), registry, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Cosimulates whole inferences of {@code images} under {@code map}; {@code progress} gets the
+     * number of images done.
+     */
+    public Report network(InferencePlan golden, List<LabeledImage> images, IntConsumer progress) {
+        ApproxMap map = golden.map();
+        for (ConvLayer l : golden.network().weightedLayers()) {
+            for (MultiplierConfig[] row : map.resolve(l)) {
+                for (MultiplierConfig c : row) {
+                    if (l.op() == OpType.CONV_2D && !RtlGenerator.isSupported(c)) {
+                        throw MaxdnnException.badInput("layer " + l.name() + " uses " + c.name()
+                                + ", which has no RTL: cosimulation takes exact, roup-pPrR and roupc-pPrR maps");
+                    }
+                }
+            }
+        }
+        mismatches.clear();
+        mismatchCount = 0;
+        macs = 0;
+        tiles = 0;
+        firstBadTile = null;
+        long t0 = System.nanoTime();
+        Workspace gws = golden.newWorkspace();
+        Workspace rws = golden.newWorkspace();
+        for (int i = 0; i < images.size(); i++) {
+            image = i;
+            List<int[]> expectedAcc = new ArrayList<>();
+            golden.run(images.get(i).pixels(), gws, (layer, in, acc, out) -> {
+                if (layer.op() == OpType.CONV_2D) {
+                    expectedAcc.add(acc.clone());
+                }
+            });
+            int[] expectedLogits = golden.logits(gws);
+            int[] index = {0};
+            int[] logits = golden.logitsWith(images.get(i).pixels(), rws, (layer, input) -> {
+                if (layer.op() != OpType.CONV_2D) {
+                    return null;
+                }
+                int[] acc = layer(layer, map.resolve(layer), input);
+                compareLayer(layer, expectedAcc.get(index[0]++), acc);
+                return acc;
+            });
+            for (int c = 0; c < logits.length; c++) {
+                if (logits[c] != expectedLogits[c]) {
+                    record(new Mismatch("logits", i, "fc", -1, -1, -1, -1, -1, c, expectedLogits[c], logits[c]));
+                }
+            }
+            if (progress != null) {
+                progress.accept(i + 1);
+            }
+        }
+        return new Report(images.size(), macs, tiles, (System.nanoTime() - t0) / 1e9, mismatchCount, List.copyOf(mismatches));
+    }
+
+    /** One conv layer on the array: its int32 accumulators (acc + bias), HWC. */
+    public int[] layer(ConvLayer l, MultiplierConfig[][] configs, byte[] input) {
+        int rows = design.rows();
+        int cols = design.cols();
+        int kSize = l.kernelSize();
+        int pixels = l.outH() * l.outW();
+        int[][] patches = new int[pixels][kSize];
+        for (int p = 0; p < pixels; p++) {
+            l.im2col(input, p / l.outW(), p % l.outW(), patches[p]);
+        }
+        int kTiles = (kSize + rows - 1) / rows;
+        int ocTiles = (l.outC() + cols - 1) / cols;
+        List<Tile> queued = new ArrayList<>();
+        for (int ot = 0; ot < ocTiles; ot++) {
+            for (int kt = 0; kt < kTiles; kt++) {
+                byte[] w = new byte[rows * cols];
+                byte[] codes = new byte[rows * cols];
+                for (int r = 0; r < rows; r++) {
+                    int k = kt * rows + r;
+                    for (int c = 0; c < cols; c++) {
+                        int oc = ot * cols + c;
+                        if (k < kSize && oc < l.outC()) {
+                            w[r * cols + c] = l.weights()[oc * kSize + k];
+                            codes[r * cols + c] = (byte) ArrayDesign.configCode(configs[oc][k % l.inC()]);
+                        }
+                    }
+                }
+                byte[] acts = new byte[pixels * rows];
+                for (int p = 0; p < pixels; p++) {
+                    for (int r = 0; r < rows && kt * rows + r < kSize; r++) {
+                        acts[p * rows + r] = (byte) patches[p][kt * rows + r];
+                    }
+                }
+                ArraySimulator sim = sims.get(queued.size() % sims.size());
+                sim.load(w, codes);
+                sim.stream(acts, pixels);
+                queued.add(new Tile(w, codes, acts, pixels));
+            }
+        }
+        int[] acc = new int[pixels * l.outC()];
+        int t = 0;
+        for (int ot = 0; ot < ocTiles; ot++) {
+            for (int kt = 0; kt < kTiles; kt++) {
+                ArraySimulator sim = sims.get(t % sims.size());
+                Tile tile = queued.get(t++);
+                int[] psums = sim.read(pixels);
+                checkTile(l, configs, tile, psums, ot, kt);
+                for (int p = 0; p < pixels; p++) {
+                    for (int c = 0; c < cols && ot * cols + c < l.outC(); c++) {
+                        acc[p * l.outC() + ot * cols + c] += psums[p * cols + c];
+                    }
+                }
+                tiles++;
+            }
+        }
+        macs += l.macs();
+        // the zero-point term, computed offline with each kernel's own multiplier, and the bias
+        for (int oc = 0; oc < l.outC(); oc++) {
+            int folded = l.bias()[oc];
+            for (int k = 0; k < kSize; k++) {
+                folded -= registry.get(configs[oc][k % l.inC()]).multiply(l.inZeroPoint(), l.weights()[oc * kSize + k]);
+            }
+            for (int p = 0; p < pixels; p++) {
+                acc[p * l.outC() + oc] += folded;
+            }
+        }
+        return acc;
+    }
+
+    /** Every partial sum of the tile against Σ_r f(a, w) with the golden multipliers. */
+    private void checkTile(ConvLayer l, MultiplierConfig[][] configs, Tile tile, int[] psums, int ot, int kt) {
+        int rows = design.rows();
+        int cols = design.cols();
+        int[][] tables = new int[rows * cols][];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int k = kt * rows + r;
+                int oc = ot * cols + c;
+                tables[r * cols + c] = k < l.kernelSize() && oc < l.outC()
+                        ? registry.get(configs[oc][k % l.inC()]).table() : null;
+            }
+        }
+        for (int p = 0; p < tile.n(); p++) {
+            for (int c = 0; c < cols; c++) {
+                int expected = 0;
+                for (int r = 0; r < rows; r++) {
+                    int[] t = tables[r * cols + c];
+                    if (t != null) {
+                        expected += t[Multiplier.index(tile.acts()[p * rows + r], tile.weights()[r * cols + c])];
+                    }
+                }
+                if (expected != psums[p * cols + c]) {
+                    if (firstBadTile == null) {
+                        firstBadTile = tile;
+                    }
+                    record(new Mismatch("tile", image, l.name(), ot, kt, p, p / l.outW(), p % l.outW(), ot * cols + c,
+                            expected, psums[p * cols + c]));
+                }
+            }
+        }
+    }
+
+    private void compareLayer(ConvLayer l, int[] expected, int[] actual) {
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] != actual[i]) {
+                int p = i / l.outC();
+                record(new Mismatch("layer", image, l.name(), -1, -1, p, p / l.outW(), p % l.outW(), i % l.outC(),
+                        expected[i], actual[i]));
+            }
+        }
+    }
+
+    private void record(Mismatch m) {
+        mismatchCount++;
+        if (mismatches.size() < KEEP) {
+            mismatches.add(m);
+        }
+    }
+
+    /**
+     * Replays the first mismatching tile in a traced build of the harness and writes its waveform;
+     * returns false when nothing mismatched.
+     */
+    public boolean writeVcdOfFirstMismatch(Path vcd) {
+        if (firstBadTile == null) {
+            return false;
+        }
+        Path traced = ArrayHarness.build(design, verilog, true);
+        Path target = vcd.toAbsolutePath();
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try {
+            Files.createDirectories(target.getParent());
+            try (ArraySimulator replay = new ArraySimulator(traced, design.rows(), design.cols(), partial)) {
+                replay.load(firstBadTile.weights(), firstBadTile.codes());
+                replay.stream(firstBadTile.acts(), firstBadTile.n());
+                replay.read(firstBadTile.n());
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new MaxdnnException(MaxdnnException.BAD_INPUT, "cannot write " + target + ": " + e.getMessage(), e);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        sims.forEach(ArraySimulator::close);
+    }
+}

@@ -1,0 +1,20 @@
+package org.maxdnn.cosim;
+
+/**
+ * One output where the RTL and the golden model disagree: a partial sum of tile (oc tile, k tile)
+ * for im2col row {@code pixel} = output pixel (oy, ox) and array column → output channel, or
+ * (stage "layer") a whole accumulator, or (stage "logits") a final FC output.
+ */
+public record Mismatch(String stage, int image, String layer, int ocTile, int kTile, int pixel, int oy, int ox,
+                       int channel, long expected, long actual) {
+    public String describe() {
+        return switch (stage) {
+            case "tile" -> String.format("image %d, layer %s, tile (oc %d, k %d), row %d = pixel (%d,%d), column -> "
+                    + "channel %d: expected %d, RTL %d", image, layer, ocTile, kTile, pixel, oy, ox, channel, expected, actual);
+            case "logits" -> String.format("image %d, FC output %d: expected %d, RTL-in-the-loop %d", image, channel,
+                    expected, actual);
+            default -> String.format("image %d, layer %s, pixel (%d,%d), channel %d: expected accumulator %d, RTL %d",
+                    image, layer, oy, ox, channel, expected, actual);
+        };
+    }
+}
