@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.Evaluation;
@@ -26,7 +27,7 @@ import org.maxdnn.rtl.RtlGenerator;
  * Each figure comes with a baseline measured in the same run, so ratios survive a slower machine.
  */
 final class BenchCommand implements CliCommand {
-    private static final List<String> SUITES = List.of("multipliers", "inference", "rtl");
+    private static final List<String> SUITES = List.of("multipliers", "inference", "rtl", "cosim");
 
     @Override
     public String name() {
@@ -62,6 +63,9 @@ final class BenchCommand implements CliCommand {
         }
         if (only == null || only.equals("rtl")) {
             rtl(ctx);
+        }
+        if (only == null || only.equals("cosim")) {
+            cosim(ctx);
         }
         return 0;
     }
@@ -126,6 +130,38 @@ final class BenchCommand implements CliCommand {
                 + "(target < 10 s warm)%n", cold, warm);
         ctx.out().printf(Locale.ROOT, "rtl: baseline 4x4 array, warm: %.1f s; 16x16 / 4x4 = %.1fx for 16x the PEs%n",
                 small, warm / small);
+    }
+
+    /**
+     * Whole-network cosimulation of 2 images under a kernel-level mixed ROUP map on the 16x16
+     * configurable array (every tile, layer and FC output checked), with one simulator process as
+     * the baseline and one per core; the 8x8 array for scale.
+     */
+    private static void cosim(Context ctx) {
+        Network net = Network.load(ctx.assets().model());
+        List<LabeledImage> images = ImageSets.readFolder(ctx.assets().images(), 2);
+        MultiplierRegistry registry = new MultiplierRegistry(ctx.assets().lutDir());
+        List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roup-p2r0", "roupc-p0r4", "roupc-p1r6")
+                .map(MultiplierConfig::parse).toList();
+        InferencePlan plan = InferencePlan.compile(net, ApproxMap.randomKernels(net, mix, 1), registry);
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int size : new int[] {16, 8}) {
+            ArrayDesign design = ArrayDesign.configurable("SystolicArray_" + size + "x" + size, size, size);
+            String verilog = RtlGenerator.arrayVerilog(design);
+            double build = time(() -> new CosimDriver(design, verilog, registry, 1).close());
+            ctx.out().printf(Locale.ROOT, "cosim: %dx%d harness build (0 when cached): %.1f s%n", size, size, build);
+            double base = 0;
+            for (int processes : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+                try (CosimDriver d = new CosimDriver(design, verilog, registry, processes)) {
+                    CosimDriver.Report r = d.network(plan, images, null);
+                    base = base == 0 ? r.macsPerSecond() : base;
+                    ctx.out().printf(Locale.ROOT, "cosim: %dx%d, %d process(es): %.2f s/image, %.2f M MAC/s incl. checking "
+                                    + "(%.2fx 1 process), %d mismatches%n", size, size, processes, r.seconds() / r.images(),
+                            r.macsPerSecond() / 1e6, r.macsPerSecond() / base, r.mismatchCount());
+                }
+            }
+        }
+        ctx.out().println("cosim: target 20 M MAC/s on the 16x16 array (one image is 12.5 M conv MACs)");
     }
 
     private static double best(int repeat, Runnable r) {

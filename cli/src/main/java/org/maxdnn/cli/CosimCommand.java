@@ -6,6 +6,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.cosim.FaultInjection;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.Network;
@@ -34,13 +35,17 @@ final class CosimCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("array rows (default 16)").build())
                 .addOption(Option.builder().longOpt("cols").hasArg().argName("C").desc("array columns (default 16)").build())
                 .addOption(Option.builder().longOpt("simulator").hasArg().argName("SIM")
-                        .desc("verilator (default; Icarus runs the directed tests of the test suite)").build())
+                        .desc("verilator (default) or icarus (the second opinion: one process, much slower; "
+                                + "use --limit 1 and a small array)").build())
                 .addOption(Option.builder().longOpt("processes").hasArg().argName("N")
                         .desc("simulator processes the tiles are dealt to (default: all cores)").build())
                 .addOption(Option.builder().longOpt("vcd-on-mismatch")
                         .desc("write a VCD of the first mismatching tile into --out").build())
                 .addOption(Option.builder().longOpt("inject").hasArg().argName("FAULT")
                         .desc("test mode: inject a fault into the generated PE first (" + faultIds() + ")").build())
+                .addOption(Option.builder().longOpt("toggles").hasArg().argName("FILE")
+                        .desc("RT-level activity: run the TOGGLE_COUNT build, write per-PE, per-component toggles as CSV, "
+                                + "and check them against the golden model's count").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("folder for cosim-report.txt and the VCD (default out/cosim)").build());
     }
@@ -55,10 +60,9 @@ final class CosimCommand implements CliCommand {
 
     @Override
     public int run(CommandLine cmd, Context ctx) {
-        String simulator = cmd.getOptionValue("simulator", "verilator");
-        if (!simulator.equals("verilator")) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--simulator " + simulator + " is not supported for whole "
-                    + "inferences: cosim runs in Verilator (Icarus cross-checks the generated RTL in the test suite)");
+        CosimDriver.Simulator simulator = CosimDriver.Simulator.parse(cmd.getOptionValue("simulator", "verilator"));
+        if (simulator == CosimDriver.Simulator.ICARUS && cmd.hasOption("toggles")) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "--toggles runs in Verilator, not with --simulator icarus");
         }
         FaultInjection fault = cmd.hasOption("inject") ? FaultInjection.byId(cmd.getOptionValue("inject")) : null;
         Network net = Inputs.network(cmd, ctx);
@@ -69,13 +73,18 @@ final class CosimCommand implements CliCommand {
         }
         Cosimulation.Request q = new Cosimulation.Request(Inputs.map(cmd, net),
                 cmd.getOptionValue("map", "exact (no --map)"), images,
-                Inputs.positiveInt(cmd, "rows", 16), Inputs.positiveInt(cmd, "cols", 16),
+                Inputs.positiveInt(cmd, "rows", 16), Inputs.positiveInt(cmd, "cols", 16), simulator,
                 Inputs.positiveInt(cmd, "processes", Runtime.getRuntime().availableProcessors()), fault,
-                cmd.hasOption("vcd-on-mismatch"), Path.of(cmd.getOptionValue("out", "out/cosim")));
+                cmd.hasOption("vcd-on-mismatch"), cmd.hasOption("toggles") ? Path.of(cmd.getOptionValue("toggles")) : null,
+                Path.of(cmd.getOptionValue("out", "out/cosim")));
         Cosimulation.Outcome o = Cosimulation.run(q, net, Inputs.registry(ctx), ctx);
-        if (!o.passed()) {
+        if (o.report().mismatchCount() > 0) {
             throw new MaxdnnException(MaxdnnException.MISMATCH, "cosimulation mismatch: " + o.report().mismatches().get(0).describe()
                     + " (" + o.report().mismatchCount() + " in all; see " + o.reportFile() + ")");
+        }
+        if (!o.passed()) {
+            throw new MaxdnnException(MaxdnnException.MISMATCH, "the RTL's toggle counters differ from the golden model's "
+                    + "count (see " + cmd.getOptionValue("toggles") + ")");
         }
         return 0;
     }

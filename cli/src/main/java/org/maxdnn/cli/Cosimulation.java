@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.cosim.FaultInjection;
 import org.maxdnn.cosim.Mismatch;
+import org.maxdnn.cosim.ToggleCounts;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
@@ -22,14 +23,15 @@ import org.maxdnn.rtl.RtlGenerator;
  */
 final class Cosimulation {
     /** What the user asked for. */
-    record Request(ApproxMap map, String mapName, List<LabeledImage> images, int rows, int cols, int processes,
-                   FaultInjection fault, boolean vcdOnMismatch, Path out) {
+    record Request(ApproxMap map, String mapName, List<LabeledImage> images, int rows, int cols,
+                   CosimDriver.Simulator simulator, int processes,
+                   FaultInjection fault, boolean vcdOnMismatch, Path toggles, Path out) {
     }
 
     /** What happened: the driver's report, the report file, the VCD (null when none was written). */
-    record Outcome(CosimDriver.Report report, Path reportFile, Path vcd) {
+    record Outcome(CosimDriver.Report report, CosimDriver.Activity activity, Path reportFile, Path vcd) {
         boolean passed() {
-            return report.mismatchCount() == 0;
+            return report.mismatchCount() == 0 && (activity == null || activity.agree());
         }
 
         String summary() {
@@ -37,7 +39,24 @@ final class Cosimulation {
             return String.format(Locale.ROOT, "%d images, %,d MACs through the RTL in %,d tiles, %.1f s (%.2f s/image, "
                             + "%.2f M MAC/s incl. checking), %s", r.images(), r.macs(), r.tiles(), r.seconds(),
                     r.seconds() / Math.max(1, r.images()), r.macsPerSecond() / 1e6,
-                    passed() ? "0 mismatches: bit-exact" : String.format(Locale.ROOT, "%,d MISMATCHES", r.mismatchCount()));
+                    r.mismatchCount() == 0 ? "0 mismatches: bit-exact" : String.format(Locale.ROOT, "%,d MISMATCHES", r.mismatchCount()));
+        }
+
+        /** RT-level activity per component, when counted. */
+        List<String> activityLines() {
+            List<String> lines = new java.util.ArrayList<>();
+            if (activity != null) {
+                for (int k = 0; k < ToggleCounts.COMPONENTS.size(); k++) {
+                    String c = ToggleCounts.COMPONENTS.get(k);
+                    long t = activity.rtl().total(c);
+                    lines.add(String.format(Locale.ROOT, "%-8s %2d bits: %,d toggles, %.3f per MAC, %.4f per bit per MAC; "
+                                    + "golden model %,d", c, ToggleCounts.WIDTHS.get(k), t, (double) t / report.macs(),
+                            (double) t / report.macs() / ToggleCounts.WIDTHS.get(k), activity.model().total(c)));
+                }
+                lines.add(activity.agree() ? "TOGGLE_COUNT counters equal the golden model's count in every PE"
+                        : "TOGGLE_COUNT counters DIFFER from the golden model's count");
+            }
+            return lines;
         }
     }
 
@@ -51,29 +70,53 @@ final class Cosimulation {
             verilog = q.fault().apply(verilog);
             ctx.out().println("fault injected: " + q.fault().id() + " (" + q.fault().description() + ")");
         }
-        ctx.out().printf(Locale.ROOT, "building the Verilator harness of %s (cached after the first build)...%n",
-                design.name());
+        ctx.out().printf(Locale.ROOT, "building the %s simulation of %s (cached after the first build)...%n",
+                q.simulator() == CosimDriver.Simulator.ICARUS ? "Icarus" : "Verilator", design.name());
         long t0 = System.nanoTime();
         Outcome outcome;
-        try (CosimDriver driver = new CosimDriver(design, verilog, registry, q.processes())) {
-            ctx.out().printf(Locale.ROOT, "harness ready in %.1f s; %d simulator processes%n", (System.nanoTime() - t0) / 1e9,
-                    q.processes());
+        CosimDriver driver = new CosimDriver(design, verilog, registry, q.simulator(), q.processes(), q.toggles() != null);
+        CosimDriver.Report r;
+        Path vcd = null;
+        try (driver) {
+            ctx.out().printf(Locale.ROOT, "ready in %.1f s; %d simulator process(es)%n", (System.nanoTime() - t0) / 1e9,
+                    processes(q));
             Progress progress = new Progress(ctx.err(), "cosim", q.images().size());
-            CosimDriver.Report r = driver.network(InferencePlan.compile(net, q.map(), registry), q.images(), progress::update);
-            Path vcd = null;
+            r = driver.network(InferencePlan.compile(net, q.map(), registry), q.images(), progress::update);
             if (r.mismatchCount() > 0 && q.vcdOnMismatch()) {
                 vcd = q.out().resolve("first-mismatch.vcd");
                 driver.writeVcdOfFirstMismatch(vcd);
             }
-            outcome = new Outcome(r, q.out().resolve("cosim-report.txt"), vcd);
+        }
+        outcome = new Outcome(r, driver.activity(), q.out().resolve("cosim-report.txt"), vcd);
+        if (outcome.activity() != null) {
+            writeToggles(q.toggles(), outcome.activity().rtl());
         }
         writeReport(q, design, outcome);
         ctx.out().println("cosim: " + outcome.summary());
+        outcome.activityLines().forEach(l -> ctx.out().println("activity: " + l));
         for (Mismatch m : outcome.report().mismatches().subList(0, Math.min(5, outcome.report().mismatches().size()))) {
             ctx.out().println("  mismatch: " + m.describe());
         }
         ctx.out().println("wrote " + outcome.reportFile() + (outcome.vcd() != null ? " and " + outcome.vcd() : ""));
         return outcome;
+    }
+
+    private static int processes(Request q) {
+        return q.simulator() == CosimDriver.Simulator.ICARUS ? 1 : q.processes();
+    }
+
+    /** Per-PE, per-component toggles as CSV {@code row,col,component,toggles}. */
+    private static void writeToggles(Path file, ToggleCounts t) {
+        AtomicFiles.write(file, w -> {
+            w.write("row,col,component,toggles\n");
+            for (int r = 0; r < t.rows(); r++) {
+                for (int c = 0; c < t.cols(); c++) {
+                    for (String k : ToggleCounts.COMPONENTS) {
+                        w.write(r + "," + c + "," + k + "," + t.get(r, c, k) + "\n");
+                    }
+                }
+            }
+        });
     }
 
     private static void writeReport(Request q, ArrayDesign design, Outcome o) {
@@ -83,8 +126,11 @@ final class Cosimulation {
                     + (q.fault() != null ? ", fault injected: " + q.fault().id() + " (" + q.fault().description() + ")" : "")
                     + "\n");
             w.write("map: " + q.mapName() + "\n");
-            w.write("simulator: verilator, " + q.processes() + " processes\n");
+            w.write("simulator: " + q.simulator().name().toLowerCase(Locale.ROOT) + ", " + processes(q) + " process(es)\n");
             w.write("result: " + o.summary() + "\n");
+            for (String l : o.activityLines()) {
+                w.write("activity: " + l + "\n");
+            }
             w.write("checks: every partial sum of every tile against the golden multipliers; every conv layer's "
                     + "accumulators and the final FC outputs against the golden model\n");
             if (!o.passed()) {

@@ -8,6 +8,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.HtmlReport;
@@ -77,8 +78,8 @@ final class RunCommand implements CliCommand {
         ctx.out().println("== 3/4 cosimulation of the chosen map");
         int cosimImages = Math.min(x.images().size(), Inputs.positiveInt(cmd, "cosim-images", 2));
         Cosimulation.Outcome cosim = Cosimulation.run(new Cosimulation.Request(map, "chosen-map.json",
-                x.images().subList(0, cosimImages), rows, cols, Runtime.getRuntime().availableProcessors(), null, true,
-                out.resolve("cosim")), x.net(), Inputs.registry(ctx), ctx);
+                x.images().subList(0, cosimImages), rows, cols, CosimDriver.Simulator.VERILATOR, Runtime.getRuntime().availableProcessors(), null, true,
+                out.resolve("cosim/toggles.csv"), out.resolve("cosim")), x.net(), Inputs.registry(ctx), ctx);
 
         ctx.out().println("== 4/4 energy of the chosen map and report");
         MapEnergy.Breakdown e = MapEnergy.of(x.net(), map, x.energy());
@@ -114,7 +115,9 @@ final class RunCommand implements CliCommand {
         html.paragraph("The chosen map on the configurable " + rows + "x" + cols + " array in Verilator, every conv layer in "
                 + "the RTL and the rest in Java, every tile, layer and FC output checked against the golden model: "
                 + cosim.summary() + ".");
-        html.link("cosim/cosim-report.txt", "cosimulation report");
+        html.paragraph("RT-level activity from the array's TOGGLE_COUNT counters (checked against the golden model's "
+                + "own count): " + String.join("; ", cosim.activityLines()) + ".");
+        html.link("cosim/cosim-report.txt", "cosimulation report").link("cosim/toggles.csv", "per-PE toggles (CSV)");
         html.figure("explore/tradeoff", "Pareto fronts of every approach");
         html.write(out.resolve("report.html"));
         ctx.out().printf(Locale.ROOT, "saving %.1f%% at %.2f points of accuracy loss; report %s (%.0f s in all)%n",

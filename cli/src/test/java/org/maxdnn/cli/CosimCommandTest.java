@@ -20,10 +20,17 @@ class CosimCommandTest {
 
     @Test
     void aPassingRunWritesItsReport() throws IOException {
-        MainTest.Outcome o = MainTest.run("cosim", "--rows", "4", "--cols", "4", "--limit", "1", "--out", tmp.toString());
+        Path toggles = tmp.resolve("toggles.csv");
+        MainTest.Outcome o = MainTest.run("cosim", "--rows", "4", "--cols", "4", "--limit", "1", "--toggles", toggles.toString(),
+                "--out", tmp.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("0 mismatches: bit-exact"), o.out());
-        assertTrue(Files.readString(tmp.resolve("cosim-report.txt")).contains("12,500,992 MACs"));
+        assertTrue(o.out().contains("counters equal the golden model's count in every PE"), o.out());
+        String report = Files.readString(tmp.resolve("cosim-report.txt"));
+        assertTrue(report.contains("12,500,992 MACs") && report.contains("activity: psum"), report);
+        List<String> csv = Files.readAllLines(toggles);
+        assertEquals("row,col,component,toggles", csv.get(0));
+        assertEquals(1 + 4 * 4 * 3, csv.size());
         assertFalse(Files.exists(tmp.resolve("first-mismatch.vcd")));
     }
 

@@ -79,4 +79,14 @@ public record ArrayDesign(String name, int rows, int cols, List<List<MultiplierC
         }
         return SystolicArrays.configCode(config);
     }
+
+    /** The configuration a code loads: exact for 0, else roup/roupc with its P and R. */
+    public static MultiplierConfig configOfCode(int code) {
+        if (code < 0 || code >= 64) {
+            throw MaxdnnException.badInput("configuration code " + code + " is not 6 bits");
+        }
+        int p = (code >> 3) & 3;
+        int r = code & 7;
+        return code == 0 ? MultiplierConfig.EXACT : (code & 32) != 0 ? MultiplierConfig.roupc(p, r) : MultiplierConfig.roup(p, r);
+    }
 }

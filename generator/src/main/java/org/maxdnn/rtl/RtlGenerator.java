@@ -170,11 +170,23 @@ public final class RtlGenerator {
             String text = Emit.verilog(() -> SystolicArrays.create(design.name(), design.rows(), design.cols(),
                     design.configs()));
             // PEs with a baked-in approximate multiplier leave operand bits unused by design
-            return allowUnusedInputs(text, m -> m.startsWith("PE_Roup"));
+            return allowUnusedInputs(text, m -> m.startsWith("PE_Roup")) + "\n" + toggleCounterVerilog();
         } catch (MaxdnnException e) {
             throw e;
         } catch (RuntimeException e) {
             throw MaxdnnException.badInput("RTL generation failed for array " + design.name() + ": " + e, e);
+        }
+    }
+
+    /** The hand-written simulation-only ToggleCounter module the PEs instantiate (rtl-templates). */
+    public static String toggleCounterVerilog() {
+        try (java.io.InputStream in = RtlGenerator.class.getResourceAsStream("ToggleCounter.sv")) {
+            if (in == null) {
+                throw new IllegalStateException("ToggleCounter.sv missing from the class path (rtl-templates)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -70,6 +70,11 @@ class ProcessingElement(fixed: Option[MultiplierConfig]) extends Module {
 
   actOut := RegNext(actIn, 0.S)
   psumOut := RegNext(psumIn +% product.asSInt.pad(32), 0.S)
+
+  // RT-level activity of the activation register, the multiplier output and the partial-sum register
+  ToggleCounter.attach("act", actOut.asUInt, clock, reset.asBool)
+  ToggleCounter.attach("product", product, clock, reset.asBool)
+  ToggleCounter.attach("psum", psumOut.asUInt, clock, reset.asBool)
 }
 
 /**

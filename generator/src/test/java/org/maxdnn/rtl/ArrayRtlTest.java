@@ -92,6 +92,9 @@ class ArrayRtlTest {
             // several modules in one file: the file-name style rule cannot hold
             ExternalTool.VERILATOR.run(dir, 300, "--lint-only", "-Wall", "-Wno-DECLFILENAME", "--top-module", d.name(),
                     f.verilog().getFileName().toString());
+            // and with the simulation-only toggle counters compiled in
+            ExternalTool.VERILATOR.run(dir, 300, "--lint-only", "-Wall", "-Wno-DECLFILENAME", "+define+TOGGLE_COUNT",
+                    "--top-module", d.name(), f.verilog().getFileName().toString());
         }
     }
 

@@ -17,8 +17,10 @@ import org.maxdnn.rtl.ArrayDesign;
  * The Verilator C++ harness of a configurable array, speaking a binary protocol on stdin/stdout:
  * {@code 'L'} + rows·cols int8 weights + rows·cols config codes loads a tile; {@code 'S'} + int32 n
  * + n·rows int8 activations streams n vectors and answers n·cols int32 partial sums (little
- * endian); {@code 'Q'} quits. With {@code --vcd FILE} it dumps a waveform. Builds are cached by a
- * hash of the Verilog, the harness and the flags, so a design is compiled once per machine.
+ * endian); {@code 'Q'} quits. With {@code --vcd FILE} it dumps a waveform (traced build); the
+ * toggle-counting build (TOGGLE_COUNT defined) takes {@code +toggles=FILE}, where the PEs' counters
+ * are written at the end. Builds are cached by a hash of the Verilog, the harness and the flags, so
+ * a design is compiled once per machine.
  */
 public final class ArrayHarness {
     private ArrayHarness() {
@@ -42,7 +44,7 @@ public final class ArrayHarness {
                 .append(trace ? " if (tfp) tfp->dump(t);" : "").append(" t++; }\n");
         s.append("static bool rd(void* p, size_t n) { return std::fread(p, 1, n, stdin) == n; }\n");
         s.append("int main(int argc, char** argv) {\n");
-        s.append("  VerilatedContext* ctx = new VerilatedContext;\n");
+        s.append("  VerilatedContext* ctx = new VerilatedContext;\n  ctx->commandArgs(argc, argv);\n");
         if (trace) {
             s.append("  ctx->traceEverOn(true);\n");
         }
@@ -92,13 +94,16 @@ public final class ArrayHarness {
      * The harness binary for {@code verilog} (the array module {@code design.name()}), built on
      * demand under the cache folder.
      */
-    public static Path build(ArrayDesign design, String verilog, boolean trace) {
+    public static Path build(ArrayDesign design, String verilog, boolean trace, boolean toggles) {
         ExternalTool.VERILATOR.locate();
         String harness = source(design, trace);
         List<String> flags = new ArrayList<>(List.of("--cc", "--exe", "--build", "-j", "2", "-Wno-fatal",
                 "--top-module", design.name(), "-CFLAGS", "-O1", "-Mdir", "obj", "-o", "harness"));
         if (trace) {
             flags.add("--trace");
+        }
+        if (toggles) {
+            flags.add("+define+TOGGLE_COUNT");
         }
         Path dir = cacheRoot().resolve(hash(verilog, harness, String.join(" ", flags)));
         Path binary = dir.resolve("obj/harness");
@@ -124,7 +129,7 @@ public final class ArrayHarness {
         return root.resolve("cosim");
     }
 
-    private static String hash(String... parts) {
+    static String hash(String... parts) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (String p : parts) {

@@ -1,121 +1,20 @@
 package org.maxdnn.cosim;
 
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import org.maxdnn.MaxdnnException;
-
 /**
- * A running harness process. Commands go to its stdin from a writer thread (queued, so the caller
- * can submit a whole layer of tiles ahead), results are read on the calling thread — so neither
- * pipe can fill up and deadlock.
+ * A simulator running the configurable array's load/stream protocol (the array manifest's): tile
+ * loads and activation streams are queued, their partial sums read back in order.
  */
-public final class ArraySimulator implements AutoCloseable {
-    private static final byte[] STOP = new byte[0];
-
-    private final int rows;
-    private final int cols;
-    private final Process process;
-    private final DataInputStream results;
-    private final BlockingQueue<byte[]> commands = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile IOException writeError;
-
-    public ArraySimulator(Path binary, int rows, int cols, Path vcd) {
-        this.rows = rows;
-        this.cols = cols;
-        try {
-            ProcessBuilder pb = vcd == null ? new ProcessBuilder(binary.toString())
-                    : new ProcessBuilder(List.of(binary.toString(), "--vcd", vcd.toString()));
-            process = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "cannot start the cosimulation harness " + binary
-                    + ": " + e.getMessage(), e);
-        }
-        results = new DataInputStream(new java.io.BufferedInputStream(process.getInputStream(), 1 << 16));
-        OutputStream stdin = new java.io.BufferedOutputStream(process.getOutputStream(), 1 << 16);
-        writer = new Thread(() -> {
-            try (stdin) {
-                for (byte[] c = commands.take(); c != STOP; c = commands.take()) {
-                    stdin.write(c);
-                    if (commands.isEmpty()) {
-                        stdin.flush();
-                    }
-                }
-                stdin.write('Q');
-            } catch (IOException e) {
-                writeError = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "maxdnn-cosim-writer");
-        writer.setDaemon(true);
-        writer.start();
-    }
-
+public interface ArraySimulator extends AutoCloseable {
     /** Queues a tile load: weights[r·cols + c] and configuration codes, same layout. */
-    public void load(byte[] weights, byte[] codes) {
-        byte[] c = new byte[1 + 2 * rows * cols];
-        c[0] = 'L';
-        System.arraycopy(weights, 0, c, 1, rows * cols);
-        System.arraycopy(codes, 0, c, 1 + rows * cols, rows * cols);
-        commands.add(c);
-    }
+    void load(byte[] weights, byte[] codes);
 
     /** Queues n activation vectors (acts[i·rows + r]); read their partial sums with {@link #read}. */
-    public void stream(byte[] acts, int n) {
-        ByteBuffer b = ByteBuffer.allocate(5 + n * rows).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 'S').putInt(n).put(acts, 0, n * rows);
-        commands.add(b.array());
-    }
+    void stream(byte[] acts, int n);
 
     /** The partial sums of the next queued stream: n·cols int32, [i·cols + c]. */
-    public int[] read(int n) {
-        byte[] raw = new byte[n * cols * 4];
-        try {
-            results.readFully(raw);
-        } catch (IOException e) {
-            throw new MaxdnnException(MaxdnnException.MISMATCH, "the cosimulation harness stopped early"
-                    + (writeError != null ? " (" + writeError.getMessage() + ")" : "") + exitNote(), e);
-        }
-        int[] out = new int[n * cols];
-        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(out);
-        return out;
-    }
+    int[] read(int n);
 
-    private String exitNote() {
-        try {
-            if (process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
-                return ", exit code " + process.exitValue();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "";
-    }
-
+    /** Finishes the simulation (the simulator writes what it writes at the end, such as toggle counts). */
     @Override
-    public void close() {
-        commands.add(STOP);
-        try {
-            writer.join(10_000);
-            InputStream rest = process.getInputStream();
-            rest.transferTo(OutputStream.nullOutputStream());
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        } catch (IOException e) {
-            process.destroyForcibly();
-        }
-    }
+    void close();
 }

@@ -37,6 +37,13 @@ public final class CosimDriver implements AutoCloseable {
         }
     }
 
+    /** RT-level activity of a run: the RTL's TOGGLE_COUNT counters and the golden model's own count. */
+    public record Activity(ToggleCounts rtl, ToggleCounts model) {
+        public boolean agree() {
+            return rtl.equals(model);
+        }
+    }
+
     /** The operands of a tile, kept for the first mismatch so its waveform can be replayed. */
     record Tile(byte[] weights, byte[] codes, byte[] acts, int n) {
     }
@@ -46,6 +53,9 @@ public final class CosimDriver implements AutoCloseable {
     private final ArrayDesign design;
     private final String verilog;
     private final List<ArraySimulator> sims = new ArrayList<>();
+    private final List<ArrayActivityModel> models = new ArrayList<>();
+    private final List<Path> toggleFiles = new ArrayList<>();
+    private Activity activity;
     private final MultiplierRegistry registry;
     private final List<Mismatch> mismatches = new ArrayList<>();
     private long mismatchCount;
@@ -54,22 +64,63 @@ public final class CosimDriver implements AutoCloseable {
     private Tile firstBadTile;
     private int image;
 
+    /** The simulator that runs the array. */
+    public enum Simulator {
+        VERILATOR, ICARUS;
+
+        public static Simulator parse(String name) {
+            for (Simulator s : values()) {
+                if (s.name().equalsIgnoreCase(name)) {
+                    return s;
+                }
+            }
+            throw new MaxdnnException(MaxdnnException.USAGE, "unknown simulator '" + name + "' (verilator or icarus)");
+        }
+    }
+
     /**
-     * Builds (or reuses) the harness for {@code verilog} of the configurable {@code design} and
-     * starts {@code processes} copies of it; tiles are dealt out to them in turn, so a layer's
-     * tiles simulate in parallel.
+     * Builds (or reuses) the simulation of {@code verilog} of the configurable {@code design}. In
+     * Verilator, {@code processes} copies of the harness run and tiles are dealt out to them in
+     * turn, so a layer's tiles simulate in parallel; with {@code countToggles} the harness is the
+     * TOGGLE_COUNT build and every process is mirrored by an {@link ArrayActivityModel}, and
+     * {@link #activity()} has both counts after {@link #close()}. Icarus runs in one process
+     * without toggle counting.
      */
-    public CosimDriver(ArrayDesign design, String verilog, MultiplierRegistry registry, int processes) {
+    public CosimDriver(ArrayDesign design, String verilog, MultiplierRegistry registry, Simulator simulator,
+                       int processes, boolean countToggles) {
         if (!design.isConfigurable()) {
             throw MaxdnnException.badInput("cosimulation runs the configurable array");
         }
         this.design = design;
         this.verilog = verilog;
         this.registry = registry;
-        Path binary = ArrayHarness.build(design, verilog, false);
-        for (int i = 0; i < Math.max(1, processes); i++) {
-            sims.add(new ArraySimulator(binary, design.rows(), design.cols(), null));
+        if (simulator == Simulator.ICARUS) {
+            if (countToggles) {
+                throw new MaxdnnException(MaxdnnException.USAGE, "toggle counting runs in Verilator");
+            }
+            sims.add(new IcarusSimulator(IcarusHarness.build(design, verilog), design.rows(), design.cols()));
+            return;
         }
+        Path binary = ArrayHarness.build(design, verilog, false, countToggles);
+        for (int i = 0; i < Math.max(1, processes); i++) {
+            List<String> args = List.of();
+            if (countToggles) {
+                try {
+                    Path file = Files.createTempFile("maxdnn-toggles-", ".txt");
+                    toggleFiles.add(file);
+                    args = List.of("+toggles=" + file);
+                } catch (IOException e) {
+                    throw new MaxdnnException(MaxdnnException.BAD_INPUT, "cannot create a temporary file: " + e.getMessage(), e);
+                }
+                models.add(new ArrayActivityModel(design.rows(), design.cols(), registry));
+            }
+            sims.add(new VerilatorSimulator(binary, design.rows(), design.cols(), args));
+        }
+    }
+
+    /** Verilator, {@code processes} harness processes, no toggle counting. */
+    public CosimDriver(ArrayDesign design, String verilog, MultiplierRegistry registry, int processes) {
+        this(design, verilog, registry, Simulator.VERILATOR, processes, false);
     }
 
     /** The generated Verilog of the default configurable array of this size, one process per core. */
@@ -165,9 +216,13 @@ public final class CosimDriver implements AutoCloseable {
                         acts[p * rows + r] = (byte) patches[p][kt * rows + r];
                     }
                 }
-                ArraySimulator sim = sims.get(queued.size() % sims.size());
-                sim.load(w, codes);
-                sim.stream(acts, pixels);
+                int process = queued.size() % sims.size();
+                sims.get(process).load(w, codes);
+                sims.get(process).stream(acts, pixels);
+                if (!models.isEmpty()) {
+                    models.get(process).load(w, codes);
+                    models.get(process).stream(acts, pixels);
+                }
                 queued.add(new Tile(w, codes, acts, pixels));
             }
         }
@@ -259,12 +314,13 @@ public final class CosimDriver implements AutoCloseable {
         if (firstBadTile == null) {
             return false;
         }
-        Path traced = ArrayHarness.build(design, verilog, true);
+        Path traced = ArrayHarness.build(design, verilog, true, false);
         Path target = vcd.toAbsolutePath();
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
             Files.createDirectories(target.getParent());
-            try (ArraySimulator replay = new ArraySimulator(traced, design.rows(), design.cols(), partial)) {
+            try (ArraySimulator replay = new VerilatorSimulator(traced, design.rows(), design.cols(),
+                    List.of("--vcd", partial.toString()))) {
                 replay.load(firstBadTile.weights(), firstBadTile.codes());
                 replay.stream(firstBadTile.acts(), firstBadTile.n());
                 replay.read(firstBadTile.n());
@@ -279,5 +335,26 @@ public final class CosimDriver implements AutoCloseable {
     @Override
     public void close() {
         sims.forEach(ArraySimulator::close);
+        if (!models.isEmpty() && activity == null) {
+            ToggleCounts rtl = new ToggleCounts(design.rows(), design.cols());
+            ToggleCounts model = new ToggleCounts(design.rows(), design.cols());
+            for (int i = 0; i < models.size(); i++) {
+                rtl.addAll(ToggleCounts.read(toggleFiles.get(i), design.rows(), design.cols()));
+                model.addAll(models.get(i).counts());
+            }
+            activity = new Activity(rtl, model);
+        }
+        for (Path f : toggleFiles) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException e) {
+                // a temporary file left behind is harmless
+            }
+        }
+    }
+
+    /** The activity counted in this run (after {@link #close()}), or null when not counting toggles. */
+    public Activity activity() {
+        return activity;
     }
 }

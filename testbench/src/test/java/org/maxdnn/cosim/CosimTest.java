@@ -17,6 +17,8 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.rtl.RtlGenerator;
 
 /** Whole-network cosimulation of real images through the generated configurable array in Verilator. */
 class CosimTest {
@@ -59,6 +61,22 @@ class CosimTest {
     @Test
     void uniformRoupMapIsBitExact() {
         bitExact(ApproxMap.uniform(MultiplierConfig.parse("roup-p1r2")), "uniform roup-p1r2");
+    }
+
+    /** The second opinion: the same network in Icarus (one image on a 4x4 array, it is slow) is bit-exact too. */
+    @Test
+    void icarusAgreesOnAWholeInference() {
+        ArrayDesign d = ArrayDesign.configurable("SystolicArray_4x4", 4, 4);
+        List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roupc-p2r5").map(MultiplierConfig::parse).toList();
+        InferencePlan plan = InferencePlan.compile(net, ApproxMap.randomKernels(net, mix, 7), registry);
+        try (CosimDriver icarus = new CosimDriver(d, RtlGenerator.arrayVerilog(d), registry, CosimDriver.Simulator.ICARUS, 1,
+                false)) {
+            CosimDriver.Report r = icarus.network(plan, images.subList(0, 1), null);
+            System.out.printf(Locale.ROOT, "cosim icarus 4x4: %,d MACs, %d tiles, %.1f s, %.2f M MAC/s, %d mismatches%n",
+                    r.macs(), r.tiles(), r.seconds(), r.macsPerSecond() / 1e6, r.mismatchCount());
+            assertEquals(0, r.mismatchCount(), () -> r.mismatches().get(0).describe());
+            assertEquals(12_500_992L, r.macs());
+        }
     }
 
     @Test

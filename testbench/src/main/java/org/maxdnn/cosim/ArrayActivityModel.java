@@ -1,0 +1,108 @@
+package org.maxdnn.cosim;
+
+import org.maxdnn.mult.Multiplier;
+import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.rtl.ArrayDesign;
+
+/**
+ * The golden model's own count of the array's architectural toggles: a cycle-level Java model of
+ * the configurable array's registers (input skew, activation, partial sum, weight and code) driven
+ * exactly as the harness drives the RTL (a load is one cycle per row; a stream of n vectors runs
+ * n + latency cycles with the last inputs held), counting what the TOGGLE_COUNT counters count.
+ */
+public final class ArrayActivityModel {
+    private final int rows;
+    private final int cols;
+    private final MultiplierRegistry registry;
+    private final int[][] skew;
+    private final int[] inAct;
+    private final int[][] act;
+    private final int[][] psum;
+    private final int[][] weight;
+    private final int[][][] table;
+    private final int[][][] last;
+    private final ToggleCounts counts;
+
+    public ArrayActivityModel(int rows, int cols, MultiplierRegistry registry) {
+        this.rows = rows;
+        this.cols = cols;
+        this.registry = registry;
+        skew = new int[rows][];
+        for (int r = 0; r < rows; r++) {
+            skew[r] = new int[r];
+        }
+        inAct = new int[rows];
+        act = new int[rows][cols];
+        psum = new int[rows][cols];
+        weight = new int[rows][cols];
+        table = new int[rows][cols][];
+        int[] exact = registry.get(ArrayDesign.configOfCode(0)).table();
+        for (int[][] row : table) {
+            java.util.Arrays.fill(row, exact);
+        }
+        last = new int[rows][cols][ToggleCounts.COMPONENTS.size()];
+        counts = new ToggleCounts(rows, cols);
+    }
+
+    /** A weight load, as {@link ArraySimulator#load}. */
+    public void load(byte[] weights, byte[] codes) {
+        for (int r = 0; r < rows; r++) {
+            edge(r, weights, codes);
+        }
+    }
+
+    /** A stream of n vectors, as {@link ArraySimulator#stream}. */
+    public void stream(byte[] acts, int n) {
+        for (int i = 0; i < n + rows + cols - 1; i++) {
+            if (i < n) {
+                for (int r = 0; r < rows; r++) {
+                    inAct[r] = acts[i * rows + r];
+                }
+            }
+            edge(-1, null, null);
+        }
+    }
+
+    public ToggleCounts counts() {
+        return counts;
+    }
+
+    private int actIn(int r, int c) {
+        return c > 0 ? act[r][c - 1] : r == 0 ? inAct[0] : skew[r][r - 1];
+    }
+
+    /** One rising edge: the counters sample, then every register takes its next value. */
+    private void edge(int loadRow, byte[] weights, byte[] codes) {
+        int[][] product = new int[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                product[r][c] = table[r][c][Multiplier.index(actIn(r, c), weight[r][c])];
+                sample(r, c, 0, act[r][c] & 0xFF);
+                sample(r, c, 1, product[r][c] & 0xFFFF);
+                sample(r, c, 2, psum[r][c]);
+            }
+        }
+        // bottom-up and right-to-left, so each register reads its neighbour's old value
+        for (int r = rows - 1; r >= 0; r--) {
+            for (int c = cols - 1; c >= 0; c--) {
+                psum[r][c] = (r == 0 ? 0 : psum[r - 1][c]) + product[r][c];
+                act[r][c] = actIn(r, c);
+            }
+        }
+        for (int r = 1; r < rows; r++) {
+            System.arraycopy(skew[r], 0, skew[r], 1, r - 1);
+            skew[r][0] = inAct[r];
+        }
+        if (loadRow >= 0) {
+            for (int c = 0; c < cols; c++) {
+                weight[loadRow][c] = weights[loadRow * cols + c];
+                table[loadRow][c] = registry.get(ArrayDesign.configOfCode(codes[loadRow * cols + c])).table();
+            }
+        }
+    }
+
+    private void sample(int r, int c, int component, int value) {
+        counts.add(r, c, component, Integer.bitCount(value ^ last[r][c][component]));
+        last[r][c][component] = value;
+    }
+}

@@ -1,0 +1,91 @@
+package org.maxdnn.cosim;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.io.ExternalTool;
+
+/**
+ * The array in Icarus Verilog, the second opinion: commands are collected, and the first read runs
+ * {@code vvp} once over everything collected (a whole layer of tiles, as the driver queues them),
+ * then serves the partial sums in order. Each run starts from reset, which the protocol allows:
+ * every tile loads all its weights and codes.
+ */
+public final class IcarusSimulator implements ArraySimulator {
+    private final Path image;
+    private final int cols;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final ArrayDeque<Integer> results = new ArrayDeque<>();
+
+    public IcarusSimulator(Path image, int rows, int cols) {
+        this.image = image;
+        this.cols = cols;
+    }
+
+    @Override
+    public void load(byte[] weights, byte[] codes) {
+        pending.write('L');
+        pending.writeBytes(weights);
+        pending.writeBytes(codes);
+    }
+
+    @Override
+    public void stream(byte[] acts, int n) {
+        pending.write('S');
+        pending.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(n).array());
+        pending.write(acts, 0, acts.length);
+    }
+
+    @Override
+    public int[] read(int n) {
+        if (results.isEmpty()) {
+            run();
+        }
+        if (results.size() < n * cols) {
+            throw new MaxdnnException(MaxdnnException.MISMATCH, "the Icarus testbench returned " + results.size()
+                    + " partial sums, expected at least " + n * cols);
+        }
+        int[] out = new int[n * cols];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = results.poll();
+        }
+        return out;
+    }
+
+    private void run() {
+        Path dir = image.getParent();
+        try {
+            Path in = Files.createTempFile(dir, "cmds-", ".bin");
+            Path out = Files.createTempFile(dir, "psums-", ".txt");
+            try {
+                pending.write('Q');
+                Files.write(in, pending.toByteArray());
+                pending.reset();
+                ExternalTool.VVP.run(dir, 24 * 3600, "-n", image.getFileName().toString(), "+in=" + in, "+out=" + out);
+                for (String line : Files.readAllLines(out)) {
+                    for (String v : line.trim().split(" +")) {
+                        if (!v.isEmpty()) {
+                            results.add((int) Long.parseLong(v));
+                        }
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(in);
+                Files.deleteIfExists(out);
+            }
+        } catch (IOException e) {
+            throw new MaxdnnException(MaxdnnException.BAD_INPUT, "Icarus cosimulation in " + dir + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pending.reset();
+        results.clear();
+    }
+}

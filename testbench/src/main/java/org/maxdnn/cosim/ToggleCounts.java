@@ -1,0 +1,113 @@
+package org.maxdnn.cosim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.maxdnn.MaxdnnException;
+
+/**
+ * RT-level switching activity of an array: bits toggled per PE (row, column) and component (the
+ * activation register, the multiplier output, the partial-sum register), as the TOGGLE_COUNT
+ * counters of the generated PEs count them.
+ */
+public final class ToggleCounts {
+    /** The counted components, in the order of the generator's ToggleCounter.Components. */
+    public static final List<String> COMPONENTS = List.of("act", "product", "psum");
+    /** Bits per component. */
+    public static final List<Integer> WIDTHS = List.of(8, 16, 32);
+
+    private static final Pattern LINE = Pattern.compile(".*\\.pes_(\\d+)_(\\d+)\\.(\\w+)Toggles (\\d+)");
+
+    private final int rows;
+    private final int cols;
+    private final long[][][] counts;
+
+    public ToggleCounts(int rows, int cols) {
+        this.rows = rows;
+        this.cols = cols;
+        this.counts = new long[rows][cols][COMPONENTS.size()];
+    }
+
+    public long get(int r, int c, String component) {
+        return counts[r][c][index(component)];
+    }
+
+    void add(int r, int c, int component, long toggles) {
+        counts[r][c][component] += toggles;
+    }
+
+    /** The sum over every PE of one component. */
+    public long total(String component) {
+        int k = index(component);
+        long t = 0;
+        for (long[][] row : counts) {
+            for (long[] pe : row) {
+                t += pe[k];
+            }
+        }
+        return t;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** Adds every count of {@code other} (same size). */
+    void addAll(ToggleCounts other) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                for (int k = 0; k < COMPONENTS.size(); k++) {
+                    counts[r][c][k] += other.counts[r][c][k];
+                }
+            }
+        }
+    }
+
+    /** The counters a simulator wrote: {@code "<scope>.pes_R_C.<component>Toggles <count>"} per line. */
+    static ToggleCounts read(Path file, int rows, int cols) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new MaxdnnException(MaxdnnException.BAD_INPUT, "cannot read the toggle counters " + file + ": " + e.getMessage(), e);
+        }
+        ToggleCounts t = new ToggleCounts(rows, cols);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = LINE.matcher(lines.get(i).strip());
+            if (!m.matches()) {
+                throw MaxdnnException.badInput(file + ", line " + (i + 1) + ": not a toggle counter: '" + lines.get(i) + "'");
+            }
+            t.add(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), index(m.group(3)), Long.parseLong(m.group(4)));
+        }
+        if (lines.size() != rows * cols * COMPONENTS.size()) {
+            throw MaxdnnException.badInput(file + ": " + lines.size() + " toggle counters, expected "
+                    + rows * cols * COMPONENTS.size());
+        }
+        return t;
+    }
+
+    private static int index(String component) {
+        int k = COMPONENTS.indexOf(component);
+        if (k < 0) {
+            throw new IllegalArgumentException("no component " + component + " (one of " + COMPONENTS + ")");
+        }
+        return k;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ToggleCounts t && java.util.Arrays.deepEquals(counts, t.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.deepHashCode(counts);
+    }
+}

@@ -1,0 +1,50 @@
+package org.maxdnn.cosim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.maxdnn.Assets;
+import org.maxdnn.data.ImageSets;
+import org.maxdnn.infer.InferencePlan;
+import org.maxdnn.infer.Network;
+import org.maxdnn.map.ApproxMap;
+import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.rtl.RtlGenerator;
+
+/**
+ * RT-level activity: the TOGGLE_COUNT counters of the generated PEs, read after a cosimulated
+ * inference, equal the golden model's own count of the same architectural toggles, PE by PE.
+ */
+class ActivityTest {
+    @Test
+    void rtlCountersEqualTheGoldenModelsCountOverARealInference() {
+        Assets assets = Assets.fromEnvironment();
+        Network net = Network.load(assets.model());
+        MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
+        List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roupc-p0r4", "roup-p2r6").map(MultiplierConfig::parse).toList();
+        InferencePlan plan = InferencePlan.compile(net, ApproxMap.randomKernels(net, mix, 3), registry);
+        ArrayDesign design = ArrayDesign.configurable("SystolicArray_4x4", 4, 4);
+        CosimDriver.Report report;
+        CosimDriver driver = new CosimDriver(design, RtlGenerator.arrayVerilog(design), registry,
+                CosimDriver.Simulator.VERILATOR, 2, true);
+        try (driver) {
+            report = driver.network(plan, ImageSets.readFolder(assets.images(), 1), null);
+        }
+        assertEquals(0, report.mismatchCount());
+        CosimDriver.Activity a = driver.activity();
+        assertNotNull(a);
+        for (String c : ToggleCounts.COMPONENTS) {
+            System.out.printf(Locale.ROOT, "activity %-7s RTL %,d toggles, golden model %,d (%.2f per MAC)%n", c,
+                    a.rtl().total(c), a.model().total(c), (double) a.rtl().total(c) / report.macs());
+            assertTrue(a.rtl().total(c) > 0, c);
+        }
+        assertTrue(a.agree(), "every PE's counters equal the golden model's count");
+    }
+}
