@@ -55,7 +55,6 @@ public final class CosimDriver implements AutoCloseable {
     private final List<ArraySimulator> sims = new ArrayList<>();
     private final List<ArrayActivityModel> models = new ArrayList<>();
     private final List<Path> toggleFiles = new ArrayList<>();
-    private Activity activity;
     private final MultiplierRegistry registry;
     private final List<Mismatch> mismatches = new ArrayList<>();
     private long mismatchCount;
@@ -63,6 +62,7 @@ public final class CosimDriver implements AutoCloseable {
     private long tiles;
     private Tile firstBadTile;
     private int image;
+    private Activity activity;
 
     /** The simulator that runs the array. */
     public enum Simulator {
