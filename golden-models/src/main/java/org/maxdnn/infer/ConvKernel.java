@@ -11,7 +11,7 @@ import org.maxdnn.mult.MultiplierRegistry;
  * x_zp, where the two terms cancel, so every output is a sum over all taps of an im2col patch.
  * Subclasses differ only in how they compute that sum.
  */
-public abstract sealed class ConvKernel permits DotProductConv, TableConv {
+public abstract sealed class ConvKernel permits DotProductConv, MixedRoundingConv, TableConv {
     protected final ConvLayer layer;
     protected final int kernelSize;
 
@@ -21,15 +21,16 @@ public abstract sealed class ConvKernel permits DotProductConv, TableConv {
     }
 
     /**
-     * The dot-product path when every kernel is exact or {@code roup} and the layer uses at most
-     * {@link DotProductConv#MAX_PASSES} distinct R; the table path otherwise (cheaper than more passes).
+     * When every kernel is exact or {@code roup}: the dot-product path if the layer uses at most
+     * {@link DotProductConv#MAX_PASSES} distinct R, else the mixed-rounding path; the table path
+     * for anything else (roupc, tables).
      */
     public static ConvKernel compile(ConvLayer layer, MultiplierConfig[][] configs, MultiplierRegistry registry) {
         return compile(layer, configs, registry, Path.AUTO);
     }
 
     /** Which implementation sums a patch; tests force each to check one against the other. */
-    public enum Path { AUTO, DOT_PRODUCT, TABLE }
+    public enum Path { AUTO, DOT_PRODUCT, MIXED_ROUNDING, TABLE }
 
     public static ConvKernel compile(ConvLayer layer, MultiplierConfig[][] configs, MultiplierRegistry registry,
                                      Path path) {
@@ -44,12 +45,18 @@ public abstract sealed class ConvKernel permits DotProductConv, TableConv {
                 rs |= 1 << c.r();
             }
         }
-        if (path == Path.DOT_PRODUCT && !closedForm) {
-            throw new IllegalArgumentException(layer.name() + ": the dot-product path takes exact and roup only");
+        if ((path == Path.DOT_PRODUCT || path == Path.MIXED_ROUNDING) && !closedForm) {
+            throw new IllegalArgumentException(layer.name() + ": the " + path + " path takes exact and roup only");
         }
-        boolean dot = path == Path.DOT_PRODUCT
-                || path == Path.AUTO && closedForm && Integer.bitCount(rs) <= DotProductConv.MAX_PASSES;
-        return dot ? new DotProductConv(layer, configs) : new TableConv(layer, f);
+        if (path == Path.AUTO) {
+            path = !closedForm ? Path.TABLE
+                    : Integer.bitCount(rs) <= DotProductConv.MAX_PASSES ? Path.DOT_PRODUCT : Path.MIXED_ROUNDING;
+        }
+        return switch (path) {
+            case DOT_PRODUCT -> new DotProductConv(layer, configs);
+            case MIXED_ROUNDING -> new MixedRoundingConv(layer, configs);
+            default -> new TableConv(layer, f);
+        };
     }
 
     public ConvLayer layer() {
@@ -99,7 +106,7 @@ public abstract sealed class ConvKernel permits DotProductConv, TableConv {
 
         public Scratch(int maxKernelSize, int maxOutC) {
             patch = new int[maxKernelSize];
-            rounded = new int[maxKernelSize];
+            rounded = new int[maxKernelSize * (MultiplierConfig.MAX_R + 1)];
             index = new int[maxKernelSize];
             acc = new int[maxOutC];
         }

@@ -102,13 +102,17 @@ class MapSemanticsTest {
     }
 
     @Test
-    void theDotProductPathEqualsTheTablePathForAMixedKernelMap() {
+    void theClosedFormPathsEqualTheTablePathForAMixedKernelMap() {
         List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roup-p2r0", "roup-p0r3", "roup-p3r7", "roup-p1r5")
                 .map(MultiplierConfig::parse).toList();
         ApproxMap map = ApproxMap.randomKernels(net, mix, 7);
-        assertSame(outputs(map, ConvKernel.Path.DOT_PRODUCT), outputs(map, ConvKernel.Path.TABLE));
+        Map<String, List<byte[]>> table = outputs(map, ConvKernel.Path.TABLE);
+        assertSame(outputs(map, ConvKernel.Path.DOT_PRODUCT), table);
+        assertSame(outputs(map, ConvKernel.Path.MIXED_ROUNDING), table);
         ApproxMap uniform = ApproxMap.uniform(P1R2);
-        assertSame(outputs(uniform, ConvKernel.Path.DOT_PRODUCT), outputs(uniform, ConvKernel.Path.TABLE));
+        table = outputs(uniform, ConvKernel.Path.TABLE);
+        assertSame(outputs(uniform, ConvKernel.Path.DOT_PRODUCT), table);
+        assertSame(outputs(uniform, ConvKernel.Path.MIXED_ROUNDING), table);
     }
 
     @Test
