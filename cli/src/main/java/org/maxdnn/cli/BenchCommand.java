@@ -133,13 +133,13 @@ final class BenchCommand implements CliCommand {
     }
 
     /**
-     * Whole-network cosimulation of 2 images under a kernel-level mixed ROUP map on the 16x16
-     * configurable array (every tile, layer and FC output checked), with one simulator process as
-     * the baseline and one per core; the 8x8 array for scale.
+     * Whole-network cosimulation of 16 images (two batches) under a kernel-level mixed ROUP map on
+     * the 16x16 configurable array (every tile, layer and FC output checked), with one simulator
+     * process as the baseline and one per core; the 8x8 array for scale.
      */
     private static void cosim(Context ctx) {
         Network net = Network.load(ctx.assets().model());
-        List<LabeledImage> images = ImageSets.readFolder(ctx.assets().images(), 2);
+        List<LabeledImage> images = ImageSets.readFolder(ctx.assets().images(), 16);
         MultiplierRegistry registry = new MultiplierRegistry(ctx.assets().lutDir());
         List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roup-p2r0", "roupc-p0r4", "roupc-p1r6")
                 .map(MultiplierConfig::parse).toList();

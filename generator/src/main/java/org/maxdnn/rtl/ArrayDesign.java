@@ -16,7 +16,7 @@ import org.maxdnn.mult.MultiplierConfig;
  */
 public record ArrayDesign(String name, int rows, int cols, List<List<MultiplierConfig>> configs) {
     /** Version of the load/stream protocol described in the manifest. */
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int PROTOCOL_VERSION = 2;
 
     public ArrayDesign {
         if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -69,7 +69,7 @@ public record ArrayDesign(String name, int rows, int cols, List<List<MultiplierC
 
     /** Cycles from an input vector to its deskewed output vector. */
     public int latency() {
-        return rows + cols - 1;
+        return rows + cols;
     }
 
     /** The configurable PE's code: roupc << 5 | P << 3 | R (exact = 0). */

@@ -241,7 +241,8 @@ public final class RtlGenerator {
         ports.put("outAct_<r>", "output signed [7:0], activation leaving the last column (skewed)");
         root.put("protocol", "load rows (wloadEn, wloadRow, wloadWeight_*) with no valid data in flight, then "
                 + "stream one activation vector per cycle; output vector m = sum over r of "
-                + "mult[r][c](inAct_r, W[r][c]) appears latency cycles after input vector m");
+                + "mult[r][c](inAct_r, W[r][c]) appears latency cycles after input vector m; every input is "
+                + "registered at the boundary, so streaming may start the cycle after the last load row");
         try {
             return om.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

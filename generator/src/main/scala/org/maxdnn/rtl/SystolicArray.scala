@@ -84,8 +84,13 @@ class ProcessingElement(fixed: Option[MultiplierConfig]) extends Module {
  * Protocol: (1) load weights one row per cycle: wloadEn, wloadRow = r, wloadWeight(c) = W[r][c]
  * (and wloadCfg(c), the code of the PE's multiplier, in configurable mode); (2) stream: each cycle
  * with inValid, inAct(r) = A[m][r]; the array skews the rows itself. outPsum(c) = C[m][c] (int32,
- * wrapping) appears deskewed with outValid exactly rows + cols - 1 cycles later. Do not load while
+ * wrapping) appears deskewed with outValid exactly rows + cols cycles later. Do not load while
  * valid data is in flight. outAct(r) is row r's activation leaving the last column (still skewed).
+ *
+ * Every input is registered once at the boundary (loads and activations alike, so their relative
+ * timing is as if unregistered): no PE logic then depends on an input port directly, and a
+ * cycle-based simulator such as Verilator evaluates the PEs once per clock edge instead of on every
+ * change of the inputs, which was a fifth of the cosimulation time.
  */
 class SystolicArray(val rows: Int, val cols: Int, val mode: ArrayMode, name: String) extends Module {
   require(rows >= 1 && cols >= 1, "array must be at least 1x1")
@@ -98,7 +103,7 @@ class SystolicArray(val rows: Int, val cols: Int, val mode: ArrayMode, name: Str
   override def desiredName: String = name
 
   val configurable: Boolean = mode == ConfigurableMode
-  val latency: Int = rows + cols - 1
+  val latency: Int = rows + cols
 
   val inValid = IO(Input(Bool()))
   val inAct = IO(Input(Vec(rows, SInt(8.W))))
@@ -111,21 +116,27 @@ class SystolicArray(val rows: Int, val cols: Int, val mode: ArrayMode, name: Str
   val wloadWeight = IO(Input(Vec(cols, SInt(8.W))))
   val wloadCfg = if (configurable) Some(IO(Input(Vec(cols, UInt(PeConfig.CodeBits.W))))) else None
 
+  private val act = RegNext(inAct, VecInit(Seq.fill(rows)(0.S(8.W))))
+  private val loadEn = RegNext(wloadEn, false.B)
+  private val loadRow = RegNext(wloadRow)
+  private val loadWeight = RegNext(wloadWeight)
+  private val loadCfg = wloadCfg.map(RegNext(_))
+
   private val pes = Seq.tabulate(rows, cols) { (r, c) =>
     val fixed = mode match {
       case FixedMode(cs) => Some(cs(r)(c))
       case ConfigurableMode => None
     }
     val pe = Module(new ProcessingElement(fixed))
-    pe.load := wloadEn && wloadRow === r.U
-    pe.weight := wloadWeight(c)
-    pe.cfg.foreach(_ := wloadCfg.get(c))
+    pe.load := loadEn && loadRow === r.U
+    pe.weight := loadWeight(c)
+    pe.cfg.foreach(_ := loadCfg.get(c))
     pe
   }
 
   for (r <- 0 until rows; c <- 0 until cols) {
     val pe = pes(r)(c)
-    pe.actIn := (if (c == 0) ShiftRegister(inAct(r), r, 0.S(8.W), true.B) else pes(r)(c - 1).actOut)
+    pe.actIn := (if (c == 0) ShiftRegister(act(r), r, 0.S(8.W), true.B) else pes(r)(c - 1).actOut)
     pe.psumIn := (if (r == 0) 0.S else pes(r - 1)(c).psumOut)
   }
   for (r <- 0 until rows) outAct(r) := pes(r)(cols - 1).actOut

@@ -1,5 +1,6 @@
 package org.maxdnn.infer;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
@@ -96,25 +97,49 @@ public final class InferencePlan {
     }
 
     /**
-     * Runs the image with {@code engine} computing the conv layers' accumulators (FC and the other
-     * layers stay in Java); returns the int8 logits.
+     * Runs a batch of images (one workspace each) with {@code engine} computing the conv layers'
+     * accumulators (FC and the other layers stay in Java), layer by layer across the batch; returns
+     * the int8 logits of each image.
      */
-    public int[] logitsWith(byte[] pixels, Workspace ws, ConvEngine engine) {
-        byte[] input = ws.tensor(net.inputTensor());
-        for (int i = 0; i < pixels.length; i++) {
-            input[i] = (byte) net.inputCode(pixels[i]);
+    public int[][] logitsWith(List<byte[]> pixels, List<Workspace> ws, ConvEngine engine) {
+        int n = pixels.size();
+        if (ws.size() < n) {
+            throw new IllegalArgumentException(n + " images need as many workspaces, got " + ws.size());
+        }
+        for (int k = 0; k < n; k++) {
+            if (pixels.get(k).length != net.imageBytes()) {
+                throw new IllegalArgumentException("image has " + pixels.get(k).length + " bytes, the model takes "
+                        + net.imageBytes());
+            }
+            byte[] input = ws.get(k).tensor(net.inputTensor());
+            for (int i = 0; i < input.length; i++) {
+                input[i] = (byte) net.inputCode(pixels.get(k)[i]);
+            }
         }
         List<Layer> layers = net.layers();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            int[] acc = layer instanceof ConvLayer c ? engine.accumulators(c, ws.tensor(c.input())) : null;
-            if (acc != null) {
-                ((ConvLayer) layer).requantize(acc, ws.tensor(layer.output()));
-            } else {
-                runFrom(i, i + 1, ws, null);
+            int[][] acc = null;
+            if (layer instanceof ConvLayer c) {
+                List<byte[]> inputs = new ArrayList<>(n);
+                for (int k = 0; k < n; k++) {
+                    inputs.add(ws.get(k).tensor(c.input()));
+                }
+                acc = engine.accumulators(c, inputs);
+            }
+            for (int k = 0; k < n; k++) {
+                if (acc != null) {
+                    ((ConvLayer) layer).requantize(acc[k], ws.get(k).tensor(layer.output()));
+                } else {
+                    runFrom(i, i + 1, ws.get(k), null);
+                }
             }
         }
-        return logits(ws);
+        int[][] logits = new int[n][];
+        for (int k = 0; k < n; k++) {
+            logits[k] = logits(ws.get(k));
+        }
+        return logits;
     }
 
     /** Runs layers {@code first}… on the tensors already in {@code ws}, e.g. restored from a snapshot. */

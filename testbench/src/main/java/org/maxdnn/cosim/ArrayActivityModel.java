@@ -6,9 +6,10 @@ import org.maxdnn.rtl.ArrayDesign;
 
 /**
  * The golden model's own count of the array's architectural toggles: a cycle-level Java model of
- * the configurable array's registers (input skew, activation, partial sum, weight and code) driven
- * exactly as the harness drives the RTL (a load is one cycle per row; a stream of n vectors runs
- * n + latency cycles with the last inputs held), counting what the TOGGLE_COUNT counters count.
+ * the configurable array's registers (boundary input registers, input skew, activation, partial
+ * sum, weight and code) driven exactly as the harness drives the RTL (a load is one cycle per row; a
+ * stream of n vectors runs n + latency cycles with the last inputs held), counting what the
+ * TOGGLE_COUNT counters count.
  */
 public final class ArrayActivityModel {
     private final int rows;
@@ -16,6 +17,11 @@ public final class ArrayActivityModel {
     private final MultiplierRegistry registry;
     private final int[][] skew;
     private final int[] inAct;
+    /** The boundary registers: the activations and the load of the previous cycle. */
+    private final int[] actReg;
+    private int loadRowReg = -1;
+    private byte[] weightsReg;
+    private byte[] codesReg;
     private final int[][] act;
     private final int[][] psum;
     private final int[][] weight;
@@ -32,6 +38,7 @@ public final class ArrayActivityModel {
             skew[r] = new int[r];
         }
         inAct = new int[rows];
+        actReg = new int[rows];
         act = new int[rows][cols];
         psum = new int[rows][cols];
         weight = new int[rows][cols];
@@ -53,7 +60,7 @@ public final class ArrayActivityModel {
 
     /** A stream of n vectors, as {@link ArraySimulator#stream}. */
     public void stream(byte[] acts, int n) {
-        for (int i = 0; i < n + rows + cols - 1; i++) {
+        for (int i = 0; i < n + rows + cols; i++) {
             if (i < n) {
                 for (int r = 0; r < rows; r++) {
                     inAct[r] = acts[i * rows + r];
@@ -68,7 +75,7 @@ public final class ArrayActivityModel {
     }
 
     private int actIn(int r, int c) {
-        return c > 0 ? act[r][c - 1] : r == 0 ? inAct[0] : skew[r][r - 1];
+        return c > 0 ? act[r][c - 1] : r == 0 ? actReg[0] : skew[r][r - 1];
     }
 
     /** One rising edge: the counters sample, then every register takes its next value. */
@@ -91,14 +98,18 @@ public final class ArrayActivityModel {
         }
         for (int r = 1; r < rows; r++) {
             System.arraycopy(skew[r], 0, skew[r], 1, r - 1);
-            skew[r][0] = inAct[r];
+            skew[r][0] = actReg[r];
         }
-        if (loadRow >= 0) {
+        System.arraycopy(inAct, 0, actReg, 0, rows);
+        if (loadRowReg >= 0) {
             for (int c = 0; c < cols; c++) {
-                weight[loadRow][c] = weights[loadRow * cols + c];
-                table[loadRow][c] = registry.get(ArrayDesign.configOfCode(codes[loadRow * cols + c])).table();
+                weight[loadRowReg][c] = weightsReg[loadRowReg * cols + c];
+                table[loadRowReg][c] = registry.get(ArrayDesign.configOfCode(codesReg[loadRowReg * cols + c])).table();
             }
         }
+        loadRowReg = loadRow;
+        weightsReg = weights;
+        codesReg = codes;
     }
 
     private void sample(int r, int c, int component, int value) {

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.data.LabeledImage;
@@ -14,7 +16,6 @@ import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Workspace;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.model.OpType;
-import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.rtl.ArrayDesign;
@@ -49,6 +50,8 @@ public final class CosimDriver implements AutoCloseable {
     }
 
     private static final int KEEP = 20;
+    /** Images streamed through each weight load. */
+    static final int BATCH = 8;
 
     private final ArrayDesign design;
     private final String verilog;
@@ -57,11 +60,11 @@ public final class CosimDriver implements AutoCloseable {
     private final List<Path> toggleFiles = new ArrayList<>();
     private final MultiplierRegistry registry;
     private final List<Mismatch> mismatches = new ArrayList<>();
+    private final Map<MultiplierConfig, int[]> weightMajor = new HashMap<>();
     private long mismatchCount;
     private long macs;
     private long tiles;
     private Tile firstBadTile;
-    private int image;
     private Activity activity;
 
     /** The simulator that runs the array. */
@@ -131,7 +134,9 @@ public final class CosimDriver implements AutoCloseable {
 
     /**
      * Cosimulates whole inferences of {@code images} under {@code map}; {@code progress} gets the
-     * number of images done.
+     * number of images done. Images go through the array in batches of {@link #BATCH}, layer by
+     * layer: each tile's weights are loaded once and the im2col rows of the whole batch streamed
+     * through them, which keeps the array busy instead of filling and draining it per image.
      */
     public Report network(InferencePlan golden, List<LabeledImage> images, IntConsumer progress) {
         ApproxMap map = golden.map();
@@ -152,46 +157,68 @@ public final class CosimDriver implements AutoCloseable {
         firstBadTile = null;
         long t0 = System.nanoTime();
         Workspace gws = golden.newWorkspace();
-        Workspace rws = golden.newWorkspace();
-        for (int i = 0; i < images.size(); i++) {
-            image = i;
-            List<int[]> expectedAcc = new ArrayList<>();
-            golden.run(images.get(i).pixels(), gws, (layer, in, acc, out) -> {
-                if (layer.op() == OpType.CONV_2D) {
-                    expectedAcc.add(acc.clone());
-                }
-            });
-            int[] expectedLogits = golden.logits(gws);
+        List<Workspace> rws = new ArrayList<>();
+        for (int first = 0; first < images.size(); first += BATCH) {
+            List<byte[]> pixels = images.subList(first, Math.min(images.size(), first + BATCH)).stream()
+                    .map(LabeledImage::pixels).toList();
+            int n = pixels.size();
+            List<List<int[]>> expectedAcc = new ArrayList<>();
+            int[][] expectedLogits = new int[n][];
+            for (int k = 0; k < n; k++) {
+                List<int[]> accs = new ArrayList<>();
+                golden.run(pixels.get(k), gws, (layer, in, acc, out) -> {
+                    if (layer.op() == OpType.CONV_2D) {
+                        accs.add(acc.clone());
+                    }
+                });
+                expectedAcc.add(accs);
+                expectedLogits[k] = golden.logits(gws);
+            }
+            while (rws.size() < n) {
+                rws.add(golden.newWorkspace());
+            }
+            int base = first;
             int[] index = {0};
-            int[] logits = golden.logitsWith(images.get(i).pixels(), rws, (layer, input) -> {
+            int[][] logits = golden.logitsWith(pixels, rws.subList(0, n), (layer, inputs) -> {
                 if (layer.op() != OpType.CONV_2D) {
                     return null;
                 }
-                int[] acc = layer(layer, map.resolve(layer), input);
-                compareLayer(layer, expectedAcc.get(index[0]++), acc);
+                int[][] acc = layer(layer, map.resolve(layer), inputs, base);
+                for (int k = 0; k < n; k++) {
+                    compareLayer(layer, base + k, expectedAcc.get(k).get(index[0]), acc[k]);
+                }
+                index[0]++;
                 return acc;
             });
-            for (int c = 0; c < logits.length; c++) {
-                if (logits[c] != expectedLogits[c]) {
-                    record(new Mismatch("logits", i, "fc", -1, -1, -1, -1, -1, c, expectedLogits[c], logits[c]));
+            for (int k = 0; k < n; k++) {
+                for (int c = 0; c < logits[k].length; c++) {
+                    if (logits[k][c] != expectedLogits[k][c]) {
+                        record(new Mismatch("logits", base + k, "fc", -1, -1, -1, -1, -1, c, expectedLogits[k][c],
+                                logits[k][c]));
+                    }
                 }
             }
             if (progress != null) {
-                progress.accept(i + 1);
+                progress.accept(first + n);
             }
         }
         return new Report(images.size(), macs, tiles, (System.nanoTime() - t0) / 1e9, mismatchCount, List.copyOf(mismatches));
     }
 
-    /** One conv layer on the array: its int32 accumulators (acc + bias), HWC. */
-    public int[] layer(ConvLayer l, MultiplierConfig[][] configs, byte[] input) {
+    /**
+     * One conv layer on the array for a batch of inputs (images {@code firstImage}…): their int32
+     * accumulators (acc + bias, HWC), one array per input.
+     */
+    public int[][] layer(ConvLayer l, MultiplierConfig[][] configs, List<byte[]> inputs, int firstImage) {
         int rows = design.rows();
         int cols = design.cols();
         int kSize = l.kernelSize();
         int pixels = l.outH() * l.outW();
-        int[][] patches = new int[pixels][kSize];
-        for (int p = 0; p < pixels; p++) {
-            l.im2col(input, p / l.outW(), p % l.outW(), patches[p]);
+        int n = inputs.size() * pixels;
+        int[][] patches = new int[n][kSize];
+        for (int i = 0; i < n; i++) {
+            int p = i % pixels;
+            l.im2col(inputs.get(i / pixels), p / l.outW(), p % l.outW(), patches[i]);
         }
         int kTiles = (kSize + rows - 1) / rows;
         int ocTiles = (l.outC() + cols - 1) / cols;
@@ -210,86 +237,110 @@ public final class CosimDriver implements AutoCloseable {
                         }
                     }
                 }
-                byte[] acts = new byte[pixels * rows];
-                for (int p = 0; p < pixels; p++) {
+                byte[] acts = new byte[n * rows];
+                for (int i = 0; i < n; i++) {
                     for (int r = 0; r < rows && kt * rows + r < kSize; r++) {
-                        acts[p * rows + r] = (byte) patches[p][kt * rows + r];
+                        acts[i * rows + r] = (byte) patches[i][kt * rows + r];
                     }
                 }
                 int process = queued.size() % sims.size();
                 sims.get(process).load(w, codes);
-                sims.get(process).stream(acts, pixels);
+                sims.get(process).stream(acts, n);
                 if (!models.isEmpty()) {
                     models.get(process).load(w, codes);
-                    models.get(process).stream(acts, pixels);
+                    models.get(process).stream(acts, n);
                 }
-                queued.add(new Tile(w, codes, acts, pixels));
+                queued.add(new Tile(w, codes, acts, n));
             }
         }
-        int[] acc = new int[pixels * l.outC()];
+        int[][] acc = new int[inputs.size()][pixels * l.outC()];
         int t = 0;
         for (int ot = 0; ot < ocTiles; ot++) {
             for (int kt = 0; kt < kTiles; kt++) {
                 ArraySimulator sim = sims.get(t % sims.size());
                 Tile tile = queued.get(t++);
-                int[] psums = sim.read(pixels);
-                checkTile(l, configs, tile, psums, ot, kt);
-                for (int p = 0; p < pixels; p++) {
+                int[] psums = sim.read(n);
+                checkTile(l, configs, tile, psums, ot, kt, firstImage, pixels);
+                for (int i = 0; i < n; i++) {
+                    int[] a = acc[i / pixels];
+                    int row = (i % pixels) * l.outC() + ot * cols;
                     for (int c = 0; c < cols && ot * cols + c < l.outC(); c++) {
-                        acc[p * l.outC() + ot * cols + c] += psums[p * cols + c];
+                        a[row + c] += psums[i * cols + c];
                     }
                 }
                 tiles++;
             }
         }
-        macs += l.macs();
+        macs += l.macs() * inputs.size();
         // the zero-point term, computed offline with each kernel's own multiplier, and the bias
         for (int oc = 0; oc < l.outC(); oc++) {
             int folded = l.bias()[oc];
             for (int k = 0; k < kSize; k++) {
-                folded -= registry.get(configs[oc][k % l.inC()]).multiply(l.inZeroPoint(), l.weights()[oc * kSize + k]);
+                folded -= weightMajor(configs[oc][k % l.inC()])[((l.weights()[oc * kSize + k] & 0xFF) << 8) | (l.inZeroPoint() & 0xFF)];
             }
-            for (int p = 0; p < pixels; p++) {
-                acc[p * l.outC() + oc] += folded;
+            for (int[] a : acc) {
+                for (int p = 0; p < pixels; p++) {
+                    a[p * l.outC() + oc] += folded;
+                }
             }
         }
         return acc;
     }
 
-    /** Every partial sum of the tile against Σ_r f(a, w) with the golden multipliers. */
-    private void checkTile(ConvLayer l, MultiplierConfig[][] configs, Tile tile, int[] psums, int ot, int kt) {
+    /**
+     * Every partial sum of the tile against Σ_r f(a, w) with the golden multipliers. Each PE's
+     * weight is fixed for the tile, so its products are one 256-entry row of a weight-major table:
+     * the sums are built PE by PE over the pixels, with that row in L1.
+     */
+    private void checkTile(ConvLayer l, MultiplierConfig[][] configs, Tile tile, int[] psums, int ot, int kt,
+                           int firstImage, int pixels) {
         int rows = design.rows();
         int cols = design.cols();
-        int[][] tables = new int[rows * cols][];
+        int n = tile.n();
+        byte[] acts = tile.acts();
+        int[] expected = new int[n * cols];
         for (int r = 0; r < rows; r++) {
+            int k = kt * rows + r;
             for (int c = 0; c < cols; c++) {
-                int k = kt * rows + r;
                 int oc = ot * cols + c;
-                tables[r * cols + c] = k < l.kernelSize() && oc < l.outC()
-                        ? registry.get(configs[oc][k % l.inC()]).table() : null;
+                if (k >= l.kernelSize() || oc >= l.outC()) {
+                    continue;
+                }
+                int[] t = weightMajor(configs[oc][k % l.inC()]);
+                int base = (tile.weights()[r * cols + c] & 0xFF) << 8;
+                for (int p = 0, e = c, a = r; p < n; p++, e += cols, a += rows) {
+                    expected[e] += t[base | (acts[a] & 0xFF)];
+                }
             }
         }
-        for (int p = 0; p < tile.n(); p++) {
-            for (int c = 0; c < cols; c++) {
-                int expected = 0;
-                for (int r = 0; r < rows; r++) {
-                    int[] t = tables[r * cols + c];
-                    if (t != null) {
-                        expected += t[Multiplier.index(tile.acts()[p * rows + r], tile.weights()[r * cols + c])];
-                    }
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] != psums[i]) {
+                if (firstBadTile == null) {
+                    firstBadTile = tile;
                 }
-                if (expected != psums[p * cols + c]) {
-                    if (firstBadTile == null) {
-                        firstBadTile = tile;
-                    }
-                    record(new Mismatch("tile", image, l.name(), ot, kt, p, p / l.outW(), p % l.outW(), ot * cols + c,
-                            expected, psums[p * cols + c]));
-                }
+                int row = i / cols;
+                int p = row % pixels;
+                record(new Mismatch("tile", firstImage + row / pixels, l.name(), ot, kt, row, p / l.outW(), p % l.outW(),
+                        ot * cols + i % cols, expected[i], psums[i]));
             }
         }
     }
 
-    private void compareLayer(ConvLayer l, int[] expected, int[] actual) {
+    /** The products of {@code config} indexed by (w << 8 | a) on the byte codes: a weight's row is contiguous. */
+    private int[] weightMajor(MultiplierConfig config) {
+        return weightMajor.computeIfAbsent(config, cfg -> {
+            int[] t = registry.get(cfg).table();
+            int[] wm = new int[t.length];
+            for (int a = 0; a < 256; a++) {
+                for (int w = 0; w < 256; w++) {
+                    wm[(w << 8) | a] = t[(a << 8) | w];
+                }
+            }
+            return wm;
+        });
+    }
+
+    private void compareLayer(ConvLayer l, int image, int[] expected, int[] actual) {
         for (int i = 0; i < expected.length; i++) {
             if (expected[i] != actual[i]) {
                 int p = i / l.outC();

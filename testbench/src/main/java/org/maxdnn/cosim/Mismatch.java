@@ -2,7 +2,8 @@ package org.maxdnn.cosim;
 
 /**
  * One output where the RTL and the golden model disagree: a partial sum of tile (oc tile, k tile)
- * for im2col row {@code pixel} = output pixel (oy, ox) and array column → output channel, or
+ * for its streamed im2col row {@code pixel} (a tile streams a batch of images: the row is the
+ * image's output pixel (oy, ox)) and array column → output channel, or
  * (stage "layer") a whole accumulator, or (stage "logits") a final FC output.
  */
 public record Mismatch(String stage, int image, String layer, int ocTile, int kTile, int pixel, int oy, int ox,
