@@ -85,6 +85,12 @@ public final class InferencePlan {
 
     /** Runs every layer; {@code tap} (may be null) sees each conv/FC layer. */
     public void run(byte[] pixels, Workspace ws, LayerTap tap) {
+        setInput(pixels, ws);
+        runFrom(0, ws, tap);
+    }
+
+    /** The image's input codes into the model's input tensor in {@code ws}. */
+    private void setInput(byte[] pixels, Workspace ws) {
         if (pixels.length != net.imageBytes()) {
             throw new IllegalArgumentException("image has " + pixels.length + " bytes, the model takes "
                     + net.imageBytes());
@@ -93,7 +99,6 @@ public final class InferencePlan {
         for (int i = 0; i < pixels.length; i++) {
             input[i] = (byte) net.inputCode(pixels[i]);
         }
-        runFrom(0, ws, tap);
     }
 
     /**
@@ -107,14 +112,7 @@ public final class InferencePlan {
             throw new IllegalArgumentException(n + " images need as many workspaces, got " + ws.size());
         }
         for (int k = 0; k < n; k++) {
-            if (pixels.get(k).length != net.imageBytes()) {
-                throw new IllegalArgumentException("image has " + pixels.get(k).length + " bytes, the model takes "
-                        + net.imageBytes());
-            }
-            byte[] input = ws.get(k).tensor(net.inputTensor());
-            for (int i = 0; i < input.length; i++) {
-                input[i] = (byte) net.inputCode(pixels.get(k)[i]);
-            }
+            setInput(pixels.get(k), ws.get(k));
         }
         List<Layer> layers = net.layers();
         for (int i = 0; i < layers.size(); i++) {

@@ -276,7 +276,7 @@ public final class CosimDriver implements AutoCloseable {
         for (int oc = 0; oc < l.outC(); oc++) {
             int folded = l.bias()[oc];
             for (int k = 0; k < kSize; k++) {
-                folded -= weightMajor(configs[oc][k % l.inC()])[((l.weights()[oc * kSize + k] & 0xFF) << 8) | (l.inZeroPoint() & 0xFF)];
+                folded -= registry.get(configs[oc][k % l.inC()]).multiply(l.inZeroPoint(), l.weights()[oc * kSize + k]);
             }
             for (int[] a : acc) {
                 for (int p = 0; p < pixels; p++) {
