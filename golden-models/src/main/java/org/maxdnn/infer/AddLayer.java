@@ -26,7 +26,7 @@ public record AddLayer(String name, int input1, int input2, int output, int elem
             int x = scale1.apply((offset1 + a[i]) * (1 << LEFT_SHIFT));
             int y = scale2.apply((offset2 + b[i]) * (1 << LEFT_SHIFT));
             int v = outScale.apply(x + y) + outZeroPoint;
-            out[i] = (byte) (v < actMin ? actMin : Math.min(v, actMax));
+            out[i] = (byte) Math.max(actMin, Math.min(v, actMax));
         }
     }
 }

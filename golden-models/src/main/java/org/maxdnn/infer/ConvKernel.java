@@ -8,10 +8,15 @@ import org.maxdnn.mult.MultiplierRegistry;
 /**
  * One conv/FC layer compiled for a per-kernel multiplier assignment (SPEC §4):
  * acc = Σ over in-bounds taps of [f(x, w) − f(x_zp, w)] + bias, requantized. Padded taps are fed
- * x_zp, where the two terms cancel, so every output is a sum over all taps of an im2col patch.
- * Subclasses differ only in how they compute that sum.
+ * x_zp, where the two terms cancel. Subclasses differ only in how they compute the sums.
  */
-public abstract sealed class ConvKernel permits DotProductConv, MixedRoundingConv, TableConv {
+public abstract sealed class ConvKernel permits PlanarConv, PatchConv {
+    /**
+     * Whether the JDK Vector API is resolved ({@code java --add-modules jdk.incubator.vector}, as the
+     * launcher and the tests run): {@link PlanarConv} needs it.
+     */
+    public static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     protected final ConvLayer layer;
     protected final int kernelSize;
 
@@ -21,40 +26,50 @@ public abstract sealed class ConvKernel permits DotProductConv, MixedRoundingCon
     }
 
     /**
-     * When every kernel is exact or {@code roup}: the dot-product path if the layer uses at most
-     * {@link DotProductConv#MAX_PASSES} distinct R, else the mixed-rounding path; the table path
-     * for anything else (roupc, tables).
+     * The planar path when every kernel is exact, {@code roup} or {@code roupc}; without the Vector
+     * API, the dot-product path for exact and {@code roup} kernels using at most
+     * {@link DotProductConv#MAX_PASSES} distinct R; the table path for anything else.
      */
     public static ConvKernel compile(ConvLayer layer, MultiplierConfig[][] configs, MultiplierRegistry registry) {
         return compile(layer, configs, registry, Path.AUTO);
     }
 
     /** Which implementation sums a patch; tests force each to check one against the other. */
-    public enum Path { AUTO, DOT_PRODUCT, MIXED_ROUNDING, TABLE }
+    public enum Path { AUTO, PLANAR, DOT_PRODUCT, TABLE }
 
     public static ConvKernel compile(ConvLayer layer, MultiplierConfig[][] configs, MultiplierRegistry registry,
                                      Path path) {
         Multiplier[][] f = new Multiplier[layer.outC()][layer.inC()];
         boolean closedForm = true;
+        boolean booth = true;
         int rs = 0;
         for (int oc = 0; oc < f.length; oc++) {
             for (int ic = 0; ic < f[oc].length; ic++) {
                 MultiplierConfig c = configs[oc][ic];
                 f[oc][ic] = registry.get(c);
-                closedForm &= c.family() == MultiplierFamily.EXACT || c.family() == MultiplierFamily.ROUP;
+                boolean roup = c.family() == MultiplierFamily.EXACT || c.family() == MultiplierFamily.ROUP;
+                closedForm &= roup;
+                booth &= roup || c.family() == MultiplierFamily.ROUPC;
                 rs |= 1 << c.r();
             }
         }
-        if ((path == Path.DOT_PRODUCT || path == Path.MIXED_ROUNDING) && !closedForm) {
+        if (path == Path.DOT_PRODUCT && !closedForm) {
             throw new IllegalArgumentException(layer.name() + ": the " + path + " path takes exact and roup only");
         }
+        if (path == Path.PLANAR && !booth) {
+            throw new IllegalArgumentException(layer.name() + ": the planar path takes exact, roup and roupc only");
+        }
+        if (path == Path.PLANAR && !VECTOR_API) {
+            throw new IllegalStateException("the planar path needs the JDK Vector API: run java with "
+                    + "--add-modules jdk.incubator.vector");
+        }
         if (path == Path.AUTO) {
-            path = !closedForm ? Path.TABLE
-                    : Integer.bitCount(rs) <= DotProductConv.MAX_PASSES ? Path.DOT_PRODUCT : Path.MIXED_ROUNDING;
+            path = booth && VECTOR_API ? Path.PLANAR
+                    : closedForm && Integer.bitCount(rs) <= DotProductConv.MAX_PASSES ? Path.DOT_PRODUCT : Path.TABLE;
         }
         return switch (path) {
+            case PLANAR -> new PlanarConv(layer, configs);
             case DOT_PRODUCT -> new DotProductConv(layer, configs);
-            case MIXED_ROUNDING -> new MixedRoundingConv(layer, configs);
             default -> new TableConv(layer, f);
         };
     }
@@ -68,34 +83,11 @@ public abstract sealed class ConvKernel permits DotProductConv, MixedRoundingCon
         return layer.weights()[oc * kernelSize + k];
     }
 
-    /** acc[oc] = Σ_k [f(patch[k], w[oc][k]) − f(x_zp, w[oc][k])] for every output channel. */
-    protected abstract void accumulate(int[] patch, int[] acc, Scratch s);
-
     /**
      * Runs the layer on an int8 HWC input. {@code rawAcc}, when not null, receives the int32
      * accumulators (acc + bias, before requantization) in HWC order, for cosimulation.
      */
-    public final void run(byte[] in, byte[] out, Scratch s, int[] rawAcc) {
-        ConvLayer l = layer;
-        int[] patch = s.patch;
-        int[] acc = s.acc;
-        int outC = l.outC();
-        int o = 0;
-        for (int oy = 0; oy < l.outH(); oy++) {
-            for (int ox = 0; ox < l.outW(); ox++) {
-                l.im2col(in, oy, ox, patch);
-                java.util.Arrays.fill(acc, 0, outC, 0);
-                accumulate(patch, acc, s);
-                for (int oc = 0; oc < outC; oc++, o++) {
-                    int a = acc[oc] + l.bias()[oc];
-                    if (rawAcc != null) {
-                        rawAcc[o] = a;
-                    }
-                    out[o] = l.requantize(oc, a);
-                }
-            }
-        }
-    }
+    public abstract void run(byte[] in, byte[] out, Scratch s, int[] rawAcc);
 
     /** Per-thread buffers sized for the largest layer. */
     public static final class Scratch {
@@ -103,12 +95,30 @@ public abstract sealed class ConvKernel permits DotProductConv, MixedRoundingCon
         final int[] rounded;
         final int[] acc;
         final int[] index;
+        private int[] planes = new int[0];
+        private int[] planeAcc = new int[0];
 
         public Scratch(int maxKernelSize, int maxOutC) {
             patch = new int[maxKernelSize];
-            rounded = new int[maxKernelSize * (MultiplierConfig.MAX_R + 1)];
+            rounded = new int[maxKernelSize];
             index = new int[maxKernelSize];
             acc = new int[maxOutC];
+        }
+
+        /** {@link PlanarConv}'s input planes, at least {@code size} long (they depend on the map, so grow on demand). */
+        int[] planes(int size) {
+            if (planes.length < size) {
+                planes = new int[size];
+            }
+            return planes;
+        }
+
+        /** {@link PlanarConv}'s accumulator plane of one output channel. */
+        int[] planeAcc(int size) {
+            if (planeAcc.length < size) {
+                planeAcc = new int[size];
+            }
+            return planeAcc;
         }
     }
 }

@@ -35,7 +35,7 @@ public record ConvLayer(String name, OpType op, int input, int output,
     /** The int8 output of channel {@code oc} for accumulator {@code acc} (acc + bias). */
     public byte requantize(int oc, int acc) {
         int v = requant[oc].apply(acc) + outZeroPoint;
-        return (byte) (v < actMin ? actMin : Math.min(v, actMax));
+        return (byte) Math.max(actMin, Math.min(v, actMax));
     }
 
     /** Requantises HWC accumulators into {@code out}. */

@@ -6,12 +6,13 @@ import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.RoupMultiplier;
 
 /**
- * The fast path for exact and {@code roup-pPrR} kernels, using ROUP's closed form
+ * The scalar path for exact and {@code roup-pPrR} kernels (used when the JDK Vector API is not
+ * resolved, and as the benchmark's baseline), using ROUP's closed form
  * f(x, w) = x_R · w_P (SPEC §3.2, checked against the bit-level Booth model on all pairs), so
  * f(x, w) − f(x_zp, w) = (x_R − x_zp,R) · w_P: one integer dot product per distinct R in the
  * layer, the weights pre-perforated and masked to the kernels that use that R. Exact is P = R = 0.
  */
-final class DotProductConv extends ConvKernel {
+final class DotProductConv extends PatchConv {
     /** More distinct R than this and the table path is faster (one lookup vs. a multiply per pass). */
     static final int MAX_PASSES = 2;
 

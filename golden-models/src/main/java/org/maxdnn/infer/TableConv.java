@@ -14,7 +14,7 @@ import org.maxdnn.mult.Multiplier;
  * products do: |x − x_zp|·|w| < 2^15) the tables are stored as shorts, halving what the lookups
  * pull through the cache.
  */
-final class TableConv extends ConvKernel {
+final class TableConv extends PatchConv {
     private final int[] tables;
     /** The same tables as shorts when every value fits, else null. */
     private final short[] shortTables;

@@ -20,6 +20,29 @@ public final class RoupColumnMultiplier extends TabulatedMultiplier {
         return r > 2 * p ? 1 << (r - 1) : 0;
     }
 
+    /**
+     * Row j's value as an integer, divided by 4^j, for the fast path: with {@code cut} = R − 2j the
+     * row's own columns removed, d·a when cut ≤ 0, else ⌊(d·a − [d < 0]) / 2^cut⌋ · 2^cut (the
+     * complemented row is d·a − 1, and its negation bit falls below the cut). The product is
+     * Σ_{j≥P} 4^j · rowValue(a, d_j(b), R − 2j) + {@link #roundingConstant}: the matrix sum never
+     * wraps modulo 2^16 (|a·b_P| ≤ 2^14), which a test checks on every pair.
+     */
+    public static int rowValue(int a, int digit, int cut) {
+        if (cut <= 0) {
+            return digit * a;
+        }
+        return ((digit * a - (digit < 0 ? 1 : 0)) >> cut) << cut;
+    }
+
+    /** The product as Σ of {@link #rowValue}s and the constant, which must equal {@link #multiply}. */
+    public int rowForm(int a, int b) {
+        int sum = constant;
+        for (int j = config.p(); j < BoothEncoder.DIGITS; j++) {
+            sum += rowValue(a, BoothEncoder.digit(b, j), config.r() - 2 * j) << (2 * j);
+        }
+        return sum;
+    }
+
     @Override
     public MultiplierConfig config() {
         return config;

@@ -26,6 +26,21 @@ class RoupMultiplierTest {
     }
 
     @Test
+    void bitLevelColumnRoundingEqualsTheSumOfRowValuesOnAllPairsOfAll32Configs() {
+        for (MultiplierConfig c : MultiplierConfig.family(MultiplierFamily.ROUPC)) {
+            RoupColumnMultiplier m = (RoupColumnMultiplier) registry.get(c);
+            for (int a = -128; a < 128; a++) {
+                for (int b = -128; b < 128; b++) {
+                    if (m.multiply(a, b) != m.rowForm(a, b)) {
+                        throw new AssertionError(c + " at a=" + a + " b=" + b + ": Booth " + m.multiply(a, b)
+                                + " vs row form " + m.rowForm(a, b));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void p0r0OfBothFamiliesIsExact() {
         assertSameTable(ExactMultiplier.INSTANCE, registry.get("roup-p0r0"));
         assertSameTable(ExactMultiplier.INSTANCE, registry.get("roupc-p0r0"));
