@@ -34,14 +34,14 @@ public abstract sealed class ConvKernel permits PlanarConv, PatchConv {
         return compile(layer, configs, registry, Path.AUTO);
     }
 
-    /** Which implementation sums a patch; tests force each to check one against the other. */
+    /** Which implementation computes the sums; tests force each to check one against the other. */
     public enum Path { AUTO, PLANAR, DOT_PRODUCT, TABLE }
 
     public static ConvKernel compile(ConvLayer layer, MultiplierConfig[][] configs, MultiplierRegistry registry,
                                      Path path) {
         Multiplier[][] f = new Multiplier[layer.outC()][layer.inC()];
         boolean closedForm = true;
-        boolean booth = true;
+        boolean planar = true;
         int rs = 0;
         for (int oc = 0; oc < f.length; oc++) {
             for (int ic = 0; ic < f[oc].length; ic++) {
@@ -49,14 +49,14 @@ public abstract sealed class ConvKernel permits PlanarConv, PatchConv {
                 f[oc][ic] = registry.get(c);
                 boolean roup = c.family() == MultiplierFamily.EXACT || c.family() == MultiplierFamily.ROUP;
                 closedForm &= roup;
-                booth &= roup || c.family() == MultiplierFamily.ROUPC;
+                planar &= roup || c.family() == MultiplierFamily.ROUPC;
                 rs |= 1 << c.r();
             }
         }
         if (path == Path.DOT_PRODUCT && !closedForm) {
             throw new IllegalArgumentException(layer.name() + ": the " + path + " path takes exact and roup only");
         }
-        if (path == Path.PLANAR && !booth) {
+        if (path == Path.PLANAR && !planar) {
             throw new IllegalArgumentException(layer.name() + ": the planar path takes exact, roup and roupc only");
         }
         if (path == Path.PLANAR && !VECTOR_API) {
@@ -64,7 +64,7 @@ public abstract sealed class ConvKernel permits PlanarConv, PatchConv {
                     + "--add-modules jdk.incubator.vector");
         }
         if (path == Path.AUTO) {
-            path = booth && VECTOR_API ? Path.PLANAR
+            path = planar && VECTOR_API ? Path.PLANAR
                     : closedForm && Integer.bitCount(rs) <= DotProductConv.MAX_PASSES ? Path.DOT_PRODUCT : Path.TABLE;
         }
         return switch (path) {
@@ -113,7 +113,7 @@ public abstract sealed class ConvKernel permits PlanarConv, PatchConv {
             return planes;
         }
 
-        /** {@link PlanarConv}'s accumulator plane of one output channel. */
+        /** {@link PlanarConv}'s accumulator planes, one per output channel. */
         int[] planeAcc(int size) {
             if (planeAcc.length < size) {
                 planeAcc = new int[size];
