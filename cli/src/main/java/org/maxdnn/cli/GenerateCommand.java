@@ -110,19 +110,27 @@ final class GenerateCommand implements CliCommand {
 
     /** Whether every tile of the layer has the same configuration pattern, so one fixed array runs it all. */
     static String tileNote(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
+        int[] kernel = firstKernelOffPattern(layer, configs, rows, cols);
+        if (kernel != null) {
+            return "note: " + layer.name() + "'s map differs between tiles (kernel " + kernel[0] + "," + kernel[1]
+                    + "), so this fixed array runs its first tile's configuration only; use the configurable array "
+                    + "to run the whole layer";
+        }
+        return "the fixed array runs every tile of " + layer.name() + " with its map's configurations";
+    }
+
+    /** The first kernel (filter, input channel) whose configuration differs from its PE's in the first tile, or null. */
+    static int[] firstKernelOffPattern(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
         for (int oc = 0; oc < layer.outC(); oc++) {
             for (int k = 0; k < layer.kernelSize(); k++) {
                 int r = k % rows;
                 int c = oc % cols;
-                boolean inFirstTile = r < layer.kernelSize() && c < layer.outC();
-                if (inFirstTile && !configs[oc][k % layer.inC()].equals(configs[c][r % layer.inC()])) {
-                    return "note: " + layer.name() + "'s map differs between tiles (kernel " + oc + "," + (k % layer.inC())
-                            + "), so this fixed array runs its first tile's configuration only; use the configurable array "
-                            + "to run the whole layer";
+                if (!configs[oc][k % layer.inC()].equals(configs[c][r % layer.inC()])) {
+                    return new int[] {oc, k % layer.inC()};
                 }
             }
         }
-        return "the fixed array runs every tile of " + layer.name() + " with its map's configurations";
+        return null;
     }
 
     private static List<MultiplierConfig> multipliers(String spec) {

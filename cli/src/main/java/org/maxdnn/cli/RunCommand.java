@@ -65,6 +65,8 @@ final class RunCommand implements CliCommand {
         RtlGenerator.ArrayFiles conf = RtlGenerator.writeArray(ArrayDesign.configurable("SystolicArray_" + rows + "x" + cols,
                 rows, cols), rtl);
         rtlFiles.add(conf.verilog().getFileName().toString());
+        List<String> whole = new ArrayList<>();
+        List<String> firstTile = new ArrayList<>();
         for (ConvLayer l : x.net().weightedLayers()) {
             if (l.op() != OpType.CONV_2D) {
                 continue;
@@ -72,7 +74,16 @@ final class RunCommand implements CliCommand {
             MultiplierConfig[][] configs = map.resolve(l);
             RtlGenerator.ArrayFiles f = RtlGenerator.writeArray(GenerateCommand.fixedFor(l, configs, rows, cols), rtl);
             rtlFiles.add(f.verilog().getFileName().toString());
-            ctx.out().println("  " + f.verilog() + ": " + GenerateCommand.tileNote(l, configs, rows, cols));
+            (GenerateCommand.firstKernelOffPattern(l, configs, rows, cols) == null ? whole : firstTile).add(l.name());
+        }
+        ctx.out().printf(Locale.ROOT, "wrote %s and %d fixed arrays (SystolicArray_<layer>_%dx%d) to %s%n",
+                conf.verilog().getFileName(), rtlFiles.size() - 1, rows, cols, rtl);
+        if (!whole.isEmpty()) {
+            ctx.out().println("  fixed arrays that run every tile of their layer: " + String.join(", ", whole));
+        }
+        if (!firstTile.isEmpty()) {
+            ctx.out().println("  the map differs between tiles of " + String.join(", ", firstTile) + ": their fixed arrays "
+                    + "run the first tile's configurations only (the configurable array runs the whole layer)");
         }
 
         ctx.out().println("== 3/4 cosimulation of the chosen map");
