@@ -66,7 +66,9 @@ final class EvalCommand implements CliCommand {
                     100 * (exact.accuracy() - r.accuracy()));
         }
         ctx.out().printf(Locale.ROOT, "agreement with the exact model (top-1) %.2f%%%n", 100 * r.agreement(exact));
-        ctx.out().printf(Locale.ROOT, "time %.2f s, %.0f images/s%n", seconds, images.size() / seconds);
+        // one pass of a fresh JVM: the JIT compiles while it runs, so this is below the steady state
+        ctx.out().printf(Locale.ROOT, "time %.2f s, %.0f images/s in one cold pass (steady state: ./maxdnn bench "
+                + "--only inference)%n", seconds, images.size() / seconds);
 
         if (cmd.hasOption("predictions")) {
             Path file = Path.of(cmd.getOptionValue("predictions"));

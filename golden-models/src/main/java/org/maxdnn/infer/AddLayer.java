@@ -22,10 +22,15 @@ public record AddLayer(String name, int input1, int input2, int output, int elem
     }
 
     public void run(byte[] a, byte[] b, byte[] out) {
+        // each input's rescaling depends on its int8 code alone: tabulate it once per call
+        int[] rescaled1 = new int[256];
+        int[] rescaled2 = new int[256];
+        for (int q = -128; q < 128; q++) {
+            rescaled1[q + 128] = scale1.apply((offset1 + q) * (1 << LEFT_SHIFT));
+            rescaled2[q + 128] = scale2.apply((offset2 + q) * (1 << LEFT_SHIFT));
+        }
         for (int i = 0; i < elements; i++) {
-            int x = scale1.apply((offset1 + a[i]) * (1 << LEFT_SHIFT));
-            int y = scale2.apply((offset2 + b[i]) * (1 << LEFT_SHIFT));
-            int v = outScale.apply(x + y) + outZeroPoint;
+            int v = outScale.apply(rescaled1[a[i] + 128] + rescaled2[b[i] + 128]) + outZeroPoint;
             out[i] = (byte) Math.max(actMin, Math.min(v, actMax));
         }
     }
