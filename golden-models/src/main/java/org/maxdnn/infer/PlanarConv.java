@@ -24,7 +24,7 @@ import org.maxdnn.mult.RoupMultiplier;
  * so f(x, w) − f(x_zp, w) = Σ weight · (φ(x) − φ(x_zp)).
  *
  * <p>The input is laid out as planes of φ(x) − φ(x_zp), one per kind, input channel and stride phase;
- * padding holds x_zp, so contributes nothing. An output channel then accumulates, per term, the
+ * padding holds x_zp, so it contributes nothing. An output channel then accumulates, per term, the
  * weight times the plane shifted by the term's tap offset, over all output pixels at once, a vector
  * of lanes per instruction (JDK Vector API). A kernel's configuration only selects which planes its
  * terms read, so a kernel-level mix costs no more per term than a uniform map; zero weights (common
