@@ -77,7 +77,7 @@ final class PlanarConv extends ConvKernel {
     /**
      * Per block of input channels, the terms of every output channel: those of output channel oc
      * are [bound[block][oc], bound[block][oc + 1]), each a start in the planes array and a weight,
-     * padded with zero-weight terms to a multiple of three.
+     * padded with zero-weight terms to a multiple of nine.
      */
     private final int[][] termOffset;
     private final int[][] termWeight;
@@ -109,7 +109,7 @@ final class PlanarConv extends ConvKernel {
         termOffset = new int[blocks][];
         termWeight = new int[blocks][];
         bound = new int[blocks][outC + 1];
-        int[] offsets = new int[outC * (blockSize * taps * (BoothEncoder.DIGITS + 1) + 2)];
+        int[] offsets = new int[outC * (blockSize * taps * (BoothEncoder.DIGITS + 1) + 8)];
         int[] weights = new int[offsets.length];
         for (int block = 0; block < blocks; block++) {
             int n = 0;
@@ -145,8 +145,8 @@ final class PlanarConv extends ConvKernel {
                         }
                     }
                 }
-                while ((n - bound[block][oc]) % 3 != 0) {
-                    offsets[n] = 0; // a zero-weight term, so the terms go in threes
+                while ((n - bound[block][oc]) % 9 != 0) {
+                    offsets[n] = 0; // a zero-weight term, so the terms go in nines
                     weights[n++] = 0;
                 }
                 bound[block][oc + 1] = n;
@@ -179,13 +179,8 @@ final class PlanarConv extends ConvKernel {
             int[] w = termWeight[block];
             int[] b = bound[block];
             for (int oc = 0, base = 0; oc < outC; oc++, base += span) {
-                int t = b[oc];
-                int end = b[oc + 1];
-                for (; t + 9 <= end; t += 9) {
+                for (int t = b[oc]; t < b[oc + 1]; t += 9) {
                     accumulate9(acc, base, planes, off, w, t);
-                }
-                for (; t < end; t += 3) {
-                    accumulate3(acc, base, planes, off, w, t);
                 }
             }
         }
@@ -267,19 +262,6 @@ final class PlanarConv extends ConvKernel {
                     .add(IntVector.fromArray(LANES, u, o6 + p).mul(w6))
                     .add(IntVector.fromArray(LANES, u, o7 + p).mul(w7))
                     .add(IntVector.fromArray(LANES, u, o8 + p).mul(w8))
-                    .intoArray(acc, base + p);
-        }
-    }
-
-    private void accumulate3(int[] acc, int base, int[] u, int[] off, int[] w, int t) {
-        int o0 = off[t], o1 = off[t + 1], o2 = off[t + 2];
-        int w0 = w[t], w1 = w[t + 1], w2 = w[t + 2];
-        int step = LANES.length();
-        for (int p = 0; p < span; p += step) {
-            IntVector.fromArray(LANES, acc, base + p)
-                    .add(IntVector.fromArray(LANES, u, o0 + p).mul(w0))
-                    .add(IntVector.fromArray(LANES, u, o1 + p).mul(w1))
-                    .add(IntVector.fromArray(LANES, u, o2 + p).mul(w2))
                     .intoArray(acc, base + p);
         }
     }

@@ -3,6 +3,7 @@ package org.maxdnn.mult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.IntBinaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The bit-level Booth models against each other and against the closed form, on all pairs. */
@@ -13,15 +14,7 @@ class RoupMultiplierTest {
     void bitLevelBoothEqualsClosedFormOnAllPairsOfAll32Configs() {
         for (MultiplierConfig c : MultiplierConfig.family(MultiplierFamily.ROUP)) {
             RoupMultiplier m = (RoupMultiplier) registry.get(c);
-            for (int a = -128; a < 128; a++) {
-                for (int b = -128; b < 128; b++) {
-                    int booth = m.multiply(a, b);
-                    if (booth != m.closedForm(a, b)) {
-                        throw new AssertionError(c + " at a=" + a + " b=" + b + ": Booth " + booth
-                                + " vs closed form " + m.closedForm(a, b));
-                    }
-                }
-            }
+            assertEqualOnAllPairs(c, "closed form", m::multiply, m::closedForm);
         }
     }
 
@@ -29,12 +22,17 @@ class RoupMultiplierTest {
     void bitLevelColumnRoundingEqualsTheSumOfRowValuesOnAllPairsOfAll32Configs() {
         for (MultiplierConfig c : MultiplierConfig.family(MultiplierFamily.ROUPC)) {
             RoupColumnMultiplier m = (RoupColumnMultiplier) registry.get(c);
-            for (int a = -128; a < 128; a++) {
-                for (int b = -128; b < 128; b++) {
-                    if (m.multiply(a, b) != m.rowForm(a, b)) {
-                        throw new AssertionError(c + " at a=" + a + " b=" + b + ": Booth " + m.multiply(a, b)
-                                + " vs row form " + m.rowForm(a, b));
-                    }
+            assertEqualOnAllPairs(c, "row form", m::multiply, m::rowForm);
+        }
+    }
+
+    private static void assertEqualOnAllPairs(MultiplierConfig c, String form, IntBinaryOperator booth,
+                                              IntBinaryOperator fast) {
+        for (int a = -128; a < 128; a++) {
+            for (int b = -128; b < 128; b++) {
+                if (booth.applyAsInt(a, b) != fast.applyAsInt(a, b)) {
+                    throw new AssertionError(c + " at a=" + a + " b=" + b + ": Booth " + booth.applyAsInt(a, b)
+                            + " vs " + form + " " + fast.applyAsInt(a, b));
                 }
             }
         }
