@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.maxdnn.testing.RequiresTools;
 
 /** {@code maxdnn cosim} as a user meets it: a pass, a mismatch (exit 3, report, VCD), a missing verilator (exit 4). */
 class CosimCommandTest {
     @TempDir
     Path tmp;
 
+    @RequiresTools({"verilator"})
     @Test
     void aPassingRunWritesItsReport() throws IOException {
         Path toggles = tmp.resolve("toggles.csv");
@@ -34,6 +36,7 @@ class CosimCommandTest {
         assertFalse(Files.exists(tmp.resolve("first-mismatch.vcd")));
     }
 
+    @RequiresTools({"verilator"})
     @Test
     void aMismatchExitsThreeLeavingTheReportAndTheWaveform() throws IOException {
         MainTest.Outcome o = MainTest.run("cosim", "--rows", "4", "--cols", "4", "--limit", "1", "--inject", "stuck-adder",

@@ -2,7 +2,6 @@ package org.maxdnn.rtl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,11 +15,13 @@ import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.ExternalTool;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.testing.RequiresTools;
 
 /**
  * Systolic arrays (fixed and configurable) in Verilator against the golden GEMM
  * C[m][c] = Σ_r mult[r][c](A[m][r], W[r][c]) with int32 wrap-around, plus lint and latency.
  */
+@RequiresTools({"verilator"})
 class ArrayRtlTest {
     private static final Path WORK = Path.of("target", "rtl-test", "arrays").toAbsolutePath();
     private static final MultiplierRegistry REGISTRY = new MultiplierRegistry(null);
@@ -82,7 +83,6 @@ class ArrayRtlTest {
 
     @Test
     void defaultSizeArraysLintClean() throws Exception {
-        assumeTrue(ExternalTool.VERILATOR.isAvailable(), "verilator not installed");
         Random rnd = new Random(13);
         Path dir = WORK.resolve("lint");
         for (ArrayDesign d : List.of(ArrayDesign.configurable("Array16Conf", 16, 16),
@@ -99,7 +99,6 @@ class ArrayRtlTest {
     }
 
     private Path build(ArrayDesign d) throws IOException {
-        assumeTrue(ExternalTool.VERILATOR.isAvailable(), "verilator not installed");
         Path dir = WORK.resolve(d.name());
         RtlGenerator.ArrayFiles files = RtlGenerator.writeArray(d, dir);
         AtomicFiles.writeString(dir.resolve("harness.cpp"), harness(d));

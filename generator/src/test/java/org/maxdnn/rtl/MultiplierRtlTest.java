@@ -3,7 +3,6 @@ package org.maxdnn.rtl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,6 +21,7 @@ import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.testing.RequiresTools;
 
 /**
  * The generated multipliers against the Java golden models: exhaustive (65,536 pairs) for all 65
@@ -69,9 +69,9 @@ class MultiplierRtlTest {
         }
     }
 
+    @RequiresTools({"verilator"})
     @Test
     void verilatorExhaustiveAllConfigs() throws Exception {
-        assumeTrue(ExternalTool.VERILATOR.isAvailable(), "verilator not installed");
         Path dir = WORK.resolve("verilator");
         Files.createDirectories(dir);
         Path bank = dir.resolve("MultBank.sv");
@@ -121,9 +121,9 @@ class MultiplierRtlTest {
         }
     }
 
+    @RequiresTools({"iverilog", "vvp"})
     @Test
     void icarusExhaustiveThreeConfigs() throws Exception {
-        assumeTrue(ExternalTool.IVERILOG.isAvailable() && ExternalTool.VVP.isAvailable(), "icarus not installed");
         List<MultiplierConfig> three = List.of(MultiplierConfig.EXACT, MultiplierConfig.parse("roup-p1r2"),
                 MultiplierConfig.parse("roupc-p2r5"));
         Path dir = WORK.resolve("icarus");
@@ -161,9 +161,9 @@ class MultiplierRtlTest {
         assertEquals(65536, lines, "pairs printed by vvp");
     }
 
+    @RequiresTools({"verilator"})
     @Test
     void verilatorLintWallEachModule() throws Exception {
-        assumeTrue(ExternalTool.VERILATOR.isAvailable(), "verilator not installed");
         Path dir = WORK.resolve("lint");
         List<Path> files = RtlGenerator.writeModuleFiles(modules, dir);
         List<String> failures = new ArrayList<>();
@@ -177,9 +177,9 @@ class MultiplierRtlTest {
         assertTrue(failures.isEmpty(), failures.size() + " modules fail lint:\n" + String.join("\n", failures));
     }
 
+    @RequiresTools({"yosys"})
     @Test
     void yosysCellCountsShrinkWithApproximation() {
-        assumeTrue(ExternalTool.YOSYS.isAvailable(), "yosys not installed");
         Map<String, Integer> cells = Synthesis.cellCounts(combined, names, 600);
         StringBuilder table = new StringBuilder("cells:");
         for (String n : names) {

@@ -23,6 +23,13 @@ public record ExternalTool(String command, String aptPackage) {
     public static final ExternalTool VVP = new ExternalTool("vvp", "iverilog");
     public static final ExternalTool YOSYS = new ExternalTool("yosys", "yosys");
     public static final ExternalTool STA = new ExternalTool("sta", "opensta");
+    private static final List<ExternalTool> KNOWN = List.of(VERILATOR, IVERILOG, VVP, YOSYS, STA);
+
+    /** The tool with this executable name; an unknown name is a programming error. */
+    public static ExternalTool known(String command) {
+        return KNOWN.stream().filter(t -> t.command.equals(command)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown external tool '" + command + "'"));
+    }
 
     /** The program's path, or a MaxdnnException with exit code 4 and the install command. */
     public Path locate() {

@@ -26,12 +26,14 @@ import org.maxdnn.metrics.EvoApproxCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.testing.RequiresTools;
 
 /**
  * Every configuration of both ROUP families characterised on osu018 from the generator's RTL and
  * the real operand streams of the model: netlists equal the Java models on all pairs (checked
  * inside), OpenSTA agrees, energy depends on the data, the golden table holds.
  */
+@RequiresTools({"yosys", "sta"})
 class EnergyCharacterizationTest {
     static final Path OSU018 = Path.of("/usr/share/qflow/tech/osu018/osu018_stdcells.lib");
     static final Path GOLDEN = Path.of("src/test/resources/golden/osu018_characterisation.csv");

@@ -2,20 +2,14 @@ package org.maxdnn.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.maxdnn.io.ExternalTool;
+import org.maxdnn.testing.RequiresTools;
 
+@RequiresTools({"yosys"})
 class EnergyModelTest {
-    @BeforeEach
-    void tools() {
-        assumeTrue(ExternalTool.YOSYS.isAvailable(), "yosys is not installed");
-    }
-
     /**
      * One NAND2X1 driving 50 fF, seven vectors: every term of the model computed by hand from the
      * liberty values.

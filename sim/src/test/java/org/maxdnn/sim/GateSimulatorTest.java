@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.maxdnn.testing.RequiresTools;
 
+@RequiresTools({"yosys"})
 class GateSimulatorTest {
     /** All 65,536 operand pairs, a in the outer loop. */
     static int[][] allPairs() {

@@ -2,12 +2,11 @@ package org.maxdnn.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.maxdnn.io.ExternalTool;
+import org.maxdnn.testing.RequiresTools;
 
 /**
  * Java's energy against OpenSTA's on the same netlists, liberty, loads, input slew and simulated
@@ -15,8 +14,8 @@ import org.maxdnn.io.ExternalTool;
  * osu018 and for the multiplier on sky130.
  */
 class OpenStaPowerTest {
+    @RequiresTools({"yosys", "sta"})
     private static void agree(String top, Path lib) {
-        assumeTrue(ExternalTool.YOSYS.isAvailable() && ExternalTool.STA.isAvailable(), "yosys/sta not installed");
         YosysSynth.Result r = TestDesigns.synth(top, lib);
         GateSimulator sim = new GateSimulator(r.netlist(), TestDesigns.liberty(lib));
         EnergyModel model = new EnergyModel(sim, EnergyModel.Options.DEFAULT);

@@ -2,7 +2,6 @@ package org.maxdnn.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +14,10 @@ import org.maxdnn.data.ImageSets;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
-import org.maxdnn.io.ExternalTool;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.testing.RequiresTools;
 
 class OperandStreamsTest {
     private static final int PAIRS = 8192;
@@ -61,9 +60,9 @@ class OperandStreamsTest {
      * The exact 8×8 multiplier's energy per operation depends on the data: it differs between
      * layers, and real operands cost less than uniform random ones. Prints the table.
      */
+    @RequiresTools({"yosys"})
     @Test
     void exactMultiplierEnergyDependsOnLayerAndData() {
-        assumeTrue(ExternalTool.YOSYS.isAvailable(), "yosys is not installed");
         Assets assets = Assets.fromEnvironment();
         Network net = Network.load(assets.model());
         InferencePlan plan = InferencePlan.compile(net, ApproxMap.exact(), new MultiplierRegistry(null));

@@ -3,7 +3,6 @@ package org.maxdnn.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.MaxdnnException;
-import org.maxdnn.io.ExternalTool;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.testing.RequiresTools;
 
 class YosysSynthTest {
     @Test
@@ -31,9 +30,9 @@ class YosysSynthTest {
                 """, s);
     }
 
+    @RequiresTools({"yosys"})
     @Test
     void netlistPortsCellsAndAreaOnBothLibraries() {
-        assumeTrue(ExternalTool.YOSYS.isAvailable(), "yosys is not installed");
         for (Path lib : List.of(TestDesigns.OSU018, TestDesigns.sky130())) {
             YosysSynth.Result r = TestDesigns.synth("mul8", lib);
             Netlist n = r.netlist();
@@ -54,9 +53,9 @@ class YosysSynthTest {
         }
     }
 
+    @RequiresTools({"yosys"})
     @Test
     void synthesisedExactMultiplierMatchesTheJavaModel(@TempDir Path dir) {
-        assumeTrue(ExternalTool.YOSYS.isAvailable(), "yosys is not installed");
         GateLevelEnergy g = GateLevelEnergy.synthesize(TestDesigns.resource("mul8.v"), "mul8", TestDesigns.OSU018,
                 dir, EnergyModel.Options.DEFAULT);
         assertEquals(0, g.mismatches(new MultiplierRegistry(null).get("exact")));
@@ -64,9 +63,9 @@ class YosysSynthTest {
         assertTrue(g.mismatches(new MultiplierRegistry(null).get("roup-p1r2")) > 1000);
     }
 
+    @RequiresTools({"yosys"})
     @Test
     void badInputsAreExitCodeTwo(@TempDir Path dir) {
-        assumeTrue(ExternalTool.YOSYS.isAvailable(), "yosys is not installed");
         MaxdnnException e = assertThrows(MaxdnnException.class,
                 () -> YosysSynth.synthesize(dir.resolve("none.v"), "m", TestDesigns.OSU018, dir));
         assertEquals(MaxdnnException.BAD_INPUT, e.exitCode());

@@ -17,11 +17,13 @@ import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.rtl.ArrayDesign;
 import org.maxdnn.rtl.RtlGenerator;
+import org.maxdnn.testing.RequiresTools;
 
 /**
  * RT-level activity: the TOGGLE_COUNT counters of the generated PEs, read after a cosimulated
  * inference, equal the golden model's own count of the same architectural toggles, PE by PE.
  */
+@RequiresTools({"verilator"})
 class ActivityTest {
     @Test
     void rtlCountersEqualTheGoldenModelsCountOverARealInference() {

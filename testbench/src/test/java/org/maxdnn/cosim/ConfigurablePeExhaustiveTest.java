@@ -1,19 +1,18 @@
 package org.maxdnn.cosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.maxdnn.io.ExternalTool;
 import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.rtl.ArrayDesign;
 import org.maxdnn.rtl.RtlGenerator;
+import org.maxdnn.testing.RequiresTools;
 
 /**
  * The configurable PE against the Java models for every configuration loaded at run time,
@@ -24,9 +23,9 @@ import org.maxdnn.rtl.RtlGenerator;
 class ConfigurablePeExhaustiveTest {
     private static final int COLS = 13;
 
+    @RequiresTools({"verilator"})
     @Test
     void everyConfigurationOnEveryOperandPair() {
-        assumeTrue(ExternalTool.VERILATOR.isAvailable(), "verilator not installed");
         List<MultiplierConfig> all = new ArrayList<>();
         all.add(MultiplierConfig.EXACT);
         all.addAll(MultiplierConfig.allRoup());

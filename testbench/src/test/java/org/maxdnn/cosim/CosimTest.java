@@ -19,8 +19,10 @@ import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.rtl.ArrayDesign;
 import org.maxdnn.rtl.RtlGenerator;
+import org.maxdnn.testing.RequiresTools;
 
 /** Whole-network cosimulation of real images through the generated configurable array in Verilator. */
+@RequiresTools({"verilator"})
 class CosimTest {
     static final int ROWS = 8;
     static final int COLS = 8;
@@ -64,6 +66,7 @@ class CosimTest {
     }
 
     /** The second opinion: the same network in Icarus (one image on a 4x4 array, it is slow) is bit-exact too. */
+    @RequiresTools({"iverilog", "vvp"})
     @Test
     void icarusAgreesOnAWholeInference() {
         ArrayDesign d = ArrayDesign.configurable("SystolicArray_4x4", 4, 4);

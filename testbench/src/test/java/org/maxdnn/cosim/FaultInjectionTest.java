@@ -22,8 +22,10 @@ import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.rtl.ArrayDesign;
 import org.maxdnn.rtl.RtlGenerator;
+import org.maxdnn.testing.RequiresTools;
 
 /** Every fault injected into the generated PE is caught by whole-network cosimulation of one image. */
+@RequiresTools({"verilator"})
 class FaultInjectionTest {
     static final ArrayDesign DESIGN = ArrayDesign.configurable("SystolicArray_4x4", 4, 4);
     static String verilog;
