@@ -22,8 +22,8 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.metrics.EvoApproxCatalog;
+import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.sim.EnergyCharacterization;
 import org.maxdnn.sim.GateLevelEnergy;
@@ -123,10 +123,7 @@ final class EnergyCommand implements CliCommand {
                 InferencePlan.compile(net, ApproxMap.exact(), registry), images, pairs, 1));
         // uniform random operands, to show how much the real data matters
         streams.put(UNIFORM, OperandStreams.uniform(pairs, 1));
-        List<MultiplierConfig> configs = new ArrayList<>(List.of(MultiplierConfig.EXACT));
-        configs.addAll(MultiplierConfig.family(MultiplierFamily.ROUP));
-        configs.addAll(MultiplierConfig.family(MultiplierFamily.ROUPC));
-        configs.removeIf(c -> c.family().isRoup() && c.p() == 0 && c.r() == 0);
+        List<MultiplierConfig> configs = MultiplierCatalog.circuits();
         List<MultiplierConfig> tables = new ArrayList<>();
         EvoApproxCatalog catalog = EvoApproxCatalog.read(ctx.assets().evoApproxMetrics());
         try (var files = Files.list(ctx.assets().lutDir())) {

@@ -11,8 +11,8 @@ import org.maxdnn.MaxdnnException;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.rtl.ArrayDesign;
 import org.maxdnn.rtl.RtlGenerator;
 
@@ -135,10 +135,7 @@ final class GenerateCommand implements CliCommand {
 
     private static List<MultiplierConfig> multipliers(String spec) {
         if (spec.equals("all")) {
-            List<MultiplierConfig> all = new ArrayList<>(List.of(MultiplierConfig.EXACT));
-            all.addAll(MultiplierConfig.family(MultiplierFamily.ROUP));
-            all.addAll(MultiplierConfig.family(MultiplierFamily.ROUPC));
-            return all;
+            return MultiplierCatalog.library();
         }
         List<MultiplierConfig> out = new ArrayList<>();
         for (String n : spec.split(",")) {

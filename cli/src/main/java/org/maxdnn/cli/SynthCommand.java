@@ -1,7 +1,6 @@
 package org.maxdnn.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,8 +9,8 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.rtl.ArrayDesign;
 import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.rtl.Synthesis;
@@ -53,7 +52,7 @@ final class SynthCommand implements CliCommand {
             csv.append("target,rows,cols,cells\n").append(target).append(',').append(rows).append(',').append(cols)
                     .append(',').append(cells.get(design.name())).append('\n');
         } else {
-            List<MultiplierConfig> configs = target.equals("all") ? all() : List.of(MultiplierConfig.parse(target));
+            List<MultiplierConfig> configs = target.equals("all") ? MultiplierCatalog.library() : List.of(MultiplierConfig.parse(target));
             for (MultiplierConfig c : configs) {
                 if (!RtlGenerator.isSupported(c)) {
                     throw MaxdnnException.badInput("multiplier " + c.name() + " has no RTL (only exact, roup-pPrR, roupc-pPrR)");
@@ -82,10 +81,4 @@ final class SynthCommand implements CliCommand {
         return 0;
     }
 
-    private static List<MultiplierConfig> all() {
-        List<MultiplierConfig> all = new ArrayList<>(List.of(MultiplierConfig.EXACT));
-        all.addAll(MultiplierConfig.family(MultiplierFamily.ROUP));
-        all.addAll(MultiplierConfig.family(MultiplierFamily.ROUPC));
-        return all;
-    }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /** The configurations the exploration chooses from. */
@@ -19,13 +19,9 @@ public final class ConfigCatalog {
      * roupc-pPrR with R ≤ 2P is roup-pPr0, and p0r0 is exact, so 55 of the 65 names remain.
      */
     public static List<MultiplierConfig> roup(MultiplierRegistry registry) {
-        List<MultiplierConfig> all = new ArrayList<>();
-        all.add(MultiplierConfig.EXACT);
-        all.addAll(MultiplierConfig.family(MultiplierFamily.ROUP));
-        all.addAll(MultiplierConfig.family(MultiplierFamily.ROUPC));
         Set<Integer> seen = new HashSet<>();
         List<MultiplierConfig> out = new ArrayList<>();
-        for (MultiplierConfig c : all) {
+        for (MultiplierConfig c : MultiplierCatalog.library()) {
             int[] t = registry.get(c).table();
             if (seen.add(Arrays.hashCode(t)) || !sameAsAny(registry, out, t)) {
                 out.add(c);

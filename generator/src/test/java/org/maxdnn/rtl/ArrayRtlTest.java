@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.ExternalTool;
+import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.testing.RequiresTools;
@@ -27,10 +28,7 @@ class ArrayRtlTest {
     private static final MultiplierRegistry REGISTRY = new MultiplierRegistry(null);
 
     private static List<MultiplierConfig> allConfigs() {
-        List<MultiplierConfig> all = new ArrayList<>();
-        all.add(MultiplierConfig.EXACT);
-        all.addAll(MultiplierConfig.allRoup());
-        return all;
+        return MultiplierCatalog.library();
     }
 
     private static List<List<MultiplierConfig>> randomMap(int rows, int cols, Random rnd) {

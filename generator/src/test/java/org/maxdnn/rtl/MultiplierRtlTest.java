@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.ExternalTool;
 import org.maxdnn.mult.Multiplier;
+import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
@@ -42,9 +43,7 @@ class MultiplierRtlTest {
     @BeforeAll
     static void emit() throws IOException {
         Files.createDirectories(WORK);
-        configs = new ArrayList<>();
-        configs.add(MultiplierConfig.EXACT);
-        configs.addAll(MultiplierConfig.allRoup());
+        configs = MultiplierCatalog.library();
         long t0 = System.nanoTime();
         modules = new java.util.LinkedHashMap<>(RtlGenerator.multipliers(configs));
         // the shared-incrementer form of roup rounding, checked exhaustively too

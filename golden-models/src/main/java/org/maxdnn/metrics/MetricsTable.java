@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.mult.LutMultiplier;
 import org.maxdnn.mult.Multiplier;
+import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.mult.UnsignedTableMultiplier;
@@ -36,10 +36,7 @@ public final class MetricsTable {
 
     /** exact followed by all 64 ROUP configurations (roup, then roupc; P-major). */
     public static List<Row> roupRows(MultiplierRegistry registry) {
-        List<MultiplierConfig> configs = new ArrayList<>();
-        configs.add(MultiplierConfig.EXACT);
-        configs.addAll(MultiplierConfig.allRoup());
-        return configs.parallelStream()
+        return MultiplierCatalog.library().parallelStream()
                 .map(c -> row(registry.get(c)))
                 .toList();
     }

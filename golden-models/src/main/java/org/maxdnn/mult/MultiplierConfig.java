@@ -117,13 +117,6 @@ public record MultiplierConfig(MultiplierFamily family, int p, int r, String lut
         return out;
     }
 
-    /** All 64 ROUP configurations: the {@code roup} family, then {@code roupc}. */
-    public static List<MultiplierConfig> allRoup() {
-        List<MultiplierConfig> out = new ArrayList<>(family(MultiplierFamily.ROUP));
-        out.addAll(family(MultiplierFamily.ROUPC));
-        return out;
-    }
-
     @Override
     public String toString() {
         return name();

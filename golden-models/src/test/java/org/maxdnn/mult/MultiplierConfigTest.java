@@ -10,12 +10,22 @@ import org.maxdnn.MaxdnnException;
 class MultiplierConfigTest {
     @Test
     void namesRoundTrip() {
-        for (MultiplierConfig c : MultiplierConfig.allRoup()) {
+        for (MultiplierConfig c : MultiplierCatalog.library()) {
             assertEquals(c, MultiplierConfig.parse(c.name()));
         }
-        assertEquals(MultiplierConfig.EXACT, MultiplierConfig.parse("exact"));
         assertEquals(MultiplierConfig.lut("mul8u_2AC"), MultiplierConfig.parse("lut:mul8u_2AC"));
-        assertEquals(64, MultiplierConfig.allRoup().size());
+    }
+
+    @Test
+    void theCatalogIsExactThenBothFamiliesAndItsCircuitsDropTheExactAliases() {
+        var library = MultiplierCatalog.library();
+        assertEquals(65, library.size());
+        assertEquals(MultiplierConfig.EXACT, library.get(0));
+        assertEquals("roup-p0r0", library.get(1).name());
+        assertEquals("roupc-p3r7", library.get(64).name());
+        var circuits = MultiplierCatalog.circuits();
+        assertEquals(63, circuits.size());
+        assertTrue(circuits.stream().noneMatch(c -> c.name().endsWith("-p0r0")));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +22,8 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.metrics.EvoApproxCatalog;
+import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.testing.RequiresTools;
 
@@ -52,10 +51,7 @@ class EnergyCharacterizationTest {
         streams = new LinkedHashMap<>(OperandStreams.capture(InferencePlan.compile(net, ApproxMap.exact(), registry),
                 ImageSets.readFolder(assets.images(), 2), 4000, 1));
         streams.put("uniform", OperandStreams.uniform(4000, 1));
-        List<MultiplierConfig> configs = new ArrayList<>(List.of(MultiplierConfig.EXACT));
-        configs.addAll(MultiplierConfig.family(MultiplierFamily.ROUP));
-        configs.addAll(MultiplierConfig.family(MultiplierFamily.ROUPC));
-        configs.removeIf(c -> c.family().isRoup() && c.p() == 0 && c.r() == 0);
+        List<MultiplierConfig> configs = MultiplierCatalog.circuits();
         result = EnergyCharacterization.run(streams, configs,
                 List.of(MultiplierConfig.lut("mul8u_2P7"), MultiplierConfig.alwann("mul8u_2P7")), registry,
                 EvoApproxCatalog.read(assets.evoApproxMetrics()), OSU018, tmp, 2, n -> { });

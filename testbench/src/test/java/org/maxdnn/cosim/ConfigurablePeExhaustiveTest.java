@@ -3,11 +3,11 @@ package org.maxdnn.cosim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.maxdnn.mult.Multiplier;
+import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.rtl.ArrayDesign;
@@ -26,9 +26,7 @@ class ConfigurablePeExhaustiveTest {
     @RequiresTools({"verilator"})
     @Test
     void everyConfigurationOnEveryOperandPair() {
-        List<MultiplierConfig> all = new ArrayList<>();
-        all.add(MultiplierConfig.EXACT);
-        all.addAll(MultiplierConfig.allRoup());
+        List<MultiplierConfig> all = MultiplierCatalog.library();
         assertEquals(5 * COLS, all.size());
         MultiplierRegistry registry = new MultiplierRegistry(null);
         ArrayDesign d = ArrayDesign.configurable("PeExhaustive_1x" + COLS, 1, COLS);
