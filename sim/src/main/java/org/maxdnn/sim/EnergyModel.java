@@ -1,6 +1,7 @@
 package org.maxdnn.sim;
 
 import java.util.List;
+import java.util.Map;
 import org.maxdnn.MaxdnnException;
 
 /**
@@ -13,7 +14,8 @@ import org.maxdnn.MaxdnnException;
  * <ul>
  * <li>C_load of a net: the capacitances of the cell input pins on it, plus {@link Options#outputLoad()}
  * per primary-output bit it drives, plus the library's default wire-load capacitance for its fanout
- * (pins + output ports) when the library defines one and {@link Options#wireLoad()} is set.
+ * (pins + output ports) when the library defines one and {@link Options#wireLoad()} is set, plus any
+ * capacitance given per net (a routed design's extracted wires).
  * V is the library's nominal voltage.</li>
  * <li>Internal energy: each internal-power event counted by the simulator (an output rise or fall
  * caused by a related input, see {@link Activity}) costs the liberty table value
@@ -77,6 +79,16 @@ public final class EnergyModel {
     private final double outputLoadLib;
 
     public EnergyModel(GateSimulator sim, Options options) {
+        this(sim, options, Map.of());
+    }
+
+    /**
+     * As {@link #EnergyModel(GateSimulator, Options)}, with {@code netCapacitance} (farads per net
+     * bit, e.g. a routed design's extracted wire capacitance) added to the listed nets' loads, before
+     * slews and internal energies are derived from them. Used with {@code wireLoad(false)} it replaces
+     * the wire-load estimate by the extracted wires.
+     */
+    public EnergyModel(GateSimulator sim, Options options, Map<Integer, Double> netCapacitance) {
         this.sim = sim;
         this.lib = sim.liberty();
         this.options = options;
@@ -113,6 +125,13 @@ public final class EnergyModel {
             for (int i = 2; i < nets; i++) {
                 load[i] += wl.capacitance(fanout[i]);
             }
+        }
+        for (Map.Entry<Integer, Double> e : netCapacitance.entrySet()) {
+            int net = e.getKey();
+            if (net < 0 || net >= nets) {
+                throw new IllegalArgumentException("net " + net + " is not in netlist " + n.module());
+            }
+            load[net] += e.getValue() / lib.capacitanceUnit();
         }
         double inSlew = options.inputSlew() / lib.timeUnit();
         for (Netlist.Port p : n.inputs()) {
