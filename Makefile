@@ -3,8 +3,9 @@ MVN ?= mvn -B --no-transfer-progress
 # The shared assets beside a checkout; override with MAXDNN_ASSETS=/path/to/data.
 MAXDNN_ASSETS ?= $(abspath ../shared/data)
 export MAXDNN_ASSETS
-# Debian packages the flows call: simulators, synthesis, static timing/power, the osu018 liberty.
-APT_PACKAGES = verilator iverilog yosys opensta qflow-tech-osu018
+# Debian packages the flows call: simulators, synthesis, static timing/power, the osu018 liberty, and
+# the qflow place-and-route flow (`netgen-lvs` is netgen the LVS tool; Debian's `netgen` is a mesh generator).
+APT_PACKAGES = verilator iverilog yosys opensta qflow-tech-osu018 qflow graywolf qrouter magic netgen-lvs
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup build run quick test bench golden clean

@@ -45,6 +45,11 @@ public record Assets(Path root) {
         return root.resolve("approx_mult/evoapprox_lut_8x8u");
     }
 
+    /** The Verilog of the EvoApprox circuits, {@code mul8u_NAME.v} (activation on port B, see its notes). */
+    public Path evoApproxVerilog() {
+        return root.resolve("approx_mult/evoapprox_verilog_8x8u");
+    }
+
     public Path evoApproxMetrics() {
         return root.resolve("approx_mult/evoapprox_multipliers_metrics.csv");
     }
