@@ -17,6 +17,7 @@ final class Commands {
                 new CosimCommand(),
                 new SynthCommand(),
                 new EnergyCommand(),
+                new LayoutCommand(),
                 new ExploreCommand(),
                 new RunCommand());
     }

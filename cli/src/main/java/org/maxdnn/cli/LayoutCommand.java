@@ -1,0 +1,205 @@
+package org.maxdnn.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.data.ImageSets;
+import org.maxdnn.data.LabeledImage;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.InferencePlan;
+import org.maxdnn.infer.Network;
+import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.layout.Layout;
+import org.maxdnn.layout.LayoutDesign;
+import org.maxdnn.layout.LayoutReport;
+import org.maxdnn.layout.PostRouteEnergy;
+import org.maxdnn.map.ApproxMap;
+import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierFamily;
+import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.rtl.RtlGenerator;
+import org.maxdnn.sim.OperandStream;
+import org.maxdnn.sim.OperandStreams;
+
+/** {@code maxdnn layout}: place and route with qflow; post-route area, timing, DRC/LVS and energy. */
+final class LayoutCommand implements CliCommand {
+    private static final String DEFAULT_LAYER = "conv1";
+
+    @Override
+    public String name() {
+        return "layout";
+    }
+
+    @Override
+    public String summary() {
+        return "place and route (qflow, osu018): area, post-route timing, DRC/LVS, pre- vs post-route energy";
+    }
+
+    @Override
+    public Options options() {
+        Options o = new Options()
+                .addOption(Option.builder().longOpt("target").hasArg().argName("T[,T...]")
+                        .desc("what to lay out, comma-separated: exact, roup-pPrR, roupc-pPrR, lut:NAME (an EvoApprox "
+                                + "circuit), pe or pe:CONFIG (one PE), array (the fixed array of --layer under --map); "
+                                + "multipliers are registered at their ports (default exact)").build())
+                .addOption(Inputs.map())
+                .addOption(Inputs.model())
+                .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME")
+                        .desc("the layer whose fixed array --target array lays out and whose operand stream the "
+                                + "multiplier energies use (default " + DEFAULT_LAYER + ")").build())
+                .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("array rows (default 4)").build())
+                .addOption(Option.builder().longOpt("cols").hasArg().argName("C").desc("array columns (default 4)").build())
+                .addOption(Option.builder().longOpt("clock").hasArg().argName("NS")
+                        .desc("clock period timing is checked against, ns (default 10)").build())
+                .addOption(Option.builder().longOpt("pairs").hasArg().argName("N")
+                        .desc("operand pairs of the layer's stream for the energies (default 20000)").build())
+                .addOption(Option.builder().longOpt("no-energy").desc("skip the pre- vs post-route energy").build())
+                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                        .desc("output folder: one sub-folder per design with the qflow project (all logs) and an "
+                                + "OpenROAD-flow-scripts folder (default out/layout)").build())
+                .addOption(Option.builder().longOpt("json").hasArg().argName("FILE").desc("results as JSON").build());
+        return Inputs.images(o);
+    }
+
+    @Override
+    public int run(CommandLine cmd, Context ctx) throws Exception {
+        Path out = Path.of(cmd.getOptionValue("out", "out/layout"));
+        double clockNs = positiveDouble(cmd, "clock", 10);
+        String layerName = cmd.getOptionValue("layer", DEFAULT_LAYER);
+        List<String> targets = List.of(cmd.getOptionValue("target", "exact").split(","));
+        MultiplierRegistry registry = Inputs.registry(ctx);
+        Network net = null;
+        List<LayoutDesign> designs = new ArrayList<>();
+        boolean energy = false;
+        for (String raw : targets) {
+            String t = raw.strip();
+            if (t.equals("array")) {
+                net = net == null ? Inputs.network(cmd, ctx) : net;
+                ConvLayer layer = layer(net, layerName);
+                int rows = Inputs.positiveInt(cmd, "rows", 4);
+                int cols = Inputs.positiveInt(cmd, "cols", 4);
+                var design = GenerateCommand.fixedFor(layer, Inputs.map(cmd, net).resolve(layer), rows, cols);
+                designs.add(LayoutDesign.array("array:" + layerName + ":" + rows + "x" + cols, design));
+            } else if (t.equals("pe") || t.startsWith("pe:")) {
+                MultiplierConfig c = t.equals("pe") ? MultiplierConfig.EXACT : MultiplierConfig.parse(t.substring(3));
+                if (!RtlGenerator.isSupported(c)) {
+                    throw MaxdnnException.badInput("a PE with " + c.name() + " cannot be generated yet: the generator's "
+                            + "PE takes exact, roup-pPrR and roupc-pPrR (lay out the circuit alone with --target "
+                            + c.name() + ")");
+                }
+                designs.add(LayoutDesign.pe(c));
+            } else {
+                MultiplierConfig c = MultiplierConfig.parse(t);
+                if (c.family() == MultiplierFamily.LUT) {
+                    designs.add(LayoutDesign.evoApprox(c, ctx.assets().evoApproxVerilog()));
+                } else if (RtlGenerator.isSupported(c)) {
+                    designs.add(LayoutDesign.multiplier(c));
+                    energy = true;
+                } else {
+                    throw MaxdnnException.badInput("target " + t + " has no circuit to lay out (exact, roup-pPrR, "
+                            + "roupc-pPrR, lut:NAME, pe, pe:CONFIG, array)");
+                }
+            }
+        }
+        OperandStream stream = null;
+        if (energy && !cmd.hasOption("no-energy")) {
+            net = net == null ? Inputs.network(cmd, ctx) : net;
+            stream = stream(cmd, ctx, net, layerName, registry);
+            ctx.out().printf(Locale.ROOT, "energy on %s's operand stream: %d pairs%n", layerName, stream.size());
+        }
+        Layout.Results results = Layout.runAll(designs, out, new Layout.Options(clockNs, stream, registry),
+                line -> ctx.err().println("layout " + line));
+        print(results, ctx);
+        if (cmd.hasOption("json")) {
+            Path file = Path.of(cmd.getOptionValue("json"));
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            AtomicFiles.writeString(file, json.writeValueAsString(results) + "\n");
+            ctx.out().println("wrote " + file);
+        }
+        if (!results.allClean()) {
+            List<String> bad = results.designs().stream().filter(r -> !r.clean()).map(LayoutReport::design).toList();
+            ctx.err().println("layout not clean (DRC, LVS or unrouted nets): " + String.join(", ", bad));
+            return MaxdnnException.MISMATCH;
+        }
+        return 0;
+    }
+
+    private static void print(Layout.Results results, Context ctx) {
+        ctx.out().printf(Locale.ROOT, "qflow %s, %s, clock %.2f ns%n", results.qflowVersion(), results.technology(),
+                results.clockPeriodNs());
+        ctx.out().printf(Locale.ROOT, "%-18s %6s %10s %10s %5s %9s %9s %9s %4s %-24s %7s%n", "design", "cells",
+                "cell um2", "die um2", "util", "wire um", "fmax MHz", "slack ns", "DRC", "LVS", "time s");
+        for (LayoutReport r : results.designs()) {
+            ctx.out().printf(Locale.ROOT, "%-18s %6d %10.0f %10.0f %4.0f%% %9.0f %9.1f %9.3f %4d %-24s %7.1f%n",
+                    r.design(), r.cells(), r.cellAreaUm2(), r.dieAreaUm2(), 100 * r.utilisation(), r.wireLengthUm(),
+                    r.timing().maxClockMhz(), r.timing().worstSlackPs() / 1000, r.drcViolations(),
+                    (r.lvs().clean() ? "clean: " : "FAIL: ") + r.lvs().verdict(), r.flowSeconds());
+        }
+        List<PostRouteEnergy> energies = results.designs().stream().map(LayoutReport::energy)
+                .filter(java.util.Objects::nonNull).toList();
+        if (!energies.isEmpty()) {
+            ctx.out().printf(Locale.ROOT, "%nenergy per multiplication on %s (pJ): pre-route = the energy table's "
+                    + "figure; routed/wire-load = qflow's netlist, same wire model; post-route = extracted wires%n",
+                    results.stream());
+            ctx.out().printf(Locale.ROOT, "%-14s %10s %13s %11s %9s %7s %7s %9s%n", "config", "pre-route",
+                    "routed/wl", "post-route", "post/pre", "cells", "routed", "wire fF");
+            for (PostRouteEnergy e : energies) {
+                ctx.out().printf(Locale.ROOT, "%-14s %10.4f %13.4f %11.4f %9.3f %7d %7d %9.1f%n", e.config(),
+                        e.preRoutePj(), e.routedWireLoadPj(), e.postRoutePj(), e.postOverPre(), e.preRouteCells(),
+                        e.routedCells(), e.wireFarads() * 1e15);
+            }
+            ctx.out().println("SPEF capacitance unit: " + energies.get(0).spefUnitNote());
+        }
+        if (results.ranking() != null) {
+            ctx.out().printf(Locale.ROOT, "ranking (cheapest first) pre-route:  %s%n", String.join(" < ",
+                    results.ranking().preRoute()));
+            ctx.out().printf(Locale.ROOT, "ranking (cheapest first) post-route: %s%n", String.join(" < ",
+                    results.ranking().postRoute()));
+            ctx.out().printf(Locale.ROOT, "Spearman rank correlation %.3f: the ranking %s routing%n",
+                    results.ranking().spearman(), results.ranking().sameOrder() ? "survives" : "changes with");
+        }
+    }
+
+    private static OperandStream stream(CommandLine cmd, Context ctx, Network net, String layerName,
+                                        MultiplierRegistry registry) {
+        layer(net, layerName);
+        int pairs = Inputs.positiveInt(cmd, "pairs", 20000);
+        List<LabeledImage> images = cmd.hasOption("limit") || cmd.hasOption("images") || cmd.hasOption("cifar")
+                ? Inputs.images(cmd, ctx) : ImageSets.readFolder(ctx.assets().images(), 4);
+        Map<String, OperandStream> streams = OperandStreams.capture(
+                InferencePlan.compile(net, ApproxMap.exact(), registry), images, pairs, 1);
+        return streams.get(layerName);
+    }
+
+    private static ConvLayer layer(Network net, String name) {
+        ConvLayer layer = net.layer(name);
+        if (layer == null) {
+            throw MaxdnnException.badInput("the model has no layer '" + name + "'");
+        }
+        return layer;
+    }
+
+    private static double positiveDouble(CommandLine cmd, String option, double dflt) {
+        String v = cmd.getOptionValue(option);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (d > 0 && Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MaxdnnException(MaxdnnException.USAGE, "--" + option + " must be a positive number, got '" + v + "'");
+    }
+}
