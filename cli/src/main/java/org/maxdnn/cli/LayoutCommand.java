@@ -21,6 +21,7 @@ import org.maxdnn.layout.Layout;
 import org.maxdnn.layout.LayoutDesign;
 import org.maxdnn.layout.LayoutReport;
 import org.maxdnn.layout.PostRouteEnergy;
+import org.maxdnn.layout.QflowTools;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierFamily;
@@ -71,6 +72,7 @@ final class LayoutCommand implements CliCommand {
 
     @Override
     public int run(CommandLine cmd, Context ctx) throws Exception {
+        QflowTools.require(); // before generating anything: exit 4 naming the missing packages
         Path out = Path.of(cmd.getOptionValue("out", "out/layout"));
         double clockNs = positiveDouble(cmd, "clock", 10);
         String layerName = cmd.getOptionValue("layer", DEFAULT_LAYER);
@@ -142,6 +144,13 @@ final class LayoutCommand implements CliCommand {
                     r.design(), r.cells(), r.cellAreaUm2(), r.dieAreaUm2(), 100 * r.utilisation(), r.wireLengthUm(),
                     r.timing().maxClockMhz(), r.timing().worstSlackPs() / 1000, r.drcViolations(),
                     (r.lvs().clean() ? "clean: " : "FAIL: ") + r.lvs().verdict(), r.flowSeconds());
+        }
+        for (LayoutReport r : results.designs()) {
+            if (r.placeAttempts() > 1) {
+                ctx.out().printf(Locale.ROOT, "%s: clean only when placed again at density %.2f (attempt %d; qflow's "
+                        + "default placement left DRC/LVS errors, logs kept under log/attempt*)%n", r.design(),
+                        r.initialDensity(), r.placeAttempts());
+            }
         }
         List<PostRouteEnergy> energies = results.designs().stream().map(LayoutReport::energy)
                 .filter(java.util.Objects::nonNull).toList();

@@ -99,7 +99,7 @@ public final class Layout {
                     options.stream().name(), (System.nanoTime() - t0) / 1e9));
         }
         return new LayoutReport(design.name(), design.top(), run.dir().toString(), openRoad.toString(), routed.cells().size(), area,
-                def.dieAreaUm2(), def.wireLengthUm(), failed, timing, drc, lvs, run.stageSeconds(), energy);
+                def.dieAreaUm2(), def.wireLengthUm(), failed, run.pinsPadded(), run.attempts(), run.initialDensity(), timing, drc, lvs, run.stageSeconds(), energy);
     }
 
     /** A folder name for a design name ("lut:mul8u_125K" → "lut-mul8u_125K"). */

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param dieAreaUm2 die area from the routed DEF, µm²
  * @param wireLengthUm routed signal wire length, µm
  * @param failedRoutes nets qrouter could not route
+ * @param pinsPadded I/O pins lengthened to the metal minimum area before DRC ({@link PinPads})
+ * @param placeAttempts placements tried (a layout that is not clean is placed again, less dense)
+ * @param initialDensity placement density of the last attempt, null for qflow's default
  * @param timing post-route static timing
  * @param drcViolations magic's DRC count
  * @param lvs netgen's LVS result
@@ -21,8 +24,9 @@ import java.util.Map;
  * @param energy pre- vs post-route energy (generatable multipliers on an operand stream), or null
  */
 public record LayoutReport(String design, String top, String dir, String openRoadDir, int cells, double cellAreaUm2,
-                           double dieAreaUm2, double wireLengthUm, int failedRoutes, StaticTiming timing,
-                           int drcViolations, LvsReport lvs, Map<String, Double> stageSeconds, PostRouteEnergy energy) {
+                           double dieAreaUm2, double wireLengthUm, int failedRoutes, int pinsPadded, int placeAttempts,
+                           Double initialDensity, StaticTiming timing, int drcViolations, LvsReport lvs,
+                           Map<String, Double> stageSeconds, PostRouteEnergy energy) {
 
     /** Routed completely, DRC clean and LVS clean. */
     public boolean clean() {

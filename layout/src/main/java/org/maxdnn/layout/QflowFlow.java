@@ -21,7 +21,9 @@ import org.maxdnn.io.ExternalTool;
  * {@code qflow STAGE -T osu018 TOP}: synthesize (Yosys, abc, fanout buffering), place (graywolf,
  * clock-tree-free: qflow buffers the clock at synthesis), route (qrouter, then extraction to RC),
  * backanno (vesta on the routed netlist with the extracted delays; SPEF and SDF written), migrate
- * (the layout into magic), drc (magic) and lvs (netgen). Each stage's console output is kept in
+ * (the layout into magic; before it the I/O pins get the metal minimum area, see {@link PinPads}),
+ * drc (magic) and lvs (netgen); a layout that is not clean is placed and routed again at a lower
+ * density. Each stage's console output is kept in
  * {@code log/STAGE.out} beside qflow's own logs. DRC and LVS failures do not stop the run: they are
  * results, read from the logs.
  */
@@ -30,6 +32,12 @@ public final class QflowFlow {
     public static final List<String> STAGES = List.of("synthesize", "place", "route", "backanno", "migrate", "drc",
             "lvs");
     private static final long STAGE_TIMEOUT_SECONDS = 3600;
+    /**
+     * When a layout is not clean (now and then qrouter leaves a metal stub below the minimum area or
+     * a pin unconnected in a crowded spot), it is placed and routed again with the cells spread to
+     * these densities in turn; qflow's default packs them at about 85 %.
+     */
+    static final double[] RETRY_DENSITIES = {0.75, 0.65};
 
     /**
      * A finished run.
@@ -38,8 +46,12 @@ public final class QflowFlow {
      * @param top the top module
      * @param stageSeconds wall time per stage
      * @param stageExitCodes qflow's exit code per stage (non-zero only for drc/lvs, which report failures so)
+     * @param pinsPadded I/O pins lengthened to the metal minimum area before migrate ({@link PinPads})
+     * @param attempts placements tried (see {@link #RETRY_DENSITIES})
+     * @param initialDensity the placement density of the last attempt, null for qflow's default
      */
-    public record Run(Path dir, String top, Map<String, Double> stageSeconds, Map<String, Integer> stageExitCodes) {
+    public record Run(Path dir, String top, Map<String, Double> stageSeconds, Map<String, Integer> stageExitCodes,
+                      int pinsPadded, int attempts, Double initialDensity) {
         public Path file(String suffix) {
             return dir.resolve(top + suffix);
         }
@@ -64,33 +76,71 @@ public final class QflowFlow {
         QflowTools.require();
         prepare(dir);
         AtomicFiles.writeString(dir.resolve("source").resolve(design.top() + ".v"), design.verilog());
-        AtomicFiles.writeString(dir.resolve("project_vars.sh"), projectVars(clockPeriodPs));
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, Integer> exits = new LinkedHashMap<>();
-        for (String stage : STAGES) {
-            long t0 = System.nanoTime();
-            int exit = stage(dir, design.top(), stage);
-            double s = (System.nanoTime() - t0) / 1e9;
-            seconds.put(stage, s);
-            exits.put(stage, exit);
-            progress.accept(String.format(Locale.ROOT, "%s: %s %.1f s%s", design.name(), stage, s,
-                    exit == 0 ? "" : " (reported failures)"));
-            if (exit != 0 && !stage.equals("drc") && !stage.equals("lvs")) {
-                Path log = dir.resolve("log").resolve(stage + ".out");
-                throw MaxdnnException.badInput("qflow " + stage + " failed on " + design.name() + " (exit " + exit
-                        + "); see " + log + ":\n" + tailOf(log));
+        int padded = 0;
+        Double density = null;
+        for (int attempt = 0; ; attempt++) {
+            AtomicFiles.writeString(dir.resolve("project_vars.sh"), projectVars(clockPeriodPs, density));
+            for (String stage : attempt == 0 ? STAGES : STAGES.subList(1, STAGES.size())) {
+                if (stage.equals("migrate")) {
+                    padded = padPins(dir.resolve(design.top() + ".def"));
+                    progress.accept(design.name() + ": " + padded + " pins lengthened to the metal minimum area");
+                }
+                long t0 = System.nanoTime();
+                int exit = stage(dir, design.top(), stage);
+                double s = (System.nanoTime() - t0) / 1e9;
+                seconds.merge(stage, s, Double::sum);
+                exits.put(stage, exit);
+                progress.accept(String.format(Locale.ROOT, "%s: %s %.1f s%s", design.name(), stage, s,
+                        exit == 0 ? "" : " (reported failures)"));
+                if (exit != 0 && !stage.equals("drc") && !stage.equals("lvs")) {
+                    Path log = dir.resolve("log").resolve(stage + ".out");
+                    throw MaxdnnException.badInput("qflow " + stage + " failed on " + design.name() + " (exit " + exit
+                            + "); see " + log + ":\n" + tailOf(log));
+                }
             }
+            if (attempt == RETRY_DENSITIES.length || clean(dir, design.top())) {
+                return new Run(dir, design.top(), seconds, exits, padded, attempt + 1, density);
+            }
+            density = RETRY_DENSITIES[attempt];
+            progress.accept(String.format(Locale.ROOT, "%s: DRC or LVS not clean; placing again at density %.2f "
+                    + "(this attempt's logs: log/attempt%d)", design.name(), density, attempt + 1));
+            keepLogs(dir, attempt + 1);
         }
-        return new Run(dir, design.top(), seconds, exits);
+    }
+
+    /** Routed, DRC and LVS clean, by the logs of the stages just run. */
+    private static boolean clean(Path dir, String top) {
+        Path log = dir.resolve("log");
+        return QrouterLog.failedRoutes(read(log.resolve("route.log")), "route.log") == 0
+                && MagicDrc.violations(read(log.resolve("drc.log")), "drc.log") == 0
+                && LvsReport.parse(read(log.resolve("lvs.log")), read(dir.resolve("comp.json")), "lvs.log").clean();
+    }
+
+    /** Copies the logs of a failed attempt to {@code log/attemptN}, so that the next one does not overwrite them. */
+    private static void keepLogs(Path dir, int attempt) {
+        Path log = dir.resolve("log");
+        Path keep = log.resolve("attempt" + attempt);
+        try (Stream<Path> s = Files.list(log)) {
+            Files.createDirectories(keep);
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, keep.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw MaxdnnException.badInput("cannot keep the logs of " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /**
-     * qflow's project options: SystemVerilog input (firtool's output uses {@code always_comb}), and
-     * vesta checking the clock period (in ps) so that it prints slacks and a verdict.
+     * qflow's project options: SystemVerilog input (firtool's output uses {@code always_comb}),
+     * vesta checking the clock period (in ps) so that it prints slacks and a verdict, and on a retry
+     * the placement density (qflow's decongest spreads the cells with fill to reach it).
      */
-    static String projectVars(double clockPeriodPs) {
+    static String projectVars(double clockPeriodPs, Double initialDensity) {
         return "# qflow project options written by maxdnn layout\n"
                 + "set is_system_verilog = 1\n"
+                + (initialDensity == null ? "" : String.format(Locale.ROOT, "set initial_density = %.2f%n", initialDensity))
                 + String.format(Locale.ROOT, "set vesta_options = \"--period %.0f --summary reports --long\"%n",
                         clockPeriodPs);
     }
@@ -116,6 +166,21 @@ public final class QflowFlow {
             Thread.currentThread().interrupt();
             throw MaxdnnException.badInput("qflow " + stage + " was interrupted", e);
         }
+    }
+
+    /** Pads the routed DEF's pins ({@link PinPads}); the router's own DEF is kept as {@code TOP.def.qrouter}. */
+    private static int padPins(Path def) {
+        PinPads.Result r = PinPads.pad(read(def), PinPads.MIN_AREA_UM2, def.toString());
+        if (r.padded() > 0) {
+            try {
+                Files.copy(def, def.resolveSibling(def.getFileName() + ".qrouter"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw MaxdnnException.badInput("cannot keep " + def + ": " + e.getMessage(), e);
+            }
+            AtomicFiles.writeString(def, r.def());
+        }
+        return r.padded();
     }
 
     private static java.io.File nullDevice() {

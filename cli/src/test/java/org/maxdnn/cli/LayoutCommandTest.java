@@ -1,0 +1,60 @@
+package org.maxdnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code maxdnn layout}'s options and exit codes (the flow itself is tested in the layout module). */
+class LayoutCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void helpNamesTheTargets() {
+        MainTest.Outcome o = MainTest.run("layout", "--help");
+        assertEquals(0, o.code());
+        for (String s : List.of("--target", "lut:NAME", "pe:CONFIG", "--map", "--layer", "--rows", "--clock", "--json")) {
+            assertTrue(o.out().contains(s), s + " missing from:\n" + o.out());
+        }
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertEquals(1, MainTest.run("layout", "--clock", "-2", "--out", tmp.toString()).code());
+        assertEquals(1, MainTest.run("layout", "--clock", "fast", "--out", tmp.toString()).code());
+    }
+
+    @Test
+    void targetsWithoutACircuitAreBadInput() {
+        MainTest.Outcome pe = MainTest.run("layout", "--target", "pe:lut:mul8u_2AC", "--out", tmp.toString());
+        assertEquals(2, pe.code());
+        assertTrue(pe.err().contains("cannot be generated"), pe.err());
+        MainTest.Outcome alwann = MainTest.run("layout", "--target", "alwann:mul8u_2AC", "--out", tmp.toString());
+        assertEquals(2, alwann.code());
+        assertTrue(alwann.err().contains("no circuit to lay out"), alwann.err());
+    }
+
+    /** Without the tools on PATH the command exits 4 and names every Debian package to install. */
+    @Test
+    void missingToolsExitFourNamingThePackages() throws IOException, InterruptedException {
+        Path emptyPath = Files.createDirectory(tmp.resolve("bin"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "layout", "--target", "exact", "--no-energy", "--out", tmp.resolve("o").toString())
+                .redirectErrorStream(true);
+        pb.environment().put("PATH", emptyPath.toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(4, p.waitFor(), output);
+        for (String pkg : List.of("qflow", "graywolf", "qrouter", "magic", "netgen-lvs", "yosys")) {
+            assertTrue(output.contains(pkg), pkg + " not named in: " + output);
+        }
+    }
+}
