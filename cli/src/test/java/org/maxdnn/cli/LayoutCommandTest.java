@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.maxdnn.testing.RequiresTools;
 
 /** {@code maxdnn layout}'s options and exit codes (the flow itself is tested in the layout module). */
 class LayoutCommandTest {
@@ -26,12 +27,14 @@ class LayoutCommandTest {
     }
 
     @Test
+    @RequiresTools({"qflow", "graywolf", "qrouter", "magic", "netgen-lvs", "yosys"})
     void badOptionsAreUsageErrors() {
         assertEquals(1, MainTest.run("layout", "--clock", "-2", "--out", tmp.toString()).code());
         assertEquals(1, MainTest.run("layout", "--clock", "fast", "--out", tmp.toString()).code());
     }
 
     @Test
+    @RequiresTools({"qflow", "graywolf", "qrouter", "magic", "netgen-lvs", "yosys"})
     void targetsWithoutACircuitAreBadInput() {
         MainTest.Outcome pe = MainTest.run("layout", "--target", "pe:lut:mul8u_2AC", "--out", tmp.toString());
         assertEquals(2, pe.code());

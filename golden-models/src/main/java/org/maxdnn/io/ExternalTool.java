@@ -23,7 +23,14 @@ public record ExternalTool(String command, String aptPackage) {
     public static final ExternalTool VVP = new ExternalTool("vvp", "iverilog");
     public static final ExternalTool YOSYS = new ExternalTool("yosys", "yosys");
     public static final ExternalTool STA = new ExternalTool("sta", "opensta");
-    private static final List<ExternalTool> KNOWN = List.of(VERILATOR, IVERILOG, VVP, YOSYS, STA);
+    /** The qflow place-and-route flow and the tools it drives (netgen the LVS tool is Debian's netgen-lvs). */
+    public static final ExternalTool QFLOW = new ExternalTool("qflow", "qflow");
+    public static final ExternalTool GRAYWOLF = new ExternalTool("graywolf", "graywolf");
+    public static final ExternalTool QROUTER = new ExternalTool("qrouter", "qrouter");
+    public static final ExternalTool MAGIC = new ExternalTool("magic", "magic");
+    public static final ExternalTool NETGEN_LVS = new ExternalTool("netgen-lvs", "netgen-lvs");
+    private static final List<ExternalTool> KNOWN = List.of(VERILATOR, IVERILOG, VVP, YOSYS, STA, QFLOW, GRAYWOLF,
+            QROUTER, MAGIC, NETGEN_LVS);
 
     /** The tool with this executable name; an unknown name is a programming error. */
     public static ExternalTool known(String command) {

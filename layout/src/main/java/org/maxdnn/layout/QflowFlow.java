@@ -147,7 +147,7 @@ public final class QflowFlow {
 
     private static int stage(Path dir, String top, String stage) {
         Path out = dir.resolve("log").resolve(stage + ".out");
-        List<String> cmd = new ArrayList<>(List.of(QflowTools.TOOLS.get(0).locate().toString(), stage, "-T",
+        List<String> cmd = new ArrayList<>(List.of(ExternalTool.QFLOW.locate().toString(), stage, "-T",
                 QflowTools.TECH, top));
         try {
             Files.createDirectories(out.getParent());

@@ -21,13 +21,8 @@ public final class QflowTools {
     public static final String TECH = "osu018";
     public static final Path TECH_DIR = Path.of("/usr/share/qflow/tech", TECH);
     /** Debian packages the flow needs ({@code netgen} is an unrelated mesh generator; LVS is {@code netgen-lvs}). */
-    public static final List<ExternalTool> TOOLS = List.of(
-            new ExternalTool("qflow", "qflow"),
-            new ExternalTool("graywolf", "graywolf"),
-            new ExternalTool("qrouter", "qrouter"),
-            new ExternalTool("magic", "magic"),
-            new ExternalTool("netgen-lvs", "netgen-lvs"),
-            ExternalTool.YOSYS);
+    public static final List<ExternalTool> TOOLS = List.of(ExternalTool.QFLOW, ExternalTool.GRAYWOLF,
+            ExternalTool.QROUTER, ExternalTool.MAGIC, ExternalTool.NETGEN_LVS, ExternalTool.YOSYS);
     private static final String TECH_PACKAGE = "qflow-tech-osu018";
     private static final Pattern VERSION = Pattern.compile("Qflow version (\\d+)\\.(\\d+) revision (\\d+)");
 
@@ -65,7 +60,7 @@ public final class QflowTools {
 
     /** qflow's version, e.g. "1.3.17", from {@code qflow -v}. */
     public static String version() {
-        String out = TOOLS.get(0).run(Path.of(System.getProperty("java.io.tmpdir")), 60, "-v").output();
+        String out = ExternalTool.QFLOW.run(Path.of(System.getProperty("java.io.tmpdir")), 60, "-v").output();
         return parseVersion(out);
     }
 

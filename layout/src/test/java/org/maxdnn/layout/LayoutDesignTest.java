@@ -22,11 +22,13 @@ import org.maxdnn.sim.Netlist;
 import org.maxdnn.sim.OperandStream;
 import org.maxdnn.sim.OperandStreams;
 import org.maxdnn.sim.YosysSynth;
+import org.maxdnn.testing.RequiresTools;
 
 /**
  * The registered wrappers, synthesised with registers (Yosys), cut back at their registers by
  * {@link RegisterCut} and simulated on all 65,536 operand pairs.
  */
+@RequiresTools({"yosys"})
 class LayoutDesignTest {
     @TempDir
     Path dir;

@@ -21,11 +21,13 @@ import org.maxdnn.sim.GateLevelEnergy;
 import org.maxdnn.sim.Liberty;
 import org.maxdnn.sim.Netlist;
 import org.maxdnn.sim.OperandStreams;
+import org.maxdnn.testing.RequiresTools;
 
 /**
  * The real qflow flow on one small design (a registered roup-p2r2 multiplier, about half a minute),
  * then the readers checked on the files that run produced.
  */
+@RequiresTools({"qflow", "graywolf", "qrouter", "magic", "netgen-lvs", "yosys"})
 class QflowLayoutTest {
     private static final MultiplierConfig CONFIG = MultiplierConfig.roup(2, 2);
     private static final double CLOCK_NS = 10;
@@ -39,7 +41,6 @@ class QflowLayoutTest {
 
     @BeforeAll
     static void layOut() {
-        QflowTools.require(); // qflow is a real dependency: fail, naming the packages, when it is missing
         LayoutDesign design = LayoutDesign.multiplier(CONFIG);
         Layout.Options options = new Layout.Options(CLOCK_NS, OperandStreams.uniform(4000, 7),
                 new MultiplierRegistry(null));
