@@ -56,7 +56,7 @@ class LayoutDesignTest {
 
     @Test
     void operandsSwappedAtTheCoreAreCaught() {
-        MultiplierConfig c = MultiplierConfig.roup(1, 2); // not symmetric in a and b
+        MultiplierConfig c = MultiplierConfig.roup(1, 4); // a rounded to 16, b to 4: not symmetric
         String core = RtlGenerator.moduleName(c);
         String top = "Swapped_" + core;
         LayoutDesign swapped = new LayoutDesign("swapped", top, RtlGenerator.multiplierVerilog(c) + "\n"
