@@ -69,7 +69,10 @@ class QflowLayoutTest {
         assertTrue(t.maxClockMhz() > 50 && t.maxClockMhz() < 2000, "fmax " + t.maxClockMhz());
         assertTrue(t.meetsSetup() == t.worstSlackPs() >= 0);
         assertEquals(QflowFlow.STAGES, List.copyOf(report.stageSeconds().keySet()));
-        assertEquals(QflowFlow.STAGES.size() + 2, progress.size(), progress.toString()); // stages, pins, energy
+        for (String stage : QflowFlow.STAGES) {
+            assertTrue(progress.stream().anyMatch(l -> l.startsWith(CONFIG.name() + ": " + stage + " ")), stage);
+        }
+        assertTrue(progress.stream().anyMatch(l -> l.contains("energy on")), progress.toString());
         assertTrue(Files.isRegularFile(qflow.resolve("log").resolve("route.log")));
         assertTrue(Files.isRegularFile(Path.of(report.openRoadDir()).resolve("config.mk")));
         assertTrue(Files.isRegularFile(Path.of(report.openRoadDir()).resolve("constraint.sdc")));
