@@ -1,19 +1,20 @@
 package org.maxdnn.infer;
 
+import org.maxdnn.model.OpType;
 import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /**
- * One conv/FC layer compiled for a per-kernel multiplier assignment (SPEC §4):
+ * One conv, depthwise or FC layer compiled for a per-kernel multiplier assignment (SPEC §4, §12):
  * acc = Σ over in-bounds taps of [f(x, w) − f(x_zp, w)] + bias, requantized. Padded taps are fed
  * x_zp, where the two terms cancel. Subclasses differ only in how they compute the sums.
  */
-public abstract sealed class ConvKernel permits PlanarConv, PatchConv {
+public abstract sealed class ConvKernel permits PlanarConv, VectorFullyConnected, PatchConv {
     /**
      * Whether the JDK Vector API is resolved ({@code java --add-modules jdk.incubator.vector}, as the
-     * launcher and the tests run): {@link PlanarConv} needs it.
+     * launcher and the tests run): {@link PlanarConv} and {@link VectorFullyConnected} need it.
      */
     public static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
@@ -26,35 +27,40 @@ public abstract sealed class ConvKernel permits PlanarConv, PatchConv {
     }
 
     /**
-     * The planar path when every kernel is exact, {@code roup} or {@code roupc}; without the Vector
-     * API, the dot-product path for exact and {@code roup} kernels using at most
-     * {@link DotProductConv#MAX_PASSES} distinct R; the table path for anything else.
+     * The planar path ({@link VectorFullyConnected} for FC layers) when every kernel is exact,
+     * {@code roup} or {@code roupc}; without the Vector API, the dot-product path for ungrouped
+     * layers whose kernels are exact and {@code roup} using at most {@link DotProductConv#MAX_PASSES}
+     * distinct R; the table path for anything else.
      */
     public static ConvKernel compile(ConvLayer layer, MultiplierConfig[][] configs, MultiplierRegistry registry) {
         return compile(layer, configs, registry, Path.AUTO);
     }
 
-    /** Which implementation computes the sums; tests force each to check one against the other. */
+    /**
+     * Which implementation computes the sums; tests force each to check one against the other.
+     * PLANAR is the vectorised path of the layer's kind ({@link PlanarConv}, {@link VectorFullyConnected}).
+     */
     public enum Path { AUTO, PLANAR, DOT_PRODUCT, TABLE }
 
+    /** {@code configs} is [outC][filterDepth], as {@code ApproxMap.resolve} gives it. */
     public static ConvKernel compile(ConvLayer layer, MultiplierConfig[][] configs, MultiplierRegistry registry,
                                      Path path) {
-        Multiplier[][] f = new Multiplier[layer.outC()][layer.inC()];
-        boolean closedForm = true;
+        Multiplier[][] f = new Multiplier[layer.outC()][layer.filterDepth()];
+        boolean closedForm = layer.groups() == 1;
         boolean planar = true;
         int rs = 0;
         for (int oc = 0; oc < f.length; oc++) {
-            for (int ic = 0; ic < f[oc].length; ic++) {
-                MultiplierConfig c = configs[oc][ic];
-                f[oc][ic] = registry.get(c);
-                boolean roup = c.family() == MultiplierFamily.EXACT || c.family() == MultiplierFamily.ROUP;
-                closedForm &= roup;
-                planar &= roup || c.family() == MultiplierFamily.ROUPC;
+            for (int j = 0; j < f[oc].length; j++) {
+                MultiplierConfig c = configs[oc][j];
+                f[oc][j] = registry.get(c);
+                closedForm &= c.family() == MultiplierFamily.EXACT || c.family() == MultiplierFamily.ROUP;
+                planar &= ProductTerms.decomposes(c);
                 rs |= 1 << c.r();
             }
         }
         if (path == Path.DOT_PRODUCT && !closedForm) {
-            throw new IllegalArgumentException(layer.name() + ": the " + path + " path takes exact and roup only");
+            throw new IllegalArgumentException(layer.name() + ": the " + path
+                    + " path takes ungrouped layers with exact and roup kernels only");
         }
         if (path == Path.PLANAR && !planar) {
             throw new IllegalArgumentException(layer.name() + ": the planar path takes exact, roup and roupc only");
@@ -68,7 +74,8 @@ public abstract sealed class ConvKernel permits PlanarConv, PatchConv {
                     : closedForm && Integer.bitCount(rs) <= DotProductConv.MAX_PASSES ? Path.DOT_PRODUCT : Path.TABLE;
         }
         return switch (path) {
-            case PLANAR -> new PlanarConv(layer, configs);
+            case PLANAR -> layer.op() == OpType.FULLY_CONNECTED ? new VectorFullyConnected(layer, configs)
+                    : new PlanarConv(layer, configs);
             case DOT_PRODUCT -> new DotProductConv(layer, configs);
             default -> new TableConv(layer, f);
         };
@@ -78,7 +85,7 @@ public abstract sealed class ConvKernel permits PlanarConv, PatchConv {
         return layer;
     }
 
-    /** Weight of output channel oc at patch position k = (ky·kw + kx)·inC + ic. */
+    /** Weight of output channel oc at kernel position k = (ky·kw + kx)·filterDepth + j. */
     protected final int weightAt(int oc, int k) {
         return layer.weights()[oc * kernelSize + k];
     }
@@ -97,11 +104,14 @@ public abstract sealed class ConvKernel permits PlanarConv, PatchConv {
         final int[] index;
         private int[] planes = new int[0];
         private int[] planeAcc = new int[0];
+        private int[] rowAt = new int[0];
+        private int[] factor = new int[0];
 
-        public Scratch(int maxKernelSize, int maxOutC) {
-            patch = new int[maxKernelSize];
-            rounded = new int[maxKernelSize];
-            index = new int[maxKernelSize];
+        /** {@code maxPatchSize}: the largest {@link ConvLayer#patchSize()}. */
+        public Scratch(int maxPatchSize, int maxOutC) {
+            patch = new int[maxPatchSize];
+            rounded = new int[maxPatchSize];
+            index = new int[maxPatchSize];
             acc = new int[maxOutC];
         }
 
@@ -113,12 +123,28 @@ public abstract sealed class ConvKernel permits PlanarConv, PatchConv {
             return planes;
         }
 
-        /** {@link PlanarConv}'s accumulator planes, one per output channel. */
+        /** {@link PlanarConv}'s accumulator planes, one per output channel; {@link VectorFullyConnected}'s accumulators. */
         int[] planeAcc(int size) {
             if (planeAcc.length < size) {
                 planeAcc = new int[size];
             }
             return planeAcc;
+        }
+
+        /** {@link VectorFullyConnected}'s list of weight rows to add. */
+        int[] rowAt(int size) {
+            if (rowAt.length < size) {
+                rowAt = new int[size];
+            }
+            return rowAt;
+        }
+
+        /** {@link VectorFullyConnected}'s factor of each row in {@link #rowAt}. */
+        int[] factor(int size) {
+            if (factor.length < size) {
+                factor = new int[size];
+            }
+            return factor;
         }
     }
 }

@@ -11,6 +11,7 @@ import org.maxdnn.mult.RoupMultiplier;
  * f(x, w) = x_R · w_P (SPEC §3.2, checked against the bit-level Booth model on all pairs), so
  * f(x, w) − f(x_zp, w) = (x_R − x_zp,R) · w_P: one integer dot product per distinct R in the
  * layer, the weights pre-perforated and masked to the kernels that use that R. Exact is P = R = 0.
+ * Ungrouped layers only.
  */
 final class DotProductConv extends PatchConv {
     /** More distinct R than this and the table path is faster (one lookup vs. a multiply per pass). */

@@ -67,7 +67,10 @@ public final class InferencePlan {
         return new Workspace(net);
     }
 
-    /** The int8 logits (the last FC layer's output) of one image given as H·W·C pixel bytes. */
+    /**
+     * The int8 logits ({@link Network#logitsTensor()}) of one input given in unsigned form (see
+     * {@link #run}).
+     */
     public int[] logits(byte[] pixels, Workspace ws) {
         run(pixels, ws, null);
         return logits(ws);
@@ -83,21 +86,24 @@ public final class InferencePlan {
         return out;
     }
 
-    /** Runs every layer; {@code tap} (may be null) sees each conv/FC layer. */
+    /**
+     * Runs every layer on one input in unsigned form, the input tensor's int8 codes + 128 (an HWC
+     * image's pixel bytes: SPEC §12); {@code tap} (may be null) sees each conv, depthwise and FC layer.
+     */
     public void run(byte[] pixels, Workspace ws, LayerTap tap) {
         setInput(pixels, ws);
         runFrom(0, ws, tap);
     }
 
-    /** The image's input codes into the model's input tensor in {@code ws}. */
+    /** The input's int8 codes (unsigned form − 128) into the model's input tensor in {@code ws}. */
     private void setInput(byte[] pixels, Workspace ws) {
-        if (pixels.length != net.imageBytes()) {
-            throw new IllegalArgumentException("image has " + pixels.length + " bytes, the model takes "
-                    + net.imageBytes());
+        if (pixels.length != net.inputElements()) {
+            throw new IllegalArgumentException("the input has " + pixels.length + " bytes, the model takes "
+                    + net.inputElements());
         }
         byte[] input = ws.tensor(net.inputTensor());
         for (int i = 0; i < pixels.length; i++) {
-            input[i] = (byte) net.inputCode(pixels[i]);
+            input[i] = (byte) (pixels[i] ^ 0x80);
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.model.ElementType;
@@ -15,91 +16,101 @@ import org.maxdnn.model.TensorInfo;
 import org.maxdnn.model.TfliteModel;
 
 /**
- * An int8 CNN ready to execute: the model's operators turned into {@link Layer}s with their
- * integer requantization parameters computed once, as TFLite's Prepare steps compute them. Conv
- * layers are named conv0, conv1, … in execution order; a single FC layer is {@code fc}.
+ * An int8 network ready to execute: the model's operators turned into {@link Layer}s with their
+ * integer requantization parameters computed once, as TFLite's Prepare steps compute them, for one
+ * {@link Rounding} variant. The approximable layers are named by kind and index in execution
+ * order, each kind counted on its own: conv0…, dw0…, fc0… (SPEC §12); a single FC layer is
+ * {@code fc} (also found as {@code fc0}).
  */
 public final class Network {
     private final TfliteModel model;
+    private final Rounding rounding;
     private final List<Layer> layers;
     private final int[] tensorElements;
     private final int inputTensor;
-    private final int inputH;
-    private final int inputW;
-    private final int inputC;
-    private final byte[] pixelToInput = new byte[256];
     private final int logitsTensor;
 
-    private Network(TfliteModel model) {
+    private Network(TfliteModel model, Rounding rounding) {
         this.model = model;
+        this.rounding = rounding;
         tensorElements = model.tensors().stream().mapToInt(TensorInfo::elements).toArray();
-        if (model.inputs().length != 1) {
-            throw error("the model has " + model.inputs().length + " inputs (expected one image input)");
+        if (model.inputs().length != 1 || model.outputs().length != 1) {
+            throw error("the model has " + model.inputs().length + " inputs and " + model.outputs().length
+                    + " outputs (expected one of each)");
         }
         inputTensor = model.inputs()[0];
-        TensorInfo in = model.tensor(inputTensor);
-        int[] s = in.shape();
-        if (s.length != 4 || s[0] != 1) {
-            throw error("input " + in.name() + " has shape " + in.shapeText() + " (expected [1,H,W,C])");
-        }
-        inputH = s[1];
-        inputW = s[2];
-        inputC = s[3];
-        Quantization q = activationQuant(in, "input");
-        for (int p = 0; p < 256; p++) {
-            pixelToInput[p] = (byte) clamp((int) Math.round(p / (double) q.scale()) + q.zeroPoint(), -128, 127);
+        activationQuant(model.tensor(inputTensor), "input");
+        if (model.tensor(inputTensor).shape().length == 0 || model.tensor(inputTensor).shape()[0] != 1) {
+            throw error("input " + model.tensor(inputTensor).name() + " has shape "
+                    + model.tensor(inputTensor).shapeText() + " (expected batch 1)");
         }
         List<Layer> built = new ArrayList<>();
-        long convCount = model.operators().stream().filter(o -> o.type() == OpType.CONV_2D).count();
         long fcCount = model.operators().stream().filter(o -> o.type() == OpType.FULLY_CONNECTED).count();
         int conv = 0;
+        int dw = 0;
         int fc = 0;
-        int lastFcOutput = -1;
+        int logits = model.outputs()[0];
         for (Operator op : model.operators()) {
             Layer layer = switch (op.type()) {
                 case CONV_2D -> conv(op, "conv" + conv++);
+                case DEPTHWISE_CONV_2D -> depthwise(op, "dw" + dw++);
                 case FULLY_CONNECTED -> fullyConnected(op, fcCount == 1 ? "fc" : "fc" + fc++);
                 case ADD -> add(op);
                 case AVERAGE_POOL_2D, MAX_POOL_2D -> pool(op);
                 case RESHAPE -> reshape(op);
                 case SOFTMAX -> softmax(op);
             };
-            if (layer.op() == OpType.FULLY_CONNECTED) {
-                lastFcOutput = layer.output();
+            if (layer instanceof SoftmaxLayer s && s.output() == logits) {
+                logits = s.input();
             }
             built.add(layer);
         }
-        if (convCount == 0) {
-            throw error("no CONV_2D layer");
+        if (built.stream().noneMatch(l -> l instanceof ConvLayer)) {
+            throw error("no CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED layer");
         }
         layers = List.copyOf(built);
-        logitsTensor = lastFcOutput >= 0 ? lastFcOutput : model.outputs()[0];
+        logitsTensor = logits;
+    }
+
+    /** Reads and prepares a .tflite model with the reference rounding (SPEC §4). */
+    public static Network load(Path file) {
+        return load(file, Rounding.REFERENCE);
     }
 
     /** Reads and prepares a .tflite model; every problem is a clear error naming the file (exit 2). */
-    public static Network load(Path file) {
-        return new Network(TfliteModel.read(file));
+    public static Network load(Path file, Rounding rounding) {
+        return new Network(TfliteModel.read(file), rounding);
     }
 
     public static Network of(TfliteModel model) {
-        return new Network(model);
+        return of(model, Rounding.REFERENCE);
+    }
+
+    public static Network of(TfliteModel model, Rounding rounding) {
+        return new Network(model, rounding);
     }
 
     public TfliteModel model() {
         return model;
     }
 
+    public Rounding rounding() {
+        return rounding;
+    }
+
     public List<Layer> layers() {
         return layers;
     }
 
-    /** The layers a map can name (conv0…, fc), in execution order. */
+    /** The layers a map can name (conv*, dw*, fc*), in execution order. */
     public List<ConvLayer> weightedLayers() {
         return layers.stream().filter(l -> l instanceof ConvLayer).map(l -> (ConvLayer) l).toList();
     }
 
+    /** The approximable layer of this name ({@code fc0} also finds a single {@code fc}), or null. */
     public ConvLayer layer(String name) {
-        return weightedLayers().stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
+        String n = name.equals("fc0") && layers.stream().anyMatch(l -> l.name().equals("fc")) ? "fc" : name;
+        return weightedLayers().stream().filter(l -> l.name().equals(n)).findFirst().orElse(null);
     }
 
     public int tensorElements(int tensor) {
@@ -114,35 +125,32 @@ public final class Network {
         return inputTensor;
     }
 
-    /** Bytes of one input image: H·W·C pixels in HWC order. */
-    public int imageBytes() {
-        return inputH * inputW * inputC;
+    /** The input tensor's shape, batch first. */
+    public int[] inputShape() {
+        return model.tensor(inputTensor).shape().clone();
     }
 
-    public int inputH() {
-        return inputH;
+    /** Values of one input: its tensor's elements. */
+    public int inputElements() {
+        return tensorElements[inputTensor];
     }
 
-    public int inputW() {
-        return inputW;
-    }
-
-    public int inputC() {
-        return inputC;
-    }
-
-    /** The int8 input code of a pixel value 0..255 (for this model: pixel − 128). */
-    public int inputCode(int pixel) {
-        return pixelToInput[pixel & 0xFF];
-    }
-
-    /** The tensor whose int8 values decide the class: the last FC layer's output. */
+    /**
+     * The tensor the task reads: the model's output, or the tensor that feeds it when the output is
+     * a SOFTMAX (the class logits).
+     */
     public int logitsTensor() {
         return logitsTensor;
     }
 
+    /** Values of the {@link #logitsTensor()}: the classes of a classifier. */
     public int classes() {
         return tensorElements[logitsTensor];
+    }
+
+    /** The model's output tensor. */
+    public int outputTensor() {
+        return model.outputs()[0];
     }
 
     public long totalMacs() {
@@ -161,14 +169,59 @@ public final class Network {
             throw error(where + ": filter shape " + w.shapeText() + " does not fit input " + in.shapeText()
                     + " and output " + out.shapeText());
         }
+        return spatial(op, name, where, in, w, out, w.data(), ws[1], ws[2], 1);
+    }
+
+    /**
+     * DEPTHWISE_CONV_2D as TFLite's depthwise kernel: filter [1, kh, kw, C·m], output channel
+     * oc = ic·m + k reads input channel ic. Kept as a grouped convolution with one group per input
+     * channel, its weights transposed to [oc][kh][kw].
+     */
+    private ConvLayer depthwise(Operator op, String name) {
+        String where = name + " (operator " + op.index() + ")";
+        TensorInfo in = tensor(op, 0, where);
+        TensorInfo w = tensor(op, 1, where);
+        TensorInfo out = model.tensor(op.outputs()[0]);
+        int[] is = nhwc(in, where);
+        int[] os = nhwc(out, where);
+        int[] ws = w.shape();
+        int m = op.depthMultiplier();
+        if (ws.length != 4 || ws[0] != 1 || ws[3] != os[3] || os[3] != is[3] * m) {
+            throw error(where + ": filter shape " + w.shapeText() + " with depth multiplier " + m
+                    + " does not fit input " + in.shapeText() + " and output " + out.shapeText());
+        }
+        int kh = ws[1];
+        int kw = ws[2];
+        int outC = ws[3];
+        byte[] ohwi = new byte[w.data().length];
+        if (w.type() == ElementType.INT8) {
+            for (int t = 0; t < kh * kw; t++) {
+                for (int oc = 0; oc < outC; oc++) {
+                    ohwi[oc * kh * kw + t] = w.data()[t * outC + oc];
+                }
+            }
+        }
+        return spatial(op, name, where, in, w, out, ohwi, kh, kw, is[3]);
+    }
+
+    /** A convolution over an NHWC input with OHWI weights {@code ohwi} of kernel kh×kw in {@code groups} groups. */
+    private ConvLayer spatial(Operator op, String name, String where, TensorInfo in, TensorInfo w, TensorInfo out,
+                              byte[] ohwi, int kh, int kw, int groups) {
+        int[] is = in.shape();
+        int[] os = out.shape();
         Padding pad = op.padding();
-        int outH = pad.outputSize(is[1], ws[1], op.strideH());
-        int outW = pad.outputSize(is[2], ws[2], op.strideW());
+        int outH = pad.outputSize(is[1], kh, op.strideH());
+        int outW = pad.outputSize(is[2], kw, op.strideW());
         if (outH != os[1] || outW != os[2]) {
             throw error(where + ": output " + out.shapeText() + " does not match " + pad + " padding (" + outH + "x" + outW + ")");
         }
-        return weighted(op, name, where, in, w, out, is[1], is[2], is[3], outH, outW, ws[0], ws[1], ws[2],
-                op.strideH(), op.strideW(), pad.before(is[1], ws[1], op.strideH()), pad.before(is[2], ws[2], op.strideW()));
+        // As TFLite's PopulateConvolutionQuantizationParams: the float scales multiplied in double.
+        Quantization qi = activationQuant(in, where + " input");
+        Quantization qo = activationQuant(out, where + " output");
+        ScaleRule scale = (qw, c) -> (double) qi.scale() * (double) qw.scale(c) / (double) qo.scale();
+        return weighted(op, name, where, in, w, out, ohwi, is[1], is[2], is[3], outH, outW, os[3], kh, kw,
+                op.strideH(), op.strideW(), pad.before(is[1], kh, op.strideH()), pad.before(is[2], kw, op.strideW()),
+                groups, scale);
     }
 
     private ConvLayer fullyConnected(Operator op, String name) {
@@ -181,12 +234,21 @@ public final class Network {
             throw error(where + ": weights " + w.shapeText() + " do not fit input " + in.shapeText()
                     + " and output " + out.shapeText() + " (batch 1 only)");
         }
-        return weighted(op, name, where, in, w, out, 1, 1, ws[1], 1, 1, ws[0], 1, 1, 1, 1, 0, 0);
+        // As TFLite's GetQuantizedConvolutionMultipler: s_in·s_w in float, widened, divided by s_out in double.
+        Quantization qi = activationQuant(in, where + " input");
+        Quantization qo = activationQuant(out, where + " output");
+        ScaleRule scale = (qw, c) -> (double) (qi.scale() * qw.scale(c)) / (double) qo.scale();
+        return weighted(op, name, where, in, w, out, w.data(), 1, 1, ws[1], 1, 1, ws[0], 1, 1, 1, 1, 0, 0, 1, scale);
+    }
+
+    /** The real requantization scale of output channel c for weight quantization qw. */
+    private interface ScaleRule {
+        double of(Quantization qw, int c);
     }
 
     private ConvLayer weighted(Operator op, String name, String where, TensorInfo in, TensorInfo w, TensorInfo out,
-                               int inH, int inW, int inC, int outH, int outW, int outC, int kh, int kw,
-                               int strideH, int strideW, int padTop, int padLeft) {
+                               byte[] weights, int inH, int inW, int inC, int outH, int outW, int outC, int kh, int kw,
+                               int strideH, int strideW, int padTop, int padLeft, int groups, ScaleRule scale) {
         Quantization qi = activationQuant(in, where + " input");
         Quantization qo = activationQuant(out, where + " output");
         if (w.type() != ElementType.INT8 || w.quant() == null || !w.isConstant()) {
@@ -214,14 +276,14 @@ public final class Network {
         }
         QuantizedMultiplier[] requant = new QuantizedMultiplier[outC];
         for (int c = 0; c < outC; c++) {
-            // As TFLite's PopulateConvolutionQuantizationParams: the product of the float scales in double.
-            double effective = (double) qi.scale() * (double) qw.scale(c) / (double) qo.scale();
-            requant[c] = QuantizedMultiplier.of(effective);
+            requant[c] = QuantizedMultiplier.of(scale.of(qw, c));
         }
         int[] range = op.activation().range(qo.scale(), qo.zeroPoint());
+        // the x86 runtime runs CONV_2D and FULLY_CONNECTED on ruy (one rounding), depthwise on its own kernel
+        boolean singleRounding = rounding == Rounding.RUNTIME && op.type() != OpType.DEPTHWISE_CONV_2D;
         return new ConvLayer(name, op.type(), in.index(), out.index(), inH, inW, inC, outH, outW, outC, kh, kw,
-                strideH, strideW, padTop, padLeft, w.data(), bias, qi.zeroPoint(), qo.zeroPoint(), requant,
-                range[0], range[1]);
+                strideH, strideW, padTop, padLeft, weights, bias, qi.zeroPoint(), qo.zeroPoint(), requant,
+                range[0], range[1], groups, singleRounding);
     }
 
     private AddLayer add(Operator op) {
@@ -229,7 +291,7 @@ public final class Network {
         TensorInfo a = tensor(op, 0, where);
         TensorInfo b = tensor(op, 1, where);
         TensorInfo out = model.tensor(op.outputs()[0]);
-        if (!java.util.Arrays.equals(a.shape(), b.shape()) || a.elements() != out.elements()) {
+        if (!Arrays.equals(a.shape(), b.shape()) || a.elements() != out.elements()) {
             throw error(where + ": broadcasting " + a.shapeText() + " + " + b.shapeText() + " is not supported");
         }
         Quantization qa = activationQuant(a, where + " input 1");
@@ -291,8 +353,15 @@ public final class Network {
         TensorInfo out = model.tensor(op.outputs()[0]);
         Quantization qi = activationQuant(in, where + " input");
         Quantization qo = activationQuant(out, where + " output");
-        return new SoftmaxLayer("softmax" + op.index(), in.index(), out.index(), in.elements(), op.beta(),
-                qi.scale(), qo.scale(), qo.zeroPoint());
+        if (in.elements() != out.elements()) {
+            throw error(where + ": " + in.shapeText() + " and " + out.shapeText() + " differ");
+        }
+        int[] shape = in.shape();
+        if (in.elements() != shape[shape.length - 1]) {
+            throw error(where + ": softmax over " + in.shapeText() + " (only one row is supported)");
+        }
+        return new SoftmaxLayer("softmax" + op.index(), in.index(), out.index(), in.elements(),
+                SoftmaxLayer.table(qi.scale(), op.beta()), qo.scale(), qo.zeroPoint());
     }
 
     private TensorInfo tensor(Operator op, int i, String where) {
@@ -322,9 +391,5 @@ public final class Network {
 
     private MaxdnnException error(String what) {
         return MaxdnnException.badInput("model " + model.file() + ": " + what);
-    }
-
-    static int clamp(int v, int lo, int hi) {
-        return v < lo ? lo : Math.min(v, hi);
     }
 }

@@ -6,29 +6,19 @@ import java.util.Map;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.maxdnn.mult.BoothEncoder;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
-import org.maxdnn.mult.RoupColumnMultiplier;
-import org.maxdnn.mult.RoupMultiplier;
 
 /**
  * The fast path for exact, {@code roup} and {@code roupc} kernels in any mix (layer, filter or
- * kernel level). Each of these products is a sum of terms weight · φ(x), with φ(x) = ((m·x + c) >> s) << s
- * one of a few "plane kinds":
- * <ul>
- * <li>roup-pPrR (SPEC §3.2 closed form): w_P · x_R, one term per tap;</li>
- * <li>roupc-pPrR ({@link RoupColumnMultiplier#rowValue}): 4^j · rowValue(x, d_j, R − 2j) per Booth row
- * the cut reaches, plus one exact term (Σ of the other rows' d_j·4^j) · x.</li>
- * </ul>
- * so f(x, w) − f(x_zp, w) = Σ weight · (φ(x) − φ(x_zp)).
+ * kernel level), on layers with a spatial output (conv and depthwise). Each product is a sum of
+ * terms weight · φ(x) ({@link ProductTerms}), so f(x, w) − f(x_zp, w) = Σ weight · (φ(x) − φ(x_zp)).
  *
  * <p>The input is laid out as planes of φ(x) − φ(x_zp), one per kind, input channel and stride phase;
  * padding holds x_zp, so it contributes nothing. An output channel then accumulates, per term, the
- * weight times the plane shifted by the term's tap offset, over all output pixels at once, a vector
- * of lanes per instruction (JDK Vector API). A kernel's configuration only selects which planes its
- * terms read, so a kernel-level mix costs no more per term than a uniform map; zero weights (common
- * after perforation) are dropped.
+ * weight times the plane (of an input channel of its group) shifted by the term's tap offset, over
+ * all output pixels at once, a vector of lanes per instruction (JDK Vector API). A kernel's
+ * configuration only selects which planes its terms read, so a kernel-level mix costs no more per
+ * term than a uniform map; zero weights (common after perforation) are dropped.
  *
  * <p>Geometry: with stride s, padded input pixel (s·i + a, s·j + b) is element (i, j) of phase plane
  * (a, b), so tap (ky, kx) of output (oy, ox) reads phase (ky mod s, kx mod s) at (oy + ky/s, ox + kx/s):
@@ -43,25 +33,6 @@ final class PlanarConv extends ConvKernel {
      */
     private static final int TERMS_PER_BLOCK = 18;
 
-    /** φ(x) = ((m·x + c) >> s) << s. */
-    private record Kind(int m, int c, int s) {
-        static final Kind IDENTITY = new Kind(1, 0, 0);
-
-        /** roup's x_R = ((x + 2^(R−1)) >> R) << R. */
-        static Kind rounding(int r) {
-            return r == 0 ? IDENTITY : new Kind(1, 1 << (r - 1), r);
-        }
-
-        /** roupc's row value for digit d cut at {@code cut} ≥ 1 columns ({@link RoupColumnMultiplier#rowValue}). */
-        static Kind row(int d, int cut) {
-            return new Kind(d, d < 0 ? -1 : 0, cut);
-        }
-
-        int apply(int x) {
-            return ((m * x + c) >> s) << s;
-        }
-    }
-
     private final int inC;
     private final int outC;
     private final int phases;
@@ -73,7 +44,7 @@ final class PlanarConv extends ConvKernel {
     private final int span;
     /** Phase plane length: the span plus the largest tap shift, rounded up to whole vectors. */
     private final int planeLength;
-    private final Kind[] kinds;
+    private final ProductTerms.Kind[] kinds;
     /**
      * Per block of input channels, the terms of every output channel: those of output channel oc
      * are [bound[block][oc], bound[block][oc + 1]), each a start in the planes array and a weight,
@@ -102,63 +73,45 @@ final class PlanarConv extends ConvKernel {
             }
         }
 
-        Map<Kind, Integer> slots = new LinkedHashMap<>();
+        Map<ProductTerms.Kind, Integer> slots = new LinkedHashMap<>();
         int kindStride = inC * phases * planeLength;
+        int depth = layer.filterDepth();
         int blockSize = (TERMS_PER_BLOCK + taps - 1) / taps;
-        int blocks = (inC + blockSize - 1) / blockSize;
+        int blocks = (depth + blockSize - 1) / blockSize;
         termOffset = new int[blocks][];
         termWeight = new int[blocks][];
         bound = new int[blocks][outC + 1];
-        int[] offsets = new int[outC * (blockSize * taps * (BoothEncoder.DIGITS + 1) + 8)];
+        int[] offsets = new int[outC * (blockSize * taps * ProductTerms.MAX_TERMS + 8)];
         int[] weights = new int[offsets.length];
+        int[] n = {0};
         for (int block = 0; block < blocks; block++) {
-            int n = 0;
+            n[0] = 0;
             for (int oc = 0; oc < outC; oc++) {
-                for (int ic = block * blockSize; ic < Math.min(inC, (block + 1) * blockSize); ic++) {
-                    MultiplierConfig c = configs[oc][ic];
+                for (int j = block * blockSize; j < Math.min(depth, (block + 1) * blockSize); j++) {
+                    MultiplierConfig c = configs[oc][j];
+                    int channelAt = (layer.firstInputChannel(oc) + j) * phases * planeLength;
                     for (int t = 0; t < taps; t++) {
-                        int w = weightAt(oc, t * inC + ic);
-                        int at = tapOffset[t] + ic * phases * planeLength;
-                        if (c.family() == MultiplierFamily.ROUPC) {
-                            // the rows the cut reaches each read their own kind; the others sum into one exact term
-                            int exact = 0;
-                            for (int j = c.p(); j < BoothEncoder.DIGITS; j++) {
-                                int d = BoothEncoder.digit(w, j);
-                                int cut = c.r() - 2 * j;
-                                if (cut <= 0) {
-                                    exact += d << (2 * j);
-                                } else if (d != 0) {
-                                    offsets[n] = at + slot(slots, Kind.row(d, cut)) * kindStride;
-                                    weights[n++] = 1 << (2 * j);
-                                }
-                            }
-                            if (exact != 0) {
-                                offsets[n] = at + slot(slots, Kind.IDENTITY) * kindStride;
-                                weights[n++] = exact;
-                            }
-                        } else {
-                            int wp = RoupMultiplier.perforatedWeight(w, c.p());
-                            if (wp != 0) {
-                                offsets[n] = at + slot(slots, Kind.rounding(c.r())) * kindStride;
-                                weights[n++] = wp;
-                            }
-                        }
+                        int at = tapOffset[t] + channelAt;
+                        ProductTerms.of(c, weightAt(oc, t * depth + j), (kind, weight) -> {
+                            offsets[n[0]] = at + slot(slots, kind) * kindStride;
+                            weights[n[0]++] = weight;
+                        });
                     }
                 }
-                while ((n - bound[block][oc]) % 9 != 0) {
-                    offsets[n] = 0; // a zero-weight term, so the terms go in nines
-                    weights[n++] = 0;
+                while ((n[0] - bound[block][oc]) % 9 != 0) {
+                    offsets[n[0]] = 0; // a zero-weight term, so the terms go in nines
+                    weights[n[0]++] = 0;
                 }
-                bound[block][oc + 1] = n;
+                bound[block][oc + 1] = n[0];
             }
-            termOffset[block] = Arrays.copyOf(offsets, n);
-            termWeight[block] = Arrays.copyOf(weights, n);
+            termOffset[block] = Arrays.copyOf(offsets, n[0]);
+            termWeight[block] = Arrays.copyOf(weights, n[0]);
         }
-        kinds = slots.keySet().toArray(new Kind[0]);
+        kinds = slots.keySet().toArray(new ProductTerms.Kind[0]);
     }
 
     /** The kind's slot: its planes (every input channel and phase) are the slot-th block of the planes array. */
-    private static int slot(Map<Kind, Integer> slots, Kind k) {
+    private static int slot(Map<ProductTerms.Kind, Integer> slots, ProductTerms.Kind k) {
         return slots.computeIfAbsent(k, key -> slots.size());
     }
 
@@ -229,16 +182,16 @@ final class PlanarConv extends ConvKernel {
         }
         int step = LANES.length();
         for (int k = 0; k < kinds.length; k++) {
-            Kind kind = kinds[k];
+            ProductTerms.Kind kind = kinds[k];
             int dst = k * kindStride;
             int zero = kind.apply(zp);
             for (int p = 0; p < kindStride; p += step) {
                 IntVector x = IntVector.fromArray(LANES, planes, xAt + p);
-                if (kind.s == 0) {
-                    x.mul(kind.m).sub(zero).intoArray(planes, dst + p);
+                if (kind.s() == 0) {
+                    x.mul(kind.m()).sub(zero).intoArray(planes, dst + p);
                 } else {
-                    x.mul(kind.m).add(kind.c).lanewise(VectorOperators.ASHR, kind.s)
-                            .lanewise(VectorOperators.LSHL, kind.s).sub(zero).intoArray(planes, dst + p);
+                    x.mul(kind.m()).add(kind.c()).lanewise(VectorOperators.ASHR, kind.s())
+                            .lanewise(VectorOperators.LSHL, kind.s()).sub(zero).intoArray(planes, dst + p);
                 }
             }
         }

@@ -3,7 +3,8 @@ package org.maxdnn.infer;
 /**
  * A real scale as TFLite's integer kernels apply it: a Q31 multiplier and a power-of-two shift,
  * applied with gemmlowp's "double rounding" (SaturatingRoundingDoublingHighMul, then
- * RoundingDivideByPOT), as in the reference kernels.
+ * RoundingDivideByPOT), as in the reference kernels, or with the single rounding shift of ruy,
+ * the GEMM behind the x86 runtime's CONV_2D and FULLY_CONNECTED.
  */
 public record QuantizedMultiplier(int multiplier, int shift) {
 
@@ -33,6 +34,15 @@ public record QuantizedMultiplier(int multiplier, int shift) {
         int left = shift > 0 ? shift : 0;
         int right = shift > 0 ? 0 : -shift;
         return roundingDivideByPot(saturatingRoundingDoublingHighMul(x * (1 << left), multiplier), right);
+    }
+
+    /**
+     * ruy's MultiplyByQuantizedMultiplier (ruy/apply_multiplier.cc): x·multiplier·2^(shift − 31)
+     * rounded once, half toward +∞, in 64 bits.
+     */
+    public int applySingleRounding(int x) {
+        int total = 31 - shift;
+        return (int) (((long) x * multiplier + (1L << (total - 1))) >> total);
     }
 
     // Both below are written without data-dependent branches: the signs and remainders of real

@@ -3,12 +3,27 @@ package org.maxdnn.infer;
 import org.maxdnn.model.OpType;
 
 /**
- * SOFTMAX, computed in double from the dequantized input and requantized to the output. This is
- * not TFLite's fixed-point int8 softmax; classes are taken from the FC output (SPEC §4), which
+ * int8 SOFTMAX as the TFLite x86 interpreter computes it (optimized_ops::Softmax with the float
+ * table of PopulateSoftmaxLookupTable): e^(β·s_in·(x − max)) from a 256-entry float table, summed in
+ * float in input order, scaled by 1 / (sum · s_out), rounded half away from zero and offset by the
+ * output zero point. TFLite's reference (and Micro) kernel uses gemmlowp fixed point instead; no
+ * engine here can check that one, so both rounding variants use this form, and predictions and
+ * metrics are read from the tensor that feeds SOFTMAX ({@link Network#logitsTensor()}), which
  * softmax does not reorder.
  */
-public record SoftmaxLayer(String name, int input, int output, int elements, double beta,
-                           float inScale, float outScale, int outZeroPoint) implements Layer {
+public record SoftmaxLayer(String name, int input, int output, int elements, float[] table,
+                           float outScale, int outZeroPoint) implements Layer {
+
+    /** The table for input scale {@code inScale} and {@code beta}: table[255 − v] = e^(−s_in·β·v), in float. */
+    public static float[] table(float inScale, float beta) {
+        float scale = -inScale * beta;
+        float[] t = new float[256];
+        for (int v = 0; v <= 255; v++) {
+            t[255 - v] = (float) Math.exp(scale * v);
+        }
+        return t;
+    }
+
     @Override
     public OpType op() {
         return OpType.SOFTMAX;
@@ -20,18 +35,19 @@ public record SoftmaxLayer(String name, int input, int output, int elements, dou
     }
 
     public void run(byte[] in, byte[] out) {
-        int max = Integer.MIN_VALUE;
+        int max = Byte.MIN_VALUE;
         for (int i = 0; i < elements; i++) {
             max = Math.max(max, in[i]);
         }
-        double[] e = new double[elements];
-        double sum = 0;
+        int offset = 255 - max; // table[offset + x] = e^(s_in·β·(x − max))
+        float sum = 0f;
         for (int i = 0; i < elements; i++) {
-            e[i] = Math.exp(beta * inScale * (in[i] - max));
-            sum += e[i];
+            sum += table[offset + in[i]];
         }
+        float inverse = 1.0f / (sum * outScale);
         for (int i = 0; i < elements; i++) {
-            long q = Math.round(e[i] / sum / outScale) + outZeroPoint;
+            float p = table[offset + in[i]] * inverse; // ≥ 0: std::round is floor(p + 0.5), exact in double
+            long q = (long) Math.floor(p + 0.5) + outZeroPoint;
             out[i] = (byte) Math.max(-128, Math.min(127, q));
         }
     }

@@ -12,14 +12,17 @@ import org.maxdnn.mult.Multiplier;
  * activation code indexes into it. Taps at the zero point contribute nothing and are skipped: after
  * a ReLU about half the activations sit there. When every difference fits in 16 bits (exact and ROUP
  * products do: |x − x_zp|·|w| < 2^15) the tables are stored as shorts, halving what the lookups
- * pull through the cache.
+ * pull through the cache. In a grouped layer (depthwise) each output channel reads its own group's
+ * part of the patch.
  */
 final class TableConv extends PatchConv {
     private final int[] tables;
     /** The same tables as shorts when every value fits, else null. */
     private final short[] shortTables;
-    /** Per output channel and patch position: start of the column of (multiplier, weight). */
+    /** Per output channel and kernel position: start of the column of (multiplier, weight). */
     private final int[][] columns;
+    /** Grouped layers: per output channel and kernel position, the patch position it reads; else null. */
+    private final int[][] patchAt;
 
     TableConv(ConvLayer layer, Multiplier[][] f) {
         super(layer);
@@ -52,17 +55,33 @@ final class TableConv extends PatchConv {
         } else {
             shortTables = null;
         }
-        int inC = layer.inC();
+        int depth = layer.filterDepth();
         columns = new int[layer.outC()][kernelSize];
+        patchAt = layer.groups() == 1 ? null : new int[layer.outC()][kernelSize];
         for (int oc = 0; oc < layer.outC(); oc++) {
             for (int k = 0; k < kernelSize; k++) {
-                columns[oc][k] = (ids.get(f[oc][k % inC]) << 16) | ((weightAt(oc, k) & 0xFF) << 8);
+                columns[oc][k] = (ids.get(f[oc][k % depth]) << 16) | ((weightAt(oc, k) & 0xFF) << 8);
+                if (patchAt != null) {
+                    patchAt[oc][k] = k / depth * layer.inC() + layer.firstInputChannel(oc) + k % depth;
+                }
             }
         }
     }
 
     @Override
     protected void accumulate(int[] patch, int[] acc, Scratch s) {
+        if (patchAt != null) {
+            for (int oc = 0; oc < columns.length; oc++) {
+                int[] col = columns[oc];
+                int[] at = patchAt[oc];
+                int sum = 0;
+                for (int k = 0; k < kernelSize; k++) {
+                    sum += tables[col[k] + (patch[at[k]] & 0xFF)];
+                }
+                acc[oc] = sum;
+            }
+            return;
+        }
         int zp = layer.inZeroPoint();
         int[] index = s.index;
         int[] code = s.rounded;

@@ -12,7 +12,7 @@ public final class Workspace {
         int maxK = 1;
         int maxC = 1;
         for (ConvLayer c : net.weightedLayers()) {
-            maxK = Math.max(maxK, c.kernelSize());
+            maxK = Math.max(maxK, c.patchSize());
             maxC = Math.max(maxC, c.outC());
         }
         for (Layer l : net.layers()) {

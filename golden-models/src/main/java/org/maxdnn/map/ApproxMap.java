@@ -19,12 +19,14 @@ import org.maxdnn.MaxdnnException;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
 
 /**
- * An approximation map (SPEC §5): which multiplier each kernel of each layer uses. Resolution is
- * kernel > filter > layer > default; {@code default} covers the conv layers only, the FC layer is
- * approximated only when named.
+ * An approximation map (SPEC §5, §12): which multiplier each kernel of each layer uses. Resolution
+ * is kernel > filter > layer > default; {@code default} covers the conv and depthwise layers, FC
+ * layers are approximated only when named. A depthwise layer's kernels are [out][1], an FC layer's
+ * [out][in] (one per weight); a single FC layer {@code fc} may also be named {@code fc0}.
  */
 public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEntry> layers) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +39,7 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
         return uniform(MultiplierConfig.EXACT);
     }
 
-    /** Every conv kernel uses {@code config}; FC stays exact. */
+    /** Every conv and depthwise kernel uses {@code config}; FC stays exact. */
     public static ApproxMap uniform(MultiplierConfig config) {
         return new ApproxMap(config, Map.of());
     }
@@ -50,20 +52,21 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
     }
 
     /**
-     * A kernel-level map over every conv layer, each kernel drawn uniformly from {@code choices}
-     * with a seeded generator (tests, benchmarks, cosimulation).
+     * A kernel-level map over every conv and depthwise layer (those {@code default} covers), each
+     * kernel drawn uniformly from {@code choices} with a seeded generator (tests, benchmarks,
+     * cosimulation).
      */
     public static ApproxMap randomKernels(Network net, List<MultiplierConfig> choices, long seed) {
         java.util.Random rnd = new java.util.Random(seed);
         Map<String, LayerEntry> m = new LinkedHashMap<>();
         for (ConvLayer l : net.weightedLayers()) {
-            if (l.op() != org.maxdnn.model.OpType.CONV_2D) {
+            if (!coveredByDefault(l)) {
                 continue;
             }
             List<List<MultiplierConfig>> k = new ArrayList<>();
             for (int oc = 0; oc < l.outC(); oc++) {
                 List<MultiplierConfig> row = new ArrayList<>();
-                for (int ic = 0; ic < l.inC(); ic++) {
+                for (int ic = 0; ic < l.filterDepth(); ic++) {
                     row.add(choices.get(rnd.nextInt(choices.size())));
                 }
                 k.add(row);
@@ -73,20 +76,33 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
         return new ApproxMap(MultiplierConfig.EXACT, m);
     }
 
-    /** The multiplier of every kernel of {@code layer}: [outC][inC]. Call {@link #validate} first. */
+    /** Whether {@code default} applies to the layer: conv and depthwise layers, not FC. */
+    public static boolean coveredByDefault(ConvLayer layer) {
+        return layer.op() != OpType.FULLY_CONNECTED;
+    }
+
+    /**
+     * The multiplier of every kernel of {@code layer}: [outC][filterDepth] (conv and FC: [out][in],
+     * depthwise: [out][1]). Call {@link #validate} first.
+     */
     public MultiplierConfig[][] resolve(ConvLayer layer) {
-        LayerEntry e = layers.get(layer.name());
-        boolean isConv = layer.op() == org.maxdnn.model.OpType.CONV_2D;
+        LayerEntry e = entry(layer.name());
         MultiplierConfig base = e != null && e.multiplier() != null ? e.multiplier()
-                : isConv ? defaultMultiplier : MultiplierConfig.EXACT;
-        MultiplierConfig[][] out = new MultiplierConfig[layer.outC()][layer.inC()];
+                : coveredByDefault(layer) ? defaultMultiplier : MultiplierConfig.EXACT;
+        MultiplierConfig[][] out = new MultiplierConfig[layer.outC()][layer.filterDepth()];
         for (int oc = 0; oc < layer.outC(); oc++) {
             MultiplierConfig f = e != null && e.filters() != null ? e.filters().get(oc) : base;
-            for (int ic = 0; ic < layer.inC(); ic++) {
-                out[oc][ic] = e != null && e.kernels() != null ? e.kernels().get(oc).get(ic) : f;
+            for (int j = 0; j < layer.filterDepth(); j++) {
+                out[oc][j] = e != null && e.kernels() != null ? e.kernels().get(oc).get(j) : f;
             }
         }
         return out;
+    }
+
+    /** The entry of a layer by its name, or by {@code fc0} for a single FC layer {@code fc}. */
+    private LayerEntry entry(String layer) {
+        LayerEntry e = layers.get(layer);
+        return e == null && layer.equals("fc") ? layers.get("fc0") : e;
     }
 
     /** Every distinct configuration the map uses on {@code net}. */
@@ -109,6 +125,9 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
                 throw MaxdnnException.badInput(where + ": the model has no layer '" + en.getKey() + "' (layers: "
                         + String.join(", ", net.weightedLayers().stream().map(ConvLayer::name).toList()) + ")");
             }
+            if (!l.name().equals(en.getKey()) && layers.containsKey(l.name())) {
+                throw MaxdnnException.badInput(where + ": names the same layer as layers." + l.name());
+            }
             LayerEntry e = en.getValue();
             if (e.filters() != null && e.filters().size() != l.outC()) {
                 throw MaxdnnException.badInput(where + ".filters: " + e.filters().size() + " entries, but "
@@ -120,9 +139,10 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
                             + l.name() + " has " + l.outC() + " filters");
                 }
                 for (int oc = 0; oc < l.outC(); oc++) {
-                    if (e.kernels().get(oc).size() != l.inC()) {
+                    if (e.kernels().get(oc).size() != l.filterDepth()) {
                         throw MaxdnnException.badInput(where + ".kernels[" + oc + "]: " + e.kernels().get(oc).size()
-                                + " entries, but " + l.name() + " has " + l.inC() + " input channels");
+                                + " entries, but a filter of " + l.name() + " (" + l.op() + ") reads "
+                                + l.filterDepth() + " input channel" + (l.filterDepth() == 1 ? "" : "s"));
                     }
                 }
             }

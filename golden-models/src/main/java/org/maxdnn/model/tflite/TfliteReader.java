@@ -150,6 +150,7 @@ public final class TfliteReader {
         int strideW = 0;
         int filterH = 0;
         int filterW = 0;
+        int depthMultiplier = 0;
         int act = 0;
         float beta = 0;
         switch (type) {
@@ -160,6 +161,17 @@ public final class TfliteReader {
                 strideH = opt.int32At(2, 0);
                 act = opt.int8At(3, 0);
                 if (opt.int32At(4, 1) != 1 || opt.int32At(5, 1) != 1) {
+                    throw error(where + ": dilated convolution is not supported");
+                }
+            }
+            case DEPTHWISE_CONV_2D -> {
+                require(opt, where);
+                padding = padding(opt.int8At(0, 0), where);
+                strideW = opt.int32At(1, 0);
+                strideH = opt.int32At(2, 0);
+                depthMultiplier = opt.int32At(3, 0);
+                act = opt.int8At(4, 0);
+                if (opt.int32At(5, 1) != 1 || opt.int32At(6, 1) != 1) {
                     throw error(where + ": dilated convolution is not supported");
                 }
             }
@@ -184,14 +196,15 @@ public final class TfliteReader {
             case SOFTMAX -> beta = opt != null ? opt.float32At(0, 1f) : 1f;
             case RESHAPE -> { }
         }
-        if ((type == OpType.CONV_2D || padding != null) && (strideH <= 0 || strideW <= 0)) {
+        if (padding != null && (strideH <= 0 || strideW <= 0)) {
             throw error(where + ": stride " + strideH + "x" + strideW + " must be positive");
         }
         Activation activation = Activation.ofCode(act);
         if (activation == null) {
             throw error(where + ": fused activation code " + act + " is not supported (NONE, RELU, RELU_N1_TO_1, RELU6)");
         }
-        return new Operator(index, type, in, out, padding, strideH, strideW, filterH, filterW, activation, beta);
+        return new Operator(index, type, in, out, padding, strideH, strideW, filterH, filterW, depthMultiplier,
+                activation, beta);
     }
 
     private void require(TfliteSchema.Options opt, String where) {
