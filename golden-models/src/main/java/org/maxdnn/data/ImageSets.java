@@ -1,14 +1,10 @@
 package org.maxdnn.data;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.maxdnn.MaxdnnException;
 
 /**
@@ -21,72 +17,23 @@ public final class ImageSets {
     public static final int CHANNELS = 3;
     public static final int IMAGE_BYTES = SIDE * SIDE * CHANNELS;
     public static final int CLASSES = 10;
-    public static final String LABELS = "y_labels.csv";
 
     private ImageSets() {
     }
 
     /**
-     * The images of a folder in the order of its {@code y_labels.csv} (lines {@code file,classes,label}),
-     * at most {@code limit} of them (limit ≤ 0: all).
+     * The CIFAR-10 images of a folder in the order of its {@code y_labels.csv} (lines
+     * {@code file,10,label}), at most {@code limit} of them (limit ≤ 0: all).
      */
     public static List<LabeledImage> readFolder(Path dir, int limit) {
-        if (!Files.isDirectory(dir)) {
-            throw MaxdnnException.badInput("image folder " + dir + " does not exist");
-        }
-        Path labels = dir.resolve(LABELS);
-        if (!Files.isRegularFile(labels)) {
-            throw MaxdnnException.badInput("image folder " + dir + " has no " + LABELS);
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw MaxdnnException.badInput("cannot read " + labels + ": " + e.getMessage(), e);
-        }
+        LabelsFile labels = LabelsFile.read(dir);
         List<LabeledImage> out = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
+        for (LabelsFile.Row row : labels.first(limit)) {
+            if (row.classes() != CLASSES) {
+                throw MaxdnnException.badInput(row.where(labels.file()) + row.classes() + " classes (expected "
+                        + CLASSES + ")");
             }
-            String at = labels + " line " + (i + 1) + ": ";
-            String[] f = line.split(",");
-            if (f.length != 3) {
-                throw MaxdnnException.badInput(at + "expected file,classes,label but got '" + line + "'");
-            }
-            int classes = integer(f[1], at + "classes");
-            int label = integer(f[2], at + "label");
-            if (classes != CLASSES || label < 0 || label >= classes) {
-                throw MaxdnnException.badInput(at + "label " + label + " of " + classes
-                        + " classes (expected 0.." + (CLASSES - 1) + " of " + CLASSES + ")");
-            }
-            String name = f[0].strip();
-            if (!listed.add(name)) {
-                throw MaxdnnException.badInput(at + "image " + name + " is listed twice");
-            }
-            if (limit > 0 && out.size() >= limit) {
-                continue;
-            }
-            Path image = dir.resolve(name);
-            if (!Files.isRegularFile(image)) {
-                throw MaxdnnException.badInput(at + "image " + name + " does not exist in " + dir);
-            }
-            out.add(new LabeledImage(name, label, readImage(image)));
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String n = p.getFileName().toString();
-                if (n.endsWith(".bin") && !listed.contains(n)) {
-                    throw MaxdnnException.badInput("image " + p + " has no label in " + labels);
-                }
-            }
-        } catch (IOException e) {
-            throw MaxdnnException.badInput("cannot list " + dir + ": " + e.getMessage(), e);
-        }
-        if (out.isEmpty()) {
-            throw MaxdnnException.badInput(labels + " lists no images");
+            out.add(new LabeledImage(row.name(), row.label(), readImage(row.path())));
         }
         return out;
     }
@@ -141,13 +88,5 @@ public final class ImageSets {
             out.add(new LabeledImage(stem + "#" + i, label, hwc));
         }
         return out;
-    }
-
-    private static int integer(String s, String where) {
-        try {
-            return Integer.parseInt(s.strip());
-        } catch (NumberFormatException e) {
-            throw MaxdnnException.badInput(where + ": '" + s.strip() + "' is not an integer");
-        }
     }
 }

@@ -201,6 +201,12 @@ final class TfliteSchema {
             return ints(2);
         }
 
+        /** Absolute position of the outputs field (a uoffset to the vector), or -1 when absent. */
+        int outputsFieldPosition() {
+            int o = __offset(4 + 2 * 2);
+            return o != 0 ? bb_pos + o : -1;
+        }
+
         int operatorsLength() {
             return length(3);
         }

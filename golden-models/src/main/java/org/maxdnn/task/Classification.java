@@ -1,0 +1,76 @@
+package org.maxdnn.task;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.maxdnn.data.LabeledImage;
+
+/** A classifier scored by top-1 accuracy: the class is the argmax of the logits, the first on ties (SPEC §4). */
+public record Classification(int[] labels) implements Task {
+    public static Classification of(List<LabeledImage> inputs) {
+        return new Classification(inputs.stream().mapToInt(LabeledImage::label).toArray());
+    }
+
+    @Override
+    public String metricName() {
+        return "top-1";
+    }
+
+    @Override
+    public double perInput(int input, int[] logits) {
+        return argmax(logits);
+    }
+
+    @Override
+    public double metric(double[] classes) {
+        return correct(classes) / (double) classes.length;
+    }
+
+    @Override
+    public String describe(double[] classes) {
+        return String.format(Locale.ROOT, "%d/%d = %.2f%%", correct(classes), classes.length, 100 * metric(classes));
+    }
+
+    /** Inputs whose class equals their label. */
+    public int correct(double[] classes) {
+        int n = 0;
+        for (int i = 0; i < classes.length; i++) {
+            n += classes[i] == labels[i] ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Share of inputs whose class equals {@code other}'s (top-1 agreement, e.g. with the exact model). */
+    public static double agreement(double[] classes, double[] other) {
+        int n = 0;
+        for (int i = 0; i < classes.length; i++) {
+            n += classes[i] == other[i] ? 1 : 0;
+        }
+        return n / (double) classes.length;
+    }
+
+    /** {@code file,label,pred,fc_out}, fc_out the int8 logits joined by {@code ;} (SPEC §11). */
+    @Override
+    public void writePredictions(Writer w, List<LabeledImage> inputs, int[][] logits, double[] classes)
+            throws IOException {
+        w.write("file,label,pred,fc_out\n");
+        for (int i = 0; i < inputs.size(); i++) {
+            w.write(inputs.get(i).name() + "," + labels[i] + "," + (int) classes[i] + ","
+                    + Arrays.stream(logits[i]).mapToObj(Integer::toString).collect(Collectors.joining(";")) + "\n");
+        }
+    }
+
+    /** The first index of the largest value. */
+    public static int argmax(int[] logits) {
+        int best = 0;
+        for (int i = 1; i < logits.length; i++) {
+            if (logits[i] > logits[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

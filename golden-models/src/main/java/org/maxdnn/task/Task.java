@@ -1,0 +1,28 @@
+package org.maxdnn.task;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import org.maxdnn.data.LabeledImage;
+
+/**
+ * What a network's outputs mean and how a data set scores them (SPEC §12): the accuracy objective
+ * of evaluation and exploration. Each input (one inference) is first reduced to one number on its
+ * own, in any order and on any thread ({@link #perInput}); {@link #metric} then combines them.
+ */
+public interface Task {
+    /** The metric's name: "top-1" or "ROC AUC". */
+    String metricName();
+
+    /** What input {@code input}'s int8 logits contribute: its predicted class, or its window's reconstruction error. */
+    double perInput(int input, int[] logits);
+
+    /** The metric over the whole set from every input's {@link #perInput} value (higher is better). */
+    double metric(double[] perInput);
+
+    /** The metric as people read it, e.g. "128/150 = 85.33%" or "0.8821". */
+    String describe(double[] perInput);
+
+    /** One CSV line per sample, after a header line. */
+    void writePredictions(Writer w, List<LabeledImage> inputs, int[][] logits, double[] perInput) throws IOException;
+}
