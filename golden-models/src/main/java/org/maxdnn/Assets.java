@@ -29,16 +29,18 @@ public record Assets(Path root) {
         return resolve(null);
     }
 
+    /** The default model, MLPerf Tiny's ResNet-8 ({@link BundledModel#RESNET8}). */
     public Path model() {
-        return root.resolve("models/mlperf_tiny_resnet8/pretrainedResnet_quant.tflite");
+        return BundledModel.RESNET8.model(this);
     }
 
     public Path modelSummary() {
         return root.resolve("models/mlperf_tiny_resnet8/pretrainedResnet_quant.summary.json");
     }
 
+    /** The default model's 150 CIFAR-10 images. */
     public Path images() {
-        return root.resolve("cifar10/ic01_perf_samples");
+        return BundledModel.RESNET8.samples(this);
     }
 
     public Path lutDir() {

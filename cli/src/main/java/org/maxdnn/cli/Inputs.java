@@ -6,12 +6,18 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.Assets;
+import org.maxdnn.BundledModel;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.data.DataSet;
+import org.maxdnn.data.DataSets;
 import org.maxdnn.data.ImageSets;
+import org.maxdnn.data.InputFormat;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.Network;
+import org.maxdnn.infer.Rounding;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.task.Classification;
 
 /**
  * The inputs commands share — model, images, map, tables — from explicit options, else from the
@@ -22,8 +28,13 @@ final class Inputs {
     }
 
     static Option model() {
-        return Option.builder().longOpt("model").hasArg().argName("FILE")
-                .desc("the .tflite model (default: the asset folder's MLPerf Tiny ResNet-8)").build();
+        return Option.builder().longOpt("model").hasArg().argName("NAME|FILE")
+                .desc("a bundled network (" + BundledModel.names() + ") or a .tflite file (default: resnet8)").build();
+    }
+
+    static Option rounding() {
+        return Option.builder().longOpt("rounding").hasArg().argName("VARIANT")
+                .desc("reference (TFLite reference kernels, the default) or runtime (the TFLite x86 interpreter)").build();
     }
 
     static Option map() {
@@ -33,26 +44,62 @@ final class Inputs {
 
     static Options images(Options o) {
         return o.addOption(Option.builder().longOpt("images").hasArg().argName("DIR")
-                        .desc("folder of HWC .bin images with y_labels.csv (default: the asset folder's 150 images)").build())
+                        .desc("sample folder with y_labels.csv (default: the model's own sample set)").build())
                 .addOption(Option.builder().longOpt("cifar").hasArg().argName("FILE")
                         .desc("CIFAR-10 binary batch such as test_batch.bin (instead of --images)").build())
-                .addOption(Option.builder().longOpt("limit").hasArg().argName("N").desc("only the first N images").build());
+                .addOption(Option.builder().longOpt("limit").hasArg().argName("N")
+                        .desc("only the first N samples (files)").build());
     }
 
+    /** The model file --model names: a bundled short name, a path, or by default ResNet-8. */
+    static Path modelFile(CommandLine cmd, Context ctx) {
+        String v = cmd.getOptionValue("model");
+        if (v == null) {
+            return ctx.assets().model();
+        }
+        BundledModel bundled = BundledModel.byName(v);
+        return bundled != null ? bundled.model(ctx.assets()) : Path.of(v);
+    }
+
+    /** The network of --model with the arithmetic of --rounding (when the command has it). */
     static Network network(CommandLine cmd, Context ctx) {
-        return Network.load(cmd.hasOption("model") ? Path.of(cmd.getOptionValue("model")) : ctx.assets().model());
+        String r = cmd.getOptionValue("rounding");
+        return Network.load(modelFile(cmd, ctx), r == null ? Rounding.REFERENCE : Rounding.parse(r));
     }
 
+    /** The inputs of the data set (see {@link #dataSet}). */
     static List<LabeledImage> images(CommandLine cmd, Context ctx) {
+        return dataSet(cmd, ctx, network(cmd, ctx)).inputs();
+    }
+
+    /**
+     * The samples of --images or --cifar, else the model's own sample set (a bundled model by name or
+     * by file name; the CIFAR-10 images for any other model), read in the format the model takes.
+     */
+    static DataSet dataSet(CommandLine cmd, Context ctx, Network net) {
         int limit = positiveInt(cmd, "limit", 0);
         if (cmd.hasOption("images") && cmd.hasOption("cifar")) {
             throw new MaxdnnException(MaxdnnException.USAGE, "give --images or --cifar, not both");
         }
         if (cmd.hasOption("cifar")) {
-            return ImageSets.readCifarBinary(Path.of(cmd.getOptionValue("cifar")), limit);
+            Path file = Path.of(cmd.getOptionValue("cifar"));
+            if (net.inputElements() != ImageSets.IMAGE_BYTES) {
+                throw MaxdnnException.badInput("CIFAR-10 batch " + file + ": the model " + net.model().file()
+                        + " takes " + net.inputElements() + " input values, not 32x32x3 images");
+            }
+            List<LabeledImage> images = ImageSets.readCifarBinary(file, limit);
+            return new DataSet(file, InputFormat.UINT8_IMAGE, images.size(), images, Classification.of(images));
         }
-        Path dir = cmd.hasOption("images") ? Path.of(cmd.getOptionValue("images")) : ctx.assets().images();
-        return ImageSets.readFolder(dir, limit);
+        Path dir;
+        if (cmd.hasOption("images")) {
+            dir = Path.of(cmd.getOptionValue("images"));
+        } else {
+            String v = cmd.getOptionValue("model");
+            BundledModel bundled = v == null ? BundledModel.RESNET8
+                    : BundledModel.byName(v) != null ? BundledModel.byName(v) : BundledModel.byFile(Path.of(v));
+            dir = bundled != null ? bundled.samples(ctx.assets()) : ctx.assets().images();
+        }
+        return DataSets.read(dir, net, limit);
     }
 
     /** The map named by --map, validated against the network, or the exact map. */

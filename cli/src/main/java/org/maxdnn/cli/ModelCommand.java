@@ -22,7 +22,7 @@ final class ModelCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "list the layers of a model (name, op, shapes, MACs)";
+        return "list the layers of a model (name, op, shapes, MACs); conv*, dw* and fc* are the ones maps approximate";
     }
 
     @Override
@@ -35,9 +35,10 @@ final class ModelCommand implements CliCommand {
     public int run(CommandLine cmd, Context ctx) throws Exception {
         Network net = Inputs.network(cmd, ctx);
         ctx.out().println("model " + net.model().file() + " (" + net.layers().size() + " layers, input "
-                + net.inputH() + "x" + net.inputW() + "x" + net.inputC() + " int8)");
-        ctx.out().printf(Locale.ROOT, "%-10s %-16s %-12s %-12s %-8s %-6s %12s%n",
-                "layer", "op", "input", "output", "kernel", "stride", "MACs");
+                + net.model().tensor(net.inputTensor()).shapeText() + " int8; " + net.weightedLayers().size()
+                + " approximable layers: conv*, dw*, fc*)");
+        ctx.out().printf(Locale.ROOT, "%-10s %-18s %-14s %-14s %-7s %-6s %-10s %12s%n",
+                "layer", "op", "input", "output", "kernel", "stride", "kernels", "MACs");
         ObjectMapper json = new ObjectMapper();
         ArrayNode rows = json.createArrayNode();
         for (Layer l : net.layers()) {
@@ -46,16 +47,19 @@ final class ModelCommand implements CliCommand {
             String out = shape(net, l.output());
             String kernel = "";
             String stride = "";
+            String kernels = "";
             if (l instanceof ConvLayer c) {
                 kernel = c.kh() + "x" + c.kw();
                 stride = c.strideH() + "x" + c.strideW();
-                row.put("in_channels", c.inC()).put("out_channels", c.outC()).put("kernel", kernel).put("stride", stride);
+                kernels = c.outC() + "x" + c.filterDepth(); // a map's kernels: [out][in], [out][1] for depthwise
+                row.put("in_channels", c.inC()).put("out_channels", c.outC()).put("filter_depth", c.filterDepth())
+                        .put("kernel", kernel).put("stride", stride);
             }
             row.put("input", in).put("output", out).put("macs", l.macs());
-            ctx.out().printf(Locale.ROOT, "%-10s %-16s %-12s %-12s %-8s %-6s %,12d%n",
-                    l.name(), l.op(), in, out, kernel, stride, l.macs());
+            ctx.out().printf(Locale.ROOT, "%-10s %-18s %-14s %-14s %-7s %-6s %-10s %,12d%n",
+                    l.name(), l.op(), in, out, kernel, stride, kernels, l.macs());
         }
-        ctx.out().printf(Locale.ROOT, "total %,d multiplications per image%n", net.totalMacs());
+        ctx.out().printf(Locale.ROOT, "total %,d multiplications per inference%n", net.totalMacs());
         if (cmd.hasOption("json")) {
             ObjectNode root = json.createObjectNode().put("model", net.model().file().toString())
                     .put("total_macs", net.totalMacs());

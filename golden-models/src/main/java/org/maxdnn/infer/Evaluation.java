@@ -9,14 +9,24 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.maxdnn.data.LabeledImage;
+import org.maxdnn.task.Task;
 
-/** Golden inference of an {@link InferencePlan} over a set of images, on several threads. */
+/** Golden inference of an {@link InferencePlan} over a set of inputs, on several threads. */
 public final class Evaluation {
     private Evaluation() {
     }
 
-    /** Logits and predicted class of every image, in input order. */
+    /** Logits and predicted class (argmax) of every input, in input order. */
     public record Result(List<LabeledImage> images, int[][] logits, int[] predictions) {
+        /** Every input's value for {@code task}'s metric ({@link Task#perInput}). */
+        public double[] perInput(Task task) {
+            double[] v = new double[logits.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = task.perInput(i, logits[i]);
+            }
+            return v;
+        }
+
         public int correct() {
             int n = 0;
             for (int i = 0; i < predictions.length; i++) {
