@@ -1,0 +1,139 @@
+package org.maxdnn.tflite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.maxdnn.MaxdnnException;
+import org.tensorflow.lite.Interpreter;
+import org.tensorflow.lite.TensorFlowLite;
+
+/**
+ * The TensorFlow Lite x86 interpreter (2.6.2), the yardstick of the golden model's
+ * {@code runtime} rounding and of its speed (SPEC §12). It runs through the
+ * {@code org.tensorflow.lite.Interpreter} API of {@code ai.djl.tflite:tflite-engine}; the native
+ * library comes from the {@code ai.djl.tflite:tflite-native-cpu:linux-x86_64} jar on the class
+ * path, copied to a temporary file and loaded from there (nothing is downloaded). Options: the given
+ * number of threads, nothing else — no XNNPACK delegate is requested (TFLite 2.6's XNNPACK takes no
+ * int8 operator: asked for, it is created and runs nothing), no NNAPI. With one thread the
+ * interpreter is deterministic. One instance is not thread-safe; open one per thread.
+ */
+public final class TfliteInterpreter implements AutoCloseable {
+    private static final String LIBRARY = "native/lib/libtensorflowlite_jni.so";
+    private static boolean loaded;
+
+    private final Interpreter interpreter;
+    private final ByteBuffer model;
+    private final ByteBuffer input;
+    private final ByteBuffer[] outputs;
+    private final Map<Integer, Object> outputMap = new HashMap<>();
+
+    private TfliteInterpreter(byte[] modelBytes, int threads) {
+        load();
+        // the interpreter reads the model in place for its whole life: keep the buffer referenced
+        model = ByteBuffer.allocateDirect(modelBytes.length).order(ByteOrder.nativeOrder());
+        model.put(modelBytes).rewind();
+        Interpreter.Options options = new Interpreter.Options();
+        options.setNumThreads(threads);
+        try {
+            interpreter = new Interpreter(model, options);
+        } catch (IllegalArgumentException e) {
+            throw MaxdnnException.badInput("the TFLite interpreter refuses the model: " + e.getMessage(), e);
+        }
+        input = ByteBuffer.allocateDirect(interpreter.getInputTensor(0).numBytes()).order(ByteOrder.nativeOrder());
+        outputs = new ByteBuffer[interpreter.getOutputTensorCount()];
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i] = ByteBuffer.allocateDirect(interpreter.getOutputTensor(i).numBytes()).order(ByteOrder.nativeOrder());
+            outputMap.put(i, outputs[i]);
+        }
+    }
+
+    /** An interpreter of a .tflite model (its bytes) on {@code threads} threads. */
+    public static TfliteInterpreter open(byte[] model, int threads) {
+        return new TfliteInterpreter(model, threads);
+    }
+
+    public static TfliteInterpreter open(Path model, int threads) {
+        try {
+            return open(Files.readAllBytes(model), threads);
+        } catch (IOException e) {
+            throw MaxdnnException.badInput("cannot read model " + model + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The interpreter's version, e.g. 2.6.2. */
+    public static String version() {
+        load();
+        return TensorFlowLite.runtimeVersion();
+    }
+
+    /**
+     * Runs one inference on an int8 input given in the golden model's unsigned form (code + 128, as
+     * {@code InferencePlan.run} takes it); the outputs are then read with {@link #output}.
+     */
+    public void run(byte[] pixels) {
+        if (pixels.length != input.capacity()) {
+            throw new IllegalArgumentException("the input has " + pixels.length + " bytes, the model takes "
+                    + input.capacity());
+        }
+        input.clear();
+        for (byte p : pixels) {
+            input.put((byte) (p ^ 0x80));
+        }
+        input.rewind();
+        for (ByteBuffer o : outputs) {
+            o.clear();
+        }
+        interpreter.runForMultipleInputsOutputs(new Object[] {input}, outputMap);
+    }
+
+    public int outputCount() {
+        return outputs.length;
+    }
+
+    /** The raw bytes of output {@code k} of the last run (int8 values for these models). */
+    public byte[] output(int k) {
+        ByteBuffer o = outputs[k];
+        byte[] b = new byte[o.capacity()];
+        o.rewind();
+        o.get(b);
+        return b;
+    }
+
+    @Override
+    public void close() {
+        interpreter.close();
+    }
+
+    private static synchronized void load() {
+        if (loaded) {
+            return;
+        }
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "the TFLite interpreter the toolkit bundles "
+                    + "(ai.djl.tflite:tflite-native-cpu:linux-x86_64) runs on linux-x86_64 only, not " + os + "/" + arch);
+        }
+        try (InputStream in = TfliteInterpreter.class.getClassLoader().getResourceAsStream(LIBRARY)) {
+            if (in == null) {
+                throw new MaxdnnException(MaxdnnException.MISSING_TOOL, LIBRARY + " is not on the class path: the "
+                        + "Maven artifact ai.djl.tflite:tflite-native-cpu:2.6.2:linux-x86_64 is missing");
+            }
+            Path file = Files.createTempFile("maxdnn-tensorflowlite_jni-", ".so");
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            System.load(file.toString());
+            loaded = true;
+        } catch (IOException e) {
+            throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "cannot unpack the TFLite native library ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+}
