@@ -4,28 +4,57 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.maxdnn.Assets;
+import org.maxdnn.BundledModel;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /**
- * The planar path against the table path (one lookup of the bit-level model's table per
- * multiplication) on layer shapes ResNet-8 does not have: odd sizes, strides 2 and 3, unequal
- * strides, non-square and 5×5 kernels, VALID and SAME padding, every exact/roup/roupc configuration.
+ * The vectorised paths ({@link PlanarConv}, {@link VectorFullyConnected}) against the table path
+ * (one lookup of the bit-level model's table per multiplication): on every conv, depthwise and FC
+ * layer of the five MLPerf Tiny networks with their real weights, and on layer shapes they do not
+ * have (odd sizes, strides 2 and 3, unequal strides, non-square and 5×5 kernels, VALID and SAME
+ * padding, depth multiplier 2), each under a kernel-level mix of every exact/roup/roupc
+ * configuration and a uniform roupc map.
  */
 class PlanarConvTest {
     private static final MultiplierRegistry REGISTRY = new MultiplierRegistry(null);
+    private static final List<MultiplierConfig> ALL = new ArrayList<>();
+
+    static {
+        ALL.addAll(MultiplierConfig.family(MultiplierFamily.ROUP));
+        ALL.addAll(MultiplierConfig.family(MultiplierFamily.ROUPC));
+        ALL.add(MultiplierConfig.EXACT);
+    }
+
+    @Test
+    void theVectorPathsEqualTheTablePathOnEveryLayerOfTheFiveNetworks() {
+        assertTrue(ConvKernel.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector");
+        Random rnd = new Random(11);
+        Assets assets = Assets.fromEnvironment();
+        Set<String> seen = new HashSet<>();
+        for (BundledModel m : BundledModel.values()) {
+            for (ConvLayer layer : Network.load(m.model(assets)).weightedLayers()) {
+                String shape = List.of(layer.op(), layer.inH(), layer.inW(), layer.inC(), layer.outC(), layer.kh(),
+                        layer.kw(), layer.strideH(), layer.strideW(), layer.groups()).toString();
+                if (seen.add(shape)) {
+                    checkPaths(layer, rnd, m.shortName() + " " + layer.name() + " " + shape);
+                }
+            }
+        }
+        assertTrue(seen.size() > 20, seen.size() + " distinct layer shapes");
+    }
 
     @Test
     void thePlanarPathEqualsTheTablePathOnUnusualGeometries() {
         assertTrue(ConvKernel.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector");
-        List<MultiplierConfig> all = new ArrayList<>(MultiplierConfig.family(MultiplierFamily.ROUP));
-        all.addAll(MultiplierConfig.family(MultiplierFamily.ROUPC));
-        all.add(MultiplierConfig.EXACT);
         Random rnd = new Random(5);
         int[][] shapes = { // inH, inW, inC, outC, kh, kw, strideH, strideW, same
             {7, 9, 3, 5, 3, 3, 2, 2, 1}, {8, 8, 4, 3, 3, 3, 2, 2, 1}, {11, 6, 2, 4, 5, 5, 3, 2, 1},
@@ -33,37 +62,48 @@ class PlanarConvTest {
             {1, 1, 37, 10, 1, 1, 1, 1, 0}, {6, 13, 2, 3, 2, 4, 2, 3, 1},
         };
         for (int[] g : shapes) {
-            ConvLayer layer = randomLayer(rnd, g);
-            // kernel level over every configuration, then one uniform roupc map
-            MultiplierConfig[][] mixed = new MultiplierConfig[layer.outC()][layer.inC()];
-            MultiplierConfig[][] uniform = new MultiplierConfig[layer.outC()][layer.inC()];
-            for (int oc = 0; oc < layer.outC(); oc++) {
-                for (int ic = 0; ic < layer.inC(); ic++) {
-                    mixed[oc][ic] = all.get(rnd.nextInt(all.size()));
-                    uniform[oc][ic] = MultiplierConfig.roupc(1, 7);
-                }
+            checkPaths(randomLayer(rnd, g, 1), rnd, "shape " + java.util.Arrays.toString(g));
+        }
+        int[][] depthwise = { // inH, inW, inC, kh, kw, strideH, strideW, same, depth multiplier
+            {9, 7, 5, 3, 3, 2, 2, 1, 1}, {8, 8, 4, 3, 3, 1, 1, 1, 2}, {7, 10, 3, 5, 3, 2, 1, 0, 1},
+        };
+        for (int[] d : depthwise) {
+            int[] g = {d[0], d[1], d[2], d[2] * d[8], d[3], d[4], d[5], d[6], d[7]};
+            checkPaths(randomLayer(rnd, g, d[2]), rnd, "depthwise " + java.util.Arrays.toString(d));
+        }
+    }
+
+    /**
+     * Table path and vector path on three random inputs (about half at the zero point, as after a
+     * ReLU), under a kernel-level mix of every configuration and under uniform roupc-p1r7.
+     */
+    private static void checkPaths(ConvLayer layer, Random rnd, String where) {
+        MultiplierConfig[][] mixed = new MultiplierConfig[layer.outC()][layer.filterDepth()];
+        MultiplierConfig[][] uniform = new MultiplierConfig[layer.outC()][layer.filterDepth()];
+        for (int oc = 0; oc < layer.outC(); oc++) {
+            for (int j = 0; j < layer.filterDepth(); j++) {
+                mixed[oc][j] = ALL.get(rnd.nextInt(ALL.size()));
+                uniform[oc][j] = MultiplierConfig.roupc(1, 7);
             }
-            for (MultiplierConfig[][] configs : List.of(mixed, uniform)) {
-                for (int image = 0; image < 3; image++) {
-                    byte[] in = new byte[layer.inH() * layer.inW() * layer.inC()];
-                    for (int i = 0; i < in.length; i++) {
-                        // as after a ReLU: about half at the zero point
-                        in[i] = (byte) (rnd.nextBoolean() ? layer.inZeroPoint() : rnd.nextInt(256) - 128);
-                    }
-                    String where = "shape " + java.util.Arrays.toString(g) + " image " + image;
-                    assertArrayEquals(run(layer, configs, ConvKernel.Path.TABLE, in),
-                            run(layer, configs, ConvKernel.Path.PLANAR, in), where);
+        }
+        for (MultiplierConfig[][] configs : List.of(mixed, uniform)) {
+            ConvKernel table = ConvKernel.compile(layer, configs, REGISTRY, ConvKernel.Path.TABLE);
+            ConvKernel vector = ConvKernel.compile(layer, configs, REGISTRY, ConvKernel.Path.PLANAR);
+            for (int image = 0; image < 3; image++) {
+                byte[] in = new byte[layer.inH() * layer.inW() * layer.inC()];
+                for (int i = 0; i < in.length; i++) {
+                    in[i] = (byte) (rnd.nextBoolean() ? layer.inZeroPoint() : rnd.nextInt(256) - 128);
                 }
+                assertArrayEquals(run(layer, table, in), run(layer, vector, in), where + " image " + image);
             }
         }
     }
 
-    private static int[] run(ConvLayer layer, MultiplierConfig[][] configs, ConvKernel.Path path, byte[] in) {
-        ConvKernel k = ConvKernel.compile(layer, configs, REGISTRY, path);
+    private static int[] run(ConvLayer layer, ConvKernel k, byte[] in) {
         int outputs = layer.outH() * layer.outW() * layer.outC();
         int[] acc = new int[outputs];
         byte[] out = new byte[outputs];
-        k.run(in, out, new ConvKernel.Scratch(layer.kernelSize(), layer.outC()), acc);
+        k.run(in, out, new ConvKernel.Scratch(layer.patchSize(), layer.outC()), acc);
         int[] both = java.util.Arrays.copyOf(acc, 2 * outputs);
         for (int i = 0; i < outputs; i++) {
             both[outputs + i] = out[i];
@@ -71,15 +111,18 @@ class PlanarConvTest {
         return both;
     }
 
-    /** TF padding: SAME pads (total) max((out − 1)·s + k − in, 0), the smaller half at the top/left. */
-    private static ConvLayer randomLayer(Random rnd, int[] g) {
+    /**
+     * TF padding: SAME pads (total) max((out − 1)·s + k − in, 0), the smaller half at the top/left.
+     * {@code groups} = inC makes a depthwise layer.
+     */
+    private static ConvLayer randomLayer(Random rnd, int[] g, int groups) {
         int inH = g[0], inW = g[1], inC = g[2], outC = g[3], kh = g[4], kw = g[5], sh = g[6], sw = g[7];
         boolean same = g[8] == 1;
         int outH = same ? (inH + sh - 1) / sh : (inH - kh) / sh + 1;
         int outW = same ? (inW + sw - 1) / sw : (inW - kw) / sw + 1;
         int padTop = same ? Math.max((outH - 1) * sh + kh - inH, 0) / 2 : 0;
         int padLeft = same ? Math.max((outW - 1) * sw + kw - inW, 0) / 2 : 0;
-        byte[] w = new byte[outC * kh * kw * inC];
+        byte[] w = new byte[outC * kh * kw * inC / groups];
         rnd.nextBytes(w);
         int[] bias = new int[outC];
         QuantizedMultiplier[] requant = new QuantizedMultiplier[outC];
@@ -87,7 +130,8 @@ class PlanarConvTest {
             bias[oc] = rnd.nextInt(2001) - 1000;
             requant[oc] = QuantizedMultiplier.of(0.0005 + rnd.nextDouble() * 0.002);
         }
-        return new ConvLayer("test", OpType.CONV_2D, 0, 1, inH, inW, inC, outH, outW, outC, kh, kw, sh, sw,
-                padTop, padLeft, w, bias, -128 + rnd.nextInt(20), rnd.nextInt(11) - 5, requant, -128, 127);
+        return new ConvLayer("test", groups == 1 ? OpType.CONV_2D : OpType.DEPTHWISE_CONV_2D, 0, 1, inH, inW, inC,
+                outH, outW, outC, kh, kw, sh, sw, padTop, padLeft, w, bias, -128 + rnd.nextInt(20),
+                rnd.nextInt(11) - 5, requant, -128, 127, groups, rnd.nextBoolean());
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.Assets;
+import org.maxdnn.BundledModel;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
@@ -76,10 +77,51 @@ class ApproxMapTest {
         assertBad("{\"default\": \"exact\",\n \"layers\": {,}}", "line 2", "map ");
     }
 
+    @Test
+    void depthwiseAndFullyConnectedLayersTakeMapsOfTheirShape() throws Exception {
+        Network kws = Network.load(BundledModel.KWS.model(Assets.fromEnvironment()));
+        ConvLayer dw1 = kws.layer("dw1");
+        ConvLayer fc = kws.layer("fc");
+        assertEquals(List.of("conv0", "dw0", "conv1", "dw1", "conv2", "dw2", "conv3", "dw3", "conv4", "fc"),
+                kws.weightedLayers().stream().map(ConvLayer::name).toList());
+        assertEquals(1, dw1.filterDepth());
+        assertEquals(fc, kws.layer("fc0"));
+        String json = "{\"default\": \"roup-p1r2\", \"layers\": {\"dw1\": {\"kernels\": ["
+                + kernelsJson(dw1.outC(), 1, "\"exact\"", 5, 0, "\"roupc-p0r4\"") + "]}, \"fc0\": {\"filters\": ["
+                + String.join(",", Collections.nCopies(fc.outC(), "\"roup-p2r0\"")) + "]}}}";
+        ApproxMap map = ApproxMap.parse(json, "t").validate(kws, "t");
+        MultiplierConfig[][] k = map.resolve(dw1);
+        assertEquals(dw1.outC(), k.length);
+        assertEquals(1, k[0].length);
+        assertEquals(MultiplierConfig.parse("roupc-p0r4"), k[5][0]);
+        assertEquals(MultiplierConfig.EXACT, k[4][0]);
+        assertEquals(MultiplierConfig.parse("roup-p1r2"), map.resolve(kws.layer("dw0"))[3][0], "default covers dw");
+        MultiplierConfig[][] f = map.resolve(fc);
+        assertEquals(fc.inC(), f[0].length, "FC kernels are [out][in]");
+        assertEquals(MultiplierConfig.parse("roup-p2r0"), f[11][63]);
+        assertEquals(MultiplierConfig.EXACT, ApproxMap.uniform(MultiplierConfig.parse("roup-p1r2")).resolve(fc)[0][0],
+                "default leaves FC exact");
+
+        Network ad = Network.load(BundledModel.AD.model(Assets.fromEnvironment()));
+        assertEquals(10, ad.weightedLayers().size());
+        assertEquals("fc9", ad.weightedLayers().get(9).name());
+        assertEquals(null, ad.layer("fc"));
+        assertBadFor(kws, "{\"layers\": {\"dw1\": {\"kernels\": [" + kernelsJson(dw1.outC(), 2, "\"exact\"", -1, -1, null)
+                + "]}}}", "layers.dw1.kernels[0]", "reads 1 input channel");
+        assertBadFor(kws, "{\"layers\": {\"fc\": {\"multiplier\": \"exact\"}, \"fc0\": {\"multiplier\": \"exact\"}}}",
+                "layers.fc0", "same layer as layers.fc");
+        assertBadFor(ad, "{\"layers\": {\"dw0\": {\"multiplier\": \"exact\"}}}", "layers.dw0", "fc0, fc1");
+    }
+
     private void assertBad(String json, String place, String detail) throws Exception {
+        assertBadFor(net, json, place, detail);
+    }
+
+    private void assertBadFor(Network network, String json, String place, String detail) throws Exception {
         Path file = tmp.resolve("bad.json");
         Files.writeString(file, json);
-        MaxdnnException e = assertThrows(MaxdnnException.class, () -> ApproxMap.read(file).validate(net, file.toString()));
+        MaxdnnException e = assertThrows(MaxdnnException.class,
+                () -> ApproxMap.read(file).validate(network, file.toString()));
         assertEquals(MaxdnnException.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(place)
                 && e.getMessage().contains(detail), e.getMessage());

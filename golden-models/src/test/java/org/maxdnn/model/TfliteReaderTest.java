@@ -109,10 +109,16 @@ class TfliteReaderTest {
         MaxdnnException e = assertThrows(MaxdnnException.class, () -> TfliteModel.read(mul));
         assertTrue(e.getMessage().contains("unsupported operator MUL") && e.getMessage().contains("operator 0"),
                 e.getMessage());
+        Path dequantize = tmp.resolve("dequantize.tflite");
+        Files.write(dequantize, modelWithOneOperator(6));
+        e = assertThrows(MaxdnnException.class, () -> TfliteModel.read(dequantize));
+        assertTrue(e.getMessage().contains("unsupported operator DEQUANTIZE") && e.getMessage().contains("operator 0"),
+                e.getMessage());
+        assertEquals(MaxdnnException.BAD_INPUT, e.exitCode());
         Path dw = tmp.resolve("dw.tflite");
-        Files.write(dw, modelWithOneOperator(4));
+        Files.write(dw, modelWithOneOperator(4)); // supported, but without its options
         e = assertThrows(MaxdnnException.class, () -> TfliteModel.read(dw));
-        assertTrue(e.getMessage().contains("DEPTHWISE_CONV_2D"), e.getMessage());
+        assertTrue(e.getMessage().contains("operator 0 (DEPTHWISE_CONV_2D): builtin options missing"), e.getMessage());
     }
 
     /** A minimal schema-3 model: one empty buffer, one subgraph with one operator of {@code code}. */
