@@ -1,5 +1,6 @@
 package org.maxdnn.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -58,7 +59,14 @@ final class Inputs {
             return ctx.assets().model();
         }
         BundledModel bundled = BundledModel.byName(v);
-        return bundled != null ? bundled.model(ctx.assets()) : Path.of(v);
+        if (bundled != null) {
+            return bundled.model(ctx.assets());
+        }
+        if (!Files.exists(Path.of(v))) {
+            throw MaxdnnException.badInput("--model " + v + ": no such file, and not a bundled network ("
+                    + BundledModel.names() + ")");
+        }
+        return Path.of(v);
     }
 
     /** The network of --model with the arithmetic of --rounding (when the command has it). */

@@ -11,6 +11,7 @@ import org.apache.commons.cli.Options;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Layer;
 import org.maxdnn.infer.Network;
+import org.maxdnn.infer.PoolLayer;
 import org.maxdnn.io.AtomicFiles;
 
 /** {@code maxdnn model}: the layers of a model (name, op, shapes, MACs). */
@@ -54,6 +55,10 @@ final class ModelCommand implements CliCommand {
                 kernels = c.outC() + "x" + c.filterDepth(); // a map's kernels: [out][in], [out][1] for depthwise
                 row.put("in_channels", c.inC()).put("out_channels", c.outC()).put("filter_depth", c.filterDepth())
                         .put("kernel", kernel).put("stride", stride);
+            } else if (l instanceof PoolLayer p) {
+                kernel = p.filterH() + "x" + p.filterW();
+                stride = p.strideH() + "x" + p.strideW();
+                row.put("kernel", kernel).put("stride", stride);
             }
             row.put("input", in).put("output", out).put("macs", l.macs());
             ctx.out().printf(Locale.ROOT, "%-10s %-18s %-14s %-14s %-7s %-6s %-10s %,12d%n",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.Assets;
@@ -52,6 +53,45 @@ class InferenceCommandsTest {
         assertTrue(Files.readString(json).contains("\"images\" : 20"));
     }
 
+    /**
+     * Exact accuracy in the reference rounding equals an independent implementation's on the shared
+     * sets (SPEC §12: ResNet-8 128/150, the wider ResNet-8 138/150, KWS 726/800, VWW 680/800, AD AUC 0.882).
+     */
+    @Test
+    void evalRunsEveryBundledNetworkOnItsOwnSamples() throws Exception {
+        Map<String, String> expected = Map.of("resnet8-large", "accuracy 138/150 = 92.00%",
+                "kws", "accuracy 726/800 = 90.75%", "vww", "accuracy 680/800 = 85.00%", "ad", "ROC AUC 0.8820");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            MainTest.Outcome o = run("eval", "--model", e.getKey());
+            assertEquals(0, o.code(), o.err());
+            assertTrue(o.out().contains(e.getValue()), e.getKey() + ":\n" + o.out());
+        }
+        Path predictions = tmp.resolve("ad.csv");
+        MainTest.Outcome o = run("eval", "--model", "ad", "--rounding", "runtime", "--limit", "3",
+                "--predictions", predictions.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("runtime rounding; 3 samples (588 inputs)"), o.out());
+        assertTrue(o.out().contains("ROC AUC n/a (it needs normal and anomalous files) (3 files, 3 anomalous)"), o.out());
+        List<String> lines = Files.readAllLines(predictions);
+        assertEquals("file,label,score", lines.get(0));
+        assertEquals(4, lines.size());
+        assertTrue(lines.get(1).startsWith("anomaly_id_01_00000003_hist_librosa.bin,1,"), lines.get(1));
+    }
+
+    @Test
+    void modelListsDepthwiseAndFullyConnectedLayers() {
+        MainTest.Outcome o = run("model", "--model", "kws");
+        assertEquals(0, o.code(), o.err());
+        for (String l : List.of("conv0", "10x4", "2x2", "dw3", "DEPTHWISE_CONV_2D", "64x1", "fc", "12x64", "25x5")) {
+            assertTrue(o.out().contains(l), l + " in\n" + o.out());
+        }
+        o = run("model", "--model", "ad");
+        assertTrue(o.out().contains("fc9") && o.out().contains("640x128"), o.out());
+        o = run("model", "--model", "lenet");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("lenet"), o.err());
+    }
+
     @Test
     void badInputsExitTwoWithOneLineNamingThePlace() throws Exception {
         Path map = tmp.resolve("map.json");
@@ -74,6 +114,12 @@ class InferenceCommandsTest {
         o = run("eval", "--images", images.toString(), "--predictions", predictions.toString());
         assertEquals(2, o.code());
         assertOneLine(o.err(), "x.bin");
+        assertFalse(Files.exists(predictions), "nothing written on bad input");
+        Files.write(images.resolve("x.bin"), new byte[490]);
+        Files.writeString(images.resolve("y_labels.csv"), "x.bin,12,1\ny.bin,12,2\n");
+        o = run("eval", "--model", "kws", "--images", images.toString(), "--predictions", predictions.toString());
+        assertEquals(2, o.code());
+        assertOneLine(o.err(), "y.bin does not exist");
         assertFalse(Files.exists(predictions), "nothing written on bad input");
 
         o = run("eval", "--limit", "zero");

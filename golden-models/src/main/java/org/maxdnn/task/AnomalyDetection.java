@@ -75,15 +75,23 @@ public final class AnomalyDetection implements Task {
         return scores;
     }
 
+    /** The ROC AUC over the files; NaN when they all have one label (the AUC needs both). */
     @Override
     public double metric(double[] windowErrors) {
-        return RocAuc.of(files.stream().mapToInt(File::label).toArray(), fileScores(windowErrors));
+        int[] labels = files.stream().mapToInt(File::label).toArray();
+        long anomalies = java.util.Arrays.stream(labels).filter(l -> l == 1).count();
+        if (anomalies == 0 || anomalies == labels.length) {
+            return Double.NaN;
+        }
+        return RocAuc.of(labels, fileScores(windowErrors));
     }
 
     @Override
     public String describe(double[] windowErrors) {
         long anomalies = files.stream().filter(f -> f.label() == 1).count();
-        return String.format(Locale.ROOT, "%.4f (%d files, %d anomalous)", metric(windowErrors), files.size(), anomalies);
+        double auc = metric(windowErrors);
+        return (Double.isNaN(auc) ? "n/a (it needs normal and anomalous files)" : String.format(Locale.ROOT, "%.4f", auc))
+                + String.format(Locale.ROOT, " (%d files, %d anomalous)", files.size(), anomalies);
     }
 
     /** {@code file,label,score}: a file's mean reconstruction error. */
