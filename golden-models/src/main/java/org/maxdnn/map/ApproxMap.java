@@ -57,12 +57,14 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
      * cosimulation).
      */
     public static ApproxMap randomKernels(Network net, List<MultiplierConfig> choices, long seed) {
+        return randomKernels(net.weightedLayers().stream().filter(ApproxMap::coveredByDefault).toList(), choices, seed);
+    }
+
+    /** A kernel-level map over {@code layers}, each kernel drawn uniformly from {@code choices}. */
+    public static ApproxMap randomKernels(List<ConvLayer> layers, List<MultiplierConfig> choices, long seed) {
         java.util.Random rnd = new java.util.Random(seed);
         Map<String, LayerEntry> m = new LinkedHashMap<>();
-        for (ConvLayer l : net.weightedLayers()) {
-            if (!coveredByDefault(l)) {
-                continue;
-            }
+        for (ConvLayer l : layers) {
             List<List<MultiplierConfig>> k = new ArrayList<>();
             for (int oc = 0; oc < l.outC(); oc++) {
                 List<MultiplierConfig> row = new ArrayList<>();
