@@ -52,8 +52,8 @@ public final class Network {
         int logits = model.outputs()[0];
         for (Operator op : model.operators()) {
             Layer layer = switch (op.type()) {
-                case CONV_2D -> conv(op, "conv" + conv++);
-                case DEPTHWISE_CONV_2D -> depthwise(op, "dw" + dw++);
+                case CONV_2D -> convolution(op, "conv" + conv++);
+                case DEPTHWISE_CONV_2D -> convolution(op, "dw" + dw++);
                 case FULLY_CONNECTED -> fullyConnected(op, fcCount == 1 ? "fc" : "fc" + fc++);
                 case ADD -> add(op);
                 case AVERAGE_POOL_2D, MAX_POOL_2D -> pool(op);
@@ -157,27 +157,12 @@ public final class Network {
         return weightedLayers().stream().mapToLong(Layer::macs).sum();
     }
 
-    private ConvLayer conv(Operator op, String name) {
-        String where = name + " (operator " + op.index() + ")";
-        TensorInfo in = tensor(op, 0, where);
-        TensorInfo w = tensor(op, 1, where);
-        TensorInfo out = model.tensor(op.outputs()[0]);
-        int[] is = nhwc(in, where);
-        int[] os = nhwc(out, where);
-        int[] ws = w.shape();
-        if (ws.length != 4 || ws[3] != is[3] || ws[0] != os[3]) {
-            throw error(where + ": filter shape " + w.shapeText() + " does not fit input " + in.shapeText()
-                    + " and output " + out.shapeText());
-        }
-        return spatial(op, name, where, in, w, out, w.data(), ws[1], ws[2], 1);
-    }
-
     /**
-     * DEPTHWISE_CONV_2D as TFLite's depthwise kernel: filter [1, kh, kw, C·m], output channel
-     * oc = ic·m + k reads input channel ic. Kept as a grouped convolution with one group per input
-     * channel, its weights transposed to [oc][kh][kw].
+     * CONV_2D (filter [C_out, kh, kw, C_in], one group) or DEPTHWISE_CONV_2D as TFLite's depthwise
+     * kernel: filter [1, kh, kw, C·m], output channel oc = ic·m + k reads input channel ic, kept as
+     * a grouped convolution with one group per input channel, its weights transposed to [oc][kh][kw].
      */
-    private ConvLayer depthwise(Operator op, String name) {
+    private ConvLayer convolution(Operator op, String name) {
         String where = name + " (operator " + op.index() + ")";
         TensorInfo in = tensor(op, 0, where);
         TensorInfo w = tensor(op, 1, where);
@@ -185,6 +170,13 @@ public final class Network {
         int[] is = nhwc(in, where);
         int[] os = nhwc(out, where);
         int[] ws = w.shape();
+        if (op.type() == OpType.CONV_2D) {
+            if (ws.length != 4 || ws[3] != is[3] || ws[0] != os[3]) {
+                throw error(where + ": filter shape " + w.shapeText() + " does not fit input " + in.shapeText()
+                        + " and output " + out.shapeText());
+            }
+            return spatial(op, name, where, in, w, out, w.data(), ws[1], ws[2], 1);
+        }
         int m = op.depthMultiplier();
         if (ws.length != 4 || ws[0] != 1 || ws[3] != os[3] || os[3] != is[3] * m) {
             throw error(where + ": filter shape " + w.shapeText() + " with depth multiplier " + m
@@ -194,11 +186,9 @@ public final class Network {
         int kw = ws[2];
         int outC = ws[3];
         byte[] ohwi = new byte[w.data().length];
-        if (w.type() == ElementType.INT8) {
-            for (int t = 0; t < kh * kw; t++) {
-                for (int oc = 0; oc < outC; oc++) {
-                    ohwi[oc * kh * kw + t] = w.data()[t * outC + oc];
-                }
+        for (int t = 0; t < ohwi.length / outC; t++) {
+            for (int oc = 0; oc < outC; oc++) {
+                ohwi[oc * kh * kw + t] = w.data()[t * outC + oc];
             }
         }
         return spatial(op, name, where, in, w, out, ohwi, kh, kw, is[3]);

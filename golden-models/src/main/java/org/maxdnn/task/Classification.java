@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.maxdnn.data.LabeledImage;
+import org.maxdnn.infer.InferencePlan;
 
 /** A classifier scored by top-1 accuracy: the class is the argmax of the logits, the first on ties (SPEC §4). */
 public record Classification(int[] labels) implements Task {
@@ -21,7 +22,7 @@ public record Classification(int[] labels) implements Task {
 
     @Override
     public double perInput(int input, int[] logits) {
-        return argmax(logits);
+        return InferencePlan.argmax(logits);
     }
 
     @Override
@@ -61,16 +62,5 @@ public record Classification(int[] labels) implements Task {
             w.write(inputs.get(i).name() + "," + labels[i] + "," + (int) classes[i] + ","
                     + Arrays.stream(logits[i]).mapToObj(Integer::toString).collect(Collectors.joining(";")) + "\n");
         }
-    }
-
-    /** The first index of the largest value. */
-    public static int argmax(int[] logits) {
-        int best = 0;
-        for (int i = 1; i < logits.length; i++) {
-            if (logits[i] > logits[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -154,24 +154,17 @@ public final class TfliteReader {
         int act = 0;
         float beta = 0;
         switch (type) {
-            case CONV_2D -> {
+            case CONV_2D, DEPTHWISE_CONV_2D -> {
+                // Conv2DOptions: padding, stride_w, stride_h, activation, dilation w and h;
+                // DepthwiseConv2DOptions has depth_multiplier after the strides
                 require(opt, where);
+                int d = type == OpType.DEPTHWISE_CONV_2D ? 1 : 0;
                 padding = padding(opt.int8At(0, 0), where);
                 strideW = opt.int32At(1, 0);
                 strideH = opt.int32At(2, 0);
-                act = opt.int8At(3, 0);
-                if (opt.int32At(4, 1) != 1 || opt.int32At(5, 1) != 1) {
-                    throw error(where + ": dilated convolution is not supported");
-                }
-            }
-            case DEPTHWISE_CONV_2D -> {
-                require(opt, where);
-                padding = padding(opt.int8At(0, 0), where);
-                strideW = opt.int32At(1, 0);
-                strideH = opt.int32At(2, 0);
-                depthMultiplier = opt.int32At(3, 0);
-                act = opt.int8At(4, 0);
-                if (opt.int32At(5, 1) != 1 || opt.int32At(6, 1) != 1) {
+                depthMultiplier = d == 1 ? opt.int32At(3, 0) : 0;
+                act = opt.int8At(3 + d, 0);
+                if (opt.int32At(4 + d, 1) != 1 || opt.int32At(5 + d, 1) != 1) {
                     throw error(where + ": dilated convolution is not supported");
                 }
             }
