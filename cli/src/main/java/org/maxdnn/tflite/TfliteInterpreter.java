@@ -21,8 +21,8 @@ import org.tensorflow.lite.TensorFlowLite;
  * library comes from the {@code ai.djl.tflite:tflite-native-cpu:linux-x86_64} jar on the class
  * path, copied to a temporary file and loaded from there (nothing is downloaded). Options: the given
  * number of threads, nothing else — no XNNPACK delegate is requested (TFLite 2.6's XNNPACK takes no
- * int8 operator: asked for, it is created and runs nothing), no NNAPI. With one thread the
- * interpreter is deterministic. One instance is not thread-safe; open one per thread.
+ * int8 operator: asked for, it is created and the outputs and speed stay the same), no NNAPI. With
+ * one thread the interpreter is deterministic. One instance is not thread-safe; open one per thread.
  */
 public final class TfliteInterpreter implements AutoCloseable {
     private static final String LIBRARY = "native/lib/libtensorflowlite_jni.so";
