@@ -25,7 +25,7 @@ import org.maxdnn.metrics.ErrorMetrics;
 import org.maxdnn.metrics.MetricsTable;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.tflite.TfliteInterpreter;
 
@@ -175,10 +175,10 @@ final class BenchCommand implements CliCommand {
 
     /** Elaboration of the default 16×16 configurable array: the first (cold) and a warm one. */
     private static void rtl(Context ctx) {
-        ArrayDesign design = ArrayDesign.configurable("SystolicArray_16x16", 16, 16);
+        ArrayConfig design = ArrayConfig.configurable(16, 16);
         double cold = time(() -> RtlGenerator.arrayVerilog(design));
         double warm = time(() -> RtlGenerator.arrayVerilog(design));
-        double small = time(() -> RtlGenerator.arrayVerilog(ArrayDesign.configurable("SystolicArray_4x4", 4, 4)));
+        double small = time(() -> RtlGenerator.arrayVerilog(design.withSize(4, 4)));
         ctx.out().printf(Locale.ROOT, "rtl: 16x16 configurable array, Chisel elaboration + firtool: cold %.1f s, warm %.1f s "
                 + "(target < 10 s warm)%n", cold, warm);
         ctx.out().printf(Locale.ROOT, "rtl: baseline 4x4 array, warm: %.1f s; 16x16 / 4x4 = %.1fx for 16x the PEs%n",
@@ -199,7 +199,7 @@ final class BenchCommand implements CliCommand {
         InferencePlan plan = InferencePlan.compile(net, ApproxMap.randomKernels(net, mix, 1), registry);
         int cores = Runtime.getRuntime().availableProcessors();
         for (int size : new int[] {16, 8}) {
-            ArrayDesign design = ArrayDesign.configurable("SystolicArray_" + size + "x" + size, size, size);
+            ArrayConfig design = ArrayConfig.configurable(size, size);
             String verilog = RtlGenerator.arrayVerilog(design);
             double build = time(() -> new CosimDriver(design, verilog, registry, 1).close());
             ctx.out().printf(Locale.ROOT, "cosim: %dx%d harness build (0 when cached): %.1f s%n", size, size, build);

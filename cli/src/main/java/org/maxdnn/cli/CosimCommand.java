@@ -6,6 +6,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.cosim.FaultInjection;
 import org.maxdnn.data.LabeledImage;
@@ -73,7 +74,7 @@ final class CosimCommand implements CliCommand {
         }
         Cosimulation.Request q = new Cosimulation.Request(Inputs.map(cmd, net),
                 cmd.getOptionValue("map", "exact (no --map)"), images,
-                Inputs.positiveInt(cmd, "rows", 16), Inputs.positiveInt(cmd, "cols", 16), simulator,
+                ArrayConfig.configurable(Inputs.positiveInt(cmd, "rows", 16), Inputs.positiveInt(cmd, "cols", 16)), null, simulator,
                 Inputs.positiveInt(cmd, "processes", Runtime.getRuntime().availableProcessors()), fault,
                 cmd.hasOption("vcd-on-mismatch"), cmd.hasOption("toggles") ? Path.of(cmd.getOptionValue("toggles")) : null,
                 Path.of(cmd.getOptionValue("out", "out/cosim")));

@@ -13,17 +13,19 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.Assets;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.rtl.RtlGenerator;
 
 /**
- * Whole-network cosimulation as the {@code cosim} and {@code run} commands do it: generate the
- * configurable array, build its harness, run the images, write {@code cosim-report.txt} (and on a
- * mismatch the VCD of the first mismatching tile) into the output folder.
+ * Whole-network cosimulation as the {@code cosim} and {@code run} commands do it: generate the array
+ * (configurable: every conv layer; fixed: its own layer), build its harness, run the images, write
+ * {@code cosim-report.txt} (and on a mismatch the VCD of the first mismatching tile) into the output
+ * folder.
  */
 final class Cosimulation {
     /** What the user asked for. */
-    record Request(ApproxMap map, String mapName, List<LabeledImage> images, int rows, int cols,
+    record Request(ApproxMap map, String mapName, List<LabeledImage> images, ArrayConfig array, Assets assets,
                    CosimDriver.Simulator simulator, int processes,
                    FaultInjection fault, boolean vcdOnMismatch, Path toggles, Path out) {
     }
@@ -36,9 +38,10 @@ final class Cosimulation {
 
         String summary() {
             CosimDriver.Report r = report;
-            return String.format(Locale.ROOT, "%d images, %,d MACs through the RTL in %,d tiles, %.1f s (%.2f s/image, "
-                            + "%.2f M MAC/s incl. checking), %s", r.images(), r.macs(), r.tiles(), r.seconds(),
-                    r.seconds() / Math.max(1, r.images()), r.macsPerSecond() / 1e6,
+            return String.format(Locale.ROOT, "%d images, %,d MACs through the RTL in %,d tiles (%,d cycles, %,d tile "
+                            + "outputs compared), %.1f s (%.2f s/image, %.2f M MAC/s incl. checking), %s", r.images(), r.macs(),
+                    r.tiles(), r.cycles(), r.tileOutputs(), r.seconds(), r.seconds() / Math.max(1, r.images()),
+                    r.macsPerSecond() / 1e6,
                     r.mismatchCount() == 0 ? "0 mismatches: bit-exact" : String.format(Locale.ROOT, "%,d MISMATCHES", r.mismatchCount()));
         }
 
@@ -64,14 +67,14 @@ final class Cosimulation {
     }
 
     static Outcome run(Request q, Network net, MultiplierRegistry registry, Context ctx) {
-        ArrayDesign design = ArrayDesign.configurable("SystolicArray_" + q.rows() + "x" + q.cols(), q.rows(), q.cols());
-        String verilog = RtlGenerator.arrayVerilog(design);
+        ArrayConfig design = q.array();
+        String verilog = RtlGenerator.arrayVerilog(design, q.assets());
         if (q.fault() != null) {
             verilog = q.fault().apply(verilog);
             ctx.out().println("fault injected: " + q.fault().id() + " (" + q.fault().description() + ")");
         }
         ctx.out().printf(Locale.ROOT, "building the %s simulation of %s (cached after the first build)...%n",
-                q.simulator() == CosimDriver.Simulator.ICARUS ? "Icarus" : "Verilator", design.name());
+                q.simulator() == CosimDriver.Simulator.ICARUS ? "Icarus" : "Verilator", design.moduleName());
         long t0 = System.nanoTime();
         Outcome outcome;
         CosimDriver driver = new CosimDriver(design, verilog, registry, q.simulator(), q.processes(), q.toggles() != null);
@@ -119,10 +122,11 @@ final class Cosimulation {
         });
     }
 
-    private static void writeReport(Request q, ArrayDesign design, Outcome o) {
+    private static void writeReport(Request q, ArrayConfig design, Outcome o) {
         AtomicFiles.write(o.reportFile(), w -> {
             w.write("MAx-DNN cosimulation report\n");
-            w.write("design: " + design.name() + " (configurable, " + q.rows() + "x" + q.cols() + " PEs)"
+            w.write("design: " + design.moduleName() + " (" + (design.isConfigurable() ? "configurable" : "fixed, runs "
+                    + design.label()) + ", " + design.rows() + "x" + design.cols() + " PEs)"
                     + (q.fault() != null ? ", fault injected: " + q.fault().id() + " (" + q.fault().description() + ")" : "")
                     + "\n");
             w.write("map: " + q.mapName() + "\n");
@@ -131,8 +135,9 @@ final class Cosimulation {
             for (String l : o.activityLines()) {
                 w.write("activity: " + l + "\n");
             }
-            w.write("checks: every partial sum of every tile against the golden multipliers; every conv layer's "
-                    + "accumulators and the final FC outputs against the golden model\n");
+            w.write("checks: every partial sum of every tile against the golden multipliers; every layer's accumulators "
+                    + "on the array and the final FC outputs against the golden model; the RTL's cycles against the "
+                    + "tilings' (" + o.report().tilingCycles() + ")\n");
             if (!o.passed()) {
                 w.write("first " + o.report().mismatches().size() + " mismatches:\n");
                 for (Mismatch m : o.report().mismatches()) {

@@ -13,7 +13,9 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.array.GemmViews;
+import org.maxdnn.array.Tiling;
 import org.maxdnn.rtl.RtlGenerator;
 
 /** {@code maxdnn generate}: Verilog + manifest of the systolic array, and the multiplier modules. */
@@ -50,12 +52,12 @@ final class GenerateCommand implements CliCommand {
         int cols = Inputs.positiveInt(cmd, "cols", 16);
         Path out = Path.of(cmd.getOptionValue("out", "out/rtl"));
         String mode = cmd.getOptionValue("mode", "configurable");
-        ArrayDesign design;
+        ArrayConfig design;
         if (mode.equals("configurable")) {
             if (cmd.hasOption("layer")) {
                 throw new MaxdnnException(MaxdnnException.USAGE, "--layer goes with --mode fixed");
             }
-            design = ArrayDesign.configurable("SystolicArray_" + rows + "x" + cols, rows, cols);
+            design = ArrayConfig.configurable(rows, cols);
         } else if (mode.equals("fixed")) {
             if (!cmd.hasOption("map") || !cmd.hasOption("layer")) {
                 throw new MaxdnnException(MaxdnnException.USAGE, "--mode fixed needs --map FILE and --layer NAME");
@@ -67,70 +69,40 @@ final class GenerateCommand implements CliCommand {
             if (layer == null) {
                 throw MaxdnnException.badInput("the model has no layer '" + layerName + "'");
             }
-            design = fixedFor(layer, map.resolve(layer), rows, cols);
-            ctx.out().println(tileNote(layer, map.resolve(layer), rows, cols));
+            Tiling.FixedConfigs fixed = fixedConfigs(layer, map.resolve(layer), rows, cols);
+            if (!fixed.exists()) {
+                throw MaxdnnException.badInput(noFixedArray(layer, fixed) + "; the configurable array runs any map");
+            }
+            design = ArrayConfig.fixed(layer.name(), fixed.configs());
+            ctx.out().println("the fixed array runs every tile of " + layer.name() + " with its map's configurations");
         } else {
             throw new MaxdnnException(MaxdnnException.USAGE, "--mode must be fixed or configurable, got '" + mode + "'");
         }
         long t0 = System.nanoTime();
-        RtlGenerator.ArrayFiles files = RtlGenerator.writeArray(design, out);
+        RtlGenerator.ArrayFiles files = RtlGenerator.writeArray(design, Inputs.assetsIfSet(ctx), out);
         ctx.out().printf(Locale.ROOT, "%s array %s (%dx%d PEs, latency %d cycles) elaborated and emitted in %.1f s%n",
-                design.isConfigurable() ? "configurable" : "fixed", design.name(), rows, cols, design.latency(),
+                design.isConfigurable() ? "configurable" : "fixed", design.moduleName(), rows, cols, design.latency(),
                 (System.nanoTime() - t0) / 1e9);
         ctx.out().println("wrote " + files.verilog() + " and " + files.manifest());
         if (cmd.hasOption("multipliers")) {
             List<MultiplierConfig> configs = multipliers(cmd.getOptionValue("multipliers"));
-            List<Path> written = RtlGenerator.writeMultiplierFiles(configs, out.resolve("multipliers"));
+            List<Path> written = RtlGenerator.writeMultiplierFiles(configs, Inputs.assetsIfSet(ctx), out.resolve("multipliers"));
             ctx.out().println("wrote " + written.size() + " multiplier modules to " + out.resolve("multipliers"));
         }
         return 0;
     }
 
     /**
-     * The fixed array for a layer: PE (r, c) holds the configuration of kernel (filter c, input
-     * channel of reduction index r) of the layer's first tile, reduction index k = (ky·kw + kx)·inC + ic.
+     * The configurations of the fixed array that runs every fold of {@code layer} under its map on a
+     * rows x cols array, if the map is fold-consistent (see {@link Tiling#fixedConfigs}).
      */
-    static ArrayDesign fixedFor(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
-        List<List<MultiplierConfig>> pe = new ArrayList<>();
-        for (int r = 0; r < rows; r++) {
-            List<MultiplierConfig> row = new ArrayList<>();
-            for (int c = 0; c < cols; c++) {
-                MultiplierConfig cfg = r < layer.kernelSize() && c < layer.outC()
-                        ? configs[c][r % layer.inC()] : MultiplierConfig.EXACT;
-                if (!RtlGenerator.isSupported(cfg)) {
-                    throw MaxdnnException.badInput("layer " + layer.name() + " uses " + cfg.name()
-                            + ", which has no RTL (only exact, roup-pPrR, roupc-pPrR)");
-                }
-                row.add(cfg);
-            }
-            pe.add(row);
-        }
-        return ArrayDesign.fixed("SystolicArray_" + layer.name() + "_" + rows + "x" + cols, pe);
+    static Tiling.FixedConfigs fixedConfigs(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
+        return Tiling.of(GemmViews.of(layer), ArrayConfig.configurable(rows, cols)).fixedConfigs(configs);
     }
 
-    /** Whether every tile of the layer has the same configuration pattern, so one fixed array runs it all. */
-    static String tileNote(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
-        int[] kernel = firstKernelOffPattern(layer, configs, rows, cols);
-        if (kernel != null) {
-            return "note: " + layer.name() + "'s map differs between tiles (kernel " + kernel[0] + "," + kernel[1]
-                    + "), so this fixed array runs its first tile's configuration only; use the configurable array "
-                    + "to run the whole layer";
-        }
-        return "the fixed array runs every tile of " + layer.name() + " with its map's configurations";
-    }
-
-    /** The first kernel (filter, input channel) whose configuration differs from its PE's in the first tile, or null. */
-    static int[] firstKernelOffPattern(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
-        for (int oc = 0; oc < layer.outC(); oc++) {
-            for (int k = 0; k < layer.kernelSize(); k++) {
-                int r = k % rows;
-                int c = oc % cols;
-                if (!configs[oc][k % layer.inC()].equals(configs[c][r % layer.inC()])) {
-                    return new int[] {oc, k % layer.inC()};
-                }
-            }
-        }
-        return null;
+    /** Why a layer has no fixed array. */
+    static String noFixedArray(ConvLayer layer, Tiling.FixedConfigs fixed) {
+        return "no fixed array runs all of " + layer.name() + ": its map is not fold-consistent (" + fixed.conflict() + ")";
     }
 
     private static List<MultiplierConfig> multipliers(String spec) {
@@ -139,11 +111,7 @@ final class GenerateCommand implements CliCommand {
         }
         List<MultiplierConfig> out = new ArrayList<>();
         for (String n : spec.split(",")) {
-            MultiplierConfig c = MultiplierConfig.parse(n.trim());
-            if (!RtlGenerator.isSupported(c)) {
-                throw MaxdnnException.badInput("multiplier " + c.name() + " has no RTL (only exact, roup-pPrR, roupc-pPrR)");
-            }
-            out.add(c);
+            out.add(MultiplierConfig.parse(n.trim()));
         }
         return out;
     }

@@ -121,8 +121,13 @@ final class Inputs {
 
     /** Table multipliers come from the asset folder's EvoApprox tables when an asset folder is set. */
     static MultiplierRegistry registry(Context ctx) {
-        boolean haveAssets = ctx.assetsOption() != null || System.getenv(Assets.ENV) != null;
-        return new MultiplierRegistry(haveAssets ? ctx.assets().lutDir() : null);
+        Assets assets = assetsIfSet(ctx);
+        return new MultiplierRegistry(assets != null ? assets.lutDir() : null);
+    }
+
+    /** The asset folder when one is set, else null (for what needs it only for table multipliers). */
+    static Assets assetsIfSet(Context ctx) {
+        return ctx.assetsOption() != null || System.getenv(Assets.ENV) != null ? ctx.assets() : null;
     }
 
     static int positiveInt(CommandLine cmd, String option, int dflt) {

@@ -15,8 +15,8 @@ import org.maxdnn.explore.HtmlReport;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.model.OpType;
-import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.array.Tiling;
 import org.maxdnn.rtl.RtlGenerator;
 
 /**
@@ -62,35 +62,41 @@ final class RunCommand implements CliCommand {
         int cols = Inputs.positiveInt(cmd, "cols", cmd.hasOption("quick") ? 8 : 16);
         Path rtl = out.resolve("rtl");
         List<String> rtlFiles = new ArrayList<>();
-        RtlGenerator.ArrayFiles conf = RtlGenerator.writeArray(ArrayDesign.configurable("SystolicArray_" + rows + "x" + cols,
-                rows, cols), rtl);
+        ArrayConfig configurable = ArrayConfig.configurable(rows, cols);
+        RtlGenerator.ArrayFiles conf = RtlGenerator.writeArray(configurable, null, rtl);
         rtlFiles.add(conf.verilog().getFileName().toString());
-        List<String> whole = new ArrayList<>();
-        List<String> firstTile = new ArrayList<>();
+        // a fixed array for each layer whose map it can hold over every fold; none for the others
+        List<ArrayConfig> fixedArrays = new ArrayList<>();
+        List<String> noFixed = new ArrayList<>();
         for (ConvLayer l : x.net().weightedLayers()) {
             if (l.op() != OpType.CONV_2D) {
                 continue;
             }
-            MultiplierConfig[][] configs = map.resolve(l);
-            RtlGenerator.ArrayFiles f = RtlGenerator.writeArray(GenerateCommand.fixedFor(l, configs, rows, cols), rtl);
-            rtlFiles.add(f.verilog().getFileName().toString());
-            (GenerateCommand.firstKernelOffPattern(l, configs, rows, cols) == null ? whole : firstTile).add(l.name());
+            Tiling.FixedConfigs fixed = GenerateCommand.fixedConfigs(l, map.resolve(l), rows, cols);
+            if (fixed.exists()) {
+                ArrayConfig a = ArrayConfig.fixed(l.name(), fixed.configs());
+                rtlFiles.add(RtlGenerator.writeArray(a, Inputs.assetsIfSet(ctx), rtl).verilog().getFileName().toString());
+                fixedArrays.add(a);
+            } else {
+                noFixed.add(GenerateCommand.noFixedArray(l, fixed));
+            }
         }
         ctx.out().printf(Locale.ROOT, "wrote %s and %d fixed arrays (SystolicArray_<layer>_%dx%d) to %s%n",
-                conf.verilog().getFileName(), rtlFiles.size() - 1, rows, cols, rtl);
-        if (!whole.isEmpty()) {
-            ctx.out().println("  fixed arrays that run every tile of their layer: " + String.join(", ", whole));
-        }
-        if (!firstTile.isEmpty()) {
-            ctx.out().println("  the map differs between tiles of " + String.join(", ", firstTile) + ": their fixed arrays "
-                    + "run the first tile's configurations only (the configurable array runs the whole layer)");
-        }
+                conf.verilog().getFileName(), fixedArrays.size(), rows, cols, rtl);
+        noFixed.forEach(n -> ctx.out().println("  " + n + "; the configurable array runs it"));
 
         ctx.out().println("== 3/4 cosimulation of the chosen map");
         int cosimImages = Math.min(x.images().size(), Inputs.positiveInt(cmd, "cosim-images", 2));
+        int cores = Runtime.getRuntime().availableProcessors();
         Cosimulation.Outcome cosim = Cosimulation.run(new Cosimulation.Request(map, "chosen-map.json",
-                x.images().subList(0, cosimImages), rows, cols, CosimDriver.Simulator.VERILATOR, Runtime.getRuntime().availableProcessors(), null, true,
+                x.images().subList(0, cosimImages), configurable, null, CosimDriver.Simulator.VERILATOR, cores, null, true,
                 out.resolve("cosim/toggles.csv"), out.resolve("cosim")), x.net(), Inputs.registry(ctx), ctx);
+        List<Cosimulation.Outcome> fixedCosim = new ArrayList<>();
+        for (ArrayConfig a : fixedArrays) {
+            fixedCosim.add(Cosimulation.run(new Cosimulation.Request(map, "chosen-map.json", x.images().subList(0, cosimImages),
+                    a, Inputs.assetsIfSet(ctx), CosimDriver.Simulator.VERILATOR, cores, null, true, null,
+                    out.resolve("cosim").resolve(a.moduleName())), x.net(), Inputs.registry(ctx), ctx));
+        }
 
         ctx.out().println("== 4/4 energy of the chosen map and report");
         MapEnergy.Breakdown e = MapEnergy.of(x.net(), map, x.energy());
@@ -117,8 +123,10 @@ final class RunCommand implements CliCommand {
         html.table(List.of("layer", "MACs", "energy (uJ/image)", "exact (uJ/image)", "saving"), rowsE);
         html.paragraph("Energy model: " + x.energy().method());
         html.heading("RTL");
-        html.paragraph("Configurable array (runs any map) and one fixed-mode array per conv layer with the chosen map's "
-                + "configurations baked in; each with a JSON manifest. Ready for Yosys/OpenROAD flows.");
+        html.paragraph("Configurable array (runs any map) and a fixed-mode array for each conv layer whose map it can hold "
+                + "over every fold (the chosen map's configurations baked in, cosimulated on its layer); each with a JSON "
+                + "manifest. Ready for Yosys/OpenROAD flows." + (noFixed.isEmpty() ? "" : " " + String.join("; ", noFixed)
+                + "; the configurable array runs those."));
         for (String f : rtlFiles) {
             html.link("rtl/" + f, f);
         }
@@ -129,11 +137,20 @@ final class RunCommand implements CliCommand {
         html.paragraph("RT-level activity from the array's TOGGLE_COUNT counters (checked against the golden model's "
                 + "own count): " + String.join("; ", cosim.activityLines()) + ".");
         html.link("cosim/cosim-report.txt", "cosimulation report").link("cosim/toggles.csv", "per-PE toggles (CSV)");
+        for (int i = 0; i < fixedArrays.size(); i++) {
+            html.paragraph("Fixed array " + fixedArrays.get(i).moduleName() + " on " + fixedArrays.get(i).label() + ": "
+                    + fixedCosim.get(i).summary() + ".");
+        }
         html.figure("explore/tradeoff", "Pareto fronts of every approach");
         html.write(out.resolve("report.html"));
         ctx.out().printf(Locale.ROOT, "saving %.1f%% at %.2f points of accuracy loss; report %s (%.0f s in all)%n",
                 e.savingPct(), chosen != null ? chosen.lossPts() : 0.0, out.resolve("report.html"),
                 (System.nanoTime() - t0) / 1e9);
+        for (Cosimulation.Outcome o : fixedCosim) {
+            if (!o.passed()) {
+                cosim = o;
+            }
+        }
         if (!cosim.passed()) {
             throw new MaxdnnException(MaxdnnException.MISMATCH, "the chosen map's RTL did not cosimulate bit-exactly: "
                     + cosim.report().mismatches().get(0).describe() + " (see " + cosim.reportFile() + ")");

@@ -7,11 +7,10 @@ import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.maxdnn.MaxdnnException;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.rtl.Synthesis;
 
@@ -45,20 +44,15 @@ final class SynthCommand implements CliCommand {
         if (target.equals("pe") || target.equals("array")) {
             int rows = target.equals("pe") ? 1 : Inputs.positiveInt(cmd, "rows", 16);
             int cols = target.equals("pe") ? 1 : Inputs.positiveInt(cmd, "cols", 16);
-            ArrayDesign design = ArrayDesign.configurable("Array_" + rows + "x" + cols, rows, cols);
-            RtlGenerator.ArrayFiles files = RtlGenerator.writeArray(design, out);
-            Map<String, Integer> cells = Synthesis.cellCounts(files.verilog(), List.of(design.name()), 3600);
-            ctx.out().printf(Locale.ROOT, "%s (configurable %dx%d): %d cells%n", target, rows, cols, cells.get(design.name()));
+            ArrayConfig design = ArrayConfig.configurable(rows, cols);
+            RtlGenerator.ArrayFiles files = RtlGenerator.writeArray(design, null, out);
+            Map<String, Integer> cells = Synthesis.cellCounts(files.verilog(), List.of(design.moduleName()), 3600);
+            ctx.out().printf(Locale.ROOT, "%s (configurable %dx%d): %d cells%n", target, rows, cols, cells.get(design.moduleName()));
             csv.append("target,rows,cols,cells\n").append(target).append(',').append(rows).append(',').append(cols)
-                    .append(',').append(cells.get(design.name())).append('\n');
+                    .append(',').append(cells.get(design.moduleName())).append('\n');
         } else {
             List<MultiplierConfig> configs = target.equals("all") ? MultiplierCatalog.library() : List.of(MultiplierConfig.parse(target));
-            for (MultiplierConfig c : configs) {
-                if (!RtlGenerator.isSupported(c)) {
-                    throw MaxdnnException.badInput("multiplier " + c.name() + " has no RTL (only exact, roup-pPrR, roupc-pPrR)");
-                }
-            }
-            Path verilog = RtlGenerator.writeMultipliers(configs, out, "multipliers.sv");
+            Path verilog = RtlGenerator.writeMultipliers(configs, Inputs.assetsIfSet(ctx), out, "multipliers.sv");
             List<String> modules = configs.stream().map(RtlGenerator::moduleName).toList();
             long t0 = System.nanoTime();
             Map<String, Integer> cells = Synthesis.cellCounts(verilog, modules, 3600);

@@ -39,9 +39,20 @@ class GenerateCommandTest {
                 "--out", tmp.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("conv9"), o.err());
-        o = MainTest.run("generate", "--mode", "fixed", "--map", map.toString(), "--layer", "conv2", "--out", tmp.toString());
+        // a kernel-level map whose PEs would need different multipliers in different folds has no fixed array
+        StringBuilder kernels = new StringBuilder();
+        for (int oc = 0; oc < 16; oc++) {
+            kernels.append(oc > 0 ? "," : "").append('[');
+            for (int ic = 0; ic < 16; ic++) {
+                kernels.append(ic > 0 ? "," : "").append(ic < 8 ? "\"roup-p1r2\"" : "\"exact\"");
+            }
+            kernels.append(']');
+        }
+        Files.writeString(map, "{\"layers\": {\"conv2\": {\"kernels\": [" + kernels + "]}}}");
+        o = MainTest.run("generate", "--mode", "fixed", "--map", map.toString(), "--layer", "conv2", "--rows", "4",
+                "--cols", "4", "--out", tmp.toString());
         assertEquals(2, o.code());
-        assertTrue(o.err().contains("lut:mul8u_2P7") && o.err().contains("no RTL"), o.err());
+        assertTrue(o.err().contains("not fold-consistent") && o.err().contains("PE (0,0)"), o.err());
         o = MainTest.run("generate", "--mode", "fixed");
         assertEquals(1, o.code());
     }

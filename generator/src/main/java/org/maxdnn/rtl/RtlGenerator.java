@@ -5,13 +5,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.maxdnn.Assets;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.mult.MultiplierConfig;
 
 /**
- * Java entry point to the Chisel generators: Verilog for multipliers (and, later, PEs and arrays),
- * written atomically. Every module is emitted by firtool with the options of SPEC §6.
+ * Java entry point to the Chisel generators: Verilog of standalone multipliers and of systolic
+ * arrays, written atomically. Every module is emitted by firtool with the options of SPEC §6;
+ * hand-written modules the design instantiates (the simulation-only toggle counter, EvoApprox
+ * circuits from the asset folder) are appended. {@code assets} may be null when no multiplier
+ * needs the asset folder.
  */
 public final class RtlGenerator {
     private RtlGenerator() {
@@ -19,53 +25,50 @@ public final class RtlGenerator {
 
     /** The Verilog module name of a multiplier configuration, e.g. {@code Roupc_p1r2}. */
     public static String moduleName(MultiplierConfig config) {
-        requireSupported(config);
-        return MultiplierNames.of(config);
+        return PeMultipliers.name(config);
     }
 
-    /** True for the configurations that have RTL (exact, roup, roupc). */
+    /** True for the configurations whose family has RTL (a registration in {@link PeMultipliers}). */
     public static boolean isSupported(MultiplierConfig config) {
-        return MultiplierNames.supported(config);
+        return PeMultipliers.hasRtl(config);
     }
 
-    /** The Verilog text of one combinational multiplier module (ports a, b, product). */
+    /** The configurable PE's code of a configuration (exact, roup, roupc); a clear error for others. */
+    public static int configCode(MultiplierConfig config) {
+        return RoupCode.code(config);
+    }
+
+    /** The Verilog of one combinational multiplier module (ports a, b, product). */
     public static String multiplierVerilog(MultiplierConfig config) {
-        return multiplierVerilog(config, false);
+        return multiplierVerilog(config, null);
+    }
+
+    public static String multiplierVerilog(MultiplierConfig config, Assets assets) {
+        PeMultiplier m = new PeMultipliers(assets).apply(config);
+        String text = elaborate(config.name(), () -> new MultiplierModule(m));
+        return withExternals(m.dropsOperandBits() ? allowUnusedInputs(text) : text,
+                scala.jdk.javaapi.CollectionConverters.asJava(m.externalVerilog()));
     }
 
     /**
-     * As {@link #multiplierVerilog(MultiplierConfig)}; with {@code sharedIncrementer} roup's rounded
-     * multiplicand is formed once by an incrementer instead of injected into every row (module name
-     * suffix {@code _inc} when R > 0). Both are bit-exact; the default is smaller.
+     * Perforation and rounding leave operand bits unused by design (b's low bits feed only
+     * perforated digits, a's low bits only rounded-away columns); tell Verilator's -Wall so. Dead
+     * internal logic is already removed by firtool, so only ports are concerned.
      */
-    public static String multiplierVerilog(MultiplierConfig config, boolean sharedIncrementer) {
-        requireSupported(config);
-        scala.Enumeration.Value style = sharedIncrementer ? RoundingStyle.Incrementer() : RoundingStyle.Default();
-        String text;
-        try {
-            text = Emit.verilog(() -> new RoupMultiplier(config, style));
-        } catch (MaxdnnException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw MaxdnnException.badInput("RTL generation failed for " + config.name() + ": " + e, e);
-        }
-        return config.isExactByDefinition() ? text : allowUnusedInputs(text);
+    static String allowUnusedInputs(String moduleText) {
+        return "// Operand bits dropped by perforation or rounding are unused by design.\n"
+                + "/* verilator lint_off UNUSEDSIGNAL */\n" + moduleText.stripTrailing() + "\n"
+                + "/* verilator lint_on UNUSEDSIGNAL */\n";
     }
 
-    /** The module name of {@link #multiplierVerilog(MultiplierConfig, boolean)}. */
-    public static String moduleName(MultiplierConfig config, boolean sharedIncrementer) {
-        requireSupported(config);
-        return MultiplierNames.of(config, sharedIncrementer ? RoundingStyle.Incrementer() : RoundingStyle.Default());
-    }
-
-    /** Wraps the modules of a multi-module text whose names match {@code which} as in {@link #allowUnusedInputs(String)}. */
-    static String allowUnusedInputs(String text, java.util.function.Predicate<String> which) {
+    /** Wraps the modules of a multi-module text whose names are in {@code which} as in {@link #allowUnusedInputs(String)}. */
+    static String allowUnusedInputs(String text, Set<String> which) {
         StringBuilder out = new StringBuilder();
         StringBuilder module = null;
         for (String line : text.split("\n", -1)) {
             if (module == null && line.startsWith("module ")) {
                 String name = line.substring(7).split("[\\s(#;]", 2)[0];
-                if (which.test(name)) {
+                if (which.contains(name)) {
                     module = new StringBuilder();
                 }
             }
@@ -85,37 +88,23 @@ public final class RtlGenerator {
         return out.toString().stripTrailing() + "\n";
     }
 
-    /**
-     * Perforation and rounding leave operand bits unused by design (b's low bits feed only
-     * perforated digits, a's low bits only rounded-away columns); tell Verilator's -Wall so. Dead
-     * internal logic is already removed by firtool, so only ports are concerned.
-     */
-    static String allowUnusedInputs(String moduleText) {
-        return "// Operand bits dropped by perforation or rounding are unused by design.\n"
-                + "/* verilator lint_off UNUSEDSIGNAL */\n" + moduleText.stripTrailing() + "\n"
-                + "/* verilator lint_on UNUSEDSIGNAL */\n";
-    }
-
     /** Module name → Verilog text, one entry per distinct module, in the given order. */
-    public static Map<String, String> multipliers(List<MultiplierConfig> configs) {
+    public static Map<String, String> multipliers(List<MultiplierConfig> configs, Assets assets) {
         Map<String, String> out = new LinkedHashMap<>();
         for (MultiplierConfig c : configs) {
-            String name = moduleName(c);
-            if (!out.containsKey(name)) {
-                out.put(name, multiplierVerilog(c));
-            }
+            out.computeIfAbsent(moduleName(c), n -> multiplierVerilog(c, assets));
         }
         return out;
     }
 
     /** Writes all the multipliers into one file {@code dir/fileName}; returns its path. */
-    public static Path writeMultipliers(List<MultiplierConfig> configs, Path dir, String fileName) {
-        return writeModules(multipliers(configs), dir.resolve(fileName));
+    public static Path writeMultipliers(List<MultiplierConfig> configs, Assets assets, Path dir, String fileName) {
+        return writeModules(multipliers(configs, assets), dir.resolve(fileName));
     }
 
     /** Writes each multiplier into its own file {@code dir/<Module>.sv}; returns the paths. */
-    public static List<Path> writeMultiplierFiles(List<MultiplierConfig> configs, Path dir) {
-        return writeModuleFiles(multipliers(configs), dir);
+    public static List<Path> writeMultiplierFiles(List<MultiplierConfig> configs, Assets assets, Path dir) {
+        return writeModuleFiles(multipliers(configs, assets), dir);
     }
 
     /** Writes already emitted modules (name → text) into one file, atomically. */
@@ -142,40 +131,48 @@ public final class RtlGenerator {
         return out;
     }
 
-    /**
-     * A wrapper that drives every listed multiplier module with the same operands {@code a}, {@code b}
-     * and exposes their products as {@code p0}, {@code p1}, ... in order — one simulation model for
-     * many configurations.
-     */
-    public static String bankVerilog(String bankName, List<String> moduleNames) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("module ").append(bankName).append("(\n");
-        sb.append("  input  [7:0] a,\n");
-        sb.append("  input  [7:0] b");
-        for (int i = 0; i < moduleNames.size(); i++) {
-            sb.append(",\n  output [15:0] p").append(i);
-        }
-        sb.append("\n);\n");
-        for (int i = 0; i < moduleNames.size(); i++) {
-            sb.append("  ").append(moduleNames.get(i)).append(" m").append(i)
-                    .append(" (.a(a), .b(b), .product(p").append(i).append("));\n");
-        }
-        sb.append("endmodule\n");
-        return sb.toString();
+    /** The Verilog of a systolic array whose multipliers need nothing from the asset folder. */
+    public static String arrayVerilog(ArrayConfig config) {
+        return arrayVerilog(config, null);
     }
 
-    /** The Verilog of a systolic array (the array module and its PEs), from firtool. */
-    public static String arrayVerilog(ArrayDesign design) {
+    /** The Verilog of a systolic array: the array module, its PEs and the modules they instantiate. */
+    public static String arrayVerilog(ArrayConfig config, Assets assets) {
+        PeMultipliers hardware = new PeMultipliers(assets);
+        String text = elaborate("array " + config.moduleName(), () -> new SystolicArray(config, hardware));
+        return withExternals(allowUnusedInputs(text, SystolicArray.peModulesDroppingBits(config, hardware)),
+                SystolicArray.externalVerilog(config, hardware)) + "\n" + toggleCounterVerilog();
+    }
+
+    private static String elaborate(String what, scala.Function0<chisel3.RawModule> gen) {
         try {
-            String text = Emit.verilog(() -> SystolicArrays.create(design.name(), design.rows(), design.cols(),
-                    design.configs()));
-            // PEs with a baked-in approximate multiplier leave operand bits unused by design
-            return allowUnusedInputs(text, m -> m.startsWith("PE_Roup")) + "\n" + toggleCounterVerilog();
+            return Emit.verilog(gen);
         } catch (MaxdnnException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw MaxdnnException.badInput("RTL generation failed for array " + design.name() + ": " + e, e);
+            // Chisel wraps what the generator throws
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof MaxdnnException m) {
+                    throw m;
+                }
+            }
+            throw MaxdnnException.badInput("RTL generation failed for " + what + ": " + e, e);
         }
+    }
+
+    /**
+     * Appends hand-written modules (EvoApprox circuits) as they are, with Verilator's style
+     * warnings off: they are the library's own netlists, checked against their tables.
+     */
+    private static String withExternals(String text, Map<String, String> externals) {
+        StringBuilder out = new StringBuilder(text.stripTrailing()).append('\n');
+        for (Map.Entry<String, String> e : externals.entrySet()) {
+            out.append("\n// ").append(e.getKey()).append(": EvoApproxLib circuit, read from the asset folder\n")
+                    .append("/* verilator lint_off DECLFILENAME */\n/* verilator lint_off UNUSEDSIGNAL */\n")
+                    .append(e.getValue().stripTrailing()).append('\n')
+                    .append("/* verilator lint_on UNUSEDSIGNAL */\n/* verilator lint_on DECLFILENAME */\n");
+        }
+        return out.toString();
     }
 
     /** The hand-written simulation-only ToggleCounter module the PEs instantiate (rtl-templates). */
@@ -194,66 +191,13 @@ public final class RtlGenerator {
     public record ArrayFiles(Path verilog, Path manifest) {
     }
 
-    /** Writes {@code dir/<name>.sv} and the JSON manifest {@code dir/<name>.json}, atomically. */
-    public static ArrayFiles writeArray(ArrayDesign design, Path dir) {
-        String verilog = arrayVerilog(design);
-        Path sv = dir.resolve(design.name() + ".sv");
-        Path json = dir.resolve(design.name() + ".json");
+    /** Writes {@code dir/<module>.sv} and the JSON manifest {@code dir/<module>.json}, atomically. */
+    public static ArrayFiles writeArray(ArrayConfig config, Assets assets, Path dir) {
+        String verilog = arrayVerilog(config, assets);
+        Path sv = dir.resolve(config.moduleName() + ".sv");
+        Path json = dir.resolve(config.moduleName() + ".json");
         AtomicFiles.writeString(sv, verilog);
-        AtomicFiles.writeString(json, manifest(design));
+        AtomicFiles.writeString(json, ArrayManifest.json(config));
         return new ArrayFiles(sv, json);
-    }
-
-    /** The JSON manifest of SPEC §6: size, mode, per-PE configurations, ports, protocol. */
-    public static String manifest(ArrayDesign d) {
-        com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode root = om.createObjectNode();
-        root.put("protocolVersion", ArrayDesign.PROTOCOL_VERSION);
-        root.put("module", d.name());
-        root.put("rows", d.rows());
-        root.put("cols", d.cols());
-        root.put("mode", d.isConfigurable() ? "configurable" : "fixed");
-        root.put("latency", d.latency());
-        root.put("accumulator", "int32, wrapping");
-        if (d.isConfigurable()) {
-            root.put("configCode", "bit 5: 0 roup / 1 roupc; bits 4..3: P; bits 2..0: R; exact = 0");
-        } else {
-            com.fasterxml.jackson.databind.node.ArrayNode rows = root.putArray("configs");
-            for (List<MultiplierConfig> row : d.configs()) {
-                com.fasterxml.jackson.databind.node.ArrayNode r = rows.addArray();
-                row.forEach(c -> r.add(c.name()));
-            }
-        }
-        com.fasterxml.jackson.databind.node.ObjectNode ports = root.putObject("ports");
-        ports.put("clock", "input, rising edge");
-        ports.put("reset", "input, synchronous, active high");
-        ports.put("wloadEn", "input, load one row of weights this cycle");
-        ports.put("wloadRow", "input [" + (Math.max(1, 32 - Integer.numberOfLeadingZeros(d.rows() - 1)) - 1)
-                + ":0], the row loaded");
-        ports.put("wloadWeight_<c>", "input signed [7:0], c = 0.." + (d.cols() - 1));
-        if (d.isConfigurable()) {
-            ports.put("wloadCfg_<c>", "input [5:0], c = 0.." + (d.cols() - 1));
-        }
-        ports.put("inValid", "input");
-        ports.put("inAct_<r>", "input signed [7:0], r = 0.." + (d.rows() - 1) + ", unskewed");
-        ports.put("outValid", "output, inValid delayed by latency");
-        ports.put("outPsum_<c>", "output signed [31:0], deskewed");
-        ports.put("outAct_<r>", "output signed [7:0], activation leaving the last column (skewed)");
-        root.put("protocol", "load rows (wloadEn, wloadRow, wloadWeight_*) with no valid data in flight, then "
-                + "stream one activation vector per cycle; output vector m = sum over r of "
-                + "mult[r][c](inAct_r, W[r][c]) appears latency cycles after input vector m; every input is "
-                + "registered at the boundary, so streaming may start the cycle after the last load row");
-        try {
-            return om.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void requireSupported(MultiplierConfig config) {
-        if (!MultiplierNames.supported(config)) {
-            throw MaxdnnException.badInput("multiplier " + config.name()
-                    + " has no RTL generator: only exact, roup-pPrR and roupc-pPrR do");
-        }
     }
 }

@@ -14,12 +14,3 @@ object Emit {
   def verilog(gen: => RawModule): String =
     ChiselStage.emitSystemVerilog(gen, args = Array(), firtoolOpts = FirtoolOptions)
 }
-
-/** A trivial module proving the Chisel/firtool toolchain works. */
-class Passthrough(width: Int) extends Module {
-  val io = IO(new Bundle {
-    val in = Input(UInt(width.W))
-    val out = Output(UInt(width.W))
-  })
-  io.out := RegNext(io.in, 0.U)
-}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.ExternalTool;
 import org.maxdnn.mult.MultiplierCatalog;
@@ -49,8 +50,8 @@ class ArrayRtlTest {
         Random rnd = new Random(11);
         int rows = 5;
         int cols = 4;
-        ArrayDesign d = ArrayDesign.fixed("ArrayFixed", randomMap(rows, cols, rnd));
-        runGemm(d, d.configs(), rnd, 400);
+        ArrayConfig d = ArrayConfig.fixed("random", randomMap(rows, cols, rnd));
+        runGemm(d, d.fixedConfigs(), rnd, 400);
     }
 
     @Test
@@ -58,7 +59,7 @@ class ArrayRtlTest {
         Random rnd = new Random(12);
         int rows = 5;
         int cols = 4;
-        ArrayDesign d = ArrayDesign.configurable("ArrayConf", rows, cols);
+        ArrayConfig d = ArrayConfig.configurable(rows, cols);
         // every one of the 65 configurations appears in some load
         List<MultiplierConfig> all = allConfigs();
         List<List<List<MultiplierConfig>>> maps = new ArrayList<>();
@@ -83,35 +84,34 @@ class ArrayRtlTest {
     void defaultSizeArraysLintClean() throws Exception {
         Random rnd = new Random(13);
         Path dir = WORK.resolve("lint");
-        for (ArrayDesign d : List.of(ArrayDesign.configurable("Array16Conf", 16, 16),
-                ArrayDesign.fixed("Array16Fixed", randomMap(16, 16, rnd)))) {
-            RtlGenerator.ArrayFiles f = RtlGenerator.writeArray(d, dir);
+        for (ArrayConfig d : List.of(ArrayConfig.configurable(16, 16), ArrayConfig.fixed("random", randomMap(16, 16, rnd)))) {
+            RtlGenerator.ArrayFiles f = RtlGenerator.writeArray(d, null, dir);
             assertTrue(Files.readString(f.manifest()).contains("\"rows\" : 16"));
             // several modules in one file: the file-name style rule cannot hold
-            ExternalTool.VERILATOR.run(dir, 300, "--lint-only", "-Wall", "-Wno-DECLFILENAME", "--top-module", d.name(),
+            ExternalTool.VERILATOR.run(dir, 300, "--lint-only", "-Wall", "-Wno-DECLFILENAME", "--top-module", d.moduleName(),
                     f.verilog().getFileName().toString());
             // and with the simulation-only toggle counters compiled in
             ExternalTool.VERILATOR.run(dir, 300, "--lint-only", "-Wall", "-Wno-DECLFILENAME", "+define+TOGGLE_COUNT",
-                    "--top-module", d.name(), f.verilog().getFileName().toString());
+                    "--top-module", d.moduleName(), f.verilog().getFileName().toString());
         }
     }
 
-    private Path build(ArrayDesign d) throws IOException {
-        Path dir = WORK.resolve(d.name());
-        RtlGenerator.ArrayFiles files = RtlGenerator.writeArray(d, dir);
+    private Path build(ArrayConfig d) throws IOException {
+        Path dir = WORK.resolve(d.moduleName());
+        RtlGenerator.ArrayFiles files = RtlGenerator.writeArray(d, null, dir);
         AtomicFiles.writeString(dir.resolve("harness.cpp"), harness(d));
         long t0 = System.nanoTime();
         ExternalTool.VERILATOR.run(dir, 600, "--cc", "--exe", "--build", "-O1", "-j", "2", "--top-module",
-                d.name(), "-Mdir", "obj", "-o", "harness", files.verilog().getFileName().toString(), "harness.cpp");
-        System.out.printf("%s: verilator build %.1f s%n", d.name(), (System.nanoTime() - t0) / 1e9);
+                d.moduleName(), "-Mdir", "obj", "-o", "harness", files.verilog().getFileName().toString(), "harness.cpp");
+        System.out.printf("%s: verilator build %.1f s%n", d.moduleName(), (System.nanoTime() - t0) / 1e9);
         return dir.resolve("obj/harness");
     }
 
-    private void runGemm(ArrayDesign d, List<List<MultiplierConfig>> map, Random rnd, int m) throws Exception {
+    private void runGemm(ArrayConfig d, List<List<MultiplierConfig>> map, Random rnd, int m) throws Exception {
         runGemm(d, build(d), map, rnd, m);
     }
 
-    private void runGemm(ArrayDesign d, Path harness, List<List<MultiplierConfig>> map, Random rnd, int m)
+    private void runGemm(ArrayConfig d, Path harness, List<List<MultiplierConfig>> map, Random rnd, int m)
             throws Exception {
         int rows = d.rows();
         int cols = d.cols();
@@ -128,7 +128,7 @@ class ArrayRtlTest {
         if (d.isConfigurable()) {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    in.append(ArrayDesign.configCode(map.get(r).get(c))).append(' ');
+                    in.append(RtlGenerator.configCode(map.get(r).get(c))).append(' ');
                 }
                 in.append('\n');
             }
@@ -160,14 +160,14 @@ class ArrayRtlTest {
                 for (int r = 0; r < rows; r++) {
                     expected += REGISTRY.get(map.get(r).get(c)).multiply(a[i][r], w[r][c]);
                 }
-                assertEquals(expected, Integer.parseInt(f[c]), d.name() + " vector " + i + " column " + c);
+                assertEquals(expected, Integer.parseInt(f[c]), d.moduleName() + " vector " + i + " column " + c);
             }
         }
     }
 
     /** A C++ harness: reads weights (and codes), streams activations, prints psums and latency. */
-    static String harness(ArrayDesign d) {
-        String v = "V" + d.name();
+    static String harness(ArrayConfig d) {
+        String v = "V" + d.moduleName();
         int rows = d.rows();
         int cols = d.cols();
         StringBuilder s = new StringBuilder();

@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.mult.MultiplierConfig;
 
 class EmitSmokeTest {
-    @Test
-    void emitsTinyModule() {
-        String v = Emit.verilog(() -> new Passthrough(4));
-        assertTrue(v.contains("module Passthrough"), v);
-    }
-
     @Test
     void emitsMultiplierWithoutArithmeticInTheTree() {
         String v = RtlGenerator.multiplierVerilog(MultiplierConfig.parse("roupc-p1r4"));
@@ -27,23 +22,46 @@ class EmitSmokeTest {
     }
 
     @Test
-    void moduleNames() {
+    void moduleNamesAndCodes() {
         assertEquals("Exact", RtlGenerator.moduleName(MultiplierConfig.EXACT));
         assertEquals("Roup_p1r2", RtlGenerator.moduleName(MultiplierConfig.parse("roup-p1r2")));
-        assertEquals("Roup_p1r2_inc", RtlGenerator.moduleName(MultiplierConfig.parse("roup-p1r2"), true));
         assertEquals("Roupc_p3r7", RtlGenerator.moduleName(MultiplierConfig.parse("roupc-p3r7")));
-        assertEquals(0, ArrayDesign.configCode(MultiplierConfig.EXACT));
-        assertEquals(32 + 8 + 5, ArrayDesign.configCode(MultiplierConfig.parse("roupc-p1r5")));
+        assertEquals("Alwann_mul8u_2AC", RtlGenerator.moduleName(MultiplierConfig.parse("alwann:mul8u_2AC")));
+        assertEquals(0, RtlGenerator.configCode(MultiplierConfig.EXACT));
+        assertEquals(32 + 8 + 5, RtlGenerator.configCode(MultiplierConfig.parse("roupc-p1r5")));
+        for (int code = 0; code < 64; code++) {
+            if (code == 0 || (code & 31) != 0) {
+                assertEquals(code, RtlGenerator.configCode(RoupCode.config(code)), "code " + code);
+            }
+        }
     }
 
     @Test
-    void tableMultipliersHaveNoRtl() {
+    void arrayConfigDerivesNameAndTiming() {
+        ArrayConfig c = ArrayConfig.configurable(16, 8);
+        assertEquals("SystolicArray_16x8", c.moduleName());
+        assertEquals(24, c.latency());
+        assertEquals(16, c.loadCycles());
+        assertEquals(4, c.rowIndexBits());
+        ArrayConfig f = ArrayConfig.uniform("conv1", 2, 3, MultiplierConfig.parse("roup-p1r2"));
+        assertEquals("SystolicArray_conv1_2x3", f.moduleName());
+        assertEquals(MultiplierConfig.parse("roup-p1r2"), f.config(1, 2));
+        assertEquals("SystolicArray_4x4", c.withSize(4, 4).moduleName());
+        assertThrows(IllegalStateException.class, () -> f.withSize(4, 4));
+        String manifest = ArrayManifest.json(f);
+        assertTrue(manifest.contains("\"module\" : \"SystolicArray_conv1_2x3\"") && manifest.contains("\"latency\" : 5"), manifest);
+    }
+
+    @Test
+    void badArraysAndMultipliersAreClearErrors() {
+        assertThrows(MaxdnnException.class, () -> ArrayConfig.configurable(0, 4));
+        assertThrows(MaxdnnException.class, () -> ArrayConfig.configurable(4, 257));
+        assertThrows(MaxdnnException.class, () -> ArrayConfig.uniform("1-bad", 2, 2, MultiplierConfig.EXACT));
         MultiplierConfig lut = MultiplierConfig.parse("lut:mul8u_1JFF");
-        assertFalse(RtlGenerator.isSupported(lut));
+        // a table multiplier's circuit comes from the asset folder, and it has no configuration code
         MaxdnnException e = assertThrows(MaxdnnException.class, () -> RtlGenerator.multiplierVerilog(lut));
         assertEquals(MaxdnnException.BAD_INPUT, e.exitCode());
-        assertThrows(MaxdnnException.class,
-                () -> ArrayDesign.uniform("A", 2, 2, lut));
-        assertThrows(MaxdnnException.class, () -> ArrayDesign.configurable("1bad", 2, 2));
+        assertTrue(e.getMessage().contains("asset folder"), e.getMessage());
+        assertThrows(MaxdnnException.class, () -> RtlGenerator.configCode(lut));
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.array.GemmView;
+import org.maxdnn.array.GemmViews;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.InferencePlan;
@@ -85,33 +87,28 @@ public final class OperandStreams {
 
     /**
      * The stream of one layer from its captured input tensors (HWC int8, one per image), as
-     * described in the class comment.
+     * described in the class comment: the PE of reduction index k and output n of the layer's
+     * {@link GemmView} streams patch element {@code patchIndex(k)} of the output pixels in the order
+     * the array streams them.
      */
     public static OperandStream weightStationary(ConvLayer layer, List<byte[]> inputs, int pairs, long seed) {
+        GemmView view = GemmViews.of(layer);
         Random r = new Random(seed);
         int[] a = new int[pairs];
         int[] b = new int[pairs];
+        int[] patch = new int[view.patchSize()];
         int k = 0;
-        int pixels = layer.outH() * layer.outW();
         while (k < pairs) {
-            int oc = r.nextInt(layer.outC());
-            int ky = r.nextInt(layer.kh());
-            int kx = r.nextInt(layer.kw());
-            int ic = r.nextInt(layer.inC());
-            int w = layer.weight(oc, ky, kx, ic);
+            // a kernel element drawn as output channel, tap row, tap column, input channel (the order
+            // the characterised streams were drawn in), i.e. the PE of (reduction index, output)
+            int n = r.nextInt(layer.outC());
+            int reduction = (r.nextInt(layer.kh()) * layer.kw() + r.nextInt(layer.kw())) * layer.inC() + r.nextInt(layer.inC());
+            int w = view.weight(0, reduction, n);
+            int tap = view.patchIndex(0, reduction);
             for (byte[] in : inputs) {
-                for (int p = 0; p < pixels && k < pairs; p++) {
-                    int oy = p / layer.outW();
-                    int ox = p % layer.outW();
-                    int iy = oy * layer.strideH() - layer.padTop() + ky;
-                    int ix = ox * layer.strideW() - layer.padLeft() + kx;
-                    int x;
-                    if (iy < 0 || iy >= layer.inH() || ix < 0 || ix >= layer.inW()) {
-                        x = layer.inZeroPoint();
-                    } else {
-                        x = in[(iy * layer.inW() + ix) * layer.inC() + ic];
-                    }
-                    a[k] = x;
+                for (int m = 0; m < view.m() && k < pairs; m++) {
+                    view.patch(in, m, patch);
+                    a[k] = patch[tap];
                     b[k] = w;
                     k++;
                 }

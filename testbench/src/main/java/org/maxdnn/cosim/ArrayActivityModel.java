@@ -1,17 +1,20 @@
 package org.maxdnn.cosim;
 
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.mult.Multiplier;
+import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.rtl.RoupCode;
 
 /**
  * The golden model's own count of the array's architectural toggles: a cycle-level Java model of
- * the configurable array's registers (boundary input registers, input skew, activation, partial
- * sum, weight and code) driven exactly as the harness drives the RTL (a load is one cycle per row; a
- * stream of n vectors runs n + latency cycles with the last inputs held), counting what the
- * TOGGLE_COUNT counters count.
+ * the array's registers (boundary input registers, input skew, activation, partial sum, weight and,
+ * in the configurable array, code) driven exactly as the harness drives the RTL (a load is
+ * {@link ArrayConfig#loadCycles} cycles; a stream of n vectors runs n + {@link ArrayConfig#latency}
+ * cycles with the last inputs held), counting what the TOGGLE_COUNT counters count, and the cycles.
  */
 public final class ArrayActivityModel {
+    private final ArrayConfig config;
     private final int rows;
     private final int cols;
     private final MultiplierRegistry registry;
@@ -28,10 +31,12 @@ public final class ArrayActivityModel {
     private final int[][][] table;
     private final int[][][] last;
     private final ToggleCounts counts;
+    private long cycles;
 
-    public ArrayActivityModel(int rows, int cols, MultiplierRegistry registry) {
-        this.rows = rows;
-        this.cols = cols;
+    public ArrayActivityModel(ArrayConfig config, MultiplierRegistry registry) {
+        this.config = config;
+        this.rows = config.rows();
+        this.cols = config.cols();
         this.registry = registry;
         skew = new int[rows][];
         for (int r = 0; r < rows; r++) {
@@ -43,9 +48,11 @@ public final class ArrayActivityModel {
         psum = new int[rows][cols];
         weight = new int[rows][cols];
         table = new int[rows][cols][];
-        int[] exact = registry.get(ArrayDesign.configOfCode(0)).table();
-        for (int[][] row : table) {
-            java.util.Arrays.fill(row, exact);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                // after reset: weight 0 under code 0 (exact), or the fixed PE's own multiplier
+                table[r][c] = registry.get(config.isConfigurable() ? MultiplierConfig.EXACT : config.config(r, c)).table();
+            }
         }
         last = new int[rows][cols][ToggleCounts.COMPONENTS.size()];
         counts = new ToggleCounts(rows, cols);
@@ -53,14 +60,14 @@ public final class ArrayActivityModel {
 
     /** A weight load, as {@link ArraySimulator#load}. */
     public void load(byte[] weights, byte[] codes) {
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < config.loadCycles(); r++) {
             edge(r, weights, codes);
         }
     }
 
     /** A stream of n vectors, as {@link ArraySimulator#stream}. */
     public void stream(byte[] acts, int n) {
-        for (int i = 0; i < n + rows + cols; i++) {
+        for (int i = 0; i < n + config.latency(); i++) {
             if (i < n) {
                 for (int r = 0; r < rows; r++) {
                     inAct[r] = acts[i * rows + r];
@@ -74,12 +81,18 @@ public final class ArrayActivityModel {
         return counts;
     }
 
+    /** Clock cycles run, as {@link ArraySimulator#cycles}. */
+    public long cycles() {
+        return cycles;
+    }
+
     private int actIn(int r, int c) {
         return c > 0 ? act[r][c - 1] : r == 0 ? actReg[0] : skew[r][r - 1];
     }
 
     /** One rising edge: the counters sample, then every register takes its next value. */
     private void edge(int loadRow, byte[] weights, byte[] codes) {
+        cycles++;
         int[][] product = new int[rows][cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
@@ -104,7 +117,9 @@ public final class ArrayActivityModel {
         if (loadRowReg >= 0) {
             for (int c = 0; c < cols; c++) {
                 weight[loadRowReg][c] = weightsReg[loadRowReg * cols + c];
-                table[loadRowReg][c] = registry.get(ArrayDesign.configOfCode(codesReg[loadRowReg * cols + c])).table();
+                if (config.isConfigurable()) {
+                    table[loadRowReg][c] = registry.get(RoupCode.config(codesReg[loadRowReg * cols + c])).table();
+                }
             }
         }
         loadRowReg = loadRow;

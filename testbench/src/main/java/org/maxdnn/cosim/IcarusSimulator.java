@@ -14,13 +14,15 @@ import org.maxdnn.io.ExternalTool;
  * The array in Icarus Verilog, the second opinion: commands are collected, and the first read runs
  * {@code vvp} once over everything collected (a whole layer of tiles, as the driver queues them),
  * then serves the partial sums in order. Each run starts from reset, which the protocol allows:
- * every tile loads all its weights and codes.
+ * every tile loads all its weights and codes; its cycle count is added to the ones before.
  */
 public final class IcarusSimulator implements ArraySimulator {
     private final Path image;
     private final int cols;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final ArrayDeque<Integer> results = new ArrayDeque<>();
+    /** Cycles of the runs so far: each run reports its own count at the end. */
+    private long cycles;
 
     public IcarusSimulator(Path image, int rows, int cols) {
         this.image = image;
@@ -57,17 +59,30 @@ public final class IcarusSimulator implements ArraySimulator {
         return out;
     }
 
+    @Override
+    public long cycles() {
+        if (pending.size() > 0) {
+            run();
+        }
+        return cycles;
+    }
+
     private void run() {
         Path dir = image.getParent();
         try {
             Path in = Files.createTempFile(dir, "cmds-", ".bin");
             Path out = Files.createTempFile(dir, "psums-", ".txt");
             try {
+                pending.write('C');
                 pending.write('Q');
                 Files.write(in, pending.toByteArray());
                 pending.reset();
                 ExternalTool.VVP.run(dir, 24 * 3600, "-n", image.getFileName().toString(), "+in=" + in, "+out=" + out);
                 for (String line : Files.readAllLines(out)) {
+                    if (line.startsWith("C ")) {
+                        cycles += Long.parseLong(line.substring(2).trim());
+                        continue;
+                    }
                     for (String v : line.trim().split(" +")) {
                         if (!v.isEmpty()) {
                             results.add((int) Long.parseLong(v));

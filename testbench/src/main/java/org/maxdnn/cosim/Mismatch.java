@@ -3,15 +3,16 @@ package org.maxdnn.cosim;
 /**
  * One output where the RTL and the golden model disagree: a partial sum of tile (oc tile, k tile)
  * for its streamed im2col row {@code pixel} (a tile streams a batch of images: the row is the
- * image's output pixel (oy, ox)) and array column → output channel, or
- * (stage "layer") a whole accumulator, or (stage "logits") a final FC output.
+ * image's output pixel (oy, ox)) and array {@code column} → output {@code channel} (-1 for an idle
+ * column), or (stage "layer") a whole accumulator, or (stage "logits") a final FC output.
  */
 public record Mismatch(String stage, int image, String layer, int ocTile, int kTile, int pixel, int oy, int ox,
-                       int channel, long expected, long actual) {
+                       int column, int channel, long expected, long actual) {
     public String describe() {
         return switch (stage) {
-            case "tile" -> String.format("image %d, layer %s, tile (oc %d, k %d), row %d = pixel (%d,%d), column -> "
-                    + "channel %d: expected %d, RTL %d", image, layer, ocTile, kTile, pixel, oy, ox, channel, expected, actual);
+            case "tile" -> String.format("image %d, layer %s, tile (oc %d, k %d), row %d = pixel (%d,%d), column %d -> "
+                    + "%s: expected %d, RTL %d", image, layer, ocTile, kTile, pixel, oy, ox, column,
+                    channel >= 0 ? "channel " + channel : "idle", expected, actual);
             case "logits" -> String.format("image %d, FC output %d: expected %d, RTL-in-the-loop %d", image, channel,
                     expected, actual);
             default -> String.format("image %d, layer %s, pixel (%d,%d), channel %d: expected accumulator %d, RTL %d",

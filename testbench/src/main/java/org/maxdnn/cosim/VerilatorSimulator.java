@@ -92,6 +92,18 @@ public final class VerilatorSimulator implements ArraySimulator {
         return out;
     }
 
+    @Override
+    public long cycles() {
+        commands.add(new byte[] {'C'});
+        byte[] raw = new byte[8];
+        try {
+            results.readFully(raw);
+        } catch (IOException e) {
+            throw new MaxdnnException(MaxdnnException.MISMATCH, "the cosimulation harness stopped early" + exitNote(), e);
+        }
+        return ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
     private String exitNote() {
         try {
             if (process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {

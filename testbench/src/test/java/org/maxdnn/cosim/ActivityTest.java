@@ -15,7 +15,7 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.testing.RequiresTools;
 
@@ -32,7 +32,7 @@ class ActivityTest {
         MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
         List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roupc-p0r4", "roup-p2r6").map(MultiplierConfig::parse).toList();
         InferencePlan plan = InferencePlan.compile(net, ApproxMap.randomKernels(net, mix, 3), registry);
-        ArrayDesign design = ArrayDesign.configurable("SystolicArray_4x4", 4, 4);
+        ArrayConfig design = ArrayConfig.configurable(4, 4);
         CosimDriver.Report report;
         CosimDriver driver = new CosimDriver(design, RtlGenerator.arrayVerilog(design), registry,
                 CosimDriver.Simulator.VERILATOR, 2, true);
@@ -48,5 +48,8 @@ class ActivityTest {
             assertTrue(a.rtl().total(c) > 0, c);
         }
         assertTrue(a.agree(), "every PE's counters equal the golden model's count");
+        // the cycle-level model, the RTL and the tilings agree on the cycles too
+        assertEquals(report.tilingCycles(), report.cycles());
+        assertEquals(report.cycles(), driver.activityModelCycles());
     }
 }

@@ -1,31 +1,43 @@
 package org.maxdnn.cosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.array.GemmViews;
+import org.maxdnn.array.Tiling;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.LabeledImage;
+import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.rtl.ArrayDesign;
 import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.testing.RequiresTools;
 
-/** Whole-network cosimulation of real images through the generated configurable array in Verilator. */
+/**
+ * Whole-network cosimulation of real images through the generated configurable array in Verilator,
+ * and fixed arrays on their layer: each run compares every tile output, and the RTL runs exactly
+ * the cycles its layers' tilings predict.
+ */
 @RequiresTools({"verilator"})
 class CosimTest {
     static final int ROWS = 8;
     static final int COLS = 8;
+    static Assets assets;
     static Network net;
     static List<LabeledImage> images;
     static MultiplierRegistry registry;
@@ -33,12 +45,12 @@ class CosimTest {
 
     @BeforeAll
     static void setUp() {
-        Assets assets = Assets.fromEnvironment();
+        assets = Assets.fromEnvironment();
         net = Network.load(assets.model());
         images = ImageSets.readFolder(assets.images(), 2);
         registry = new MultiplierRegistry(assets.lutDir());
         long t0 = System.nanoTime();
-        driver = CosimDriver.generated(ROWS, COLS, registry);
+        driver = CosimDriver.configurable(ROWS, COLS, registry);
         System.out.printf(Locale.ROOT, "cosim harness %dx%d ready in %.1f s%n", ROWS, COLS, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -47,12 +59,31 @@ class CosimTest {
         driver.close();
     }
 
+    /** Tile outputs and cycles of {@code layers} on {@code array} for {@code n} images in one batch. */
+    private static long[] expectedOutputsAndCycles(ArrayConfig array, List<ConvLayer> layers, int n) {
+        long outputs = 0;
+        long cycles = 0;
+        for (ConvLayer l : layers) {
+            Tiling t = Tiling.of(GemmViews.of(l), array);
+            int vectors = n * t.view().m();
+            outputs += (long) t.folds().size() * vectors * array.cols();
+            cycles += t.cycles(vectors);
+        }
+        return new long[] {outputs, cycles};
+    }
+
     private static void bitExact(ApproxMap map, String what) {
         CosimDriver.Report r = driver.network(InferencePlan.compile(net, map, registry), images, null);
-        System.out.printf(Locale.ROOT, "cosim %s: %d images, %,d MACs, %d tiles, %.1f s, %.1f M MAC/s, %d mismatches%n",
-                what, r.images(), r.macs(), r.tiles(), r.seconds(), r.macsPerSecond() / 1e6, r.mismatchCount());
+        System.out.printf(Locale.ROOT, "cosim %s: %d images, %,d MACs, %d tiles, %,d tile outputs compared, %,d cycles, "
+                        + "%.1f s, %.1f M MAC/s, %d mismatches%n", what, r.images(), r.macs(), r.tiles(), r.tileOutputs(),
+                r.cycles(), r.seconds(), r.macsPerSecond() / 1e6, r.mismatchCount());
         assertEquals(0, r.mismatchCount(), () -> what + ": " + r.mismatches().get(0).describe());
         assertEquals(2 * 12_500_992L, r.macs(), "every conv multiplication of 2 images went through the RTL");
+        List<ConvLayer> convs = net.weightedLayers().stream().filter(l -> l.op() == OpType.CONV_2D).toList();
+        long[] expected = expectedOutputsAndCycles(ArrayConfig.configurable(ROWS, COLS), convs, 2);
+        assertEquals(expected[0], r.tileOutputs(), "every partial sum of every fold was compared");
+        assertEquals(expected[1], r.tilingCycles());
+        assertEquals(r.tilingCycles(), r.cycles(), "the RTL ran the cycles the tilings predict");
     }
 
     @Test
@@ -65,27 +96,66 @@ class CosimTest {
         bitExact(ApproxMap.uniform(MultiplierConfig.parse("roup-p1r2")), "uniform roup-p1r2");
     }
 
-    /** The second opinion: the same network in Icarus (one image on a 4x4 array, it is slow) is bit-exact too. */
-    @RequiresTools({"iverilog", "vvp"})
-    @Test
-    void icarusAgreesOnAWholeInference() {
-        ArrayDesign d = ArrayDesign.configurable("SystolicArray_4x4", 4, 4);
-        List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roupc-p2r5").map(MultiplierConfig::parse).toList();
-        InferencePlan plan = InferencePlan.compile(net, ApproxMap.randomKernels(net, mix, 7), registry);
-        try (CosimDriver icarus = new CosimDriver(d, RtlGenerator.arrayVerilog(d), registry, CosimDriver.Simulator.ICARUS, 1,
-                false)) {
-            CosimDriver.Report r = icarus.network(plan, images.subList(0, 1), null);
-            System.out.printf(Locale.ROOT, "cosim icarus 4x4: %,d MACs, %d tiles, %.1f s, %.2f M MAC/s, %d mismatches%n",
-                    r.macs(), r.tiles(), r.seconds(), r.macsPerSecond() / 1e6, r.mismatchCount());
-            assertEquals(0, r.mismatchCount(), () -> r.mismatches().get(0).describe());
-            assertEquals(12_500_992L, r.macs());
-        }
-    }
-
     @Test
     void randomKernelLevelMixedMapIsBitExact() {
         List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roup-p2r0", "roup-p0r5", "roupc-p0r4", "roupc-p1r6",
                 "roup-p3r7").map(MultiplierConfig::parse).toList();
         bitExact(ApproxMap.randomKernels(net, mix, 11), "random kernel-level mix");
+    }
+
+    /** The second opinion: the same network in Icarus (one image on a 4x4 array, it is slow) is bit-exact too. */
+    @RequiresTools({"iverilog", "vvp"})
+    @Test
+    void icarusAgreesOnAWholeInference() {
+        ArrayConfig d = ArrayConfig.configurable(4, 4);
+        List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roupc-p2r5").map(MultiplierConfig::parse).toList();
+        InferencePlan plan = InferencePlan.compile(net, ApproxMap.randomKernels(net, mix, 7), registry);
+        try (CosimDriver icarus = new CosimDriver(d, RtlGenerator.arrayVerilog(d), registry, CosimDriver.Simulator.ICARUS, 1,
+                false)) {
+            CosimDriver.Report r = icarus.network(plan, images.subList(0, 1), null);
+            System.out.printf(Locale.ROOT, "cosim icarus 4x4: %,d MACs, %d tiles, %,d cycles, %.1f s, %.2f M MAC/s, "
+                    + "%d mismatches%n", r.macs(), r.tiles(), r.cycles(), r.seconds(), r.macsPerSecond() / 1e6, r.mismatchCount());
+            assertEquals(0, r.mismatchCount(), () -> r.mismatches().get(0).describe());
+            assertEquals(12_500_992L, r.macs());
+            assertEquals(r.tilingCycles(), r.cycles(), "Icarus ran the cycles the tilings predict");
+        }
+    }
+
+    /**
+     * A fixed array of an ALWANN layer: EvoApprox black-box PEs with the offset terms and the tuned
+     * weight codes, on conv0, whose 27 reduction indices leave 5 of 8 rows idle in the last fold
+     * (where the circuit's f(0, 0) is not 0 and is folded out).
+     */
+    @Test
+    void fixedAlwannArrayIsBitExactOnItsLayer() {
+        fixedArrayOnItsLayer("conv0", MultiplierConfig.parse("alwann:mul8u_2AC"));
+    }
+
+    @Test
+    void fixedRoupArrayIsBitExactOnItsLayer() {
+        fixedArrayOnItsLayer("conv1", MultiplierConfig.parse("roupc-p1r5"));
+    }
+
+    private static void fixedArrayOnItsLayer(String layer, MultiplierConfig config) {
+        ConvLayer l = net.layer(layer);
+        ApproxMap map = ApproxMap.layerLevel(Map.of(layer, config));
+        Tiling.FixedConfigs fixed = Tiling.of(GemmViews.of(l), ArrayConfig.configurable(ROWS, COLS)).fixedConfigs(map.resolve(l));
+        assertTrue(fixed.exists(), "a layer-level map is fold-consistent");
+        ArrayConfig array = ArrayConfig.fixed(layer, fixed.configs());
+        try (CosimDriver d = new CosimDriver(array, RtlGenerator.arrayVerilog(array, assets), registry, 2)) {
+            CosimDriver.Report r = d.network(InferencePlan.compile(net, map, registry), images.subList(0, 1), null);
+            System.out.printf(Locale.ROOT, "cosim fixed %s: %,d MACs, %d tiles, %,d tile outputs compared, %,d cycles, "
+                    + "%d mismatches%n", array.moduleName(), r.macs(), r.tiles(), r.tileOutputs(), r.cycles(), r.mismatchCount());
+            assertEquals(0, r.mismatchCount(), () -> r.mismatches().get(0).describe());
+            assertEquals(l.macs(), r.macs(), "only its layer ran on the fixed array");
+            long[] expected = expectedOutputsAndCycles(array, List.of(l), 1);
+            assertEquals(expected[0], r.tileOutputs());
+            assertEquals(expected[1], r.cycles(), "the RTL ran the cycles the tiling predicts");
+            // and it runs only the map it holds
+            ApproxMap other = ApproxMap.layerLevel(Map.of(layer, MultiplierConfig.EXACT));
+            MaxdnnException e = assertThrows(MaxdnnException.class,
+                    () -> d.network(InferencePlan.compile(net, other, registry), images.subList(0, 1), null));
+            assertTrue(e.getMessage().contains("does not hold the map of " + layer), e.getMessage());
+        }
     }
 }

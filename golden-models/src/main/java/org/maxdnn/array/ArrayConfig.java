@@ -1,0 +1,113 @@
+package org.maxdnn.array;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.mult.MultiplierConfig;
+
+/**
+ * The one description of a weight-stationary systolic array (SPEC §6), like Gemmini's
+ * {@code GemminiArrayConfig}: every parameter, checked here, with the derived values (module name,
+ * latency, load cycles) computed in one place. The generator elaborates it, the manifest is
+ * rendered from it, the cosimulation drives it and the {@link Tiling} counts its cycles.
+ *
+ * @param rows         PE rows (reduction index k)
+ * @param cols         PE columns (output channels)
+ * @param label        what a fixed array was made for (its layer, in {@code run} and {@code generate}),
+ *                     part of the module name; null for the configurable array
+ * @param fixedConfigs fixed mode: fixedConfigs.get(row).get(col) baked into each PE; null for the
+ *                     configurable mode, where each PE loads a configuration code with its weight
+ */
+public record ArrayConfig(int rows, int cols, String label, List<List<MultiplierConfig>> fixedConfigs) {
+    /** Version of the load/stream protocol described in the manifest. */
+    public static final int PROTOCOL_VERSION = 2;
+    /** Largest side the generator accepts (the load row index and the harnesses are sized by it). */
+    public static final int MAX_SIDE = 256;
+
+    public ArrayConfig {
+        if (rows < 1 || cols < 1 || rows > MAX_SIDE || cols > MAX_SIDE) {
+            throw MaxdnnException.badInput("array size " + rows + "x" + cols + " is out of range 1.." + MAX_SIDE);
+        }
+        if (label != null && !label.matches("[A-Za-z0-9_]+")) {
+            throw MaxdnnException.badInput("array label '" + label + "' must be letters, digits and '_' (it names a Verilog module)");
+        }
+        if (fixedConfigs != null) {
+            if (fixedConfigs.size() != rows || fixedConfigs.stream().anyMatch(r -> r.size() != cols)) {
+                throw MaxdnnException.badInput("fixed array " + label + " needs a " + rows + "x" + cols + " configuration map");
+            }
+            List<List<MultiplierConfig>> copy = new ArrayList<>();
+            for (List<MultiplierConfig> row : fixedConfigs) {
+                copy.add(List.copyOf(row));
+            }
+            fixedConfigs = List.copyOf(copy);
+        }
+    }
+
+    /** The configurable array: any map at run time. */
+    public static ArrayConfig configurable(int rows, int cols) {
+        return new ArrayConfig(rows, cols, null, null);
+    }
+
+    /** A fixed array with configs.get(row).get(col) baked into each PE. */
+    public static ArrayConfig fixed(String label, List<List<MultiplierConfig>> configs) {
+        if (configs.isEmpty()) {
+            throw MaxdnnException.badInput("fixed array " + label + " has no rows");
+        }
+        return new ArrayConfig(configs.size(), configs.get(0).size(), label, configs);
+    }
+
+    /** A fixed array with the same configuration in every PE. */
+    public static ArrayConfig uniform(String label, int rows, int cols, MultiplierConfig config) {
+        return new ArrayConfig(rows, cols, label, Collections.nCopies(rows, Collections.nCopies(cols, config)));
+    }
+
+    /** The same array with another size; a fixed array cannot change size (its map would not fit). */
+    public ArrayConfig withSize(int newRows, int newCols) {
+        if (!isConfigurable() && (newRows != rows || newCols != cols)) {
+            throw new IllegalStateException("a fixed array's size is its map's");
+        }
+        return new ArrayConfig(newRows, newCols, label, fixedConfigs);
+    }
+
+    public ArrayConfig withLabel(String newLabel) {
+        return new ArrayConfig(rows, cols, newLabel, fixedConfigs);
+    }
+
+    /** The same size with these configurations baked in (a fixed array). */
+    public ArrayConfig withFixedConfigs(List<List<MultiplierConfig>> configs) {
+        return new ArrayConfig(rows, cols, label, configs);
+    }
+
+    public boolean isConfigurable() {
+        return fixedConfigs == null;
+    }
+
+    /** The configuration baked into PE (r, c) of a fixed array. */
+    public MultiplierConfig config(int r, int c) {
+        if (isConfigurable()) {
+            throw new IllegalStateException("the configurable array has no baked-in configurations");
+        }
+        return fixedConfigs.get(r).get(c);
+    }
+
+    /** The Verilog module name: {@code SystolicArray_16x16}, {@code SystolicArray_conv1_16x16}. */
+    public String moduleName() {
+        return "SystolicArray_" + (label != null ? label + "_" : "") + rows + "x" + cols;
+    }
+
+    /** Cycles from an input vector to its deskewed output vector: the skew and the boundary registers (SPEC §6). */
+    public int latency() {
+        return rows + cols;
+    }
+
+    /** Cycles of a weight load: one row per cycle. */
+    public int loadCycles() {
+        return rows;
+    }
+
+    /** Bits of the load row index. */
+    public int rowIndexBits() {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(rows - 1));
+    }
+}

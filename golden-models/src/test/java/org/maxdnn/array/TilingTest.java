@@ -1,0 +1,123 @@
+package org.maxdnn.array;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.maxdnn.Assets;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.Network;
+import org.maxdnn.model.OpType;
+import org.maxdnn.mult.MultiplierConfig;
+
+class TilingTest {
+    /** A 2x2 conv, 5 input and 5 output channels, 2x5 output pixels: M = 10, K = 20, N = 5. */
+    private static ConvLayer layer(OpType op) {
+        byte[] w = new byte[5 * 20];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (byte) i;
+        }
+        return new ConvLayer("t", op, 0, 1, 3, 6, 5, 2, 5, 5, 2, 2, 1, 1, 0, 0, w, new int[5], 0, 0, null, -128, 127);
+    }
+
+    private static MultiplierConfig[][] kernels(java.util.function.BiFunction<Integer, Integer, MultiplierConfig> f) {
+        MultiplierConfig[][] k = new MultiplierConfig[5][5];
+        for (int oc = 0; oc < 5; oc++) {
+            for (int ic = 0; ic < 5; ic++) {
+                k[oc][ic] = f.apply(oc, ic);
+            }
+        }
+        return k;
+    }
+
+    @Test
+    void handComputedTilingOnAnEightByFourArray() {
+        Tiling t = Tiling.of(GemmViews.of(layer(OpType.CONV_2D)), ArrayConfig.configurable(8, 4));
+        assertEquals(3, t.kFolds()); // 20 = 8 + 8 + 4
+        assertEquals(2, t.nFolds()); // 5 = 4 + 1
+        assertEquals(6, t.folds().size());
+        Tiling.Fold last = t.folds().get(5);
+        assertEquals(new Tiling.Fold(0, 16, 4, 4, 1), last);
+        // PE (3, 0) of the last fold: k = 19, output channel 4, weight W[4][19] = 4·20 + 19
+        assertEquals(99, t.weight(last, 3, 0));
+        assertEquals(19, t.patchIndex(last, 3));
+        assertEquals(4, t.outputChannel(last, 0));
+        assertEquals(0, t.weight(last, 4, 0), "idle row");
+        assertEquals(-1, t.patchIndex(last, 4));
+        assertEquals(-1, t.outputChannel(last, 1), "idle column");
+        // 6 folds x (8 load + 10 vectors + 12 latency) cycles
+        assertEquals(180, t.cycles(10));
+        assertEquals(6 * (8 + 40 + 12), t.cycles(40));
+        assertEquals(100.0 / (6 * 32), t.mappingEfficiency(), 1e-12);
+        assertEquals(1000.0 / (32 * 180), t.utilisation(10), 1e-12);
+        // PE (1, 2) of fold 0 runs kernel (channel 2, input channel 1 % 5); idle PEs are exact
+        MultiplierConfig[][] k = kernels((oc, ic) -> MultiplierConfig.roup(oc % 4, ic));
+        assertEquals(MultiplierConfig.roup(2, 1), t.config(t.folds().get(0), 1, 2, k));
+        assertEquals(MultiplierConfig.EXACT, t.config(last, 0, 1, k));
+    }
+
+    @Test
+    void fixedConfigsExistOnlyForFoldConsistentMaps() {
+        Tiling t = Tiling.of(GemmViews.of(layer(OpType.CONV_2D)), ArrayConfig.configurable(8, 4));
+        // filters repeating with the 4 columns: PE column c always meets channels c and c + 4
+        Tiling.FixedConfigs filters = t.fixedConfigs(kernels((oc, ic) -> MultiplierConfig.roup(oc % 4, 1)));
+        assertTrue(filters.exists());
+        assertNull(filters.conflict());
+        assertEquals(MultiplierConfig.roup(3, 1), filters.configs().get(7).get(3));
+        // kernel level: PE row 0 meets k = 0, 8, 16, i.e. input channels 0, 3, 1
+        Tiling.FixedConfigs kernelLevel = t.fixedConfigs(kernels((oc, ic) -> MultiplierConfig.roup(0, ic)));
+        assertFalse(kernelLevel.exists());
+        assertEquals("PE (0,0) would need roup-p0r0 for (k 0, channel 0) and roup-p0r3 for (k 8, channel 0)",
+                kernelLevel.conflict());
+        // a fixed array's PE keeps its own configuration, idle or not
+        List<List<MultiplierConfig>> c = filters.configs();
+        Tiling f = Tiling.of(GemmViews.of(layer(OpType.CONV_2D)), ArrayConfig.fixed("t", c));
+        assertEquals(c.get(5).get(1), f.config(f.folds().get(5), 5, 1, null));
+    }
+
+    @Test
+    void fullyConnectedIsAOneByOneConvolution() {
+        byte[] w = new byte[5 * 20];
+        w[3 * 20 + 7] = 42;
+        ConvLayer fc = new ConvLayer("fc", OpType.FULLY_CONNECTED, 0, 1, 1, 1, 20, 1, 1, 5, 1, 1, 1, 1, 0, 0, w, new int[5],
+                0, 0, null, -128, 127);
+        GemmView v = GemmViews.of(fc);
+        assertEquals(List.of(1, 20, 5, 1), List.of(v.m(), v.k(), v.n(), v.groups()));
+        assertEquals(42, v.weight(0, 7, 3));
+        assertEquals(7, v.kernelColumn(7));
+    }
+
+    @Test
+    void whatCannotBeTiledIsAClearError() {
+        MaxdnnException e = assertThrows(MaxdnnException.class, () -> GemmViews.of(layer(OpType.MAX_POOL_2D)));
+        assertTrue(e.getMessage().contains("layer t: MAX_POOL_2D has no mapping onto the array"), e.getMessage());
+        assertThrows(MaxdnnException.class, () -> ArrayConfig.configurable(8, 300));
+        Tiling t = Tiling.of(GemmViews.of(layer(OpType.CONV_2D)), ArrayConfig.configurable(8, 4));
+        assertThrows(MaxdnnException.class, () -> t.cycles(0));
+    }
+
+    /** Every ResNet-8 layer on 16x16 and 8x8 against the reviewed golden table (rewritten only by make golden). */
+    @Test
+    void resnet8TilingMatchesGoldenCsv() throws IOException {
+        String golden;
+        try (InputStream in = getClass().getResourceAsStream("/golden/tiling_resnet8.csv")) {
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Network net = Network.load(Assets.fromEnvironment().model());
+        String[] g = golden.split("\n");
+        String[] a = TilingTable.csv(net, TilingTable.goldenArrays()).split("\n");
+        assertEquals(g.length, a.length, "row count");
+        for (int i = 0; i < g.length; i++) {
+            assertEquals(g[i], a[i], "line " + (i + 1) + " of golden/tiling_resnet8.csv");
+        }
+        assertEquals(1 + 2 * net.weightedLayers().size(), g.length);
+    }
+}
