@@ -35,6 +35,8 @@ bench: build
 # Regenerate the reviewed golden files the tests compare against. Review the diff before committing.
 golden: build
 	./maxdnn multipliers --csv golden-models/src/test/resources/golden/roup_metrics.csv
+	java -cp cli/target/maxdnn-cli.jar org.maxdnn.array.TilingTable \
+	  $(MAXDNN_ASSETS)/models/mlperf_tiny_resnet8/pretrainedResnet_quant.tflite golden-models/src/test/resources/golden/tiling_resnet8.csv
 	$(MVN) -q -pl sim -am test -Dtest=EnergyCharacterizationTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true
 
 clean:

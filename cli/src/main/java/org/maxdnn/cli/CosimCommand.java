@@ -83,6 +83,10 @@ final class CosimCommand implements CliCommand {
             throw new MaxdnnException(MaxdnnException.MISMATCH, "cosimulation mismatch: " + o.report().mismatches().get(0).describe()
                     + " (" + o.report().mismatchCount() + " in all; see " + o.reportFile() + ")");
         }
+        if (o.report().cycles() != o.report().tilingCycles()) {
+            throw new MaxdnnException(MaxdnnException.MISMATCH, "the RTL ran " + o.report().cycles() + " cycles, the tilings "
+                    + "predict " + o.report().tilingCycles() + " (see " + o.reportFile() + ")");
+        }
         if (!o.passed()) {
             throw new MaxdnnException(MaxdnnException.MISMATCH, "the RTL's toggle counters differ from the golden model's "
                     + "count (see " + cmd.getOptionValue("toggles") + ")");

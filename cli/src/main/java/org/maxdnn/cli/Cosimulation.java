@@ -33,7 +33,8 @@ final class Cosimulation {
     /** What happened: the driver's report, the report file, the VCD (null when none was written). */
     record Outcome(CosimDriver.Report report, CosimDriver.Activity activity, Path reportFile, Path vcd) {
         boolean passed() {
-            return report.mismatchCount() == 0 && (activity == null || activity.agree());
+            return report.mismatchCount() == 0 && report.cycles() == report.tilingCycles()
+                    && (activity == null || activity.agree());
         }
 
         String summary() {
@@ -58,6 +59,8 @@ final class Cosimulation {
                 }
                 lines.add(activity.agree() ? "TOGGLE_COUNT counters equal the golden model's count in every PE"
                         : "TOGGLE_COUNT counters DIFFER from the golden model's count");
+                lines.add(String.format(Locale.ROOT, "cycles: RTL %,d, golden cycle-level model %,d, tilings %,d",
+                        report.cycles(), activity.modelCycles(), report.tilingCycles()));
             }
             return lines;
         }

@@ -69,11 +69,7 @@ final class GenerateCommand implements CliCommand {
             if (layer == null) {
                 throw MaxdnnException.badInput("the model has no layer '" + layerName + "'");
             }
-            Tiling.FixedConfigs fixed = fixedConfigs(layer, map.resolve(layer), rows, cols);
-            if (!fixed.exists()) {
-                throw MaxdnnException.badInput(noFixedArray(layer, fixed) + "; the configurable array runs any map");
-            }
-            design = ArrayConfig.fixed(layer.name(), fixed.configs());
+            design = fixedArray(layer, map.resolve(layer), rows, cols).require();
             ctx.out().println("the fixed array runs every tile of " + layer.name() + " with its map's configurations");
         } else {
             throw new MaxdnnException(MaxdnnException.USAGE, "--mode must be fixed or configurable, got '" + mode + "'");
@@ -92,17 +88,9 @@ final class GenerateCommand implements CliCommand {
         return 0;
     }
 
-    /**
-     * The configurations of the fixed array that runs every fold of {@code layer} under its map on a
-     * rows x cols array, if the map is fold-consistent (see {@link Tiling#fixedConfigs}).
-     */
-    static Tiling.FixedConfigs fixedConfigs(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
-        return Tiling.of(GemmViews.of(layer), ArrayConfig.configurable(rows, cols)).fixedConfigs(configs);
-    }
-
-    /** Why a layer has no fixed array. */
-    static String noFixedArray(ConvLayer layer, Tiling.FixedConfigs fixed) {
-        return "no fixed array runs all of " + layer.name() + ": its map is not fold-consistent (" + fixed.conflict() + ")";
+    /** The fixed array that runs every fold of {@code layer} under its map, if the map allows one (see {@link Tiling#fixedArray}). */
+    static Tiling.FixedArray fixedArray(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
+        return Tiling.of(GemmViews.of(layer), ArrayConfig.configurable(rows, cols)).fixedArray(configs);
     }
 
     private static List<MultiplierConfig> multipliers(String spec) {

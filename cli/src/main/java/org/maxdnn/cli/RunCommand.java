@@ -72,13 +72,12 @@ final class RunCommand implements CliCommand {
             if (l.op() != OpType.CONV_2D) {
                 continue;
             }
-            Tiling.FixedConfigs fixed = GenerateCommand.fixedConfigs(l, map.resolve(l), rows, cols);
+            Tiling.FixedArray fixed = GenerateCommand.fixedArray(l, map.resolve(l), rows, cols);
             if (fixed.exists()) {
-                ArrayConfig a = ArrayConfig.fixed(l.name(), fixed.configs());
-                rtlFiles.add(RtlGenerator.writeArray(a, Inputs.assetsIfSet(ctx), rtl).verilog().getFileName().toString());
-                fixedArrays.add(a);
+                rtlFiles.add(RtlGenerator.writeArray(fixed.array(), Inputs.assetsIfSet(ctx), rtl).verilog().getFileName().toString());
+                fixedArrays.add(fixed.array());
             } else {
-                noFixed.add(GenerateCommand.noFixedArray(l, fixed));
+                noFixed.add(fixed.why());
             }
         }
         ctx.out().printf(Locale.ROOT, "wrote %s and %d fixed arrays (SystolicArray_<layer>_%dx%d) to %s%n",

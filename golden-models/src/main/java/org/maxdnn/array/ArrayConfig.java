@@ -9,7 +9,7 @@ import org.maxdnn.mult.MultiplierConfig;
 /**
  * The one description of a weight-stationary systolic array (SPEC §6), like Gemmini's
  * {@code GemminiArrayConfig}: every parameter, checked here, with the derived values (module name,
- * latency, load cycles) computed in one place. The generator elaborates it, the manifest is
+ * latency, load cycles) computed in one place, variants by {@code with…}. The generator elaborates it, the manifest is
  * rendered from it, the cosimulation drives it and the {@link Tiling} counts its cycles.
  *
  * @param rows         PE rows (reduction index k)
@@ -68,15 +68,6 @@ public record ArrayConfig(int rows, int cols, String label, List<List<Multiplier
             throw new IllegalStateException("a fixed array's size is its map's");
         }
         return new ArrayConfig(newRows, newCols, label, fixedConfigs);
-    }
-
-    public ArrayConfig withLabel(String newLabel) {
-        return new ArrayConfig(rows, cols, newLabel, fixedConfigs);
-    }
-
-    /** The same size with these configurations baked in (a fixed array). */
-    public ArrayConfig withFixedConfigs(List<List<MultiplierConfig>> configs) {
-        return new ArrayConfig(rows, cols, label, configs);
     }
 
     public boolean isConfigurable() {

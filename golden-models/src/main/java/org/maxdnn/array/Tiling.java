@@ -87,12 +87,13 @@ public record Tiling(GemmView view, ArrayConfig array, List<Fold> folds) {
     }
 
     /**
-     * The configurations a fixed array needs to run every fold of this layer, if the map allows one:
-     * PE (r, c) takes the one configuration of every kernel it meets over the folds (exact where it
-     * meets none). A map is fold-consistent when no PE meets two: always at layer level, and at
-     * filter or kernel level when the configurations repeat with the fold.
+     * The fixed array that runs every fold of this layer under the map's {@code kernels}, labelled
+     * with the layer, if the map allows one: PE (r, c) takes the one configuration of every kernel it
+     * meets over the folds (exact where it meets none). A map is fold-consistent when no PE meets
+     * two: always at layer level, and at filter or kernel level when the configurations repeat with
+     * the fold.
      */
-    public FixedConfigs fixedConfigs(MultiplierConfig[][] kernels) {
+    public FixedArray fixedArray(MultiplierConfig[][] kernels) {
         MultiplierConfig[][] pe = new MultiplierConfig[array.rows()][array.cols()];
         Fold[] first = new Fold[array.rows() * array.cols()];
         for (Fold f : folds) {
@@ -104,10 +105,10 @@ public record Tiling(GemmView view, ArrayConfig array, List<Fold> folds) {
                         pe[r][c] = k;
                         first[r * array.cols() + c] = f;
                     } else if (!pe[r][c].equals(k)) {
-                        return new FixedConfigs(null, String.format(java.util.Locale.ROOT,
-                                "PE (%d,%d) would need %s for (k %d, channel %d) and %s for (k %d, channel %d)", r, c,
-                                pe[r][c].name(), f0.k0() + r, outputChannel(f0, c), k.name(), f.k0() + r,
-                                outputChannel(f, c)));
+                        return new FixedArray(null, String.format(java.util.Locale.ROOT, "no fixed array runs all of %s: "
+                                        + "its map is not fold-consistent (PE (%d,%d) would need %s for (k %d, channel %d) "
+                                        + "and %s for (k %d, channel %d))", view.name(), r, c, pe[r][c].name(), f0.k0() + r,
+                                outputChannel(f0, c), k.name(), f.k0() + r, outputChannel(f, c)));
                     }
                 }
             }
@@ -120,13 +121,21 @@ public record Tiling(GemmView view, ArrayConfig array, List<Fold> folds) {
             }
             out.add(l);
         }
-        return new FixedConfigs(out, null);
+        return new FixedArray(ArrayConfig.fixed(view.name(), out), null);
     }
 
-    /** A fixed array's PE configurations for a layer, or (configs null) why the layer has none. */
-    public record FixedConfigs(List<List<MultiplierConfig>> configs, String conflict) {
+    /** A layer's fixed array, or (array null) why it has none. */
+    public record FixedArray(ArrayConfig array, String why) {
         public boolean exists() {
-            return configs != null;
+            return array != null;
+        }
+
+        /** The array, or a clear error saying why there is none. */
+        public ArrayConfig require() {
+            if (array == null) {
+                throw MaxdnnException.badInput(why);
+            }
+            return array;
         }
     }
 

@@ -68,19 +68,21 @@ class TilingTest {
     void fixedConfigsExistOnlyForFoldConsistentMaps() {
         Tiling t = Tiling.of(GemmViews.of(layer(OpType.CONV_2D)), ArrayConfig.configurable(8, 4));
         // filters repeating with the 4 columns: PE column c always meets channels c and c + 4
-        Tiling.FixedConfigs filters = t.fixedConfigs(kernels((oc, ic) -> MultiplierConfig.roup(oc % 4, 1)));
+        Tiling.FixedArray filters = t.fixedArray(kernels((oc, ic) -> MultiplierConfig.roup(oc % 4, 1)));
         assertTrue(filters.exists());
-        assertNull(filters.conflict());
-        assertEquals(MultiplierConfig.roup(3, 1), filters.configs().get(7).get(3));
+        assertNull(filters.why());
+        assertEquals("SystolicArray_t_8x4", filters.array().moduleName());
+        assertEquals(MultiplierConfig.roup(3, 1), filters.array().config(7, 3));
         // kernel level: PE row 0 meets k = 0, 8, 16, i.e. input channels 0, 3, 1
-        Tiling.FixedConfigs kernelLevel = t.fixedConfigs(kernels((oc, ic) -> MultiplierConfig.roup(0, ic)));
+        Tiling.FixedArray kernelLevel = t.fixedArray(kernels((oc, ic) -> MultiplierConfig.roup(0, ic)));
         assertFalse(kernelLevel.exists());
-        assertEquals("PE (0,0) would need roup-p0r0 for (k 0, channel 0) and roup-p0r3 for (k 8, channel 0)",
-                kernelLevel.conflict());
+        assertEquals("no fixed array runs all of t: its map is not fold-consistent (PE (0,0) would need roup-p0r0 for "
+                + "(k 0, channel 0) and roup-p0r3 for (k 8, channel 0))", kernelLevel.why());
+        assertThrows(MaxdnnException.class, kernelLevel::require);
         // a fixed array's PE keeps its own configuration, idle or not
-        List<List<MultiplierConfig>> c = filters.configs();
-        Tiling f = Tiling.of(GemmViews.of(layer(OpType.CONV_2D)), ArrayConfig.fixed("t", c));
-        assertEquals(c.get(5).get(1), f.config(f.folds().get(5), 5, 1, null));
+        ArrayConfig a = filters.require();
+        Tiling f = Tiling.of(GemmViews.of(layer(OpType.CONV_2D)), a);
+        assertEquals(a.config(5, 1), f.config(f.folds().get(5), 5, 1, null));
     }
 
     @Test

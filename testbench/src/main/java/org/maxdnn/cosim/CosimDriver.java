@@ -40,8 +40,11 @@ public final class CosimDriver implements AutoCloseable {
         }
     }
 
-    /** RT-level activity of a run: the RTL's TOGGLE_COUNT counters and the golden model's own count. */
-    public record Activity(ToggleCounts rtl, ToggleCounts model) {
+    /**
+     * RT-level activity of a run: the RTL's TOGGLE_COUNT counters and the golden model's own count,
+     * and the cycles the golden model's cycle-level model ran.
+     */
+    public record Activity(ToggleCounts rtl, ToggleCounts model, long modelCycles) {
         public boolean agree() {
             return rtl.equals(model);
         }
@@ -56,7 +59,6 @@ public final class CosimDriver implements AutoCloseable {
     private final SimulatorPool pool;
     private MismatchLog log = new MismatchLog();
     private Activity activity;
-    private long modelCycles = -1;
 
     /** The simulator that runs the array. */
     public enum Simulator {
@@ -122,10 +124,10 @@ public final class CosimDriver implements AutoCloseable {
                     }
                 }
             } else {
-                Tiling.FixedConfigs fixed = Tiling.of(GemmViews.of(l), config).fixedConfigs(kernels);
-                if (!fixed.exists() || !fixed.configs().equals(config.fixedConfigs())) {
+                Tiling.FixedArray fixed = Tiling.of(GemmViews.of(l), config).fixedArray(kernels);
+                if (!fixed.exists() || !fixed.array().equals(config)) {
                     throw MaxdnnException.badInput("fixed array " + config.moduleName() + " does not hold the map of "
-                            + l.name() + (fixed.exists() ? "" : ": " + fixed.conflict()));
+                            + l.name() + (fixed.exists() ? "" : ": " + fixed.why()));
                 }
             }
         }
@@ -144,6 +146,7 @@ public final class CosimDriver implements AutoCloseable {
         log = new MismatchLog();
         TileCheck check = new TileCheck(registry, log);
         long[] counts = new long[3]; // macs, tiles, tiling cycles
+        long cyclesBefore = pool.cycles();
         long t0 = System.nanoTime();
         Workspace gws = golden.newWorkspace();
         List<Workspace> rws = new ArrayList<>();
@@ -196,7 +199,7 @@ public final class CosimDriver implements AutoCloseable {
                 progress.accept(first + n);
             }
         }
-        long cycles = pool.cycles();
+        long cycles = pool.cycles() - cyclesBefore;
         return new Report(images.size(), counts[0], counts[1], check.outputs(), cycles, counts[2],
                 (System.nanoTime() - t0) / 1e9, log.count(), log.kept());
     }
@@ -239,7 +242,6 @@ public final class CosimDriver implements AutoCloseable {
     public void close() {
         pool.close();
         if (pool.activity() != null && activity == null) {
-            modelCycles = pool.activity().modelCycles();
             activity = pool.activity().collect();
         }
     }
@@ -247,10 +249,5 @@ public final class CosimDriver implements AutoCloseable {
     /** The activity counted in this run (after {@link #close()}), or null when not counting toggles. */
     public Activity activity() {
         return activity;
-    }
-
-    /** Cycles the golden model's cycle-level activity model ran (after {@link #close()}), or -1 when not counting toggles. */
-    public long activityModelCycles() {
-        return modelCycles;
     }
 }

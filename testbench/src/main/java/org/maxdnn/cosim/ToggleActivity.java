@@ -42,11 +42,6 @@ final class ToggleActivity {
         models.get(process).stream(tile.acts(), tile.n());
     }
 
-    /** Cycles the models ran, over every process. */
-    long modelCycles() {
-        return models.stream().mapToLong(ArrayActivityModel::cycles).sum();
-    }
-
     /** Both counts, once the processes have written their counters; removes the files. */
     CosimDriver.Activity collect() {
         ToggleCounts rtl = new ToggleCounts(config.rows(), config.cols());
@@ -65,6 +60,6 @@ final class ToggleActivity {
                 }
             }
         }
-        return new CosimDriver.Activity(rtl, model);
+        return new CosimDriver.Activity(rtl, model, models.stream().mapToLong(ArrayActivityModel::cycles).sum());
     }
 }

@@ -69,8 +69,7 @@ class FaultInjectionTest {
     private static Design fixed(String layer, MultiplierConfig config, Assets assets) {
         ConvLayer l = net.layer(layer);
         ApproxMap map = ApproxMap.layerLevel(Map.of(layer, config));
-        ArrayConfig array = ArrayConfig.fixed(layer,
-                Tiling.of(GemmViews.of(l), ArrayConfig.configurable(4, 4)).fixedConfigs(map.resolve(l)).configs());
+        ArrayConfig array = Tiling.of(GemmViews.of(l), ArrayConfig.configurable(4, 4)).fixedArray(map.resolve(l)).require();
         return new Design(array, RtlGenerator.arrayVerilog(array, assets), InferencePlan.compile(net, map, registry));
     }
 
