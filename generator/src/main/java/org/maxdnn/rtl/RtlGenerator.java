@@ -28,11 +28,6 @@ public final class RtlGenerator {
         return PeMultipliers.name(config);
     }
 
-    /** True for the configurations whose family has RTL (a registration in {@link PeMultipliers}). */
-    public static boolean isSupported(MultiplierConfig config) {
-        return PeMultipliers.hasRtl(config);
-    }
-
     /** The configurable PE's code of a configuration (exact, roup, roupc); a clear error for others. */
     public static int configCode(MultiplierConfig config) {
         return RoupCode.code(config);

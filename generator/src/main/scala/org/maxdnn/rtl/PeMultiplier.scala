@@ -31,12 +31,3 @@ trait PeMultiplier {
   /** True when perforation or rounding leaves operand bits unused by design (a lint waiver). */
   def dropsOperandBits: Boolean = false
 }
-
-/** How to build the hardware of one multiplier family (see [[PeMultipliers]]). */
-trait PeMultiplierFamily {
-  /** The hardware name of a configuration, without building it. */
-  def name(cfg: org.maxdnn.mult.MultiplierConfig): String
-
-  /** The multiplier; `assets` (may be null) is the asset folder for families whose RTL lives there. */
-  def apply(cfg: org.maxdnn.mult.MultiplierConfig, assets: org.maxdnn.Assets): PeMultiplier
-}

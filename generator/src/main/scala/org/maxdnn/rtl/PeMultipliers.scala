@@ -24,8 +24,6 @@ object PeMultipliers {
     MultiplierFamily.LUT -> TableCircuit,
     MultiplierFamily.ALWANN -> TableCircuit)
 
-  def hasRtl(cfg: MultiplierConfig): Boolean = families.contains(cfg.family)
-
   /** The hardware name of a configuration (`Roup_p1r2`, `Alwann_mul8u_2AC`). */
   def name(cfg: MultiplierConfig): String = family(cfg).name(cfg)
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
@@ -43,7 +44,8 @@ class EmitSmokeTest {
         assertEquals(24, c.latency());
         assertEquals(16, c.loadCycles());
         assertEquals(4, c.rowIndexBits());
-        ArrayConfig f = ArrayConfig.uniform("conv1", 2, 3, MultiplierConfig.parse("roup-p1r2"));
+        MultiplierConfig p1r2 = MultiplierConfig.parse("roup-p1r2");
+        ArrayConfig f = ArrayConfig.fixed("conv1", List.of(List.of(p1r2, p1r2, p1r2), List.of(p1r2, p1r2, p1r2)));
         assertEquals("SystolicArray_conv1_2x3", f.moduleName());
         assertEquals(MultiplierConfig.parse("roup-p1r2"), f.config(1, 2));
         assertEquals("SystolicArray_4x4", c.withSize(4, 4).moduleName());
@@ -56,7 +58,8 @@ class EmitSmokeTest {
     void badArraysAndMultipliersAreClearErrors() {
         assertThrows(MaxdnnException.class, () -> ArrayConfig.configurable(0, 4));
         assertThrows(MaxdnnException.class, () -> ArrayConfig.configurable(4, 257));
-        assertThrows(MaxdnnException.class, () -> ArrayConfig.uniform("1-bad", 2, 2, MultiplierConfig.EXACT));
+        assertThrows(MaxdnnException.class, () -> ArrayConfig.fixed("1-bad", List.of(List.of(MultiplierConfig.EXACT))));
+        assertThrows(MaxdnnException.class, () -> new ArrayConfig(2, 2, null, List.of(List.of(MultiplierConfig.EXACT))));
         MultiplierConfig lut = MultiplierConfig.parse("lut:mul8u_1JFF");
         // a table multiplier's circuit comes from the asset folder, and it has no configuration code
         MaxdnnException e = assertThrows(MaxdnnException.class, () -> RtlGenerator.multiplierVerilog(lut));

@@ -1,7 +1,6 @@
 package org.maxdnn.array;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.mult.MultiplierConfig;
@@ -55,11 +54,6 @@ public record ArrayConfig(int rows, int cols, String label, List<List<Multiplier
             throw MaxdnnException.badInput("fixed array " + label + " has no rows");
         }
         return new ArrayConfig(configs.size(), configs.get(0).size(), label, configs);
-    }
-
-    /** A fixed array with the same configuration in every PE. */
-    public static ArrayConfig uniform(String label, int rows, int cols, MultiplierConfig config) {
-        return new ArrayConfig(rows, cols, label, Collections.nCopies(rows, Collections.nCopies(cols, config)));
     }
 
     /** The same array with another size; a fixed array cannot change size (its map would not fit). */

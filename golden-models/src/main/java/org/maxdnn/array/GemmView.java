@@ -45,9 +45,4 @@ public interface GemmView {
     default String name() {
         return layer().name();
     }
-
-    /** Multiplications per input. */
-    default long macs() {
-        return (long) m() * k() * n() * groups();
-    }
 }

@@ -17,10 +17,6 @@ public final class GemmViews {
     private GemmViews() {
     }
 
-    public static boolean has(OpType op) {
-        return ADAPTERS.containsKey(op);
-    }
-
     public static GemmView of(ConvLayer layer) {
         Function<ConvLayer, GemmView> adapter = ADAPTERS.get(layer.op());
         if (adapter == null) {
