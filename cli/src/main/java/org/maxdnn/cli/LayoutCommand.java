@@ -88,7 +88,7 @@ final class LayoutCommand implements CliCommand {
                 ConvLayer layer = layer(net, layerName);
                 int rows = Inputs.positiveInt(cmd, "rows", 4);
                 int cols = Inputs.positiveInt(cmd, "cols", 4);
-                var design = GenerateCommand.fixedFor(layer, Inputs.map(cmd, net).resolve(layer), rows, cols);
+                var design = GenerateCommand.fixedArray(layer, Inputs.map(cmd, net).resolve(layer), rows, cols).require();
                 designs.add(LayoutDesign.array("array:" + layerName + ":" + rows + "x" + cols, design));
             } else if (t.equals("pe") || t.startsWith("pe:")) {
                 MultiplierConfig c = t.equals("pe") ? MultiplierConfig.EXACT : MultiplierConfig.parse(t.substring(3));

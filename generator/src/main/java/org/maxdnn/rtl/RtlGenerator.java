@@ -28,6 +28,14 @@ public final class RtlGenerator {
         return PeMultipliers.name(config);
     }
 
+    /**
+     * True for the configurations the generator builds from the configuration alone (exact, roup,
+     * roupc); table multipliers are EvoApprox circuits whose Verilog comes from the asset folder.
+     */
+    public static boolean isSupported(MultiplierConfig config) {
+        return FixedRoup.covers(config);
+    }
+
     /** The configurable PE's code of a configuration (exact, roup, roupc); a clear error for others. */
     public static int configCode(MultiplierConfig config) {
         return RoupCode.code(config);

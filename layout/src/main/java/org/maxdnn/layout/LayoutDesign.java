@@ -3,11 +3,12 @@ package org.maxdnn.layout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.rtl.ArrayDesign;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.rtl.RtlGenerator;
 
 /**
@@ -72,13 +73,13 @@ public record LayoutDesign(String name, String top, String verilog, MultiplierCo
 
     /** A single PE (weight, activation and partial-sum registers, adder) with its multiplier baked in. */
     public static LayoutDesign pe(MultiplierConfig config) {
-        ArrayDesign d = ArrayDesign.uniform("PE_" + RtlGenerator.moduleName(config), 1, 1, config);
-        return new LayoutDesign("pe:" + config.name(), d.name(), RtlGenerator.arrayVerilog(d), null);
+        ArrayConfig d = ArrayConfig.fixed("PE_" + RtlGenerator.moduleName(config), List.of(List.of(config)));
+        return new LayoutDesign("pe:" + config.name(), d.moduleName(), RtlGenerator.arrayVerilog(d), null);
     }
 
     /** A fixed array (e.g. the one generated for one layer of a map). */
-    public static LayoutDesign array(String name, ArrayDesign design) {
-        return new LayoutDesign(name, design.name(), RtlGenerator.arrayVerilog(design), null);
+    public static LayoutDesign array(String name, ArrayConfig design) {
+        return new LayoutDesign(name, design.moduleName(), RtlGenerator.arrayVerilog(design), null);
     }
 
     /**
