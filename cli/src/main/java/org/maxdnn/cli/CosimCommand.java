@@ -2,6 +2,7 @@ package org.maxdnn.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -43,7 +44,7 @@ final class CosimCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("vcd-on-mismatch")
                         .desc("write a VCD of the first mismatching tile into --out").build())
                 .addOption(Option.builder().longOpt("inject").hasArg().argName("FAULT")
-                        .desc("test mode: inject a fault into the generated PE first (" + faultIds() + ")").build())
+                        .desc("test mode: inject a fault into the generated array first (" + faultIds() + ")").build())
                 .addOption(Option.builder().longOpt("toggles").hasArg().argName("FILE")
                         .desc("RT-level activity: run the TOGGLE_COUNT build, write per-PE, per-component toggles as CSV, "
                                 + "and check them against the golden model's count").build())
@@ -53,7 +54,7 @@ final class CosimCommand implements CliCommand {
 
     private static String faultIds() {
         StringBuilder s = new StringBuilder();
-        for (FaultInjection f : FaultInjection.values()) {
+        for (FaultInjection f : Stream.of(FaultInjection.values()).filter(FaultInjection::inConfigurableArray).toList()) {
             s.append(s.isEmpty() ? "" : ", ").append(f.id());
         }
         return s.toString();
@@ -66,6 +67,10 @@ final class CosimCommand implements CliCommand {
             throw new MaxdnnException(MaxdnnException.USAGE, "--toggles runs in Verilator, not with --simulator icarus");
         }
         FaultInjection fault = cmd.hasOption("inject") ? FaultInjection.byId(cmd.getOptionValue("inject")) : null;
+        if (fault != null && !fault.inConfigurableArray()) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "fault " + fault.id() + " goes into a fixed array's "
+                    + fault.module() + "* module; cosim --inject takes " + faultIds());
+        }
         Network net = Inputs.network(cmd, ctx);
         List<LabeledImage> images = Inputs.images(cmd, ctx);
         if (!cmd.hasOption("limit") && images.size() > 2) {

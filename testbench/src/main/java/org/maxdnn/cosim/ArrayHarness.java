@@ -9,18 +9,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.ExternalTool;
-import org.maxdnn.array.ArrayConfig;
 
 /**
  * The Verilator C++ harness of an array, speaking a binary protocol on stdin/stdout:
  * {@code 'L'} + rows·cols int8 weights + rows·cols config codes loads a tile (a fixed array has no
  * code ports and ignores the codes); {@code 'S'} + int32 n + n·rows int8 activations streams n
  * vectors and answers n·cols int32 partial sums (little endian); {@code 'C'} answers the int64
- * clock cycles run since reset; {@code 'Q'} quits. With {@code --vcd FILE} it dumps a waveform (traced build); the
- * toggle-counting build (TOGGLE_COUNT defined) takes {@code +toggles=FILE}, where the PEs' counters
- * are written at the end. Builds are cached by a hash of the Verilog, the harness and the flags, so
+ * clock cycles run since reset; {@code 'Q'} quits. With {@code --vcd FILE} it dumps a waveform
+ * (traced build); the toggle-counting build (TOGGLE_COUNT defined) takes {@code +toggles=FILE},
+ * where the PEs' counters are written at the end. Builds are cached by a hash of the Verilog, the harness and the flags, so
  * a design is compiled once per machine.
  */
 public final class ArrayHarness {

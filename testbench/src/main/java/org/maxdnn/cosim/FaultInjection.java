@@ -67,6 +67,11 @@ public enum FaultInjection {
         return description;
     }
 
+    /** True when the module it mutates is part of the configurable array (its PE or the array around the PEs). */
+    public boolean inConfigurableArray() {
+        return module.equals("PE_Configurable") || module.equals("SystolicArray_");
+    }
+
     /** The Verilog with this fault in the first module whose name starts with {@link #module()}. */
     public String apply(String verilog) {
         Matcher header = Pattern.compile("(?m)^module " + Pattern.quote(module) + "\\w*\\(").matcher(verilog);

@@ -3,9 +3,9 @@ package org.maxdnn.cosim;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.ExternalTool;
-import org.maxdnn.array.ArrayConfig;
 
 /**
  * The Icarus Verilog testbench of an array: the same command records as the Verilator harness
