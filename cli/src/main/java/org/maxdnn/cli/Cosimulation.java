@@ -33,8 +33,19 @@ final class Cosimulation {
     /** What happened: the driver's report, the report file, the VCD (null when none was written). */
     record Outcome(CosimDriver.Report report, CosimDriver.Activity activity, Path reportFile, Path vcd) {
         boolean passed() {
-            return report.mismatchCount() == 0 && report.cycles() == report.tilingCycles()
-                    && (activity == null || activity.agree());
+            return failure() == null;
+        }
+
+        /** What failed first: a mismatch, the cycles, or the toggle counts; null when everything agrees. */
+        String failure() {
+            if (report.mismatchCount() > 0) {
+                return report.mismatches().get(0).describe() + " (" + report.mismatchCount() + " mismatches in all)";
+            }
+            if (report.cycles() != report.tilingCycles()) {
+                return "the RTL ran " + report.cycles() + " cycles, the tilings predict " + report.tilingCycles();
+            }
+            return activity != null && !activity.agree() ? "the RTL's toggle counters differ from the golden model's count"
+                    : null;
         }
 
         String summary() {

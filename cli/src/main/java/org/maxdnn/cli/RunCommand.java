@@ -152,7 +152,7 @@ final class RunCommand implements CliCommand {
         }
         if (!cosim.passed()) {
             throw new MaxdnnException(MaxdnnException.MISMATCH, "the chosen map's RTL did not cosimulate bit-exactly: "
-                    + cosim.report().mismatches().get(0).describe() + " (see " + cosim.reportFile() + ")");
+                    + cosim.failure() + " (see " + cosim.reportFile() + ")");
         }
         return 0;
     }

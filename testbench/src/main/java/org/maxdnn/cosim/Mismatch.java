@@ -10,9 +10,9 @@ public record Mismatch(String stage, int image, String layer, int ocTile, int kT
                        int column, int channel, long expected, long actual) {
     public String describe() {
         return switch (stage) {
-            case "tile" -> String.format("image %d, layer %s, tile (oc %d, k %d), row %d = pixel (%d,%d), column %d -> "
-                    + "%s: expected %d, RTL %d", image, layer, ocTile, kTile, pixel, oy, ox, column,
-                    channel >= 0 ? "channel " + channel : "idle", expected, actual);
+            case "tile" -> String.format("image %d, layer %s, tile (oc %d, k %d), row %d = pixel (%d,%d), %s: expected %d, "
+                    + "RTL %d", image, layer, ocTile, kTile, pixel, oy, ox,
+                    channel >= 0 ? "column -> channel " + channel : "idle column " + column, expected, actual);
             case "logits" -> String.format("image %d, FC output %d: expected %d, RTL-in-the-loop %d", image, channel,
                     expected, actual);
             default -> String.format("image %d, layer %s, pixel (%d,%d), channel %d: expected accumulator %d, RTL %d",
