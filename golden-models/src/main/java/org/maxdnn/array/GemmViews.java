@@ -12,7 +12,9 @@ public final class GemmViews {
     private static final Map<OpType, Function<ConvLayer, GemmView>> ADAPTERS = new EnumMap<>(Map.of(
             OpType.CONV_2D, ConvGemm::new,
             // a 1x1 convolution over a 1x1 input
-            OpType.FULLY_CONNECTED, ConvGemm::new));
+            OpType.FULLY_CONNECTED, ConvGemm::new,
+            // a group per input channel
+            OpType.DEPTHWISE_CONV_2D, ConvGemm::new));
 
     private GemmViews() {
     }

@@ -97,6 +97,30 @@ class TilingTest {
         assertEquals(7, v.kernelColumn(7));
     }
 
+    /** Depthwise, 3 channels, depth multiplier 2, 2x2 taps: a group per channel, K = 4, N = 2. */
+    @Test
+    void depthwiseIsAGemmPerInputChannel() {
+        byte[] w = new byte[6 * 4];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (byte) i;
+        }
+        ConvLayer dw = new ConvLayer("dw", OpType.DEPTHWISE_CONV_2D, 0, 1, 3, 3, 3, 2, 2, 6, 2, 2, 1, 1, 0, 0, w,
+                new int[6], 0, 0, null, -128, 127, 3, false);
+        GemmView v = GemmViews.of(dw);
+        assertEquals(List.of(4, 4, 2, 3), List.of(v.m(), v.k(), v.n(), v.groups()));
+        // group 2, tap k = 3 (ky 1, kx 1) reads patch element (1·2 + 1)·3 + 2; output 1 of group 2 is channel 5
+        assertEquals(11, v.patchIndex(2, 3));
+        assertEquals(5, v.outputChannel(2, 1));
+        assertEquals(5 * 4 + 3, v.weight(2, 3, 1));
+        assertEquals(0, v.kernelColumn(3), "one kernel column per filter");
+        // on 4x4: one fold per group, half its columns idle
+        Tiling t = Tiling.of(v, ArrayConfig.configurable(4, 4));
+        assertEquals(List.of(new Tiling.Fold(0, 0, 4, 0, 2), new Tiling.Fold(1, 0, 4, 0, 2), new Tiling.Fold(2, 0, 4, 0, 2)),
+                t.folds());
+        assertEquals(0.5, t.mappingEfficiency(), 1e-12);
+        assertEquals(3 * (4 + 4 + 8), t.cycles(4));
+    }
+
     @Test
     void whatCannotBeTiledIsAClearError() {
         MaxdnnException e = assertThrows(MaxdnnException.class, () -> GemmViews.of(layer(OpType.MAX_POOL_2D)));

@@ -99,12 +99,14 @@ public final class OperandStreams {
         int[] patch = new int[view.patchSize()];
         int k = 0;
         while (k < pairs) {
-            // a kernel element drawn as output channel, tap row, tap column, input channel (the order
-            // the characterised streams were drawn in), i.e. the PE of (reduction index, output)
-            int n = r.nextInt(layer.outC());
-            int reduction = (r.nextInt(layer.kh()) * layer.kw() + r.nextInt(layer.kw())) * layer.inC() + r.nextInt(layer.inC());
-            int w = view.weight(0, reduction, n);
-            int tap = view.patchIndex(0, reduction);
+            // a kernel element drawn as output channel, tap row, tap column, position in the filter
+            // depth (the order the characterised streams were drawn in): the PE of (reduction index, output)
+            int oc = r.nextInt(layer.outC());
+            int depth = layer.filterDepth();
+            int reduction = (r.nextInt(layer.kh()) * layer.kw() + r.nextInt(layer.kw())) * depth + r.nextInt(depth);
+            int g = oc / view.n();
+            int w = view.weight(g, reduction, oc % view.n());
+            int tap = view.patchIndex(g, reduction);
             for (byte[] in : inputs) {
                 for (int m = 0; m < view.m() && k < pairs; m++) {
                     view.patch(in, m, patch);
