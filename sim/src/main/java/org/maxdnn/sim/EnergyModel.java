@@ -258,11 +258,6 @@ public final class EnergyModel {
         return 0.5 * loadFarads(net) * v * v;
     }
 
-    /** Energy of internal-power group k of cell c for an output rise ({@code rise}) or fall, joules. */
-    public double groupEnergy(int cell, int k, boolean rise) {
-        return groupEnergy[cell][2 * k + (rise ? 0 : 1)] * lib.energyUnit();
-    }
-
     /**
      * The same activity priced with the internal-power rule of OpenSTA 2.0.17 (Debian's
      * {@code opensta}), for the cross-check only. That version charges every output toggle with
@@ -283,7 +278,6 @@ public final class EnergyModel {
         EnergyReport base = evaluate(act);
         long ops = act.transitions();
         int cells = sim.netlist().cells().size();
-        double[] cellEnergy = new double[cells];
         double internal = 0;
         double eu = lib.energyUnit();
         for (int c = 0; c < cells; c++) {
@@ -291,11 +285,8 @@ public final class EnergyModel {
             List<GateSimulator.PowerGroup> groups = GateSimulator.powerGroups(type);
             List<LibertyPin> outs = type.outputs();
             double rate = 0;
-            double sw = 0;
             for (LibertyPin o : outs) {
-                int net = sim.pinNet(c, o.name());
-                rate += act.toggles()[net];
-                sw += act.toggles()[net] * toggleEnergy(net);
+                rate += act.toggles()[sim.pinNet(c, o.name())];
             }
             rate = outs.isEmpty() ? 0 : rate / outs.size();
             double perToggle = 0;
@@ -310,13 +301,11 @@ public final class EnergyModel {
                 }
                 perToggle += duty * sum;
             }
-            double e = rate * perToggle * eu;
-            internal += e;
-            cellEnergy[c] = ops == 0 ? 0 : (e + sw) / ops;
+            internal += rate * perToggle * eu;
         }
         double perOp = ops == 0 ? 0 : 1.0 / ops;
         return new EnergyReport(base.design(), base.library(), ops, base.switching(), base.inputSwitching(),
-                internal * perOp, base.leakage(), base.clockPeriod(), cellEnergy);
+                internal * perOp, base.leakage(), base.clockPeriod());
     }
 
     /** Energy per operation of an activity measured on this model's simulator. */
@@ -340,27 +329,17 @@ public final class EnergyModel {
             }
         }
         int cells = sim.netlist().cells().size();
-        double[] cellEnergy = new double[cells];
         double internal = 0;
-        double eu = lib.energyUnit();
         for (int c = 0; c < cells; c++) {
             double[] ev = act.powerEvents()[c];
             double[] en = groupEnergy[c];
-            double s = 0;
             for (int i = 0; i < ev.length; i++) {
-                s += ev[i] * en[i];
+                internal += ev[i] * en[i];
             }
-            s *= eu;
-            internal += s;
-            double own = s;
-            for (LibertyPin p : sim.cellType(c).outputs()) {
-                int net = sim.pinNet(c, p.name());
-                own += act.toggles()[net] * toggleEnergy(net);
-            }
-            cellEnergy[c] = ops == 0 ? 0 : own / ops;
         }
+        internal *= lib.energyUnit();
         double perOp = ops == 0 ? 0 : 1.0 / ops;
         return new EnergyReport(sim.netlist().module(), lib.name(), ops, sw * perOp, in * perOp, internal * perOp,
-                leakagePower * options.clockPeriod(), options.clockPeriod(), cellEnergy);
+                leakagePower * options.clockPeriod(), options.clockPeriod());
     }
 }

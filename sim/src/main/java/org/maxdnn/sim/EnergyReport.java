@@ -16,10 +16,9 @@ import java.util.Locale;
  * @param internal Σ internal-power events × liberty internal energy
  * @param leakage leakage power × clock period
  * @param clockPeriod seconds per operation used for leakage
- * @param cellEnergy per netlist cell: its output switching + internal energy per operation
  */
 public record EnergyReport(String design, String library, long operations, double switching, double inputSwitching,
-                           double internal, double leakage, double clockPeriod, double[] cellEnergy) {
+                           double internal, double leakage, double clockPeriod) {
 
     /** Everything, input-net switching included, in joules per operation. */
     public double total() {
@@ -37,11 +36,6 @@ public record EnergyReport(String design, String library, long operations, doubl
 
     public double cellsOnlyPj() {
         return cellsOnly() * 1e12;
-    }
-
-    /** Average power at the clock period, watts (cells only). */
-    public double cellPower() {
-        return cellsOnly() / clockPeriod;
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class GateLevelEnergy {
         } catch (IOException e) {
             throw MaxdnnException.badInput("liberty file " + liberty + " cannot be read: " + e.getMessage(), e);
         }
-        return LIBRARIES.computeIfAbsent(key, k -> LibertyReader.read(abs));
+        return LIBRARIES.computeIfAbsent(key, k -> Liberty.read(abs));
     }
 
     public YosysSynth.Result synthesis() {

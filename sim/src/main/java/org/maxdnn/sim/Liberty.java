@@ -7,7 +7,7 @@ import java.util.Map;
 import org.maxdnn.MaxdnnException;
 
 /**
- * A cell library read from a liberty file ({@link LibertyReader}): its cells and units. Values
+ * A cell library read from a liberty file: its cells and units. Values
  * inside cells stay in library units; the unit fields convert them to SI.
  *
  * @param name library name
@@ -32,8 +32,9 @@ public record Liberty(String name, Path file, double timeUnit, double capacitanc
     /** The default library of the toolkit (SPEC §8): Debian's qflow-tech-osu018. */
     public static final Path OSU018 = Path.of("/usr/share/qflow/tech/osu018/osu018_stdcells.lib");
 
+    /** Reads, parses and interprets a liberty file. */
     public static Liberty read(Path file) {
-        return LibertyReader.read(file);
+        return LibertyInterpreter.interpret(file, LibertyParser.parse(file));
     }
 
     public LibertyCell cell(String cellName) {

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * One group of a liberty file as written, before any meaning is attached: {@code type (args) {
- * simple : value; complex (v1, v2); subgroups }}. {@link LibertyReader} builds the tree and then
- * reads the parts it understands out of it; everything else stays available here.
+ * simple : value; complex (v1, v2); subgroups }}. {@link LibertyParser} builds the tree and
+ * {@link LibertyInterpreter} reads the parts it understands out of it; everything else stays
+ * available here.
  */
 public final class LibertyGroup {
     private final String type;

@@ -1,7 +1,6 @@
 package org.maxdnn.sim;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,21 +34,16 @@ public final class OpenStaPower {
     private static final String MARK = "MAXDNN-SECTION ";
 
     /**
-     * @param propagatedPower total power (W) of the report after annotation; with an OpenSTA that
-     *        ignores internal annotations it is OpenSTA's probabilistic estimate from the input
-     *        activities
      * @param pinAnnotationsHonoured whether this OpenSTA used the per-pin activities
      * @param energyPerOp OpenSTA's energy per operation (J) under the simulated activity
      * @param switchingPerOp its switching part, J
      * @param internalPerOp its internal part, J
      * @param leakagePerOp its leakage part, J
-     * @param cellEnergy per netlist cell, OpenSTA's switching + internal energy per operation, J
      * @param script the Tcl script
      * @param log OpenSTA's output
      */
-    public record Result(double propagatedPower, boolean pinAnnotationsHonoured, double energyPerOp,
-                         double switchingPerOp, double internalPerOp, double leakagePerOp, double[] cellEnergy,
-                         Path script, String log) {
+    public record Result(boolean pinAnnotationsHonoured, double energyPerOp, double switchingPerOp,
+                         double internalPerOp, double leakagePerOp, Path script, String log) {
         public double energyPerOpPj() {
             return energyPerOp * 1e12;
         }
@@ -72,7 +66,6 @@ public final class OpenStaPower {
         Path dir = workDir.toAbsolutePath();
         Path lib = LibertyFiles.plain(liberty, dir);
         GateSimulator sim = model.simulator();
-        Liberty l = sim.liberty();
         Netlist n = sim.netlist();
         if (act.transitions() == 0) {
             throw MaxdnnException.badInput("the activity has no transitions (fewer than 2 vectors)");
@@ -95,7 +88,6 @@ public final class OpenStaPower {
         Map<String, double[]> inst = instanceLines(sections.get("instances"));
         double period = model.options().clockPeriod();
         long ops = act.transitions();
-        double[] cellEnergy = new double[n.cells().size()];
         double sw = 0;
         double in = 0;
         double leak = 0;
@@ -115,19 +107,15 @@ public final class OpenStaPower {
             rate = outs.isEmpty() ? 0 : rate / outs.size() / ops;
             double eInt = p[0] * period * rate;
             double eSw = p[1] * period * rate;
-            cellEnergy[c] = eInt + eSw;
             in += eInt;
             sw += eSw;
             leak += p[2] * period;
         }
-        double energy;
         if (honoured) {
-            energy = direct[3] * period;
-            return new Result(direct[3], true, energy, direct[1] * period, direct[0] * period, direct[2] * period,
-                    cellEnergy, script, log);
+            return new Result(true, direct[3] * period, direct[1] * period, direct[0] * period, direct[2] * period,
+                    script, log);
         }
-        energy = sw + in + leak;
-        return new Result(direct[3], false, energy, sw, in, leak, cellEnergy, script, log);
+        return new Result(false, sw + in + leak, sw, in, leak, script, log);
     }
 
     private static boolean differs(Map<String, double[]> a, Map<String, double[]> b) {
@@ -274,10 +262,5 @@ public final class OpenStaPower {
 
     private static double num(String s) {
         return Double.parseDouble(s);
-    }
-
-    /** Names of the instances in a report, for tests. */
-    static List<String> instanceNames(String log) {
-        return new ArrayList<>(instanceLines(sections(log).get("instances")).keySet());
     }
 }

@@ -3,7 +3,7 @@
  *
  * <p>Flow: {@link org.maxdnn.sim.YosysSynth} maps any Verilog file + top module to the cells of a
  * liberty library (plain or gzip) and yields a flat {@link org.maxdnn.sim.Netlist};
- * {@link org.maxdnn.sim.LibertyReader} reads the library ({@link org.maxdnn.sim.Liberty});
+ * {@link org.maxdnn.sim.Liberty#read} reads the library (lexer, parser, interpreter) ({@link org.maxdnn.sim.Liberty});
  * {@link org.maxdnn.sim.GateSimulator} simulates {@link org.maxdnn.sim.OperandStream}s 64 vectors
  * at a time and counts toggles ({@link org.maxdnn.sim.Activity}); {@link org.maxdnn.sim.EnergyModel}
  * turns them into joules per operation ({@link org.maxdnn.sim.EnergyReport});

@@ -13,8 +13,8 @@ import org.maxdnn.testing.RequiresTools;
  * activity: within 10 % (in practice 1–3 %) for the exact multiplier and two other designs on
  * osu018 and for the multiplier on sky130.
  */
+@RequiresTools({"yosys", "sta"})
 class OpenStaPowerTest {
-    @RequiresTools({"yosys", "sta"})
     private static void agree(String top, Path lib) {
         YosysSynth.Result r = TestDesigns.synth(top, lib);
         GateSimulator sim = new GateSimulator(r.netlist(), TestDesigns.liberty(lib));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.maxdnn.MaxdnnException;
 
 /** Values checked here were read off the liberty files by hand. */
-class LibertyReaderTest {
+class LibertyTest {
     @Test
     void osu018CellsUnitsPinsAndFunctions() {
         Liberty l = TestDesigns.liberty(TestDesigns.OSU018);
@@ -126,7 +126,7 @@ class LibertyReaderTest {
                   }
                 }
                 """;
-        Liberty l = LibertyReader.interpret(java.nio.file.Path.of("t.lib"), LibertyReader.parseText("t.lib", text));
+        Liberty l = LibertyInterpreter.interpret(java.nio.file.Path.of("t.lib"), LibertyParser.parseText("t.lib", text));
         assertEquals(1e-12, l.timeUnit(), 1e-24);
         assertEquals(1e-15, l.capacitanceUnit(), 1e-27);
         assertEquals(1e-3, l.voltageUnit(), 1e-15);
@@ -152,7 +152,7 @@ class LibertyReaderTest {
             {"cell (t) {\n}\n", ":1:"},                                         // not a library
         };
         for (String[] c : cases) {
-            MaxdnnException e = assertThrows(MaxdnnException.class, () -> LibertyReader.parseText("bad.lib", c[0]));
+            MaxdnnException e = assertThrows(MaxdnnException.class, () -> LibertyParser.parseText("bad.lib", c[0]));
             assertEquals(MaxdnnException.BAD_INPUT, e.exitCode());
             assertTrue(e.getMessage().contains("bad.lib" + c[1]), e.getMessage());
         }
