@@ -31,9 +31,12 @@ public final class ExploreReport {
     private ExploreReport() {
     }
 
-    /** Best saving per approach per loss bound (percent), and MAx-DNN's best over ALWANN's. */
-    public record Summary(Map<String, double[]> bestSaving, double[] maxDnnBest, double[] alwannBest,
-                          double[] alwannVsUnsignedExact) {
+    /**
+     * Best saving per approach per loss bound (percent), each front's hypervolume
+     * ({@link Explorer#HYPERVOLUME}), and MAx-DNN's best over ALWANN's.
+     */
+    public record Summary(Map<String, double[]> bestSaving, Map<String, Double> hypervolume, double[] maxDnnBest,
+                          double[] alwannBest, double[] alwannVsUnsignedExact) {
         public double[] ratio() {
             double[] r = new double[LOSS_BOUNDS.length];
             for (int i = 0; i < r.length; i++) {
@@ -49,6 +52,7 @@ public final class ExploreReport {
      */
     public static Summary summary(Exploration.Result result, double unsignedExactPj) {
         Map<String, double[]> best = new LinkedHashMap<>();
+        Map<String, Double> hypervolume = new LinkedHashMap<>();
         double[] maxDnn = new double[LOSS_BOUNDS.length];
         double[] alwann = null;
         double[] alwannOwn = null;
@@ -59,6 +63,7 @@ public final class ExploreReport {
                 b[i] = p == null ? 0 : p.savingPct();
             }
             best.put(f.space().name(), b);
+            hypervolume.put(f.space().name(), f.hypervolume());
             if (f.space().name().equals("alwann")) {
                 alwann = b;
                 alwannOwn = new double[LOSS_BOUNDS.length];
@@ -73,7 +78,7 @@ public final class ExploreReport {
                 }
             }
         }
-        return new Summary(best, maxDnn, alwann, alwannOwn);
+        return new Summary(best, hypervolume, maxDnn, alwann, alwannOwn);
     }
 
     /** Writes every output under {@code dir} and returns the summary. */
@@ -124,7 +129,8 @@ public final class ExploreReport {
         AtomicFiles.writeString(dir.resolve("pareto.csv"), csv.toString());
         ObjectNode root = JSON.createObjectNode().put("approach", f.space().name())
                 .put("description", f.space().description()).put("evaluations", f.evaluations())
-                .put("seconds", f.seconds());
+                .put("seconds", f.seconds()).put("hypervolume", f.hypervolume())
+                .put("hypervolume_definition", Explorer.HYPERVOLUME);
         root.set("points", json);
         AtomicFiles.writeString(dir.resolve("pareto.json"), root.toPrettyString() + "\n");
     }
@@ -169,13 +175,13 @@ public final class ExploreReport {
         for (double b : LOSS_BOUNDS) {
             csv.append(String.format(Locale.ROOT, ",best_saving_pct_within_%.0f_pts", b));
         }
-        csv.append('\n');
+        csv.append(",hypervolume\n");
         s.bestSaving().forEach((a, v) -> {
             csv.append(a);
             for (double x : v) {
                 csv.append(String.format(Locale.ROOT, ",%.3f", x));
             }
-            csv.append('\n');
+            csv.append(String.format(Locale.ROOT, ",%.4f%n", s.hypervolume().get(a)));
         });
         AtomicFiles.writeString(dir.resolve("summary.csv"), csv.toString());
         ObjectNode root = JSON.createObjectNode()
@@ -189,6 +195,9 @@ public final class ExploreReport {
                 o.put(String.format(Locale.ROOT, "within_%.0f_pts", LOSS_BOUNDS[i]), v[i]);
             }
         });
+        ObjectNode hv = root.putObject("hypervolume");
+        s.hypervolume().forEach(hv::put);
+        root.put("hypervolume_definition", Explorer.HYPERVOLUME);
         ObjectNode ratio = root.putObject("maxdnn_over_alwann");
         for (int i = 0; i < LOSS_BOUNDS.length; i++) {
             double r = s.ratio()[i];
@@ -228,27 +237,32 @@ public final class ExploreReport {
         for (double b : LOSS_BOUNDS) {
             header.add(String.format(Locale.ROOT, "≤ %.0f pts", b));
         }
+        header.add("hypervolume");
         List<List<String>> rows = new ArrayList<>();
         s.bestSaving().forEach((a, v) -> {
             List<String> r = new ArrayList<>(List.of(a));
             for (double x : v) {
                 r.add(String.format(Locale.ROOT, "%.1f%%", x));
             }
+            r.add(String.format(Locale.ROOT, "%.4f", s.hypervolume().get(a)));
             rows.add(r);
         });
         List<String> ratio = new ArrayList<>(List.of("MAx-DNN best / ALWANN"));
         for (double r : s.ratio()) {
             ratio.add(Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2fx", r));
         }
+        ratio.add("");
         rows.add(ratio);
         if (s.alwannVsUnsignedExact() != null) {
             List<String> own = new ArrayList<>(List.of("ALWANN vs its own exact unsigned multiplier (mul8u_1JFF everywhere)"));
             for (double x : s.alwannVsUnsignedExact()) {
                 own.add(String.format(Locale.ROOT, "%.1f%%", x));
             }
+            own.add("");
             rows.add(own);
         }
         html.table(header, rows);
+        html.paragraph("Hypervolume: " + Explorer.HYPERVOLUME + ".");
         html.paragraph("Savings are against the all-exact map of this project's signed radix-4 Booth multiplier. ALWANN's "
                 + "tables multiply unsigned codes (activation + 128, weight + 128, the TFApprox mapping); on the real "
                 + "operand streams the exact unsigned multiplier itself costs more than the signed one, which the first "
@@ -264,8 +278,8 @@ public final class ExploreReport {
         }
         for (Explorer.Front f : result.fronts()) {
             html.heading("Approach: " + f.space().name());
-            html.paragraph(f.space().description() + String.format(Locale.ROOT, ". %d maps evaluated in %.0f s.",
-                    f.evaluations(), f.seconds()));
+            html.paragraph(f.space().description() + String.format(Locale.ROOT,
+                    ". %d maps evaluated in %.0f s; hypervolume %.4f.", f.evaluations(), f.seconds(), f.hypervolume()));
             List<List<String>> pts = new ArrayList<>();
             for (int i = 0; i < f.points().size(); i++) {
                 Explorer.Point p = f.points().get(i);

@@ -11,9 +11,9 @@ import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.map.ApproxMap;
 
 /**
- * Searches one {@link MapSpace} with NSGA-II for the Pareto front of (network multiplier energy,
- * errors on the image set): seeded with the space's heuristic points, deterministic for a seed,
- * evaluations spread over the threads.
+ * Searches one {@link MapSpace} with NSGA-II ({@link Nsga2Search}) for the Pareto front of
+ * (network multiplier energy, errors on the image set): seeded with the space's heuristic points,
+ * deterministic for a seed, evaluations spread over the threads.
  */
 public final class Explorer {
     /** Search effort. */
@@ -23,10 +23,17 @@ public final class Explorer {
     /** One evaluated map. Loss is in percentage points of accuracy against the exact model. */
     public record Point(String approach, int[] genome, ApproxMap map, double pj, double savingPct,
                         AccuracyOracle.Score score, double lossPts) {
+        /** The search's objectives: energy (pJ per image) and labelled errors, both minimised. */
+        double[] objectives() {
+            return new double[] {pj, score.images() - score.correct()};
+        }
     }
 
-    /** An approach's front from the all-exact end (highest energy) down, with what it cost to find. */
-    public record Front(MapSpace space, List<Point> points, int evaluations, double seconds) {
+    /**
+     * An approach's front from the all-exact end (highest energy) down, with what it cost to find and
+     * its {@link #HYPERVOLUME hypervolume}.
+     */
+    public record Front(MapSpace space, List<Point> points, int evaluations, double seconds, double hypervolume) {
         /** The largest saving among points losing at most {@code maxLossPts}, or 0 (the exact map). */
         public Point best(double maxLossPts) {
             return points.stream().filter(p -> p.lossPts() <= maxLossPts + 1e-9)
@@ -34,14 +41,21 @@ public final class Explorer {
         }
     }
 
+    /** How {@link Front#hypervolume()} is measured, for reports. */
+    public static final String HYPERVOLUME = "hypervolume of the front with energy normalised by the all-exact map's "
+            + "(0 = free, 1 = exact) and errors by the number of images (0 = all correct, 1 = none), reference point "
+            + "(1, 1): the area under the front's accuracy-vs-saving staircase, 1 at most";
+
     private final AccuracyOracle oracle;
     private final EnergyTable energy;
     private final Settings settings;
+    private final double exactPj;
 
     public Explorer(AccuracyOracle oracle, EnergyTable energy, Settings settings) {
         this.oracle = oracle;
         this.energy = energy;
         this.settings = settings;
+        this.exactPj = MapEnergy.of(oracle.network(), ApproxMap.exact(), energy).pj();
     }
 
     public Point point(MapSpace space, int[] genome) {
@@ -58,7 +72,7 @@ public final class Explorer {
      */
     public Front explore(MapSpace space, List<int[]> heuristicSeeds, IntConsumer onGeneration) {
         long t0 = System.nanoTime();
-        Nsga2.Problem problem = new Nsga2.Problem() {
+        Nsga2Search.Problem problem = new Nsga2Search.Problem() {
             @Override
             public int genes() {
                 return space.genes();
@@ -70,9 +84,13 @@ public final class Explorer {
             }
 
             @Override
+            public int objectives() {
+                return 2;
+            }
+
+            @Override
             public double[] evaluate(int[] genome) {
-                Point p = point(space, genome);
-                return new double[] {p.pj(), -p.score().correct()};
+                return point(space, genome).objectives();
             }
         };
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
@@ -81,20 +99,27 @@ public final class Explorer {
             return t;
         });
         try {
-            Nsga2 nsga = new Nsga2(problem, new Nsga2.Settings(settings.population(), settings.generations(),
-                    0.9, 1.0 / Math.max(1, space.genes()), settings.seed()), pool);
             List<int[]> seeds = new ArrayList<>(spreadSeeds(heuristicSeeds, settings.population() * 3 / 4));
             seeds.addAll(spreadSeeds(space.seeds(), settings.population() - seeds.size()));
-            List<Nsga2.Individual> front = nsga.run(seeds, onGeneration);
+            Nsga2Search.Result found = Nsga2Search.run(problem, new Nsga2Search.Settings(settings.population(),
+                    settings.generations(), 0.9, 1.0 / Math.max(1, space.genes()), settings.seed()), seeds, pool,
+                    onGeneration);
             List<Point> points = new ArrayList<>();
-            for (Nsga2.Individual i : front) {
+            for (Nsga2Search.Individual i : found.front()) {
                 points.add(point(space, i.genome()));
             }
             points.sort(Comparator.comparingDouble(Point::pj).reversed());
-            return new Front(space, List.copyOf(points), nsga.evaluations(), (System.nanoTime() - t0) / 1e9);
+            return new Front(space, List.copyOf(points), found.evaluations(), (System.nanoTime() - t0) / 1e9,
+                    hypervolume(points));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** See {@link #HYPERVOLUME}. */
+    double hypervolume(List<Point> points) {
+        return ParetoFront.hypervolume(points.stream().map(Point::objectives).toList(), new double[] {0, 0},
+                new double[] {exactPj, oracle.images().size()});
     }
 
     /** At most {@code n} seeds, the first (all-exact) always, the rest evenly spread over the list. */

@@ -66,12 +66,6 @@ public final class FilterGroupSpace implements MapSpace {
 
     @Override
     public List<int[]> seeds() {
-        List<int[]> s = new ArrayList<>();
-        for (int c = 0; c < configs.size(); c++) {
-            int[] g = new int[genes()];
-            java.util.Arrays.fill(g, c);
-            s.add(g);
-        }
-        return s;
+        return MapSpace.uniformSeeds(genes(), configs.size());
     }
 }

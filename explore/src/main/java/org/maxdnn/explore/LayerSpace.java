@@ -1,6 +1,5 @@
 package org.maxdnn.explore;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +52,6 @@ public final class LayerSpace implements MapSpace {
 
     @Override
     public List<int[]> seeds() {
-        List<int[]> s = new ArrayList<>();
-        for (int c = 0; c < configs.size(); c++) {
-            int[] g = new int[layers.size()];
-            java.util.Arrays.fill(g, c);
-            s.add(g);
-        }
-        return s;
+        return MapSpace.uniformSeeds(genes(), configs.size());
     }
 }

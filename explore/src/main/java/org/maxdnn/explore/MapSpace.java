@@ -1,5 +1,7 @@
 package org.maxdnn.explore;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.maxdnn.map.ApproxMap;
 
@@ -22,4 +24,15 @@ public interface MapSpace {
 
     /** Genomes to start from (all-exact and uniform maps). */
     List<int[]> seeds();
+
+    /** One genome per allele with every gene at it: for spaces whose genes all choose among the same configurations. */
+    static List<int[]> uniformSeeds(int genes, int alleles) {
+        List<int[]> s = new ArrayList<>();
+        for (int c = 0; c < alleles; c++) {
+            int[] g = new int[genes];
+            Arrays.fill(g, c);
+            s.add(g);
+        }
+        return s;
+    }
 }

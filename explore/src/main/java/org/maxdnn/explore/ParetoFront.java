@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.moeaframework.core.NondominatedPopulation;
+import org.moeaframework.core.Solution;
+import org.moeaframework.core.indicator.Hypervolume;
+import org.moeaframework.problem.AbstractProblem;
 
 /**
  * Non-dominated filtering for objectives that are all minimised (negate one to maximise it).
@@ -45,5 +49,31 @@ public final class ParetoFront {
         }
         front.sort(Comparator.comparingDouble(p -> objectives.apply(p)[0]));
         return front;
+    }
+
+    /**
+     * The hypervolume (MOEA Framework's) of the points' objectives, each objective normalised to
+     * [0, 1] by {@code min} (0) and {@code max} (1); the reference point is 1 in every objective, so
+     * points beyond {@code max} add nothing.
+     */
+    public static double hypervolume(List<double[]> objectives, double[] min, double[] max) {
+        NondominatedPopulation front = new NondominatedPopulation();
+        for (double[] o : objectives) {
+            Solution s = new Solution(0, o.length);
+            s.setObjectives(o);
+            front.add(s);
+        }
+        AbstractProblem shape = new AbstractProblem(0, min.length) {
+            @Override
+            public void evaluate(Solution solution) {
+                throw new UnsupportedOperationException("only its number of objectives is used");
+            }
+
+            @Override
+            public Solution newSolution() {
+                throw new UnsupportedOperationException("only its number of objectives is used");
+            }
+        };
+        return new Hypervolume(shape, min, max).evaluate(front);
     }
 }

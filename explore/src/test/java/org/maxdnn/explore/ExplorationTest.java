@@ -67,10 +67,10 @@ class ExplorationTest {
 
     @Test
     void frontsAreNonDominatedReproducibleAndWritten() throws Exception {
-        Exploration.Plan plan = new Exploration.Plan(List.of("layer", "kernel"), List.of("mul8u_2P7", "mul8u_17KS"), 2,
-                new Explorer.Settings(8, 2, 5, 2), 2);
+        Exploration.Plan plan = new Exploration.Plan(List.of("layer", "filter", "kernel"), List.of("mul8u_2P7", "mul8u_17KS"),
+                2, new Explorer.Settings(8, 2, 5, 2), 2);
         Exploration.Result r = Exploration.run(oracle, energy, plan, (a, g) -> { });
-        assertEquals(List.of("layer", "kernel-ranked", "alwann"),
+        assertEquals(List.of("layer", "filter-groups", "filter-ranked", "kernel-ranked", "alwann"),
                 r.fronts().stream().map(f -> f.space().name()).toList());
         for (Explorer.Front f : r.fronts()) {
             assertFalse(f.points().isEmpty());
@@ -85,17 +85,75 @@ class ExplorationTest {
                 assertEquals(p.score().correct(), e.correct(), f.space().name());
             }
             assertEquals(0.0, f.best(0).lossPts() <= 0 ? 0.0 : 1.0, "a zero-loss point exists (all-exact seed)");
+            assertTrue(f.hypervolume() > 0 && f.hypervolume() < 1, f.space().name() + " hypervolume " + f.hypervolume());
         }
         Exploration.Result again = Exploration.run(oracle, energy, plan, (a, g) -> { });
-        assertEquals(r.fronts().get(1).points().stream().map(p -> p.map().toJson()).toList(),
-                again.fronts().get(1).points().stream().map(p -> p.map().toJson()).toList(), "seeded and deterministic");
+        for (int i = 0; i < r.fronts().size(); i++) {
+            assertEquals(r.fronts().get(i).points().stream().map(p -> p.map().toJson()).toList(),
+                    again.fronts().get(i).points().stream().map(p -> p.map().toJson()).toList(), "seeded and deterministic");
+            assertEquals(r.fronts().get(i).hypervolume(), again.fronts().get(i).hypervolume(), 0.0);
+        }
 
         ExploreReport.Summary s = ExploreReport.write(tmp, oracle.network(), r, energy, 4, "test");
         for (String f : List.of("report.html", "tradeoff.png", "tradeoff.svg", "summary.csv", "summary.json",
                 "layer/pareto.csv", "kernel-ranked/pareto.json", "alwann/maps/p00.json")) {
             assertTrue(Files.size(tmp.resolve(f)) > 0, f);
         }
-        assertEquals(3, s.bestSaving().size());
+        assertEquals(5, s.bestSaving().size());
         assertTrue(Files.readString(tmp.resolve("report.html")).contains("MAx-DNN best / ALWANN"));
+        assertTrue(Files.readAllLines(tmp.resolve("summary.csv")).get(0).endsWith(",hypervolume"));
+        assertEquals(r.front("filter-groups").hypervolume(), s.hypervolume().get("filter-groups"), 0.0);
+        for (Explorer.Point p : r.front("filter-groups").points()) {
+            assertGroupsOfTwo(p.map());
+        }
+    }
+
+    /**
+     * The paper's own filter level: a genome gives each conv layer's filters in equal contiguous
+     * groups (here 2) one configuration per group, priced per filter.
+     */
+    @Test
+    void filterGroupGenomesAssignOneConfigurationPerGroup() {
+        List<ConvLayer> convs = oracle.network().weightedLayers().stream()
+                .filter(l -> l.op() == org.maxdnn.model.OpType.CONV_2D).toList();
+        List<MultiplierConfig> configs = List.of(MultiplierConfig.EXACT, MultiplierConfig.parse("roup-p1r2"),
+                MultiplierConfig.parse("roup-p2r0"));
+        FilterGroupSpace space = new FilterGroupSpace(convs, configs, 2);
+        assertEquals(2 * convs.size(), space.genes());
+        int[] genome = new int[space.genes()];
+        genome[2] = 1; // conv1: first half roup-p1r2, second half exact
+        genome[5] = 2; // conv2: first half exact, second half roup-p2r0
+        ApproxMap map = space.map(genome);
+        assertGroupsOfTwo(map);
+        ConvLayer conv1 = convs.get(1);
+        MultiplierConfig[][] c1 = map.resolve(conv1);
+        assertEquals(configs.get(1), c1[0][0]);
+        assertEquals(configs.get(1), c1[conv1.outC() / 2 - 1][conv1.inC() - 1]);
+        assertEquals(MultiplierConfig.EXACT, c1[conv1.outC() / 2][0]);
+        assertEquals(configs.get(2), map.resolve(convs.get(2))[convs.get(2).outC() - 1][0]);
+        assertEquals(MultiplierConfig.EXACT, map.resolve(convs.get(0))[0][0]);
+        // energy: half of conv1's multiplications at roup-p1r2, half of conv2's at roup-p2r0, the rest exact
+        double exact = 0;
+        for (ConvLayer l : oracle.network().weightedLayers()) {
+            exact += l.macs() * energy.pj(l.name(), MultiplierConfig.EXACT);
+        }
+        ConvLayer conv2 = convs.get(2);
+        double pj = exact + conv1.macs() / 2.0 * (energy.pj("conv1", configs.get(1)) - energy.pj("conv1", MultiplierConfig.EXACT))
+                + conv2.macs() / 2.0 * (energy.pj("conv2", configs.get(2)) - energy.pj("conv2", MultiplierConfig.EXACT));
+        Explorer.Point p = new Explorer(oracle, energy, new Explorer.Settings(4, 1, 1, 1)).point(space, genome);
+        assertEquals(pj, p.pj(), 1e-9 * pj);
+    }
+
+    /** Every conv layer's filters fall in two halves, each with one configuration for all its kernels. */
+    private static void assertGroupsOfTwo(ApproxMap map) {
+        for (ConvLayer l : oracle.network().weightedLayers()) {
+            MultiplierConfig[][] c = map.resolve(l);
+            for (int oc = 0; oc < l.outC(); oc++) {
+                MultiplierConfig first = c[oc * 2 / l.outC() * l.outC() / 2][0];
+                for (MultiplierConfig k : c[oc]) {
+                    assertEquals(first, k, l.name() + " filter " + oc + " differs from its group");
+                }
+            }
+        }
     }
 }
