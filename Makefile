@@ -32,12 +32,14 @@ test: setup
 bench: build
 	./maxdnn bench
 
-# Regenerate the reviewed golden files the tests compare against. Review the diff before committing.
+# Regenerate the reviewed golden files the tests compare against, with the toolkit's own commands (a
+# test never writes them). Review the diff before committing.
 golden: build
 	./maxdnn multipliers --csv golden-models/src/test/resources/golden/roup_metrics.csv
 	java -cp cli/target/maxdnn-cli.jar org.maxdnn.array.TilingTable \
 	  $(MAXDNN_ASSETS)/models/mlperf_tiny_resnet8/pretrainedResnet_quant.tflite golden-models/src/test/resources/golden/tiling_resnet8.csv
-	$(MVN) -q -pl sim -am test -Dtest=EnergyCharacterizationTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true
+	./maxdnn energy --limit 2 --pairs 4000 --out out/golden-energy \
+	  --csv flow/src/test/resources/golden/osu018_characterisation.csv
 
 clean:
 	$(MVN) -q clean

@@ -11,6 +11,8 @@ import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.cosim.FaultInjection;
 import org.maxdnn.data.LabeledImage;
+import org.maxdnn.flow.Cosimulate;
+import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Network;
 
 /**
@@ -77,13 +79,13 @@ final class CosimCommand implements CliCommand {
             images = images.subList(0, 2);
             ctx.out().println("cosim: the first 2 images (use --limit N for more)");
         }
-        Cosimulation.Request q = new Cosimulation.Request(Inputs.map(cmd, net),
-                cmd.getOptionValue("map", "exact (no --map)"), images,
+        Cosimulate.Request q = new Cosimulate.Request(Inputs.map(cmd, net),
+                cmd.getOptionValue("map", "exact (no --map)"),
                 ArrayConfig.configurable(Inputs.positiveInt(cmd, "rows", 16), Inputs.positiveInt(cmd, "cols", 16)), null, simulator,
                 Inputs.positiveInt(cmd, "processes", Runtime.getRuntime().availableProcessors()), fault,
                 cmd.hasOption("vcd-on-mismatch"), cmd.hasOption("toggles") ? Path.of(cmd.getOptionValue("toggles")) : null,
                 Path.of(cmd.getOptionValue("out", "out/cosim")));
-        Cosimulation.Outcome o = Cosimulation.run(q, net, Inputs.registry(ctx), ctx);
+        Cosimulate.Outcome o = Cosimulate.run(q, new Workload(net, images, Inputs.registry(ctx)), new ConsoleListener(ctx));
         if (!o.passed()) {
             throw new MaxdnnException(MaxdnnException.MISMATCH, "cosimulation: " + o.failure() + " (see " + o.reportFile()
                     + (cmd.hasOption("toggles") ? " and " + cmd.getOptionValue("toggles") : "") + ")");

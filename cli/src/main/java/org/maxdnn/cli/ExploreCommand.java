@@ -1,22 +1,18 @@
 package org.maxdnn.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.MaxdnnException;
-import org.maxdnn.data.LabeledImage;
-import org.maxdnn.energy.EnergyTable;
-import org.maxdnn.explore.AccuracyOracle;
-import org.maxdnn.explore.Exploration;
-import org.maxdnn.explore.ExploreReport;
-import org.maxdnn.explore.Explorer;
+import org.maxdnn.flow.EnergySource;
+import org.maxdnn.flow.EvoApproxTables;
+import org.maxdnn.flow.ExploreMaps;
+import org.maxdnn.flow.MainFlow;
+import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Evaluation;
-import org.maxdnn.infer.Network;
 
 /** {@code maxdnn explore}: layer/filter/kernel exploration and the ALWANN baseline → Pareto fronts, maps, plots, HTML. */
 final class ExploreCommand implements CliCommand {
@@ -60,19 +56,25 @@ final class ExploreCommand implements CliCommand {
     @Override
     public int run(CommandLine cmd, Context ctx) {
         Path out = Path.of(cmd.getOptionValue("out", "out/explore"));
-        explore(cmd, ctx, out);
+        ExploreMaps.Settings search = search(cmd);
+        Workload work = workload(cmd, ctx);
+        MainFlow.explore(work, energySource(cmd, ctx, work, out.resolve("energy")), alwannTables(search, ctx), search,
+                Evaluation.defaultThreads(), out, new ConsoleListener(ctx));
         return 0;
     }
 
-    /** Everything explore does; {@code run} calls it too. */
-    static Explored explore(CommandLine cmd, Context ctx, Path out) {
-        Network net = Inputs.network(cmd, ctx);
-        List<LabeledImage> images = Inputs.images(cmd, ctx);
+    /** The model, the images (all of --images, --cifar or the asset folder's) and the multipliers. */
+    static Workload workload(CommandLine cmd, Context ctx) {
+        return new Workload(Inputs.network(cmd, ctx), Inputs.images(cmd, ctx), Inputs.registry(ctx));
+    }
+
+    /** --levels, --baseline, --max-loss, --population, --generations, --seed, --quick. */
+    static ExploreMaps.Settings search(CommandLine cmd) {
         boolean quick = cmd.hasOption("quick");
         List<String> levels = Arrays.stream(cmd.getOptionValue("levels", "layer,filter,kernel").split(","))
                 .map(String::trim).toList();
         for (String l : levels) {
-            if (!List.of("layer", "filter", "kernel").contains(l)) {
+            if (!ExploreMaps.LEVELS.contains(l)) {
                 throw new MaxdnnException(MaxdnnException.USAGE, "--levels takes layer, filter, kernel; got '" + l + "'");
             }
         }
@@ -80,77 +82,27 @@ final class ExploreCommand implements CliCommand {
         if (!baseline.equals("alwann") && !baseline.equals("none")) {
             throw new MaxdnnException(MaxdnnException.USAGE, "--baseline must be alwann or none");
         }
-        double maxLoss = number(cmd, "max-loss", 4);
         int population = Inputs.positiveInt(cmd, "population", quick ? 12 : 24);
-        // --quick: 12 x 3 evaluations per approach; the whole run stays under 5 minutes on 2 slow cores
-        int generations = Inputs.positiveInt(cmd, "generations", quick ? 2 : 12);
-        long seed = Inputs.positiveInt(cmd, "seed", 1);
         if (population % 2 != 0 || population < 4) {
             throw new MaxdnnException(MaxdnnException.USAGE, "--population must be even and at least 4");
         }
-        EnergyTable energy;
+        // --quick: 12 x 3 evaluations per approach; the whole run stays under 5 minutes on 2 slow cores
+        int generations = Inputs.positiveInt(cmd, "generations", quick ? 2 : 12);
+        return new ExploreMaps.Settings(levels, baseline.equals("alwann"), number(cmd, "max-loss", 4), population,
+                generations, Inputs.positiveInt(cmd, "seed", 1), quick);
+    }
+
+    /** --energy FILE, else a characterisation (see {@link EnergyCommand#characterisation}) into {@code out}. */
+    static EnergySource energySource(CommandLine cmd, Context ctx, Workload work, Path out) {
         if (cmd.hasOption("energy")) {
-            energy = EnergyTable.read(Path.of(cmd.getOptionValue("energy")));
-        } else {
-            energy = EnergyCommand.characterize(cmd, ctx, net, out.resolve("energy")).result().table();
+            return EnergySource.file(Path.of(cmd.getOptionValue("energy")));
         }
-        List<String> tables = baseline.equals("none") ? List.of() : tableNames(ctx);
-        int threads = Evaluation.defaultThreads();
-        long t0 = System.nanoTime();
-        AccuracyOracle oracle = new AccuracyOracle(net, images, Inputs.registry(ctx), threads);
-        ctx.out().printf(Locale.ROOT, "exploring %s%s on %d images (exact %d/%d), NSGA-II population %d x %d generations, seed %d%n",
-                String.join(",", levels), tables.isEmpty() ? "" : " + ALWANN (" + tables.size() + " tables)", images.size(),
-                oracle.exact().correct(), images.size(), population, generations, seed);
-        Exploration.Plan plan = new Exploration.Plan(levels, tables, 4,
-                new Explorer.Settings(population, generations, seed, threads), quick ? 2 : 4);
-        Progress[] bar = new Progress[1];
-        String[] current = new String[1];
-        Exploration.Result result = Exploration.run(oracle, energy, plan, (approach, gen) -> {
-            if (!approach.equals(current[0])) {
-                current[0] = approach;
-                bar[0] = new Progress(ctx.err(), "explore " + approach, generations);
-            }
-            bar[0].update(gen);
-        });
-        String settings = String.format(Locale.ROOT, "NSGA-II, population %d, %d generations, seed %d, objectives "
-                + "(network multiplier energy, labelled errors); %d configurations searched per gene for ROUP "
-                + "(both families, duplicates removed); ALWANN: one ALWANN-tuned EvoApprox table per layer.",
-                population, generations, seed, org.maxdnn.explore.ConfigCatalog.roup(oracle.registry()).size());
-        ExploreReport.Summary summary = ExploreReport.write(out, net, result, energy, maxLoss, settings);
-        ctx.out().printf(Locale.ROOT, "%-14s %10s %10s %10s%n", "approach", "<=1 pt", "<=2 pts", "<=4 pts");
-        summary.bestSaving().forEach((a, v) -> ctx.out().printf(Locale.ROOT, "%-14s %9.1f%% %9.1f%% %9.1f%%%n", a, v[0], v[1], v[2]));
-        double[] r = summary.ratio();
-        ctx.out().printf(Locale.ROOT, "%-14s %10s %10s %10s%n", "MAx-DNN/ALWANN", ratio(r[0]), ratio(r[1]), ratio(r[2]));
-        double[] own = summary.alwannVsUnsignedExact();
-        if (own != null) {
-            ctx.out().printf(Locale.ROOT, "%-14s %9.1f%% %9.1f%% %9.1f%%  (ALWANN against its own exact unsigned multiplier)%n",
-                    "alwann/1JFF", own[0], own[1], own[2]);
-        }
-        Explorer.Point chosen = result.chosen(maxLoss);
-        if (chosen != null) {
-            ctx.out().printf(Locale.ROOT, "chosen (largest saving within %.1f pts): %s, saving %.1f%%, accuracy %.2f%% "
-                    + "(loss %.2f pts) -> %s%n", maxLoss, chosen.approach(), chosen.savingPct(),
-                    100 * chosen.score().accuracy(), chosen.lossPts(), out.resolve("chosen-map.json"));
-        }
-        ctx.out().printf(Locale.ROOT, "explored in %.0f s; report %s%n", (System.nanoTime() - t0) / 1e9, out.resolve("report.html"));
-        return new Explored(net, images, result, chosen, energy);
+        return EnergySource.characterise(EnergyCommand.characterisation(cmd, ctx, work, out));
     }
 
-    record Explored(Network net, List<LabeledImage> images, Exploration.Result result, Explorer.Point chosen,
-                    EnergyTable energy) {
-    }
-
-    private static String ratio(double r) {
-        return Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2fx", r);
-    }
-
-    private static List<String> tableNames(Context ctx) {
-        try (var files = Files.list(ctx.assets().lutDir())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("mul8u_") && n.endsWith(".bin"))
-                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
-        } catch (java.io.IOException e) {
-            throw MaxdnnException.badInput("cannot list " + ctx.assets().lutDir() + ": " + e.getMessage(), e);
-        }
+    /** The asset folder's EvoApprox tables when the search includes ALWANN. */
+    static List<String> alwannTables(ExploreMaps.Settings search, Context ctx) {
+        return search.alwann() ? EvoApproxTables.in(ctx.assets().lutDir()) : List.of();
     }
 
     private static double number(CommandLine cmd, String option, double dflt) {

@@ -1,22 +1,21 @@
 package org.maxdnn.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.maxdnn.Assets;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.flow.GenerateRtl;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.array.ArrayConfig;
-import org.maxdnn.array.GemmViews;
-import org.maxdnn.array.Tiling;
-import org.maxdnn.rtl.RtlGenerator;
 
 /** {@code maxdnn generate}: Verilog + manifest of the systolic array, and the multiplier modules. */
 final class GenerateCommand implements CliCommand {
@@ -52,6 +51,7 @@ final class GenerateCommand implements CliCommand {
         int cols = Inputs.positiveInt(cmd, "cols", 16);
         Path out = Path.of(cmd.getOptionValue("out", "out/rtl"));
         String mode = cmd.getOptionValue("mode", "configurable");
+        Assets assets = Inputs.assetsIfSet(ctx);
         ArrayConfig design;
         if (mode.equals("configurable")) {
             if (cmd.hasOption("layer")) {
@@ -69,38 +69,29 @@ final class GenerateCommand implements CliCommand {
             if (layer == null) {
                 throw MaxdnnException.badInput("the model has no layer '" + layerName + "'");
             }
-            design = fixedArray(layer, map.resolve(layer), rows, cols).require();
+            design = GenerateRtl.fixedArray(layer, map.resolve(layer), rows, cols).require();
             ctx.out().println("the fixed array runs every tile of " + layer.name() + " with its map's configurations");
         } else {
             throw new MaxdnnException(MaxdnnException.USAGE, "--mode must be fixed or configurable, got '" + mode + "'");
         }
-        long t0 = System.nanoTime();
-        RtlGenerator.ArrayFiles files = RtlGenerator.writeArray(design, Inputs.assetsIfSet(ctx), out);
+        GenerateRtl.Array array = GenerateRtl.write(design, assets, out);
         ctx.out().printf(Locale.ROOT, "%s array %s (%dx%d PEs, latency %d cycles) elaborated and emitted in %.1f s%n",
                 design.isConfigurable() ? "configurable" : "fixed", design.moduleName(), rows, cols, design.latency(),
-                (System.nanoTime() - t0) / 1e9);
-        ctx.out().println("wrote " + files.verilog() + " and " + files.manifest());
+                array.seconds());
+        ctx.out().println("wrote " + array.files().verilog() + " and " + array.files().manifest());
         if (cmd.hasOption("multipliers")) {
-            List<MultiplierConfig> configs = multipliers(cmd.getOptionValue("multipliers"));
-            List<Path> written = RtlGenerator.writeMultiplierFiles(configs, Inputs.assetsIfSet(ctx), out.resolve("multipliers"));
+            List<Path> written = GenerateRtl.multipliers(multipliers(cmd.getOptionValue("multipliers")), assets,
+                    out.resolve("multipliers"));
             ctx.out().println("wrote " + written.size() + " multiplier modules to " + out.resolve("multipliers"));
         }
         return 0;
     }
 
-    /** The fixed array that runs every fold of {@code layer} under its map, if the map allows one (see {@link Tiling#fixedArray}). */
-    static Tiling.FixedArray fixedArray(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
-        return Tiling.of(GemmViews.of(layer), ArrayConfig.configurable(rows, cols)).fixedArray(configs);
-    }
-
+    /** 'all' (exact and both ROUP families) or comma-separated names. */
     private static List<MultiplierConfig> multipliers(String spec) {
         if (spec.equals("all")) {
             return MultiplierCatalog.library();
         }
-        List<MultiplierConfig> out = new ArrayList<>();
-        for (String n : spec.split(",")) {
-            out.add(MultiplierConfig.parse(n.trim()));
-        }
-        return out;
+        return Arrays.stream(spec.split(",")).map(n -> MultiplierConfig.parse(n.trim())).toList();
     }
 }

@@ -13,6 +13,7 @@ import org.apache.commons.cli.Options;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.LabeledImage;
+import org.maxdnn.flow.GenerateRtl;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
@@ -88,7 +89,7 @@ final class LayoutCommand implements CliCommand {
                 ConvLayer layer = layer(net, layerName);
                 int rows = Inputs.positiveInt(cmd, "rows", 4);
                 int cols = Inputs.positiveInt(cmd, "cols", 4);
-                var design = GenerateCommand.fixedArray(layer, Inputs.map(cmd, net).resolve(layer), rows, cols).require();
+                var design = GenerateRtl.fixedArray(layer, Inputs.map(cmd, net).resolve(layer), rows, cols).require();
                 designs.add(LayoutDesign.array("array:" + layerName + ":" + rows + "x" + cols, design));
             } else if (t.equals("pe") || t.startsWith("pe:")) {
                 MultiplierConfig c = t.equals("pe") ? MultiplierConfig.EXACT : MultiplierConfig.parse(t.substring(3));

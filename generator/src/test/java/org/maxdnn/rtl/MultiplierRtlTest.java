@@ -18,6 +18,7 @@ import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.sim.YosysSynth;
 import org.maxdnn.testing.CellCountOrdering;
 import org.maxdnn.testing.RequiresTools;
 
@@ -117,16 +118,16 @@ class MultiplierRtlTest {
      * finding: roupc's first 2P + 1 values of R change nothing (the cut stays below the lowest
      * surviving row), and roup's first rounding step at P = 3 costs more than it saves (the
      * rounding dots outweigh the one column left). On osu018 the first rounding step costs cells
-     * at every P (roup-p0r1 267 cells vs exact 259: see sim's characterisation test).
+     * at every P (roup-p0r1 267 cells vs exact 259: see flow's characterisation golden).
      */
     @RequiresTools({"yosys"})
     @Test
     void yosysCellCountsOverEveryPerforationAndRounding() {
         List<String> names = configs.stream().map(RtlGenerator::moduleName).toList();
-        Map<String, Integer> byModule = Synthesis.cellCounts(combined, names, 600);
+        Map<String, YosysSynth.ModuleSize> byModule = YosysSynth.cellCounts(combined, names, null, WORK.resolve("cells"), 600);
         Map<MultiplierConfig, Integer> cells = new java.util.LinkedHashMap<>();
         for (MultiplierConfig c : configs) {
-            cells.put(c, byModule.get(RtlGenerator.moduleName(c)));
+            cells.put(c, byModule.get(RtlGenerator.moduleName(c)).cells());
         }
         System.out.println("cells (generic gates): " + cells);
         AtomicFiles.writeString(WORK.resolve("cells.txt"), cells.toString().replace(", ", "\n") + "\n");

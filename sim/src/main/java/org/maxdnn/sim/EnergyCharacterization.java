@@ -5,25 +5,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.io.Futures;
 import org.maxdnn.metrics.EvoApproxCatalog;
 import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.mult.WeightTunedMultiplier;
-import org.maxdnn.rtl.RtlGenerator;
 
 /**
- * Measures the {@link EnergyTable}: every generatable configuration (exact, roup, roupc) is
- * emitted by the RTL generator, synthesised to the liberty, checked against its Java model on all
- * 65,536 pairs, and simulated on each layer's real operand stream → pJ per multiplication.
+ * Measures the {@link EnergyTable}: the circuit of every configuration that has one (exact, roup,
+ * roupc: Verilog from the RTL generator, given as {@link Circuit}s) is synthesised to the liberty,
+ * checked against its Java model on all 65,536 pairs, and simulated on each layer's real operand
+ * stream → pJ per multiplication.
  *
  * <p>Table multipliers (EvoApprox {@code lut:}/{@code alwann:}) have no RTL here; as SPEC §3.3
  * says, their energy is their published relative 45 nm power (PWR / PWR(mul8u_1JFF)) applied to
@@ -34,6 +36,10 @@ public final class EnergyCharacterization {
     /** Verilog of the exact unsigned multiplier the table multipliers are scaled from. */
     static final String UNSIGNED_EXACT = "module Mul8u(input [7:0] a, input [7:0] b, output [15:0] product);\n"
             + "  assign product = a * b;\nendmodule\n";
+
+    /** A configuration's circuit: its top module and its Verilog, made when the characterisation needs it. */
+    public record Circuit(MultiplierConfig config, String module, Supplier<String> verilog) {
+    }
 
     /** One configuration's synthesis result, with its netlist kept for cross-checks. */
     public record Design(MultiplierConfig config, int cells, double area, Map<String, Double> pjPerLayer,
@@ -49,21 +55,21 @@ public final class EnergyCharacterization {
 
     /**
      * @param streams   per layer name, the operand stream (real data) to measure on
-     * @param configs   generatable configurations to synthesise (exact first is customary)
+     * @param circuits  circuits to synthesise (exact first is customary)
      * @param tables    EvoApprox table configurations (lut:/alwann:) to derive; may be empty
      * @param threads   parallel synthesis/simulation jobs
      * @param progress  called with the number of designs done
      */
-    public static Result run(Map<String, OperandStream> streams, List<MultiplierConfig> configs,
+    public static Result run(Map<String, OperandStream> streams, List<Circuit> circuits,
                              List<MultiplierConfig> tables, MultiplierRegistry registry, EvoApproxCatalog catalog,
                              Path liberty, Path workDir, int threads, IntConsumer progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Design>> jobs = new ArrayList<>();
-            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-            for (MultiplierConfig c : configs) {
+            AtomicInteger done = new AtomicInteger();
+            for (Circuit c : circuits) {
                 jobs.add(pool.submit(() -> {
-                    Design d = characterize(c, registry.get(c), streams, liberty, workDir);
+                    Design d = characterize(c, registry.get(c.config()), streams, liberty, workDir);
                     progress.accept(done.incrementAndGet());
                     return d;
                 }));
@@ -71,7 +77,7 @@ public final class EnergyCharacterization {
             Future<Map<String, Double>> unsigned = pool.submit(() -> unsignedExact(streams, tables, registry, liberty, workDir));
             List<Design> designs = new ArrayList<>();
             for (Future<Design> f : jobs) {
-                designs.add(f.get());
+                designs.add(Futures.await(f));
             }
             Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
             for (String layer : streams.keySet()) {
@@ -81,7 +87,7 @@ public final class EnergyCharacterization {
                 }
                 pj.put(layer, m);
             }
-            Map<String, Double> unsignedPj = unsigned.get();
+            Map<String, Double> unsignedPj = Futures.await(unsigned);
             for (MultiplierConfig t : tables) {
                 double rel = catalog.relativePower(t.lutName());
                 for (String layer : streams.keySet()) {
@@ -94,26 +100,19 @@ public final class EnergyCharacterization {
                     + "10 ns clock; glitches not counted. EvoApprox tables: published relative 45 nm power x this "
                     + "flow's exact unsigned 8x8 multiplier on the same stream (SPEC 3.3 approximation).";
             return new Result(new EnergyTable(liberty.getFileName().toString(), method, pj), List.copyOf(designs));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("characterisation interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** One generatable configuration: RTL → netlist → exhaustive check → energy per layer. */
-    public static Design characterize(MultiplierConfig c, Multiplier model, Map<String, OperandStream> streams,
-                                      Path liberty, Path workDir) {
-        String module = RtlGenerator.moduleName(c);
+    /** One circuit: RTL → netlist → exhaustive check → energy per layer. */
+    private static Design characterize(Circuit circuit, Multiplier model, Map<String, OperandStream> streams,
+                                       Path liberty, Path workDir) {
+        MultiplierConfig c = circuit.config();
+        String module = circuit.module();
         Path dir = workDir.resolve(module);
         Path verilog = dir.resolve(module + ".sv");
-        AtomicFiles.writeString(verilog, RtlGenerator.multiplierVerilog(c));
+        AtomicFiles.writeString(verilog, circuit.verilog().get());
         GateLevelEnergy g = GateLevelEnergy.synthesize(verilog, module, liberty, dir, EnergyModel.Options.DEFAULT);
         long bad = g.mismatches(model);
         if (bad != 0) {

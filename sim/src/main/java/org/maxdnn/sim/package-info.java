@@ -1,16 +1,19 @@
 /**
  * Gate-level switching activity and energy (SPEC §8).
  *
- * <p>Flow: {@link org.maxdnn.sim.YosysSynth} maps any Verilog file + top module to the cells of a
- * liberty library (plain or gzip) and yields a flat {@link org.maxdnn.sim.Netlist};
- * {@link org.maxdnn.sim.Liberty#read} reads the library (lexer, parser, interpreter) ({@link org.maxdnn.sim.Liberty});
+ * <p>Flow: {@link org.maxdnn.sim.YosysSynth}, the toolkit's one Yosys driver, maps any Verilog file +
+ * top module to the cells of a liberty library (plain or gzip) and yields a flat
+ * {@link org.maxdnn.sim.Netlist} (it also counts cells, generic or mapped, for {@code synth});
+ * {@link org.maxdnn.sim.Liberty#read} reads the library ({@link org.maxdnn.sim.LibertyLexer},
+ * {@link org.maxdnn.sim.LibertyParser}, {@link org.maxdnn.sim.LibertyInterpreter});
  * {@link org.maxdnn.sim.GateSimulator} simulates {@link org.maxdnn.sim.OperandStream}s 64 vectors
  * at a time and counts toggles ({@link org.maxdnn.sim.Activity}); {@link org.maxdnn.sim.EnergyModel}
  * turns them into joules per operation ({@link org.maxdnn.sim.EnergyReport});
  * {@link org.maxdnn.sim.OpenStaPower} recomputes the figure with OpenSTA on the same activity.
- * {@link org.maxdnn.sim.GateLevelEnergy} strings the steps together for one design and
+ * {@link org.maxdnn.sim.GateLevelEnergy} strings the steps together for one design,
  * {@link org.maxdnn.sim.OperandStreams} makes the streams (uniform, exhaustive, or the real
- * operands of each layer as a weight-stationary PE sees them).
+ * operands of each layer as a weight-stationary PE sees them) and
+ * {@link org.maxdnn.sim.EnergyCharacterization} measures the energy table of a set of circuits.
  *
  * <p>Conventions: one operation per clock cycle (one input vector per cycle, zero-delay, so
  * glitches are not counted); energy per operation = energy over the stream / (vectors − 1); default

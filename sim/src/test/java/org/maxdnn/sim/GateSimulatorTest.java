@@ -10,25 +10,11 @@ import org.maxdnn.testing.RequiresTools;
 
 @RequiresTools({"yosys"})
 class GateSimulatorTest {
-    /** All 65,536 operand pairs, a in the outer loop. */
-    static int[][] allPairs() {
-        int[] a = new int[65536];
-        int[] b = new int[65536];
-        int k = 0;
-        for (int x = -128; x < 128; x++) {
-            for (int y = -128; y < 128; y++) {
-                a[k] = x;
-                b[k] = y;
-                k++;
-            }
-        }
-        return new int[][] {a, b};
-    }
-
     private static void checkExactMultiplier(Path lib) {
         YosysSynth.Result r = TestDesigns.synth("mul8", lib);
         GateSimulator sim = new GateSimulator(r.netlist(), TestDesigns.liberty(lib));
-        int[][] ops = allPairs();
+        OperandStream all = OperandStreams.exhaustive(); // a in the outer loop
+        int[][] ops = {all.a(), all.b()};
         Activity act = sim.simulateOperands(ops[0], ops[1], true);
         long[] p = act.outputs().get("p");
         int wrong = 0;
@@ -61,7 +47,8 @@ class GateSimulatorTest {
     @Test
     void adderAndFlattenedHierarchyMatch() {
         Path lib = TestDesigns.OSU018;
-        int[][] ops = allPairs();
+        OperandStream all = OperandStreams.exhaustive();
+        int[][] ops = {all.a(), all.b()};
         GateSimulator add = new GateSimulator(TestDesigns.synth("add8", lib).netlist(), TestDesigns.liberty(lib));
         long[] s = add.simulate(Map.of("a", ops[0], "b", ops[1]), true).outputs().get("s");
         GateSimulator mac = new GateSimulator(TestDesigns.synth("mac8", lib).netlist(), TestDesigns.liberty(lib));

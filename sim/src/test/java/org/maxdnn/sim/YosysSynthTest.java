@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.MaxdnnException;
@@ -61,6 +62,44 @@ class YosysSynthTest {
         assertEquals(0, g.mismatches(new MultiplierRegistry(null).get("exact")));
         // a ROUP configuration is not what this netlist computes
         assertTrue(g.mismatches(new MultiplierRegistry(null).get("roup-p1r2")) > 1000);
+    }
+
+    @Test
+    void statGivesTheModulesCellsAndArea() {
+        String stat = """
+                === mac8_xor ===
+                   Number of cells:                  8
+                === mac8 ===
+                   Number of wires:                 40
+                   Number of cells:                312
+                     AND2X2                          7
+                   Chip area for module '\\mac8': 11424.000000
+                """;
+        assertEquals(new YosysSynth.ModuleSize(312, 11424.0), YosysSynth.parseStat(stat, "mac8"));
+        assertEquals(8, YosysSynth.parseStat(stat, "mac8_xor").cells());
+        assertTrue(Double.isNaN(YosysSynth.parseStat(stat, "mac8_xor").area()));
+        MaxdnnException e = assertThrows(MaxdnnException.class, () -> YosysSynth.parseStat(stat, "mul8"));
+        assertEquals(MaxdnnException.BAD_INPUT, e.exitCode());
+    }
+
+    /** Counting maps a design exactly as {@link YosysSynth#synthesize} does, and flattens its hierarchy. */
+    @RequiresTools({"yosys"})
+    @Test
+    void cellCountsOnALibertyEqualTheSynthesisedNetlist(@TempDir Path dir) throws Exception {
+        Path both = dir.resolve("both.v");
+        Files.writeString(both, Files.readString(TestDesigns.resource("mul8.v")) + Files.readString(TestDesigns.resource("mac8.v")));
+        Map<String, YosysSynth.ModuleSize> mapped = YosysSynth.cellCounts(both, List.of("mul8", "mac8"), TestDesigns.OSU018,
+                dir.resolve("mapped"), 300);
+        YosysSynth.Result mul8 = TestDesigns.synth("mul8", TestDesigns.OSU018);
+        YosysSynth.Result mac8 = TestDesigns.synth("mac8", TestDesigns.OSU018);
+        assertEquals(mul8.netlist().cells().size(), mapped.get("mul8").cells());
+        assertEquals(mul8.area(), mapped.get("mul8").area(), 1e-9);
+        assertEquals(mac8.netlist().cells().size(), mapped.get("mac8").cells());
+        Map<String, YosysSynth.ModuleSize> generic = YosysSynth.cellCounts(both, List.of("mul8", "mac8"), null,
+                dir.resolve("generic"), 300);
+        assertTrue(Double.isNaN(generic.get("mul8").area()));
+        // flattened: the xor submodule's gates are counted, not one instance of it
+        assertTrue(generic.get("mac8").cells() > generic.get("mul8").cells() + 8, generic.toString());
     }
 
     @RequiresTools({"yosys"})

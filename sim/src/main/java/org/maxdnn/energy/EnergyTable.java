@@ -1,6 +1,5 @@
 package org.maxdnn.energy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,11 +55,7 @@ public record EnergyTable(String library, String method, Map<String, Map<String,
             ObjectNode o = layers.putObject(layer);
             m.forEach(o::put);
         });
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root.toPrettyString() + "\n";
     }
 
     public void write(Path file) {

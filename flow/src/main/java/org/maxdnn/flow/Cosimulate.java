@@ -1,43 +1,49 @@
-package org.maxdnn.cli;
+package org.maxdnn.flow;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.cosim.FaultInjection;
 import org.maxdnn.cosim.Mismatch;
 import org.maxdnn.cosim.ToggleCounts;
-import org.maxdnn.data.LabeledImage;
-import org.maxdnn.infer.InferencePlan;
-import org.maxdnn.infer.Network;
-import org.maxdnn.io.AtomicFiles;
-import org.maxdnn.map.ApproxMap;
-import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.Assets;
 import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.infer.InferencePlan;
+import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.map.ApproxMap;
 import org.maxdnn.rtl.RtlGenerator;
 
 /**
- * Whole-network cosimulation as the {@code cosim} and {@code run} commands do it: generate the array
- * (configurable: every conv layer; fixed: its own layer), build its harness, run the images, write
- * {@code cosim-report.txt} (and on a mismatch the VCD of the first mismatching tile) into the output
- * folder.
+ * Stage 5, whole-network cosimulation: generate the array (configurable: every conv layer; fixed:
+ * its own layer), build its harness, run the images with the array's layers in the RTL, write
+ * {@code cosim-report.txt} (and on a mismatch the VCD of the first mismatching tile) into the
+ * output folder. A thin layer over the testbench's {@link CosimDriver}.
  */
-final class Cosimulation {
-    /** What the user asked for. */
-    record Request(ApproxMap map, String mapName, List<LabeledImage> images, ArrayConfig array, Assets assets,
-                   CosimDriver.Simulator simulator, int processes,
-                   FaultInjection fault, boolean vcdOnMismatch, Path toggles, Path out) {
+public final class Cosimulate {
+    /**
+     * How to cosimulate a map.
+     *
+     * @param mapName how reports name the map
+     * @param assets  the asset folder, for arrays whose PEs hold EvoApprox circuits; may be null
+     * @param fault   a fault to inject into the generated RTL first (test mode), or null
+     * @param toggles where to write per-PE toggle counts (runs the TOGGLE_COUNT build), or null
+     */
+    public record Request(ApproxMap map, String mapName, ArrayConfig array, Assets assets,
+                          CosimDriver.Simulator simulator, int processes,
+                          FaultInjection fault, boolean vcdOnMismatch, Path toggles, Path out) {
     }
 
     /** What happened: the driver's report, the report file, the VCD (null when none was written). */
-    record Outcome(CosimDriver.Report report, CosimDriver.Activity activity, Path reportFile, Path vcd) {
-        boolean passed() {
+    public record Outcome(CosimDriver.Report report, CosimDriver.Activity activity, Path reportFile, Path vcd) {
+        /** No mismatch, the cycles the tilings predict, and (when counted) the golden model's toggle counts. */
+        public boolean passed() {
             return failure() == null;
         }
 
         /** What failed first: a mismatch, the cycles, or the toggle counts; null when everything agrees. */
-        String failure() {
+        public String failure() {
             if (report.mismatchCount() > 0) {
                 return report.mismatches().get(0).describe() + " (" + report.mismatchCount() + " mismatches in all)";
             }
@@ -48,7 +54,7 @@ final class Cosimulation {
                     : null;
         }
 
-        String summary() {
+        public String summary() {
             CosimDriver.Report r = report;
             return String.format(Locale.ROOT, "%d images, %,d MACs through the RTL in %,d tiles (%,d cycles, %,d tile "
                             + "outputs compared), %.1f s (%.2f s/image, %.2f M MAC/s incl. checking), %s", r.images(), r.macs(),
@@ -58,8 +64,8 @@ final class Cosimulation {
         }
 
         /** RT-level activity per component, when counted. */
-        List<String> activityLines() {
-            List<String> lines = new java.util.ArrayList<>();
+        public List<String> activityLines() {
+            List<String> lines = new ArrayList<>();
             if (activity != null) {
                 for (int k = 0; k < ToggleCounts.COMPONENTS.size(); k++) {
                     String c = ToggleCounts.COMPONENTS.get(k);
@@ -77,28 +83,30 @@ final class Cosimulation {
         }
     }
 
-    private Cosimulation() {
+    private Cosimulate() {
     }
 
-    static Outcome run(Request q, Network net, MultiplierRegistry registry, Context ctx) {
+    /** Cosimulates {@code work}'s images (every one of them: pass {@link Workload#first} for fewer). */
+    public static Outcome run(Request q, Workload work, FlowListener listener) {
         ArrayConfig design = q.array();
         String verilog = RtlGenerator.arrayVerilog(design, q.assets());
         if (q.fault() != null) {
             verilog = q.fault().apply(verilog);
-            ctx.out().println("fault injected: " + q.fault().id() + " (" + q.fault().description() + ")");
+            listener.note("fault injected: " + q.fault().id() + " (" + q.fault().description() + ")");
         }
-        ctx.out().printf(Locale.ROOT, "building the %s simulation of %s (cached after the first build)...%n",
-                q.simulator() == CosimDriver.Simulator.ICARUS ? "Icarus" : "Verilator", design.moduleName());
+        listener.note(String.format(Locale.ROOT, "building the %s simulation of %s (cached after the first build)...",
+                q.simulator() == CosimDriver.Simulator.ICARUS ? "Icarus" : "Verilator", design.moduleName()));
         long t0 = System.nanoTime();
         Outcome outcome;
-        CosimDriver driver = new CosimDriver(design, verilog, registry, q.simulator(), q.processes(), q.toggles() != null);
+        CosimDriver driver = new CosimDriver(design, verilog, work.registry(), q.simulator(), q.processes(),
+                q.toggles() != null);
         CosimDriver.Report r;
         Path vcd = null;
         try (driver) {
-            ctx.out().printf(Locale.ROOT, "ready in %.1f s; %d simulator process(es)%n", (System.nanoTime() - t0) / 1e9,
-                    processes(q));
-            Progress progress = new Progress(ctx.err(), "cosim", q.images().size());
-            r = driver.network(InferencePlan.compile(net, q.map(), registry), q.images(), progress::update);
+            listener.note(String.format(Locale.ROOT, "ready in %.1f s; %d simulator process(es)",
+                    (System.nanoTime() - t0) / 1e9, processes(q)));
+            r = driver.network(InferencePlan.compile(work.net(), q.map(), work.registry()), work.images(),
+                    done -> listener.progress("cosim", done, work.images().size()));
             if (r.mismatchCount() > 0 && q.vcdOnMismatch()) {
                 vcd = q.out().resolve("first-mismatch.vcd");
                 driver.writeVcdOfFirstMismatch(vcd);
@@ -109,12 +117,12 @@ final class Cosimulation {
             writeToggles(q.toggles(), outcome.activity().rtl());
         }
         writeReport(q, design, outcome);
-        ctx.out().println("cosim: " + outcome.summary());
-        outcome.activityLines().forEach(l -> ctx.out().println("activity: " + l));
+        listener.note("cosim: " + outcome.summary());
+        outcome.activityLines().forEach(l -> listener.note("activity: " + l));
         for (Mismatch m : outcome.report().mismatches().subList(0, Math.min(5, outcome.report().mismatches().size()))) {
-            ctx.out().println("  mismatch: " + m.describe());
+            listener.note("  mismatch: " + m.describe());
         }
-        ctx.out().println("wrote " + outcome.reportFile() + (outcome.vcd() != null ? " and " + outcome.vcd() : ""));
+        listener.note("wrote " + outcome.reportFile() + (outcome.vcd() != null ? " and " + outcome.vcd() : ""));
         return outcome;
     }
 

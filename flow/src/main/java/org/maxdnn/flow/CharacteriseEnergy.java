@@ -1,0 +1,152 @@
+package org.maxdnn.flow;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.infer.InferencePlan;
+import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.map.ApproxMap;
+import org.maxdnn.metrics.EvoApproxCatalog;
+import org.maxdnn.mult.MultiplierCatalog;
+import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.rtl.RtlGenerator;
+import org.maxdnn.sim.Activity;
+import org.maxdnn.sim.EnergyCharacterization;
+import org.maxdnn.sim.GateLevelEnergy;
+import org.maxdnn.sim.Liberty;
+import org.maxdnn.sim.OpenStaPower;
+import org.maxdnn.sim.OperandStream;
+import org.maxdnn.sim.OperandStreams;
+
+/**
+ * Stage 1, the energy per multiplication of every configuration on every layer's real operands:
+ * operand streams captured from the golden model, each generated circuit synthesised to the
+ * liberty and simulated on them, the EvoApprox tables derived (see {@link EnergyCharacterization}).
+ * Writes {@code energy-table.json} and the netlists into the output folder.
+ */
+public final class CharacteriseEnergy {
+    /** The stream of uniform random operands characterised beside the layers, to show how much real data matters. */
+    public static final String UNIFORM = "uniform-random";
+
+    /**
+     * @param work    the network and the images whose operands are captured (a few suffice)
+     * @param pairs   operand pairs per layer
+     * @param liberty the cell library ({@link #liberty})
+     * @param lutDir  the EvoApprox tables to derive ({@link EvoApproxTables}); null for none
+     * @param evoApproxMetrics the EvoApprox metrics (published relative power)
+     */
+    public record Request(Workload work, int pairs, Path liberty, Path lutDir,
+                          Path evoApproxMetrics, int threads, Path out) {
+    }
+
+    /** The table with the per-design details behind it and the streams it was measured on. */
+    public record Characterised(EnergyCharacterization.Result result, Map<String, OperandStream> streams, Path liberty,
+                                Path tableFile) {
+        public EnergyTable table() {
+            return result.table();
+        }
+    }
+
+    /** One configuration's energy by this flow and by OpenSTA's report_power on the same activity, pJ. */
+    public record CrossCheck(MultiplierConfig config, double javaPj, double openStaPj) {
+        public double differencePct() {
+            return 100 * (javaPj / openStaPj - 1);
+        }
+    }
+
+    private CharacteriseEnergy() {
+    }
+
+    /** {@code given} when set (it must exist), else Debian's osu018 library, the default (SPEC §8). */
+    public static Path liberty(Path given) {
+        if (given != null) {
+            if (!Files.isRegularFile(given)) {
+                throw MaxdnnException.badInput("liberty file " + given + " does not exist");
+            }
+            return given;
+        }
+        if (!Files.isRegularFile(Liberty.OSU018)) {
+            throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "liberty " + Liberty.OSU018
+                    + " is missing: install it with 'apt-get install qflow-tech-osu018' (or pass --liberty FILE)");
+        }
+        return Liberty.OSU018;
+    }
+
+    public static Characterised run(Request q, FlowListener listener) {
+        Workload w = q.work();
+        Map<String, OperandStream> streams = new LinkedHashMap<>(OperandStreams.capture(
+                InferencePlan.compile(w.net(), ApproxMap.exact(), w.registry()), w.images(), q.pairs(), 1));
+        streams.put(UNIFORM, OperandStreams.uniform(q.pairs(), 1));
+        List<EnergyCharacterization.Circuit> circuits = MultiplierCatalog.circuits().stream()
+                .map(c -> new EnergyCharacterization.Circuit(c, RtlGenerator.moduleName(c), () -> RtlGenerator.multiplierVerilog(c)))
+                .toList();
+        List<MultiplierConfig> tables = new ArrayList<>();
+        if (q.lutDir() != null) {
+            for (String stem : EvoApproxTables.in(q.lutDir())) {
+                tables.add(MultiplierConfig.lut(stem));
+                tables.add(MultiplierConfig.alwann(stem));
+            }
+        }
+        listener.note(String.format(Locale.ROOT, "characterising %d configurations on %s, %d real operand pairs per layer "
+                + "from %d images", circuits.size(), q.liberty().getFileName(), q.pairs(), w.images().size()));
+        long t0 = System.nanoTime();
+        EnergyCharacterization.Result r = EnergyCharacterization.run(streams, circuits, tables, w.registry(),
+                EvoApproxCatalog.read(q.evoApproxMetrics()), q.liberty(), q.out().resolve("netlists"), q.threads(),
+                done -> listener.progress("synthesise+simulate", done, circuits.size()));
+        listener.note(String.format(Locale.ROOT, "characterised in %.1f s", (System.nanoTime() - t0) / 1e9));
+        Path file = q.out().resolve("energy-table.json");
+        r.table().write(file);
+        listener.note("wrote " + file);
+        return new Characterised(r, streams, q.liberty(), file);
+    }
+
+    /**
+     * OpenSTA's report_power on the same activity as this flow's figure, per configuration, on the
+     * first layer's stream. The figure compared is the cell energy under the internal-power rule of
+     * the OpenSTA in use ({@link org.maxdnn.sim.EnergyModel#evaluateOpenStaRule}).
+     */
+    public static List<CrossCheck> crossCheck(Characterised c) {
+        OperandStream stream = c.streams().values().iterator().next();
+        List<CrossCheck> out = new ArrayList<>();
+        for (EnergyCharacterization.Design d : c.result().designs()) {
+            GateLevelEnergy g = d.gates();
+            OpenStaPower.Result sta = g.crossCheck(stream, g.synthesis().dir().resolve("opensta"));
+            Activity act = g.activity(stream);
+            double java = (sta.pinAnnotationsHonoured() ? g.model().evaluate(act) : g.model().evaluateOpenStaRule(act))
+                    .cellsOnlyPj();
+            out.add(new CrossCheck(d.config(), java, sta.energyPerOpPj()));
+        }
+        return out;
+    }
+
+    /**
+     * The characterisation as CSV, a row per circuit: {@code config,family,P,R,cells,area} and its pJ
+     * per multiplication on each stream (the layers, then {@link #UNIFORM}). {@code make golden}
+     * writes the reviewed golden table this way.
+     */
+    public static void writeCsv(Characterised c, Path file) {
+        List<String> streams = List.copyOf(c.streams().keySet());
+        StringBuilder csv = new StringBuilder("config,family,P,R,cells,area");
+        streams.forEach(s -> csv.append(",pj_").append(s));
+        csv.append('\n');
+        for (EnergyCharacterization.Design d : c.result().designs()) {
+            MultiplierConfig m = d.config();
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.1f", m.name(),
+                    m.family().name().toLowerCase(Locale.ROOT), m.p(), m.r(), d.cells(), d.area()));
+            streams.forEach(s -> csv.append(String.format(Locale.ROOT, ",%.4f", d.pjPerLayer().get(s))));
+            csv.append('\n');
+        }
+        AtomicFiles.writeString(file, csv.toString());
+    }
+
+    /** The stream {@link #crossCheck} measures on. */
+    public static String crossCheckStream(Characterised c) {
+        return c.streams().keySet().iterator().next();
+    }
+}

@@ -1,0 +1,83 @@
+package org.maxdnn.flow;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.maxdnn.Assets;
+import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.array.GemmViews;
+import org.maxdnn.array.Tiling;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.Network;
+import org.maxdnn.map.ApproxMap;
+import org.maxdnn.model.OpType;
+import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.rtl.RtlGenerator;
+
+/**
+ * Stage 4, RTL: the configurable array (runs any map), fixed arrays with a layer's configurations
+ * baked in (where the layer's map allows one, {@link Tiling#fixedArray}), and standalone multiplier
+ * modules, each written with its manifest. A thin layer over the generator's {@link RtlGenerator}.
+ * {@code assets} (may be null) is where EvoApprox circuits come from.
+ */
+public final class GenerateRtl {
+    /** An array written: its configuration, Verilog and manifest, and the seconds elaboration and emission took. */
+    public record Array(ArrayConfig design, RtlGenerator.ArrayFiles files, double seconds) {
+    }
+
+    /**
+     * The RTL of a map: the configurable array, a fixed array for each conv layer whose map it can
+     * hold over every fold, and for the other layers why not.
+     */
+    public record Generated(Array configurable, List<Array> fixed, List<String> noFixed) {
+        /** The Verilog files written, configurable first. */
+        public List<Path> verilog() {
+            List<Path> out = new ArrayList<>(List.of(configurable.files().verilog()));
+            fixed.forEach(f -> out.add(f.files().verilog()));
+            return out;
+        }
+    }
+
+    private GenerateRtl() {
+    }
+
+    public static Array write(ArrayConfig design, Assets assets, Path out) {
+        long t0 = System.nanoTime();
+        RtlGenerator.ArrayFiles files = RtlGenerator.writeArray(design, assets, out);
+        return new Array(design, files, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The fixed array that runs every fold of {@code layer} under its map, if the map allows one. */
+    public static Tiling.FixedArray fixedArray(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
+        return Tiling.of(GemmViews.of(layer), ArrayConfig.configurable(rows, cols)).fixedArray(configs);
+    }
+
+    /** The configurable array and the fixed array of every conv layer of {@code map} that has one. */
+    public static Generated forMap(Network net, ApproxMap map, int rows, int cols, Assets assets, Path out,
+                                   FlowListener listener) {
+        Array conf = write(ArrayConfig.configurable(rows, cols), assets, out);
+        List<Array> fixed = new ArrayList<>();
+        List<String> noFixed = new ArrayList<>();
+        for (ConvLayer l : net.weightedLayers()) {
+            if (l.op() != OpType.CONV_2D) {
+                continue;
+            }
+            Tiling.FixedArray f = fixedArray(l, map.resolve(l), rows, cols);
+            if (f.exists()) {
+                fixed.add(write(f.array(), assets, out));
+            } else {
+                noFixed.add(f.why());
+            }
+        }
+        listener.note(String.format(Locale.ROOT, "wrote %s and %d fixed arrays (SystolicArray_<layer>_%dx%d) to %s",
+                conf.files().verilog().getFileName(), fixed.size(), rows, cols, out));
+        noFixed.forEach(n -> listener.note("  " + n + "; the configurable array runs it"));
+        return new Generated(conf, fixed, noFixed);
+    }
+
+    /** Standalone modules of {@code configs}, one file each. */
+    public static List<Path> multipliers(List<MultiplierConfig> configs, Assets assets, Path out) {
+        return RtlGenerator.writeMultiplierFiles(configs, assets, out);
+    }
+}

@@ -1,0 +1,102 @@
+package org.maxdnn.flow;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.maxdnn.Assets;
+import org.maxdnn.cosim.CosimDriver;
+import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.energy.MapEnergy;
+
+/**
+ * The main job as a library call: characterise energy → explore → pick → generate RTL →
+ * cosimulate → estimate energy → report, each stage one class taking and returning records.
+ * Output folder layout: {@code explore/} (with {@code explore/energy/} when characterised),
+ * {@code chosen-map.json}, {@code rtl/}, {@code cosim/}, {@code report.html}.
+ */
+public final class MainFlow {
+    /**
+     * @param energy      the energy table's source (its characterisation writes under {@code out/explore/energy})
+     * @param rows        array rows of the generated and cosimulated RTL
+     * @param cols        array columns
+     * @param cosimImages images cosimulated through the RTL (the first ones of the workload)
+     * @param processes   simulator processes for the cosimulation
+     * @param assets      the asset folder, for arrays whose PEs hold EvoApprox circuits; may be null
+     */
+    public record Request(Workload work, EnergySource energy, List<String> alwannTables, ExploreMaps.Settings search,
+                         int rows, int cols, int cosimImages, int threads, int processes, Assets assets, Path out) {
+    }
+
+    /**
+     * Every stage's result and the report; {@code characterised} is null when the table came from a
+     * file; {@code cosim} is the configurable array's, {@code fixedCosim} each fixed array's on its
+     * layer. {@link #failed()} is the first that did not cosimulate bit-exactly.
+     */
+    public record Result(CharacteriseEnergy.Characterised characterised, EnergyTable energy,
+                         ExploreMaps.Explored explored, PickMap.Picked picked, GenerateRtl.Generated rtl,
+                         Cosimulate.Outcome cosim, List<Cosimulate.Outcome> fixedCosim, MapEnergy.Breakdown mapEnergy,
+                         Path report, double seconds) {
+        /** The first cosimulation that failed, the configurable array's first; null when all passed. */
+        public Cosimulate.Outcome failed() {
+            List<Cosimulate.Outcome> all = new ArrayList<>(List.of(cosim));
+            all.addAll(fixedCosim);
+            return all.stream().filter(o -> !o.passed()).findFirst().orElse(null);
+        }
+
+        public boolean passed() {
+            return failed() == null;
+        }
+    }
+
+    private MainFlow() {
+    }
+
+    /** Stages 1 and 2, what {@code maxdnn explore} runs: the energy table, then the exploration into {@code out}. */
+    public static ExploreMaps.Explored explore(Workload work, EnergySource energy, List<String> alwannTables,
+                                               ExploreMaps.Settings search, int threads, Path out, FlowListener listener) {
+        EnergyTable table = energy.table(energy.characterise(listener));
+        return ExploreMaps.run(new ExploreMaps.Request(work, table, alwannTables, search, threads, out), listener);
+    }
+
+    public static Result run(Request q, FlowListener listener) {
+        long t0 = System.nanoTime();
+        Path out = q.out();
+        listener.stage("1/4 energy characterisation and exploration");
+        CharacteriseEnergy.Characterised characterised = q.energy().characterise(listener);
+        EnergyTable table = q.energy().table(characterised);
+        ExploreMaps.Explored explored = ExploreMaps.run(new ExploreMaps.Request(q.work(), table, q.alwannTables(),
+                q.search(), q.threads(), out.resolve("explore")), listener);
+        PickMap.Picked picked = PickMap.pick(explored, out.resolve("chosen-map.json"));
+
+        listener.stage("2/4 RTL of the chosen map");
+        GenerateRtl.Generated rtl = GenerateRtl.forMap(q.work().net(), picked.map(), q.rows(), q.cols(), q.assets(),
+                out.resolve("rtl"), listener);
+
+        listener.stage("3/4 cosimulation of the chosen map");
+        Workload cosimImages = q.work().first(q.cosimImages());
+        String mapName = picked.file().getFileName().toString();
+        Cosimulate.Outcome cosim = Cosimulate.run(new Cosimulate.Request(picked.map(), mapName,
+                rtl.configurable().design(), null, CosimDriver.Simulator.VERILATOR, q.processes(), null, true,
+                out.resolve("cosim/toggles.csv"), out.resolve("cosim")), cosimImages, listener);
+        List<Cosimulate.Outcome> fixedCosim = new ArrayList<>();
+        for (GenerateRtl.Array a : rtl.fixed()) {
+            fixedCosim.add(Cosimulate.run(new Cosimulate.Request(picked.map(), mapName, a.design(), q.assets(),
+                    CosimDriver.Simulator.VERILATOR, q.processes(), null, true, null,
+                    out.resolve("cosim").resolve(a.design().moduleName())), cosimImages, listener));
+        }
+
+        listener.stage("4/4 energy of the chosen map and report");
+        MapEnergy.Breakdown e = EstimateEnergy.of(q.work().net(), picked.map(), table);
+        Path report = WriteReport.write("MAx-DNN run: ResNet-8 int8 with ROUP multipliers", List.of(
+                RunSections.chosenMap(explored, picked, e, table),
+                RunSections.energyPerLayer(e, table),
+                RunSections.rtl(rtl),
+                RunSections.cosimulation(cosim, rtl, fixedCosim),
+                RunSections.fronts()), out.resolve("report.html"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        listener.note(String.format(Locale.ROOT, "saving %.1f%% at %.2f points of accuracy loss; report %s (%.0f s in all)",
+                e.savingPct(), picked.point() != null ? picked.point().lossPts() : 0.0, report, seconds));
+        return new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, e, report, seconds);
+    }
+}

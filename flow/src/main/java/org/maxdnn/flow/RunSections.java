@@ -1,0 +1,91 @@
+package org.maxdnn.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.energy.MapEnergy;
+import org.maxdnn.explore.Explorer;
+
+/** The sections of the main job's report, one factory per stage result it shows. */
+public final class RunSections {
+    private RunSections() {
+    }
+
+    /** The chosen point: approach, accuracy, loss, agreement and saving, with links to its map and the exploration. */
+    public static ReportSection chosenMap(ExploreMaps.Explored explored, PickMap.Picked picked, MapEnergy.Breakdown e,
+                                          EnergyTable table) {
+        return html -> {
+            Explorer.Point p = picked.point();
+            if (p != null) {
+                html.paragraph(String.format(Locale.ROOT, "Chosen map (%s approach): accuracy %.2f%% on %d images (exact "
+                                + "%.2f%%, loss %.2f points), top-1 agreement with the exact model %.2f%%, multiplier energy "
+                                + "saving %.1f%% (%.2f uJ vs %.2f uJ per image on %s).", p.approach(),
+                        100 * p.score().accuracy(), p.score().images(), 100 * explored.result().exact().accuracy(),
+                        p.lossPts(), 100 * p.score().agreement(), e.savingPct(), e.pj() / 1e6, e.exactPj() / 1e6,
+                        table.library()));
+            } else {
+                html.paragraph("No approximate map stayed within the loss bound; the exact map is used.");
+            }
+            html.link("chosen-map.json", "chosen map (JSON)").link("explore/report.html", "exploration report");
+        };
+    }
+
+    /** Multiplier energy per layer of the chosen map against the exact map. */
+    public static ReportSection energyPerLayer(MapEnergy.Breakdown e, EnergyTable table) {
+        return html -> {
+            html.heading("Energy per layer (chosen map)");
+            List<List<String>> rows = new ArrayList<>();
+            for (MapEnergy.LayerEnergy l : e.layers()) {
+                rows.add(List.of(l.layer(), String.format(Locale.ROOT, "%,d", l.macs()), uj(l.pj()), uj(l.exactPj()),
+                        String.format(Locale.ROOT, "%.1f%%", l.savingPct())));
+            }
+            rows.add(List.of("total", "", uj(e.pj()), uj(e.exactPj()), String.format(Locale.ROOT, "%.1f%%", e.savingPct())));
+            html.table(List.of("layer", "MACs", "energy (uJ/image)", "exact (uJ/image)", "saving"), rows);
+            html.paragraph("Energy model: " + table.method());
+        };
+    }
+
+    /** The generated arrays, linked, and why a layer has no fixed array. */
+    public static ReportSection rtl(GenerateRtl.Generated rtl) {
+        return html -> {
+            html.heading("RTL");
+            html.paragraph("Configurable array (runs any map) and a fixed-mode array for each conv layer whose map it "
+                    + "can hold over every fold (the chosen map's configurations baked in, cosimulated on its layer); "
+                    + "each with a JSON manifest. Ready for Yosys/OpenROAD flows." + (rtl.noFixed().isEmpty() ? ""
+                    : " " + String.join("; ", rtl.noFixed()) + "; the configurable array runs those."));
+            for (var f : rtl.verilog()) {
+                html.link("rtl/" + f.getFileName(), f.getFileName().toString());
+            }
+        };
+    }
+
+    /** What the cosimulations checked and found, with the RT-level activity of the configurable array. */
+    public static ReportSection cosimulation(Cosimulate.Outcome cosim, GenerateRtl.Generated rtl,
+                                             List<Cosimulate.Outcome> fixedCosim) {
+        return html -> {
+            ArrayConfig conf = rtl.configurable().design();
+            html.heading("Cosimulation");
+            html.paragraph("The chosen map on the configurable " + conf.rows() + "x" + conf.cols() + " array in "
+                    + "Verilator, every conv layer in the RTL and the rest in Java, every tile, layer and FC output "
+                    + "checked against the golden model: " + cosim.summary() + ".");
+            html.paragraph("RT-level activity from the array's TOGGLE_COUNT counters (checked against the golden model's "
+                    + "own count): " + String.join("; ", cosim.activityLines()) + ".");
+            html.link("cosim/cosim-report.txt", "cosimulation report").link("cosim/toggles.csv", "per-PE toggles (CSV)");
+            for (int i = 0; i < fixedCosim.size(); i++) {
+                ArrayConfig a = rtl.fixed().get(i).design();
+                html.paragraph("Fixed array " + a.moduleName() + " on " + a.label() + ": " + fixedCosim.get(i).summary() + ".");
+            }
+        };
+    }
+
+    /** The exploration's trade-off chart. */
+    public static ReportSection fronts() {
+        return html -> html.figure("explore/tradeoff", "Pareto fronts of every approach");
+    }
+
+    private static String uj(double pj) {
+        return String.format(Locale.ROOT, "%.3f", pj / 1e6);
+    }
+}

@@ -1,0 +1,176 @@
+package org.maxdnn.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.maxdnn.Assets;
+import org.maxdnn.data.ImageSets;
+import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.energy.MapEnergy;
+import org.maxdnn.explore.Explorer;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.Evaluation;
+import org.maxdnn.infer.InferencePlan;
+import org.maxdnn.infer.Network;
+import org.maxdnn.map.ApproxMap;
+import org.maxdnn.model.OpType;
+import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.sim.Liberty;
+import org.maxdnn.testing.RequiresTools;
+
+/**
+ * The main flow as a library, without the command line, on a small configuration: every
+ * configuration characterised on osu018 from the generator's RTL and the model's real operands
+ * (netlists equal the Java models on all pairs, checked inside; the golden table holds; OpenSTA
+ * agrees), a small layer-level and ALWANN search on 30 images, the chosen map's RTL on a 4×4 array
+ * cosimulated bit-exactly on one image, its energy and the report.
+ */
+@RequiresTools({"yosys", "sta", "verilator"})
+class MainFlowTest {
+    /** {@code make golden} writes it with the same characterisation ({@code maxdnn energy --limit 2 --pairs 4000 --csv}). */
+    static final Path GOLDEN = Path.of("src/test/resources/golden/osu018_characterisation.csv");
+
+    @TempDir
+    static Path out;
+    static Workload work;
+    static MainFlow.Result result;
+    static final List<String> stages = new ArrayList<>();
+
+    @BeforeAll
+    static void runTheFlow() {
+        Assets assets = Assets.fromEnvironment();
+        work = new Workload(Network.load(assets.model()), ImageSets.readFolder(assets.images(), 30),
+                new MultiplierRegistry(assets.lutDir()));
+        CharacteriseEnergy.Request characterise = new CharacteriseEnergy.Request(work.first(2), 4000, Liberty.OSU018,
+                assets.lutDir(), assets.evoApproxMetrics(), 2, out.resolve("explore/energy"));
+        MainFlow.Request q = new MainFlow.Request(work, EnergySource.characterise(characterise),
+                List.of("mul8u_2P7", "mul8u_17KS"), new ExploreMaps.Settings(List.of("layer"), true, 4, 8, 2, 5, true),
+                4, 4, 1, 2, 2, assets, out);
+        result = MainFlow.run(q, new FlowListener() {
+            @Override
+            public void stage(String title) {
+                stages.add(title);
+            }
+        });
+    }
+
+    @Test
+    void theFlowRunsEveryStageAndItsRtlCosimulatesBitExactly() throws Exception {
+        assertEquals(List.of("1/4 energy characterisation and exploration", "2/4 RTL of the chosen map",
+                "3/4 cosimulation of the chosen map", "4/4 energy of the chosen map and report"), stages);
+        assertTrue(result.passed(), result.cosim().summary());
+        assertEquals(0, result.cosim().report().mismatchCount());
+        assertEquals(1, result.cosim().report().images());
+        for (String f : List.of("explore/energy/energy-table.json", "explore/report.html", "explore/summary.csv",
+                "explore/layer/pareto.csv", "explore/alwann/pareto.json", "chosen-map.json", "rtl/SystolicArray_4x4.sv",
+                "rtl/SystolicArray_4x4.json", "rtl/SystolicArray_conv8_4x4.sv", "cosim/cosim-report.txt",
+                "cosim/toggles.csv", "report.html")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        // a layer-level map holds over every fold: each conv layer has its fixed array, cosimulated on its layer
+        long convs = work.net().weightedLayers().stream().filter(l -> l.op() == OpType.CONV_2D).count();
+        assertEquals(convs, result.rtl().fixed().size());
+        assertEquals(convs, result.fixedCosim().size());
+        for (Cosimulate.Outcome o : result.fixedCosim()) {
+            assertTrue(o.passed(), o.summary());
+        }
+        String html = Files.readString(result.report());
+        for (String section : List.of("Energy per layer (chosen map)", "<h2>RTL</h2>", "<h2>Cosimulation</h2>",
+                "explore/tradeoff.png", "0 mismatches: bit-exact")) {
+            assertTrue(html.contains(section), section);
+        }
+    }
+
+    @Test
+    void theChosenMapIsTheLargestSavingWithinTheBoundAndReproduces() {
+        Explorer.Point chosen = result.picked().point();
+        assertNotNull(chosen, "the layer search on 30 images finds a map within 4 points");
+        for (Explorer.Front f : result.explored().result().maxDnnFronts()) {
+            for (Explorer.Point p : f.points()) {
+                assertTrue(p.lossPts() > 4 + 1e-9 || p.savingPct() <= chosen.savingPct(), "a better point: " + p.map().toJson());
+            }
+        }
+        assertEquals(chosen.map().toJson(), ApproxMap.read(out.resolve("chosen-map.json")).toJson());
+        Evaluation.Result e = Evaluation.run(InferencePlan.compile(work.net(), chosen.map(), work.registry()),
+                work.images(), 1, null);
+        assertEquals(chosen.score().correct(), e.correct());
+        assertEquals(chosen.savingPct(), result.mapEnergy().savingPct(), 1e-9);
+    }
+
+    @Test
+    void theCharacterisationHoldsTheGoldenTable() throws Exception {
+        Path now = out.resolve("characterisation.csv");
+        CharacteriseEnergy.writeCsv(result.characterised(), now);
+        List<String> golden = Files.readAllLines(GOLDEN);
+        List<String> lines = Files.readAllLines(now);
+        assertEquals(golden.get(0), lines.get(0));
+        assertEquals(golden.size(), lines.size());
+        for (int i = 1; i < lines.size(); i++) {
+            String[] g = golden.get(i).split(",");
+            String[] n = lines.get(i).split(",");
+            for (int j = 0; j < 5; j++) {
+                assertEquals(g[j], n[j], GOLDEN + ":" + (i + 1) + " column " + j);
+            }
+            for (int j = 5; j < g.length; j++) {
+                assertEquals(Double.parseDouble(g[j]), Double.parseDouble(n[j]), 1e-3 * Double.parseDouble(g[j]) + 1e-6,
+                        GOLDEN + ":" + (i + 1) + " column " + j);
+            }
+        }
+        assertEquals(1 + 63, lines.size(), "exact and every distinct-named circuit of both ROUP families");
+    }
+
+    @Test
+    void energyDependsOnTheData() {
+        EnergyTable t = result.energy();
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (ConvLayer l : work.net().weightedLayers()) {
+            double e = t.pj(l.name(), MultiplierConfig.EXACT);
+            min = Math.min(min, e);
+            max = Math.max(max, e);
+            assertTrue(t.pj(CharacteriseEnergy.UNIFORM, MultiplierConfig.EXACT) > 1.5 * e,
+                    "uniform random operands toggle more than " + l.name());
+        }
+        assertTrue(max > 1.5 * min, "per-MAC energy differs between layers: " + min + " .. " + max);
+        // the exact 8x8 multiplier on osu018 (180 nm, 1.8 V): a few pJ on real data. Horowitz's
+        // 0.2 pJ at 45 nm, 0.9 V scales by 4 (node) x 4 (V^2) to about 3.2 pJ.
+        assertTrue(min > 1 && max < 10, "exact pJ/op on real layers " + min + " .. " + max);
+    }
+
+    @Test
+    void networkEnergyIsMacsTimesPerOpEnergy() {
+        EnergyTable t = result.energy();
+        assertEquals(0.0, MapEnergy.of(work.net(), ApproxMap.exact(), t).savingPct(), 0.0);
+        MultiplierConfig p1r2 = MultiplierConfig.parse("roup-p1r2");
+        double e = 0;
+        double exact = 0;
+        for (ConvLayer l : work.net().weightedLayers()) {
+            e += l.macs() * t.pj(l.name(), l.op() == OpType.CONV_2D ? p1r2 : MultiplierConfig.EXACT); // fc stays exact
+            exact += l.macs() * t.pj(l.name(), MultiplierConfig.EXACT);
+        }
+        assertEquals(100 * (1 - e / exact), EstimateEnergy.of(work.net(), ApproxMap.uniform(p1r2), t).savingPct(), 1e-9);
+        assertTrue(t.pj("conv1", MultiplierConfig.alwann("mul8u_2P7")) > 0);
+    }
+
+    @Test
+    void openStaAgreesWithinTenPercentForEveryConfiguration() {
+        double worst = 0;
+        for (CharacteriseEnergy.CrossCheck x : CharacteriseEnergy.crossCheck(result.characterised())) {
+            worst = Math.max(worst, Math.abs(x.differencePct()));
+            assertTrue(Math.abs(x.differencePct()) < 10, x.config().name() + ": Java vs OpenSTA " + x.differencePct() + " %");
+        }
+        System.out.printf(Locale.ROOT, "OpenSTA vs Java, %d configurations on %s's operands: worst %.2f %%%n",
+                result.characterised().result().designs().size(), CharacteriseEnergy.crossCheckStream(result.characterised()),
+                worst);
+    }
+}
