@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,24 @@ class MainTest {
         assertEquals("name,P,R,MED,NMED,MRED,EP,WCE,BIAS", lines.get(0));
         assertEquals(1 + 1 + 64, lines.size());
         assertTrue(lines.get(1).startsWith("exact,"));
-        assertTrue(lines.contains(lines.stream().filter(l -> l.startsWith("roupc-p3r7,3,7,")).findFirst().orElseThrow()));
+        List<String> names = new ArrayList<>(List.of("exact"));
+        for (String family : List.of("roup", "roupc")) {
+            for (int p = 0; p <= 3; p++) {
+                for (int r = 0; r <= 7; r++) {
+                    names.add(family + "-p" + p + "r" + r);
+                }
+            }
+        }
+        assertEquals(names, lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).toList());
+        // roup-p0r1 by hand: odd activations round up by one, so the error is b on half the pairs:
+        // MED = mean|b| / 2 = 32, EP = (1/2)(255/256), WCE = 128, BIAS = mean(b) / 2 = -1/4
+        String[] p0r1 = lines.get(3).split(",");
+        assertEquals(List.of("roup-p0r1", "0", "1"), List.of(p0r1).subList(0, 3));
+        assertEquals(32.0, Double.parseDouble(p0r1[3]), 1e-9);
+        assertEquals(32.0 / 16384, Double.parseDouble(p0r1[4]), 1e-9);
+        assertEquals(0.5 * 255 / 256, Double.parseDouble(p0r1[6]), 1e-9);
+        assertEquals(128, Integer.parseInt(p0r1[7]));
+        assertEquals(-0.25, Double.parseDouble(p0r1[8]), 1e-9);
         try (var files = Files.list(csv.getParent())) {
             assertEquals(1, files.count(), "no temporary file left beside the CSV");
         }
