@@ -88,8 +88,9 @@ final class ExploreCommand implements CliCommand {
         }
         // --quick: 12 x 3 evaluations per approach; the whole run stays under 5 minutes on 2 slow cores
         int generations = Inputs.positiveInt(cmd, "generations", quick ? 2 : 12);
-        return new ExploreMaps.Settings(levels, baseline.equals("alwann"), number(cmd, "max-loss", 4), population,
-                generations, Inputs.positiveInt(cmd, "seed", 1), quick);
+        double maxLoss = Inputs.number(cmd, "max-loss", 4, d -> d >= 0, "a non-negative number");
+        return new ExploreMaps.Settings(levels, baseline.equals("alwann"), maxLoss, population, generations,
+                Inputs.positiveInt(cmd, "seed", 1), quick);
     }
 
     /** --energy FILE, else a characterisation (see {@link EnergyCommand#characterisation}) into {@code out}. */
@@ -103,21 +104,5 @@ final class ExploreCommand implements CliCommand {
     /** The asset folder's EvoApprox tables when the search includes ALWANN. */
     static List<String> alwannTables(ExploreMaps.Settings search, Context ctx) {
         return search.alwann() ? EvoApproxTables.in(ctx.assets().lutDir()) : List.of();
-    }
-
-    private static double number(CommandLine cmd, String option, double dflt) {
-        String v = cmd.getOptionValue(option);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            double d = Double.parseDouble(v);
-            if (d >= 0) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new MaxdnnException(MaxdnnException.USAGE, "--" + option + " must be a non-negative number, got '" + v + "'");
     }
 }

@@ -3,6 +3,7 @@ package org.maxdnn.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.DoublePredicate;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -128,6 +129,23 @@ final class Inputs {
     /** The asset folder when one is set, else null (for what needs it only for table multipliers). */
     static Assets assetsIfSet(Context ctx) {
         return ctx.assetsOption() != null || System.getenv(Assets.ENV) != null ? ctx.assets() : null;
+    }
+
+    /** A number option that {@code valid} accepts ({@code what} says which, for the usage error), or {@code dflt}. */
+    static double number(CommandLine cmd, String option, double dflt, DoublePredicate valid, String what) {
+        String v = cmd.getOptionValue(option);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (valid.test(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MaxdnnException(MaxdnnException.USAGE, "--" + option + " must be " + what + ", got '" + v + "'");
     }
 
     static int positiveInt(CommandLine cmd, String option, int dflt) {

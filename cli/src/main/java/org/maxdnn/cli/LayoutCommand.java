@@ -75,7 +75,7 @@ final class LayoutCommand implements CliCommand {
     public int run(CommandLine cmd, Context ctx) throws Exception {
         QflowTools.require(); // before generating anything: exit 4 naming the missing packages
         Path out = Path.of(cmd.getOptionValue("out", "out/layout"));
-        double clockNs = positiveDouble(cmd, "clock", 10);
+        double clockNs = Inputs.number(cmd, "clock", 10, d -> d > 0 && Double.isFinite(d), "a positive number");
         String layerName = cmd.getOptionValue("layer", DEFAULT_LAYER);
         List<String> targets = List.of(cmd.getOptionValue("target", "exact").split(","));
         MultiplierRegistry registry = Inputs.registry(ctx);
@@ -195,21 +195,5 @@ final class LayoutCommand implements CliCommand {
             throw MaxdnnException.badInput("the model has no layer '" + name + "'");
         }
         return layer;
-    }
-
-    private static double positiveDouble(CommandLine cmd, String option, double dflt) {
-        String v = cmd.getOptionValue(option);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            double d = Double.parseDouble(v);
-            if (d > 0 && Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new MaxdnnException(MaxdnnException.USAGE, "--" + option + " must be a positive number, got '" + v + "'");
     }
 }
