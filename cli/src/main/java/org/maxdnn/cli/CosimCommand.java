@@ -74,7 +74,7 @@ final class CosimCommand implements CliCommand {
                     + fault.module() + "* module; cosim --inject takes " + faultIds());
         }
         Network net = Inputs.network(cmd, ctx);
-        List<LabeledImage> images = Inputs.images(cmd, ctx);
+        List<LabeledImage> images = Inputs.dataSet(cmd, ctx, net).inputs();
         if (!cmd.hasOption("limit") && images.size() > 2) {
             images = images.subList(0, 2);
             ctx.out().println("cosim: the first 2 images (use --limit N for more)");

@@ -59,7 +59,7 @@ final class EnergyCommand implements CliCommand {
         if (cmd.hasOption("table")) {
             table = EnergyTable.read(Path.of(cmd.getOptionValue("table")));
         } else {
-            Workload work = new Workload(net, Inputs.images(cmd, ctx), Inputs.registry(ctx));
+            Workload work = new Workload(net, Inputs.dataSet(cmd, ctx, net).inputs(), Inputs.registry(ctx));
             Path out = Path.of(cmd.getOptionValue("out", "out/energy"));
             CharacteriseEnergy.Characterised c = CharacteriseEnergy.run(characterisation(cmd, ctx, work, out),
                     new ConsoleListener(ctx));

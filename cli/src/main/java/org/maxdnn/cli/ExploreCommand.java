@@ -13,6 +13,7 @@ import org.maxdnn.flow.ExploreMaps;
 import org.maxdnn.flow.MainFlow;
 import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Evaluation;
+import org.maxdnn.infer.Network;
 
 /** {@code maxdnn explore}: layer/filter/kernel exploration and the ALWANN baseline → Pareto fronts, maps, plots, HTML. */
 final class ExploreCommand implements CliCommand {
@@ -65,7 +66,8 @@ final class ExploreCommand implements CliCommand {
 
     /** The model, the images (all of --images, --cifar or the asset folder's) and the multipliers. */
     static Workload workload(CommandLine cmd, Context ctx) {
-        return new Workload(Inputs.network(cmd, ctx), Inputs.images(cmd, ctx), Inputs.registry(ctx));
+        Network net = Inputs.network(cmd, ctx);
+        return new Workload(net, Inputs.dataSet(cmd, ctx, net).inputs(), Inputs.registry(ctx));
     }
 
     /** --levels, --baseline, --max-loss, --population, --generations, --seed, --quick. */
