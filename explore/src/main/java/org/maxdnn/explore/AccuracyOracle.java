@@ -1,8 +1,6 @@
 package org.maxdnn.explore;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.Evaluation;
 import org.maxdnn.infer.InferencePlan;
@@ -14,8 +12,8 @@ import org.maxdnn.mult.MultiplierRegistry;
 /**
  * Accuracy of maps on a fixed image set, as the exploration asks it thousands of times: labelled
  * accuracy and top-1 agreement with the exact model. Each evaluation starts at the map's first
- * approximate layer from a snapshot of the exact run (earlier tensors are the exact ones), and
- * answers are memoised by map. Thread-safe; one evaluation runs on the calling thread.
+ * approximate layer from a snapshot of the exact run (earlier tensors are the exact ones).
+ * Thread-safe; one evaluation runs on the calling thread ({@link InProcessEvaluator} runs several).
  */
 public final class AccuracyOracle {
     /** What a map scores: correct labels and agreements out of {@code images}. */
@@ -35,7 +33,6 @@ public final class AccuracyOracle {
     private final byte[][][] exactSnapshots;
     private final int[] exactPredictions;
     private final Score exactScore;
-    private final Map<String, Score> memo = new ConcurrentHashMap<>();
     private final ThreadLocal<Workspace> workspaces;
 
     public AccuracyOracle(Network net, List<LabeledImage> images, MultiplierRegistry registry, int threads) {
@@ -75,11 +72,8 @@ public final class AccuracyOracle {
         return exactPredictions.clone();
     }
 
+    /** The map's score on the data set. */
     public Score score(ApproxMap map) {
-        return memo.computeIfAbsent(map.toJson(), k -> evaluate(map));
-    }
-
-    private Score evaluate(ApproxMap map) {
         InferencePlan plan = InferencePlan.compile(net, map, registry);
         int first = plan.firstApproximateLayer();
         if (first >= net.layers().size()) {

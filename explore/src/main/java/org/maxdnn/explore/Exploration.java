@@ -50,7 +50,8 @@ public final class Exploration {
     /**
      * Runs the plan. {@code progress} receives (phase, generation) as the searches advance.
      */
-    public static Result run(AccuracyOracle oracle, EnergyTable energy, Plan plan, BiConsumer<String, Integer> progress) {
+    public static Result run(AccuracyOracle oracle, MapEvaluator evaluator, EnergyTable energy, Plan plan,
+                             BiConsumer<String, Integer> progress) {
         List<ConvLayer> convs = oracle.network().weightedLayers().stream()
                 .filter(l -> l.op() == OpType.CONV_2D).toList();
         List<String> names = convs.stream().map(ConvLayer::name).toList();
@@ -60,7 +61,7 @@ public final class Exploration {
         HeuristicSeeds roupHeuristic = HeuristicSeeds.measure(convs, allRoup, energy, oracle.network(), probeImages,
                 oracle.registry());
         List<MultiplierConfig> roup = roupHeuristic.efficientConfigs();
-        Explorer explorer = new Explorer(oracle, energy, plan.settings());
+        Explorer explorer = new Explorer(oracle, evaluator, energy, plan.settings());
         List<MapSpace> spaces = new ArrayList<>();
         List<List<int[]>> seeds = new ArrayList<>();
         Map<String, Sensitivity.LayerScores> scores = null;

@@ -2,9 +2,10 @@ package org.maxdnn.explore;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
@@ -13,11 +14,11 @@ import org.maxdnn.map.ApproxMap;
 /**
  * Searches one {@link MapSpace} with NSGA-II ({@link Nsga2Search}) for the Pareto front of
  * (network multiplier energy, errors on the image set): seeded with the space's heuristic points,
- * deterministic for a seed, evaluations spread over the threads.
+ * deterministic for a seed, each generation's maps scored as one batch by the {@link MapEvaluator}.
  */
 public final class Explorer {
     /** Search effort. */
-    public record Settings(int population, int generations, long seed, int threads) {
+    public record Settings(int population, int generations, long seed) {
     }
 
     /** One evaluated map. Loss is in percentage points of accuracy against the exact model. */
@@ -47,23 +48,53 @@ public final class Explorer {
             + "(1, 1): the area under the front's accuracy-vs-saving staircase, 1 at most";
 
     private final AccuracyOracle oracle;
+    private final MapEvaluator evaluator;
     private final EnergyTable energy;
     private final Settings settings;
     private final double exactPj;
+    /** Scores by map JSON: the front's points and maps shared by approaches are scored once. */
+    private final Map<String, AccuracyOracle.Score> scored = new HashMap<>();
 
-    public Explorer(AccuracyOracle oracle, EnergyTable energy, Settings settings) {
+    /**
+     * @param oracle    the data set and the exact model's score (losses are against it)
+     * @param evaluator scores the candidate maps (in process, or distributed)
+     */
+    public Explorer(AccuracyOracle oracle, MapEvaluator evaluator, EnergyTable energy, Settings settings) {
         this.oracle = oracle;
+        this.evaluator = evaluator;
         this.energy = energy;
         this.settings = settings;
         this.exactPj = MapEnergy.of(oracle.network(), ApproxMap.exact(), energy).pj();
     }
 
     public Point point(MapSpace space, int[] genome) {
-        ApproxMap map = space.map(genome);
-        MapEnergy.Breakdown e = MapEnergy.of(oracle.network(), map, energy);
-        AccuracyOracle.Score s = oracle.score(map);
-        double loss = 100.0 * (oracle.exact().correct() - s.correct()) / s.images();
-        return new Point(space.name(), genome.clone(), map, e.pj(), e.savingPct(), s, loss);
+        return points(space, List.of(genome)).get(0);
+    }
+
+    /** The points of several genomes; the maps not scored before go to the evaluator as one batch. */
+    public List<Point> points(MapSpace space, List<int[]> genomes) {
+        List<ApproxMap> maps = genomes.stream().map(space::map).toList();
+        List<String> keys = maps.stream().map(ApproxMap::toJson).toList();
+        Map<String, ApproxMap> fresh = new LinkedHashMap<>();
+        for (int i = 0; i < maps.size(); i++) {
+            if (!scored.containsKey(keys.get(i))) {
+                fresh.putIfAbsent(keys.get(i), maps.get(i));
+            }
+        }
+        List<AccuracyOracle.Score> scores = fresh.isEmpty() ? List.of() : evaluator.scores(List.copyOf(fresh.values()));
+        List<String> freshKeys = List.copyOf(fresh.keySet());
+        for (int i = 0; i < freshKeys.size(); i++) {
+            scored.put(freshKeys.get(i), scores.get(i));
+        }
+        List<Point> out = new ArrayList<>();
+        for (int i = 0; i < genomes.size(); i++) {
+            ApproxMap map = maps.get(i);
+            MapEnergy.Breakdown e = MapEnergy.of(oracle.network(), map, energy);
+            AccuracyOracle.Score s = scored.get(keys.get(i));
+            double loss = 100.0 * (oracle.exact().correct() - s.correct()) / s.images();
+            out.add(new Point(space.name(), genomes.get(i).clone(), map, e.pj(), e.savingPct(), s, loss));
+        }
+        return out;
     }
 
     /**
@@ -89,31 +120,19 @@ public final class Explorer {
             }
 
             @Override
-            public double[] evaluate(int[] genome) {
-                return point(space, genome).objectives();
+            public List<double[]> evaluate(List<int[]> genomes) {
+                return points(space, genomes).stream().map(Point::objectives).toList();
             }
         };
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
-            Thread t = new Thread(r, "maxdnn-explore");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<int[]> seeds = new ArrayList<>(spreadSeeds(heuristicSeeds, settings.population() * 3 / 4));
-            seeds.addAll(spreadSeeds(space.seeds(), settings.population() - seeds.size()));
-            Nsga2Search.Result found = Nsga2Search.run(problem, new Nsga2Search.Settings(settings.population(),
-                    settings.generations(), 0.9, 1.0 / Math.max(1, space.genes()), settings.seed()), seeds, pool,
-                    onGeneration);
-            List<Point> points = new ArrayList<>();
-            for (Nsga2Search.Individual i : found.front()) {
-                points.add(point(space, i.genome()));
-            }
-            points.sort(Comparator.comparingDouble(Point::pj).reversed());
-            return new Front(space, List.copyOf(points), found.evaluations(), (System.nanoTime() - t0) / 1e9,
-                    hypervolume(points));
-        } finally {
-            pool.shutdownNow();
-        }
+        List<int[]> seeds = new ArrayList<>(spreadSeeds(heuristicSeeds, settings.population() * 3 / 4));
+        seeds.addAll(spreadSeeds(space.seeds(), settings.population() - seeds.size()));
+        Nsga2Search.Result found = Nsga2Search.run(problem, new Nsga2Search.Settings(settings.population(),
+                settings.generations(), 0.9, 1.0 / Math.max(1, space.genes()), settings.seed()), seeds, onGeneration);
+        List<Point> points = new ArrayList<>(points(space, found.front().stream().map(Nsga2Search.Individual::genome)
+                .toList()));
+        points.sort(Comparator.comparingDouble(Point::pj).reversed());
+        return new Front(space, List.copyOf(points), found.evaluations(), (System.nanoTime() - t0) / 1e9,
+                hypervolume(points));
     }
 
     /** See {@link #HYPERVOLUME}. */

@@ -3,13 +3,10 @@ package org.maxdnn.explore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.FutureTask;
 import java.util.function.IntConsumer;
-import org.maxdnn.io.Futures;
 import org.moeaframework.algorithm.NSGAII;
 import org.moeaframework.core.PRNG;
 import org.moeaframework.core.Solution;
@@ -18,7 +15,6 @@ import org.moeaframework.core.operator.CompoundVariation;
 import org.moeaframework.core.operator.UniformCrossover;
 import org.moeaframework.core.operator.real.UM;
 import org.moeaframework.core.variable.EncodingUtils;
-import org.moeaframework.parallel.DistributedProblem;
 import org.moeaframework.problem.AbstractProblem;
 
 /**
@@ -27,9 +23,12 @@ import org.moeaframework.problem.AbstractProblem;
  * variation is uniform crossover (each gene from either parent) and uniform mutation (a gene drawn
  * anew), which suit genes that name configurations rather than order them.
  *
+ * <p>Evaluation is by batches: each generation's new genomes go to {@link Problem#evaluate} at once,
+ * so the problem can spread them over threads or machines ({@link MapEvaluator}).
+ *
  * <p>Deterministic for a seed: MOEA draws every random number from its one {@link PRNG}, seeded
- * here and used only on the calling thread; evaluations run in parallel on the given pool but are
- * pure functions of the genome, memoised so a genome is evaluated once.
+ * here and used only on the calling thread; evaluations are pure functions of the genome,
+ * memoised so a genome is evaluated once.
  */
 public final class Nsga2Search {
     /** What is searched: a genome of {@link #genes()} genes, gene i taking values 0..alleles(i)−1. */
@@ -41,8 +40,11 @@ public final class Nsga2Search {
         /** How many objectives {@link #evaluate} returns. */
         int objectives();
 
-        /** The objectives of a genome, all minimised. Must be a pure function of the genome. */
-        double[] evaluate(int[] genome);
+        /**
+         * The objectives of each genome, all minimised, in the order given. Must be a pure function
+         * of the genome.
+         */
+        List<double[]> evaluate(List<int[]> genomes);
     }
 
     /** Search settings. */
@@ -74,77 +76,95 @@ public final class Nsga2Search {
      *
      * @param onGeneration called with the generation number after each one (progress)
      */
-    public static Result run(Problem problem, Settings settings, List<int[]> seeds, ExecutorService pool,
-                             IntConsumer onGeneration) {
+    public static Result run(Problem problem, Settings settings, List<int[]> seeds, IntConsumer onGeneration) {
         Memo memo = new Memo(problem);
-        try (DistributedProblem parallel = new DistributedProblem(new Adapter(problem, memo), pool, false)) {
-            PRNG.setSeed(settings.seed());
-            List<Solution> injected = new ArrayList<>();
-            for (int[] s : seeds.subList(0, Math.min(seeds.size(), settings.population()))) {
-                Solution solution = parallel.newSolution();
-                EncodingUtils.setInt(solution, s);
-                injected.add(solution);
-            }
-            NSGAII nsga = new NSGAII(parallel);
-            nsga.setInitialPopulationSize(settings.population());
-            nsga.setInitialization(new InjectedInitialization(parallel, injected));
-            nsga.setVariation(new CompoundVariation(new UniformCrossover(settings.crossoverRate()),
-                    new UM(settings.mutationRate())));
-            nsga.step(); // the initial population
-            for (int gen = 1; gen <= settings.generations(); gen++) {
-                nsga.step();
-                onGeneration.accept(gen);
-            }
+        Adapter adapter = new Adapter(problem);
+        PRNG.setSeed(settings.seed());
+        List<Solution> injected = new ArrayList<>();
+        for (int[] s : seeds.subList(0, Math.min(seeds.size(), settings.population()))) {
+            Solution solution = adapter.newSolution();
+            EncodingUtils.setInt(solution, s);
+            injected.add(solution);
+        }
+        NSGAII nsga = new BatchNsga2(adapter, memo);
+        nsga.setInitialPopulationSize(settings.population());
+        nsga.setInitialization(new InjectedInitialization(adapter, injected));
+        nsga.setVariation(new CompoundVariation(new UniformCrossover(settings.crossoverRate()),
+                new UM(settings.mutationRate())));
+        nsga.step(); // the initial population
+        for (int gen = 1; gen <= settings.generations(); gen++) {
+            nsga.step();
+            onGeneration.accept(gen);
         }
         List<Individual> all = memo.individuals();
         all.sort(Comparator.comparing(i -> Arrays.toString(i.genome())));
         return new Result(ParetoFront.of(all, Individual::objectives), all.size());
     }
 
-    /** Objectives by genome, each computed once even when two threads ask for it at the same time. */
+    /** NSGA-II that hands each generation's genomes to the problem as one batch. */
+    private static final class BatchNsga2 extends NSGAII {
+        private final Memo memo;
+
+        BatchNsga2(AbstractProblem problem, Memo memo) {
+            super(problem);
+            this.memo = memo;
+        }
+
+        @Override
+        public void evaluateAll(Iterable<Solution> solutions) {
+            List<Solution> batch = new ArrayList<>();
+            solutions.forEach(batch::add);
+            List<double[]> objectives = memo.objectives(batch.stream().map(EncodingUtils::getInt).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).setObjectives(objectives.get(i));
+            }
+            numberOfEvaluations += batch.size();
+        }
+    }
+
+    /** Objectives by genome: each distinct genome is evaluated once, the new ones of a batch together. */
     private static final class Memo {
         private final Problem problem;
-        private final Map<String, Evaluation> byGenome = new ConcurrentHashMap<>();
-
-        private record Evaluation(int[] genome, FutureTask<double[]> objectives) {
-        }
+        private final Map<String, Individual> byGenome = new LinkedHashMap<>();
 
         Memo(Problem problem) {
             this.problem = problem;
         }
 
-        double[] objectives(int[] genome) {
-            int[] copy = genome.clone();
-            Evaluation mine = new Evaluation(copy, new FutureTask<>(() -> problem.evaluate(copy)));
-            Evaluation known = byGenome.putIfAbsent(Arrays.toString(copy), mine);
-            if (known == null) {
-                mine.objectives().run();
-                known = mine;
+        List<double[]> objectives(List<int[]> genomes) {
+            Map<String, int[]> fresh = new LinkedHashMap<>();
+            for (int[] g : genomes) {
+                String key = Arrays.toString(g);
+                if (!byGenome.containsKey(key)) {
+                    fresh.putIfAbsent(key, g.clone());
+                }
             }
-            return Futures.await(known.objectives());
+            List<int[]> todo = List.copyOf(fresh.values());
+            List<double[]> found = todo.isEmpty() ? List.of() : problem.evaluate(todo);
+            for (int i = 0; i < todo.size(); i++) {
+                byGenome.put(Arrays.toString(todo.get(i)), new Individual(todo.get(i), found.get(i)));
+            }
+            return genomes.stream().map(g -> byGenome.get(Arrays.toString(g)).objectives()).toList();
         }
 
         List<Individual> individuals() {
-            List<Individual> out = new ArrayList<>();
-            byGenome.values().forEach(e -> out.add(new Individual(e.genome(), Futures.await(e.objectives()))));
-            return out;
+            return new ArrayList<>(byGenome.values());
         }
     }
 
     /** The problem as MOEA sees it: one integer variable per gene. */
     private static final class Adapter extends AbstractProblem {
         private final Problem problem;
-        private final Memo memo;
 
-        Adapter(Problem problem, Memo memo) {
+        Adapter(Problem problem) {
             super(problem.genes(), problem.objectives());
             this.problem = problem;
-            this.memo = memo;
         }
 
+        /** Never called: {@link BatchNsga2} evaluates whole batches. */
         @Override
         public void evaluate(Solution solution) {
-            solution.setObjectives(memo.objectives(EncodingUtils.getInt(solution)));
+            throw new UnsupportedOperationException("solutions are evaluated in batches");
         }
 
         @Override

@@ -6,20 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class Nsga2SearchTest {
-    private final ExecutorService pool = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void stop() {
-        pool.shutdownNow();
-    }
-
     /**
      * A small trade-off with a front that brute force can enumerate: 6 genes of 0..3, "cost" =
      * Σ weighted g and "loss" = Σ (3 − g)² weighted differently, so the front is not trivial.
@@ -45,7 +35,11 @@ class Nsga2SearchTest {
         }
 
         @Override
-        public double[] evaluate(int[] g) {
+        public List<double[]> evaluate(List<int[]> genomes) {
+            return genomes.stream().map(this::evaluate).toList();
+        }
+
+        double[] evaluate(int[] g) {
             calls.incrementAndGet();
             double cost = 0;
             double loss = 0;
@@ -58,7 +52,7 @@ class Nsga2SearchTest {
         }
     }
 
-    private static List<double[]> bruteForceFront(Nsga2Search.Problem p) {
+    private static List<double[]> bruteForceFront(Toy p) {
         List<double[]> all = new ArrayList<>();
         int[] g = new int[p.genes()];
         for (int code = 0; code < 1 << (2 * p.genes()); code++) {
@@ -75,7 +69,7 @@ class Nsga2SearchTest {
         Toy toy = new Toy();
         List<double[]> truth = bruteForceFront(new Toy());
         Nsga2Search.Result found = Nsga2Search.run(toy, new Nsga2Search.Settings(40, 40, 0.9, 1.0 / 6, 7), List.of(),
-                pool, gen -> { });
+                gen -> { });
         int onTrueFront = 0;
         for (Nsga2Search.Individual i : found.front()) {
             boolean dominatedByTruth = truth.stream().anyMatch(t -> ParetoFront.dominates(t, i.objectives()));
@@ -90,11 +84,11 @@ class Nsga2SearchTest {
     @Test
     void sameSeedSameFrontDifferentSeedAnotherSearch() {
         Nsga2Search.Settings s = new Nsga2Search.Settings(20, 10, 0.9, 0.2, 42);
-        Nsga2Search.Result a = Nsga2Search.run(new Toy(), s, List.of(), pool, g -> { });
-        Nsga2Search.Result b = Nsga2Search.run(new Toy(), s, List.of(), pool, g -> { });
+        Nsga2Search.Result a = Nsga2Search.run(new Toy(), s, List.of(), g -> { });
+        Nsga2Search.Result b = Nsga2Search.run(new Toy(), s, List.of(), g -> { });
         assertEquals(genomes(a), genomes(b));
         assertEquals(a.evaluations(), b.evaluations());
-        Nsga2Search.Result c = Nsga2Search.run(new Toy(), new Nsga2Search.Settings(20, 10, 0.9, 0.2, 43), List.of(), pool,
+        Nsga2Search.Result c = Nsga2Search.run(new Toy(), new Nsga2Search.Settings(20, 10, 0.9, 0.2, 43), List.of(),
                 g -> { });
         assertTrue(!genomes(a).equals(genomes(c)) || a.evaluations() != c.evaluations(), "the seed drives the search");
     }
@@ -104,7 +98,7 @@ class Nsga2SearchTest {
         int[] cheapest = new int[6];
         List<Integer> generations = new ArrayList<>();
         Nsga2Search.Result r = Nsga2Search.run(new Toy(), new Nsga2Search.Settings(8, 3, 0.9, 0.2, 1), List.of(cheapest),
-                pool, generations::add);
+                generations::add);
         assertTrue(r.front().stream().anyMatch(i -> Arrays.equals(i.genome(), cheapest)), "the zero-cost seed is on the front");
         assertEquals(List.of(1, 2, 3), generations);
     }

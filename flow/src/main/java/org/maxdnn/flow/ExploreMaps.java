@@ -10,6 +10,8 @@ import org.maxdnn.explore.ConfigCatalog;
 import org.maxdnn.explore.Exploration;
 import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
+import org.maxdnn.explore.InProcessEvaluator;
+import org.maxdnn.explore.MapEvaluator;
 
 /**
  * Stage 2, the exploration: the MAx-DNN approaches of the chosen levels and the ALWANN baseline,
@@ -65,9 +67,12 @@ public final class ExploreMaps {
                 tables.isEmpty() ? "" : " + ALWANN (" + tables.size() + " tables)", w.images().size(),
                 oracle.exact().correct(), w.images().size(), s.population(), s.generations(), s.seed()));
         Exploration.Plan plan = new Exploration.Plan(s.levels(), tables, s.quick() ? 2 : 4,
-                new Explorer.Settings(s.population(), s.generations(), s.seed(), q.threads()), s.quick() ? 2 : 4);
-        Exploration.Result result = Exploration.run(oracle, q.energy(), plan,
-                (approach, gen) -> listener.progress("explore " + approach, gen, s.generations()));
+                new Explorer.Settings(s.population(), s.generations(), s.seed()), s.quick() ? 2 : 4);
+        Exploration.Result result;
+        try (MapEvaluator evaluator = new InProcessEvaluator(oracle, q.threads())) {
+            result = Exploration.run(oracle, evaluator, q.energy(), plan,
+                    (approach, gen) -> listener.progress("explore " + approach, gen, s.generations()));
+        }
         String settings = String.format(Locale.ROOT, "NSGA-II (MOEA Framework: uniform crossover, uniform mutation), "
                 + "population %d, %d generations, seed %d, objectives (network multiplier energy, labelled errors); %d "
                 + "configurations searched per gene for ROUP (both families, duplicates removed); ALWANN: one "

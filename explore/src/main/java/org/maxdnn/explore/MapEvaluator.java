@@ -1,0 +1,20 @@
+package org.maxdnn.explore;
+
+import java.util.List;
+import org.maxdnn.map.ApproxMap;
+
+/**
+ * Scores batches of maps on the exploration's data set: the one way every approach, the ALWANN
+ * baseline included, has its candidates evaluated. The search hands over a generation at a time,
+ * so an implementation may spread a batch over threads ({@link InProcessEvaluator}, the default)
+ * or over the executors of a distributed engine.
+ */
+public interface MapEvaluator extends AutoCloseable {
+    /** The score of each map, in the order given. Deterministic: a map always gets the same score. */
+    List<AccuracyOracle.Score> scores(List<ApproxMap> maps);
+
+    /** Releases what the evaluator holds (threads, a cluster connection). */
+    @Override
+    default void close() {
+    }
+}
