@@ -23,9 +23,12 @@ public final class MainFlow {
      * @param cosimImages images cosimulated through the RTL (the first ones of the workload)
      * @param processes   simulator processes for the cosimulation
      * @param assets      the asset folder, for arrays whose PEs hold EvoApprox circuits; may be null
+     * @param layoutClockNs when positive, the chosen map's configurations are laid out with qflow at this
+     *                    clock for the report's hardware table ({@link LayOutMap}); 0 skips it
      */
     public record Request(Workload work, EnergySource energy, List<String> alwannTables, ExploreMaps.Settings search,
-                         int rows, int cols, int cosimImages, int threads, int processes, Assets assets, Path out) {
+                         int rows, int cols, int cosimImages, int threads, int processes, Assets assets,
+                         double layoutClockNs, Path out) {
     }
 
     /**
@@ -36,7 +39,7 @@ public final class MainFlow {
     public record Result(CharacteriseEnergy.Characterised characterised, EnergyTable energy,
                          ExploreMaps.Explored explored, PickMap.Picked picked, GenerateRtl.Generated rtl,
                          Cosimulate.Outcome cosim, List<Cosimulate.Outcome> fixedCosim, MapEnergy.Breakdown mapEnergy,
-                         Path report, double seconds) {
+                         LayOutMap.Laid hardware, Path report, double seconds) {
         /** The first cosimulation that failed, the configurable array's first; null when all passed. */
         public Cosimulate.Outcome failed() {
             List<Cosimulate.Outcome> all = new ArrayList<>(List.of(cosim));
@@ -88,15 +91,24 @@ public final class MainFlow {
 
         listener.stage("4/4 energy of the chosen map and report");
         MapEnergy.Breakdown e = EstimateEnergy.of(q.work().net(), picked.map(), table);
-        Path report = WriteReport.write("MAx-DNN run: ResNet-8 int8 with ROUP multipliers", List.of(
+        List<ReportSection> sections = new ArrayList<>(List.of(
                 RunSections.chosenMap(explored, picked, e, table),
                 RunSections.energyPerLayer(e, table),
                 RunSections.rtl(rtl),
-                RunSections.cosimulation(cosim, rtl, fixedCosim),
-                RunSections.fronts()), out.resolve("report.html"));
+                RunSections.cosimulation(cosim, rtl, fixedCosim)));
+        LayOutMap.Laid hardware = null;
+        if (q.layoutClockNs() > 0) {
+            listener.stage("layout of the chosen map's configurations (qflow)");
+            hardware = LayOutMap.run(q.work(), picked.map(), q.assets(), q.layoutClockNs(), out.resolve("layout"),
+                    listener);
+            sections.add(RunSections.hardware(hardware));
+        }
+        sections.add(RunSections.fronts());
+        Path report = WriteReport.write("MAx-DNN run: ResNet-8 int8 with ROUP multipliers", sections,
+                out.resolve("report.html"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         listener.note(String.format(Locale.ROOT, "saving %.1f%% at %.2f points of accuracy loss; report %s (%.0f s in all)",
                 e.savingPct(), picked.point() != null ? picked.point().lossPts() : 0.0, report, seconds));
-        return new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, e, report, seconds);
+        return new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, e, hardware, report, seconds);
     }
 }

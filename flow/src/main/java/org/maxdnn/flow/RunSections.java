@@ -7,6 +7,7 @@ import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.explore.Explorer;
+import org.maxdnn.layout.HardwareTable;
 
 /** The sections of the main job's report, one factory per stage result it shows. */
 public final class RunSections {
@@ -80,9 +81,34 @@ public final class RunSections {
         };
     }
 
+    /** The hardware table: each configuration of the chosen map placed and routed, against exact. */
+    public static ReportSection hardware(LayOutMap.Laid laid) {
+        return html -> {
+            html.heading("Hardware (place and route)");
+            List<List<String>> rows = new ArrayList<>();
+            for (HardwareTable.Row r : laid.rows()) {
+                rows.add(List.of(r.config(), String.format(Locale.ROOT, "%.0f", r.cellAreaUm2()),
+                        String.format(Locale.ROOT, "%.0f", r.dieAreaUm2()), String.format(Locale.ROOT, "%.1f", r.maxClockMhz()),
+                        pj(r.preRoutePj()), pj(r.postRoutePj()), r.clean() ? "clean" : "NOT clean"));
+            }
+            html.table(List.of("configuration", "cell area (um2)", "die area (um2)", "max clock (MHz)",
+                    "pJ/mult pre-route", "pJ/mult post-route", "DRC/LVS"), rows);
+            String version = laid.rows().isEmpty() ? "?" : laid.rows().get(0).qflowVersion();
+            html.paragraph("Each configuration as a registered multiplier, laid out with qflow " + version + " on osu018 "
+                    + "(layout/ holds every project, its logs and an OpenROAD-flow-scripts folder). Energies per "
+                    + "multiplication on " + laid.streamLayer() + "'s operand stream: pre-route is the gate-level "
+                    + "model on Yosys's netlist, post-route adds the extracted wire capacitance (SPEF); EvoApprox "
+                    + "circuits are laid out without energy.");
+        };
+    }
+
     /** The exploration's trade-off chart. */
     public static ReportSection fronts() {
         return html -> html.figure("explore/tradeoff", "Pareto fronts of every approach");
+    }
+
+    private static String pj(double pj) {
+        return Double.isNaN(pj) ? "-" : String.format(Locale.ROOT, "%.4f", pj);
     }
 
     private static String uj(double pj) {

@@ -55,7 +55,7 @@ class MainFlowTest {
                 assets.lutDir(), assets.evoApproxMetrics(), 2, out.resolve("explore/energy"));
         MainFlow.Request q = new MainFlow.Request(work, EnergySource.characterise(characterise),
                 List.of("mul8u_2P7", "mul8u_17KS"), new ExploreMaps.Settings(List.of("layer"), true, 4, 8, 2, 5, true),
-                4, 4, 1, 2, 2, assets, out);
+                4, 4, 1, 2, 2, assets, 0, out);
         result = MainFlow.run(q, new FlowListener() {
             @Override
             public void stage(String title) {
