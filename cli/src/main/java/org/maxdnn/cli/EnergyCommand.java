@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.maxdnn.MaxdnnException;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.flow.CharacteriseEnergy;
@@ -16,6 +17,7 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.sim.EnergyCharacterization;
+import org.maxdnn.sim.EnergyCrossCheck;
 
 /**
  * {@code maxdnn energy}: the energy per multiplication of every configuration on every layer's real
@@ -29,7 +31,7 @@ final class EnergyCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "energy of a map from gate-level switching activity of real operands (Yosys + liberty, OpenSTA cross-check)";
+        return "energy of a map from gate-level switching activity of real operands (Yosys + liberty; Icarus and OpenSTA checks)";
     }
 
     @Override
@@ -42,8 +44,10 @@ final class EnergyCommand implements CliCommand {
                         .desc("use this energy table (JSON from an earlier run) instead of characterising").build())
                 .addOption(Option.builder().longOpt("pairs").hasArg().argName("N")
                         .desc("operand pairs per layer for characterisation (default 20000)").build())
-                .addOption(Option.builder().longOpt("crosscheck-opensta")
-                        .desc("compare every configuration's energy with OpenSTA report_power on the same activity").build())
+                .addOption(Option.builder().longOpt("crosscheck")
+                        .desc("check every configuration's reported figure: its gate-level toggles net by net against "
+                                + "Icarus with the liberty's cell models, its energy per transition against OpenSTA "
+                                + "report_power under one uniform activity").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("where the table, netlists and reports go (default out/energy)").build())
                 .addOption(Option.builder().longOpt("json").hasArg().argName("FILE").desc("the map's energy as JSON").build())
@@ -70,7 +74,7 @@ final class EnergyCommand implements CliCommand {
                 CharacteriseEnergy.writeCsv(c, csv);
                 ctx.out().println("wrote " + csv);
             }
-            if (cmd.hasOption("crosscheck-opensta")) {
+            if (cmd.hasOption("crosscheck")) {
                 printCrossCheck(ctx, c);
             }
         }
@@ -141,16 +145,35 @@ final class EnergyCommand implements CliCommand {
         return e / macs;
     }
 
-    /** OpenSTA's report_power on the same activity, per configuration, on the first conv layer's stream. */
+    /** The two checks of every configuration's figure, with OpenSTA's per-cell-type error of the exact multiplier. */
     private static void printCrossCheck(Context ctx, CharacteriseEnergy.Characterised c) {
-        ctx.out().printf(Locale.ROOT, "%nOpenSTA cross-check on %s's operands (cell energy, OpenSTA's internal-power rule):%n",
-                CharacteriseEnergy.crossCheckStream(c));
+        ctx.out().printf(Locale.ROOT, "%nchecks of the reported figure: activity (Icarus, first %d pairs of %s, net by net) "
+                        + "and energy per transition (OpenSTA report_power, %.2f toggles per op on every net):%n",
+                CharacteriseEnergy.CROSS_CHECK_PAIRS, CharacteriseEnergy.crossCheckStream(c), EnergyCrossCheck.TOGGLES_PER_OP);
+        ctx.out().printf(Locale.ROOT, "%-12s %6s %9s %11s %11s %8s%n", "config", "nets", "differ", "Java pJ", "OpenSTA pJ",
+                "error");
         double worst = 0;
-        for (CharacteriseEnergy.CrossCheck x : CharacteriseEnergy.crossCheck(c)) {
-            worst = Math.max(worst, Math.abs(x.differencePct()));
-            ctx.out().printf(Locale.ROOT, "%-12s Java %8.3f pJ  OpenSTA %8.3f pJ  %+6.2f%%%n", x.config().name(), x.javaPj(),
-                    x.openStaPj(), x.differencePct());
+        long differ = 0;
+        List<CharacteriseEnergy.CrossCheck> checks = CharacteriseEnergy.crossCheck(c, m -> true);
+        for (CharacteriseEnergy.CrossCheck x : checks) {
+            worst = Math.max(worst, Math.abs(x.energy().errorPct()));
+            differ += x.activityMismatches().size();
+            ctx.out().printf(Locale.ROOT, "%-12s %6d %9d %11.3f %11.3f %+7.2f%%%n", x.config().name(), x.netsProbed(),
+                    x.activityMismatches().size(), x.energy().javaJ() * 1e12, x.energy().openStaJ() * 1e12,
+                    x.energy().errorPct());
         }
-        ctx.out().printf(Locale.ROOT, "largest Java/OpenSTA difference %.2f%%%n", worst);
+        ctx.out().printf(Locale.ROOT, "nets whose toggles differ: %d; largest Java/OpenSTA difference %.2f%%%n", differ, worst);
+        if (!checks.isEmpty()) {
+            EnergyCrossCheck.Result first = checks.get(0).energy();
+            ctx.out().printf(Locale.ROOT, "per cell type, %s:%n", checks.get(0).config().name());
+            for (EnergyCrossCheck.CellType t : first.types()) {
+                ctx.out().printf(Locale.ROOT, "  %-12s %5d  Java %8.4f pJ  OpenSTA %8.4f pJ  %+6.2f%%%n", t.type(),
+                        t.instances(), t.javaJ() * 1e12, t.openStaJ() * 1e12, t.errorPct());
+            }
+        }
+        if (differ > 0) {
+            throw new MaxdnnException(MaxdnnException.MISMATCH, differ + " nets toggle differently in Icarus than in the "
+                    + "gate simulator (see the netlists' icarus/ folders)");
+        }
     }
 }

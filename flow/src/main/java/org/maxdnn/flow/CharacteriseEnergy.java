@@ -3,10 +3,12 @@ package org.maxdnn.flow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.infer.InferencePlan;
@@ -16,11 +18,11 @@ import org.maxdnn.metrics.EvoApproxCatalog;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.rtl.RtlGenerator;
-import org.maxdnn.sim.Activity;
 import org.maxdnn.sim.EnergyCharacterization;
+import org.maxdnn.sim.EnergyCrossCheck;
 import org.maxdnn.sim.GateLevelEnergy;
 import org.maxdnn.sim.Liberty;
-import org.maxdnn.sim.OpenStaPower;
+import org.maxdnn.sim.IcarusActivity;
 import org.maxdnn.sim.OperandStream;
 import org.maxdnn.sim.OperandStreams;
 
@@ -53,11 +55,16 @@ public final class CharacteriseEnergy {
         }
     }
 
-    /** One configuration's energy by this flow and by OpenSTA's report_power on the same activity, pJ. */
-    public record CrossCheck(MultiplierConfig config, double javaPj, double openStaPj) {
-        public double differencePct() {
-            return 100 * (javaPj / openStaPj - 1);
-        }
+    /** Operand pairs of the first layer's stream that the activity check simulates in Icarus. */
+    public static final int CROSS_CHECK_PAIRS = 2000;
+
+    /**
+     * One configuration's two checks of its reported figure: the nets whose toggles in Icarus
+     * differ from the Java simulation's (of {@code netsProbed}), and OpenSTA's energy per
+     * transition against {@link org.maxdnn.sim.EnergyModel#evaluate}'s.
+     */
+    public record CrossCheck(MultiplierConfig config, int netsProbed, List<IcarusActivity.Mismatch> activityMismatches,
+                             EnergyCrossCheck.Result energy) {
     }
 
     private CharacteriseEnergy() {
@@ -107,20 +114,29 @@ public final class CharacteriseEnergy {
     }
 
     /**
-     * OpenSTA's report_power on the same activity as this flow's figure, per configuration, on the
-     * first layer's stream. The figure compared is the cell energy under the internal-power rule of
-     * the OpenSTA in use ({@link org.maxdnn.sim.EnergyModel#evaluateOpenStaRule}).
+     * The checks of the reported figure for each characterised configuration accepted by
+     * {@code which}: its netlist's activity on the first {@link #CROSS_CHECK_PAIRS} pairs of the first
+     * layer's stream, net by net against Icarus with the liberty's cell models, and its energy per
+     * transition against OpenSTA under one uniform activity ({@link EnergyCrossCheck}). Files go
+     * beside each netlist.
      */
-    public static List<CrossCheck> crossCheck(Characterised c) {
-        OperandStream stream = c.streams().values().iterator().next();
+    public static List<CrossCheck> crossCheck(Characterised c, Predicate<MultiplierConfig> which) {
+        Path cells = IcarusActivity.cellModels(c.liberty());
+        OperandStream full = c.streams().values().iterator().next();
+        int n = Math.min(CROSS_CHECK_PAIRS, full.size());
+        Map<String, int[]> inputs = Map.of("a", Arrays.copyOf(full.a(), n), "b", Arrays.copyOf(full.b(), n));
         List<CrossCheck> out = new ArrayList<>();
         for (EnergyCharacterization.Design d : c.result().designs()) {
+            if (!which.test(d.config())) {
+                continue;
+            }
             GateLevelEnergy g = d.gates();
-            OpenStaPower.Result sta = g.crossCheck(stream, g.synthesis().dir().resolve("opensta"));
-            Activity act = g.activity(stream);
-            double java = (sta.pinAnnotationsHonoured() ? g.model().evaluate(act) : g.model().evaluateOpenStaRule(act))
-                    .cellsOnlyPj();
-            out.add(new CrossCheck(d.config(), java, sta.energyPerOpPj()));
+            Path dir = g.synthesis().dir();
+            IcarusActivity.Result icarus = IcarusActivity.simulate(g.synthesis(), g.simulator(), inputs,
+                    cells, dir.resolve("icarus"));
+            List<IcarusActivity.Mismatch> bad = IcarusActivity.compare(icarus, g.simulator().simulate(inputs, false),
+                    g.simulator().netlist());
+            out.add(new CrossCheck(d.config(), icarus.nets().length, bad, g.crossCheck(dir.resolve("opensta"))));
         }
         return out;
     }
@@ -145,7 +161,7 @@ public final class CharacteriseEnergy {
         AtomicFiles.writeString(file, csv.toString());
     }
 
-    /** The stream {@link #crossCheck} measures on. */
+    /** The stream whose first pairs {@link #crossCheck} simulates. */
     public static String crossCheckStream(Characterised c) {
         return c.streams().keySet().iterator().next();
     }

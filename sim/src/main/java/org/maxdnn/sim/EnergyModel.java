@@ -258,88 +258,55 @@ public final class EnergyModel {
         return 0.5 * loadFarads(net) * v * v;
     }
 
-    /**
-     * The same activity priced with the internal-power rule of OpenSTA 2.0.17 (Debian's
-     * {@code opensta}), for the cross-check only. That version charges every output toggle with
-     * the sum over all of the output's internal-power groups (every related pin, every
-     * {@code when}) of duty × (rise energy + fall energy), where duty is the probability of a
-     * sensitisation condition it derives from the function (its debug output shows it): 1 for a
-     * single-input cell (inverter, buffer), ½ for most arcs of multi-input cells (and ½ when it
-     * derives none), ¼ or ¾ for some arcs of 3-input cells. This method uses 1 for single-input
-     * outputs and ½ otherwise, which leaves a residual of 1–2 % on whole designs. Input-pin groups
-     * cost ½ × their mean energy per toggle (OpenSTA's fallback duty). As {@link OpenStaPower}
-     * scales OpenSTA's per-instance report with the cell's mean output toggle rate, input-pin groups
-     * are charged at that rate here too. Switching and leakage are as in {@link #evaluate}.
-     *
-     * <p>The physically attributed figure is {@link #evaluate}: one output toggle costs the energy
-     * of the arc(s) that caused it, not of all arcs.
-     */
-    public EnergyReport evaluateOpenStaRule(Activity act) {
-        EnergyReport base = evaluate(act);
-        long ops = act.transitions();
-        int cells = sim.netlist().cells().size();
-        double internal = 0;
-        double eu = lib.energyUnit();
-        for (int c = 0; c < cells; c++) {
-            LibertyCell type = sim.cellType(c);
-            List<GateSimulator.PowerGroup> groups = GateSimulator.powerGroups(type);
-            List<LibertyPin> outs = type.outputs();
-            double rate = 0;
-            for (LibertyPin o : outs) {
-                rate += act.toggles()[sim.pinNet(c, o.name())];
-            }
-            rate = outs.isEmpty() ? 0 : rate / outs.size();
-            double perToggle = 0;
-            for (int k = 0; k < groups.size(); k++) {
-                LibertyPin pin = groups.get(k).pin();
-                double sum = groupEnergy[c][2 * k] + groupEnergy[c][2 * k + 1];
-                double duty;
-                if (pin.isOutput()) {
-                    duty = pin.function() != null && pin.function().variables().size() == 1 ? 1.0 : 0.5;
-                } else {
-                    duty = 0.25; // ½ duty × the mean of rise and fall
-                }
-                perToggle += duty * sum;
-            }
-            internal += rate * perToggle * eu;
-        }
-        double perOp = ops == 0 ? 0 : 1.0 / ops;
-        return new EnergyReport(base.design(), base.library(), ops, base.switching(), base.inputSwitching(),
-                internal * perOp, base.leakage(), base.clockPeriod());
-    }
-
     /** Energy per operation of an activity measured on this model's simulator. */
     public EnergyReport evaluate(Activity act) {
+        double[][] cell = cellEnergies(act);
+        double sw = 0;
+        double internal = 0;
+        for (double[] e : cell) {
+            internal += e[0];
+            sw += e[1];
+        }
+        double perOp = act.transitions() == 0 ? 0 : 1.0 / act.transitions();
+        double in = 0;
+        for (int net = 2; net < sim.netCount(); net++) {
+            if (primaryInput[net] && !cellDriven[net]) {
+                in += act.toggles()[net] * toggleEnergy(net) * perOp;
+            }
+        }
+        return new EnergyReport(sim.netlist().module(), lib.name(), act.transitions(), sw, in, internal,
+                leakagePower * options.clockPeriod(), options.clockPeriod());
+    }
+
+    /**
+     * Per cell instance, joules per operation: [0] internal energy, [1] switching of the nets its
+     * outputs drive, [2] leakage over one clock period. {@link #evaluate} is their sum plus the
+     * primary inputs' switching; OpenSTA reports power per instance the same way.
+     */
+    public double[][] cellEnergies(Activity act) {
         if (act.toggles().length != sim.netCount()) {
             throw new IllegalArgumentException("activity was not measured on this netlist");
         }
         long ops = act.transitions();
-        double sw = 0;
-        double in = 0;
-        for (int net = 2; net < sim.netCount(); net++) {
-            long t = act.toggles()[net];
-            if (t == 0) {
-                continue;
-            }
-            double e = t * toggleEnergy(net);
-            if (cellDriven[net]) {
-                sw += e;
-            } else if (primaryInput[net]) {
-                in += e;
-            }
-        }
+        double perOp = ops == 0 ? 0 : 1.0 / ops;
         int cells = sim.netlist().cells().size();
-        double internal = 0;
+        double[][] out = new double[cells][3];
         for (int c = 0; c < cells; c++) {
             double[] ev = act.powerEvents()[c];
             double[] en = groupEnergy[c];
+            double internal = 0;
             for (int i = 0; i < ev.length; i++) {
                 internal += ev[i] * en[i];
             }
+            double sw = 0;
+            for (LibertyPin p : sim.cellType(c).outputs()) {
+                int net = sim.pinNet(c, p.name());
+                sw += act.toggles()[net] * toggleEnergy(net);
+            }
+            out[c][0] = internal * lib.energyUnit() * perOp;
+            out[c][1] = sw * perOp;
+            out[c][2] = sim.cellType(c).meanLeakage() * lib.leakagePowerUnit() * options.clockPeriod();
         }
-        internal *= lib.energyUnit();
-        double perOp = ops == 0 ? 0 : 1.0 / ops;
-        return new EnergyReport(sim.netlist().module(), lib.name(), ops, sw * perOp, in * perOp, internal * perOp,
-                leakagePower * options.clockPeriod(), options.clockPeriod());
+        return out;
     }
 }

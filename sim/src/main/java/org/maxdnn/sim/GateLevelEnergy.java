@@ -13,7 +13,7 @@ import org.maxdnn.mult.Multiplier;
 /**
  * The gate-level energy flow for one design: Verilog + top module → Yosys netlist on a liberty →
  * bit-parallel simulation of operand streams → energy per operation, with the exhaustive check of
- * a multiplier netlist against its Java model and the OpenSTA cross-check. A two-operand design
+ * a multiplier netlist against its Java model and the OpenSTA cross-check of its energy per transition. A two-operand design
  * takes its operands on input ports {@code a} (activation) and {@code b} (weight).
  */
 public final class GateLevelEnergy {
@@ -80,9 +80,9 @@ public final class GateLevelEnergy {
         return model.evaluate(activity(s));
     }
 
-    /** OpenSTA's figure for the same stream (files in {@code dir}). */
-    public OpenStaPower.Result crossCheck(OperandStream s, Path dir) {
-        return OpenStaPower.run(synthesis, model, activity(s), dir);
+    /** This design's energy per transition against OpenSTA's (files in {@code dir}). */
+    public EnergyCrossCheck.Result crossCheck(Path dir) {
+        return EnergyCrossCheck.run(synthesis, model, dir);
     }
 
     /**

@@ -9,7 +9,11 @@
  * {@link org.maxdnn.sim.GateSimulator} simulates {@link org.maxdnn.sim.OperandStream}s 64 vectors
  * at a time and counts toggles ({@link org.maxdnn.sim.Activity}); {@link org.maxdnn.sim.EnergyModel}
  * turns them into joules per operation ({@link org.maxdnn.sim.EnergyReport});
- * {@link org.maxdnn.sim.OpenStaPower} recomputes the figure with OpenSTA on the same activity.
+ * Two checks cover that figure, each on the code that produces it: {@link org.maxdnn.sim.IcarusActivity}
+ * simulates the same netlist in Icarus with the liberty's own cell models and compares every net's
+ * toggles (activity), and {@link org.maxdnn.sim.EnergyCrossCheck} prices one uniform activity
+ * ({@link org.maxdnn.sim.UniformActivity}) with {@link org.maxdnn.sim.EnergyModel#evaluate} and
+ * with OpenSTA's report_power ({@link org.maxdnn.sim.OpenStaPower}; energy per transition).
  * {@link org.maxdnn.sim.GateLevelEnergy} strings the steps together for one design,
  * {@link org.maxdnn.sim.OperandStreams} makes the streams (uniform, exhaustive, or the real
  * operands of each layer as a weight-stationary PE sees them) and
