@@ -40,6 +40,7 @@ golden: build
 	  $(MAXDNN_ASSETS)/models/mlperf_tiny_resnet8/pretrainedResnet_quant.tflite golden-models/src/test/resources/golden/tiling_resnet8.csv
 	./maxdnn energy --limit 2 --pairs 4000 --out out/golden-energy \
 	  --csv flow/src/test/resources/golden/osu018_characterisation.csv
+	cp out/golden-energy/action-energy.csv flow/src/test/resources/golden/osu018_action_energy.csv
 
 clean:
 	$(MVN) -q clean

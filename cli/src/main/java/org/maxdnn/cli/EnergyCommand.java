@@ -69,6 +69,10 @@ final class EnergyCommand implements CliCommand {
                     new ConsoleListener(ctx));
             table = c.table();
             printDesigns(ctx, c.result(), net);
+            ctx.out().printf(Locale.ROOT, "%nenergy per action of the PE's other parts (%s beside the table; run prices the "
+                    + "whole array with it):%n", CharacteriseEnergy.ACTIONS_FILE);
+            c.actions().entries().forEach((k, e) -> ctx.out().printf(Locale.ROOT, "%-20s %8.4f pJ  %s%n", k, e.pj(),
+                    e.estimator()));
             if (cmd.hasOption("csv")) {
                 Path csv = Path.of(cmd.getOptionValue("csv"));
                 CharacteriseEnergy.writeCsv(c, csv);

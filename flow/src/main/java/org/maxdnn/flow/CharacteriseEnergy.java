@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.io.AtomicFiles;
@@ -18,6 +19,7 @@ import org.maxdnn.metrics.EvoApproxCatalog;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.rtl.RtlGenerator;
+import org.maxdnn.sim.ActionEnergyCharacterization;
 import org.maxdnn.sim.EnergyCharacterization;
 import org.maxdnn.sim.EnergyCrossCheck;
 import org.maxdnn.sim.GateLevelEnergy;
@@ -47,9 +49,16 @@ public final class CharacteriseEnergy {
                           Path evoApproxMetrics, int threads, Path out) {
     }
 
-    /** The table with the per-design details behind it and the streams it was measured on. */
+    /** The file of energy per action beside an energy table (an input a user may edit or replace). */
+    public static final String ACTIONS_FILE = "action-energy.csv";
+
+    /**
+     * The table with the per-design details behind it and the streams it was measured on, and the
+     * energy per action of the PE's other parts ({@link ActionEnergyCharacterization}, written
+     * beside the table as {@link #ACTIONS_FILE}).
+     */
     public record Characterised(EnergyCharacterization.Result result, Map<String, OperandStream> streams, Path liberty,
-                                Path tableFile) {
+                                Path tableFile, ActionEnergyTable actions) {
         public EnergyTable table() {
             return result.table();
         }
@@ -110,7 +119,12 @@ public final class CharacteriseEnergy {
         Path file = q.out().resolve("energy-table.json");
         r.table().write(file);
         listener.note("wrote " + file);
-        return new Characterised(r, streams, q.liberty(), file);
+        Map.Entry<String, OperandStream> first = streams.entrySet().iterator().next();
+        ActionEnergyTable actions = ActionEnergyCharacterization.run(first.getValue(), w.registry().get(MultiplierConfig.EXACT),
+                q.liberty(), q.out().resolve("netlists").resolve("pe-parts"));
+        actions.write(file.resolveSibling(ACTIONS_FILE));
+        listener.note("wrote " + file.resolveSibling(ACTIONS_FILE));
+        return new Characterised(r, streams, q.liberty(), file, actions);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.maxdnn.flow;
 
 import java.nio.file.Path;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.EnergyTable;
 
 /**
@@ -25,6 +27,22 @@ public record EnergySource(Path tableFile, CharacteriseEnergy.Request characteri
     /** Runs stage 1 when this source is a characterisation; null when it is a file. */
     CharacteriseEnergy.Characterised characterise(FlowListener listener) {
         return characterise == null ? null : CharacteriseEnergy.run(characterise, listener);
+    }
+
+    /**
+     * The energy per action {@code characterised} measured, else the {@link CharacteriseEnergy#ACTIONS_FILE}
+     * beside the table file (a clear error when absent).
+     */
+    ActionEnergyTable actions(CharacteriseEnergy.Characterised characterised) {
+        if (characterised != null) {
+            return characterised.actions();
+        }
+        Path f = tableFile.resolveSibling(CharacteriseEnergy.ACTIONS_FILE);
+        if (!java.nio.file.Files.isRegularFile(f)) {
+            throw MaxdnnException.badInput("no energy per action beside energy table " + tableFile + ": expected " + f
+                    + " (maxdnn energy writes it with the table)");
+        }
+        return ActionEnergyTable.read(f);
     }
 
     /** The table {@code characterised} measured ({@link #characterise}), else the file's. */

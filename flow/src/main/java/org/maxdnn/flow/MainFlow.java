@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.Assets;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
+import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
+import org.maxdnn.map.ApproxMap;
 
 /**
  * The main job as a library call: characterise energy → explore → pick → generate RTL →
@@ -34,15 +37,18 @@ public final class MainFlow {
     /**
      * Every stage's result and the report; {@code characterised} is null when the table came from a
      * file; {@code cosim} is the configurable array's, {@code fixedCosim} each fixed array's on its
-     * layer. {@link #failed()} is the first that did not cosimulate bit-exactly.
+     * layer, {@code exactCosim} the exact map's on the configurable array (for its action counts).
+     * {@link #failed()} is the first that did not cosimulate bit-exactly. {@code arrayEnergy} is the
+     * whole array's energy per inference of the exact map, then of the chosen map.
      */
     public record Result(CharacteriseEnergy.Characterised characterised, EnergyTable energy,
                          ExploreMaps.Explored explored, PickMap.Picked picked, GenerateRtl.Generated rtl,
-                         Cosimulate.Outcome cosim, List<Cosimulate.Outcome> fixedCosim, MapEnergy.Breakdown mapEnergy,
+                         Cosimulate.Outcome cosim, List<Cosimulate.Outcome> fixedCosim, Cosimulate.Outcome exactCosim,
+                         MapEnergy.Breakdown mapEnergy, List<EstimateArrayEnergy.Estimate> arrayEnergy,
                          LayOutMap.Laid hardware, Path report, double seconds) {
         /** The first cosimulation that failed, the configurable array's first; null when all passed. */
         public Cosimulate.Outcome failed() {
-            List<Cosimulate.Outcome> all = new ArrayList<>(List.of(cosim));
+            List<Cosimulate.Outcome> all = new ArrayList<>(List.of(cosim, exactCosim));
             all.addAll(fixedCosim);
             return all.stream().filter(o -> !o.passed()).findFirst().orElse(null);
         }
@@ -82,6 +88,10 @@ public final class MainFlow {
         Cosimulate.Outcome cosim = Cosimulate.run(new Cosimulate.Request(picked.map(), mapName,
                 rtl.configurable().design(), null, CosimDriver.Simulator.VERILATOR, q.processes(), null, true,
                 out.resolve("cosim/toggles.csv"), out.resolve("cosim")), cosimImages, listener);
+        // the exact map's counts on the same array and images, for the array-level comparison
+        Cosimulate.Outcome exactCosim = Cosimulate.run(new Cosimulate.Request(ApproxMap.exact(), "exact",
+                rtl.configurable().design(), null, CosimDriver.Simulator.VERILATOR, q.processes(), null, false,
+                out.resolve("cosim/exact/toggles.csv"), out.resolve("cosim/exact")), cosimImages, listener);
         List<Cosimulate.Outcome> fixedCosim = new ArrayList<>();
         for (GenerateRtl.Array a : rtl.fixed()) {
             fixedCosim.add(Cosimulate.run(new Cosimulate.Request(picked.map(), mapName, a.design(), q.assets(),
@@ -91,9 +101,15 @@ public final class MainFlow {
 
         listener.stage("4/4 energy of the chosen map and report");
         MapEnergy.Breakdown e = EstimateEnergy.of(q.work().net(), picked.map(), table);
+        ActionEnergyTable actions = q.energy().actions(characterised);
+        ArrayConfig array = rtl.configurable().design();
+        List<EstimateArrayEnergy.Estimate> arrayEnergy = List.of(
+                EstimateArrayEnergy.of("exact", exactCosim, array, e.exactPj(), actions),
+                EstimateArrayEnergy.of(mapName, cosim, array, e.pj(), actions));
         List<ReportSection> sections = new ArrayList<>(List.of(
                 RunSections.chosenMap(explored, picked, e, table),
                 RunSections.energyPerLayer(e, table),
+                RunSections.arrayEnergy(arrayEnergy, array, actions),
                 RunSections.rtl(rtl),
                 RunSections.cosimulation(cosim, rtl, fixedCosim)));
         LayOutMap.Laid hardware = null;
@@ -109,6 +125,7 @@ public final class MainFlow {
         double seconds = (System.nanoTime() - t0) / 1e9;
         listener.note(String.format(Locale.ROOT, "saving %.1f%% at %.2f points of accuracy loss; report %s (%.0f s in all)",
                 e.savingPct(), picked.point() != null ? picked.point().lossPts() : 0.0, report, seconds));
-        return new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, e, hardware, report, seconds);
+        return new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, exactCosim, e, arrayEnergy,
+                hardware, report, seconds);
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.energy.ActionEnergyTable;
+import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.explore.Explorer;
@@ -45,6 +47,38 @@ public final class RunSections {
             rows.add(List.of("total", "", uj(e.pj()), uj(e.exactPj()), String.format(Locale.ROOT, "%.1f%%", e.savingPct())));
             html.table(List.of("layer", "MACs", "energy (uJ/image)", "exact (uJ/image)", "saving"), rows);
             html.paragraph("Energy model: " + table.method());
+        };
+    }
+
+    /**
+     * The whole array's energy per inference (multipliers, adders, registers, weight loads) of the
+     * exact and the chosen map, next to the multiplier-only figures: how much of the multiplier
+     * saving survives at array level.
+     */
+    public static ReportSection arrayEnergy(List<EstimateArrayEnergy.Estimate> estimates, ArrayConfig array,
+                                            ActionEnergyTable actions) {
+        return html -> {
+            html.heading("Energy of the whole array");
+            List<List<String>> rows = new ArrayList<>();
+            ArrayEnergy.Breakdown exact = estimates.get(0).energy();
+            for (EstimateArrayEnergy.Estimate e : estimates) {
+                ArrayEnergy.Breakdown b = e.energy();
+                rows.add(List.of(e.map(), uj(b.multiplierPj()), uj(b.adderPj()), uj(b.registerDataPj()), uj(b.clockPj()),
+                        uj(b.loadPj()), uj(b.totalPj()), String.format(Locale.ROOT, "%.0f%%", 100 * b.multiplierShare()),
+                        String.format(Locale.ROOT, "%.1f%%", 100 * (1 - b.multiplierPj() / exact.multiplierPj())),
+                        String.format(Locale.ROOT, "%.1f%%", 100 * (1 - b.totalPj() / exact.totalPj()))));
+            }
+            html.table(List.of("map", "multipliers", "adders", "register data", "register clock", "weight loads",
+                    "array (uJ/image)", "multiplier share", "multiplier saving", "array saving"), rows);
+            html.paragraph(String.format(Locale.ROOT, "Action counts from the cosimulation of each map on the %d×%d "
+                    + "configurable array (MACs, cycles and folds of its tilings; activation and partial-sum register bit "
+                    + "toggles from the PEs' RT-level counters; %d flip-flops per PE clocked every cycle; a weight load per "
+                    + "PE per fold), per image, × energy per action (%s): ", array.rows(), array.cols(),
+                    EstimateArrayEnergy.flopsPerPe(array), actions.source())
+                    + String.join("; ", actions.entries().entrySet().stream().map(x -> String.format(Locale.ROOT,
+                    "%s %.4f pJ", x.getKey(), x.getValue().pj())).toList())
+                    + ". Multipliers: the energy table's figure for every layer; the other parts count the layers the array "
+                    + "runs.");
         };
     }
 

@@ -17,8 +17,14 @@ import org.maxdnn.MaxdnnException;
  * attributes every output toggle of a cell to the internal-power groups of the input pins that
  * caused it (see {@link Activity}).
  *
- * <p>Only combinational cells are supported; a sequential cell or a combinational loop is an error.
- * A tri-state output is simulated as always driven. An unconnected cell output gets a private net.
+ * <p>Edge-triggered flip-flops (a liberty {@code ff} group without clear or preset) are simulated
+ * as registers of one clock: each input vector is one clock cycle, a flop's output holds the state
+ * its {@code next_state} took at the previous vector (0 before the first), and a netlist with flops
+ * is simulated one vector at a time (its state feeds back). The clock does not need a stimulus: its
+ * net toggles twice per cycle, each flop's clock-pin power groups count a rise and a fall per
+ * cycle, and an output toggle of a flop is caused by the clock. Latches, other sequential cells and
+ * combinational loops are errors. A tri-state output is simulated as always driven. An unconnected
+ * cell output gets a private net.
  */
 public final class GateSimulator {
     /** Vectors are simulated in chunks of at most this many 64-bit words. */
@@ -43,6 +49,8 @@ public final class GateSimulator {
         int[] whenNets;
         /** For an unconditional group: the conditional groups of the same related pins. */
         Group[] conditionalSiblings;
+        /** A flop's group caused by its clock: an output group related to it, or the clock pin's own. */
+        boolean clocked;
     }
 
     private static final class Output {
@@ -59,8 +67,18 @@ public final class GateSimulator {
         Group[] groups;
     }
 
+    /** A flip-flop's state: its two private nets and what it takes at the clock edge. */
+    private static final class Flop {
+        int stateNet;
+        int stateBarNet;
+        BooleanFunction nextState;
+        int[] nextStateNets;
+        int clockNet;
+    }
+
     private static final class Gate {
         int cellIndex;
+        Flop flop;
         LibertyCell type;
         Output[] outputs;
         InputGroups[] inputs;
@@ -74,6 +92,8 @@ public final class GateSimulator {
     private final LibertyCell[] cellTypes;
     private final List<Map<String, Integer>> pinNets = new ArrayList<>();
     private final int maxStack;
+    /** The flip-flops, in evaluation order; a netlist with any is simulated one vector at a time. */
+    private final Gate[] flops;
 
     public GateSimulator(Netlist netlist, Liberty liberty) {
         this.netlist = netlist;
@@ -91,9 +111,12 @@ public final class GateSimulator {
                 throw MaxdnnException.badInput("netlist " + netlist.module() + " cell " + c.name() + " has type "
                         + c.type() + ", which liberty " + liberty.name() + " does not define");
             }
-            if (type.sequential()) {
+            LibertyCell.FlipFlop ff = type.flipFlop();
+            if (type.sequential() && (ff == null || ff.clear() != null || ff.preset() != null
+                    || type.pin(ff.clockedOn()) == null)) {
                 throw MaxdnnException.badInput("netlist " + netlist.module() + " cell " + c.name() + " (" + c.type()
-                        + ") is sequential; the gate simulator handles combinational logic only");
+                        + ") is sequential but not a plain edge-triggered flip-flop; the gate simulator handles "
+                        + "combinational logic and flip-flops without clear or preset only");
             }
             cellTypes[ci] = type;
             Map<String, Integer> pinNet = new HashMap<>();
@@ -108,6 +131,18 @@ public final class GateSimulator {
                 }
                 pinNet.put(p.name(), net);
             }
+            Flop flop = null;
+            if (ff != null && type.sequential()) {
+                flop = new Flop();
+                flop.stateNet = next++;
+                flop.stateBarNet = next++;
+                pinNet.put(ff.state(), flop.stateNet);
+                pinNet.put(ff.stateBar(), flop.stateBarNet);
+                flop.nextState = ff.nextState();
+                flop.nextStateNets = nets(ff.nextState(), pinNet, c);
+                flop.clockNet = pinNet.get(ff.clockedOn());
+                stack = Math.max(stack, ff.nextState().stackSize());
+            }
             pinNets.add(pinNet);
             for (String pin : c.connections().keySet()) {
                 if (type.pin(pin) == null) {
@@ -118,6 +153,7 @@ public final class GateSimulator {
             Gate g = new Gate();
             g.cellIndex = ci;
             g.type = type;
+            g.flop = flop;
             List<Output> outs = new ArrayList<>();
             List<InputGroups> ins = new ArrayList<>();
             int event = 0;
@@ -132,6 +168,8 @@ public final class GateSimulator {
                     if (ip.when() != null) {
                         stack = Math.max(stack, ip.when().stackSize());
                     }
+                    gr.clocked = flop != null && (p.name().equals(ff.clockedOn())
+                            || (p.isOutput() && ip.relatedPins().contains(ff.clockedOn())));
                     groups.add(gr);
                 }
                 for (Group gr : groups) {
@@ -186,6 +224,7 @@ public final class GateSimulator {
         this.netCount = next;
         this.maxStack = stack;
         this.order = topological(gates, driver);
+        this.flops = java.util.Arrays.stream(this.order).filter(g -> g.flop != null).toArray(Gate[]::new);
     }
 
     private static int netOf(Map<String, Integer> pinNet, String pin, Netlist.Cell c) {
@@ -339,6 +378,8 @@ public final class GateSimulator {
             n = 0;
         }
         int chunkWords = Math.max(1, Math.min(MAX_CHUNK_WORDS, (1 << 21) / Math.max(1, netCount)));
+        int step = flops.length > 0 ? 1 : 64 * chunkWords;
+        long[] state = new long[flops.length];
         long[][] val = new long[netCount][chunkWords];
         long[][] tog = new long[netCount][chunkWords];
         long[] lastBit = new long[netCount];
@@ -360,8 +401,8 @@ public final class GateSimulator {
         long[] stack = new long[maxStack + 1];
         long[] vars = new long[64];
         long[] counter = new long[16];
-        for (int start = 0; start < n; start += 64 * chunkWords) {
-            int count = Math.min(64 * chunkWords, n - start);
+        for (int start = 0; start < n; start += step) {
+            int count = Math.min(step, n - start);
             int words = (count + 63) >>> 6;
             // inputs
             for (int i = 0; i < inPorts.size(); i++) {
@@ -384,6 +425,11 @@ public final class GateSimulator {
                     }
                 }
             }
+            // flip-flop outputs hold the state of the previous edge (one vector per chunk)
+            for (int f = 0; f < flops.length; f++) {
+                val[flops[f].flop.stateNet][0] = state[f];
+                val[flops[f].flop.stateBarNet][0] = ~state[f];
+            }
             // gates
             for (Gate g : order) {
                 for (Output o : g.outputs) {
@@ -397,6 +443,15 @@ public final class GateSimulator {
                         dst[w] = o.function.eval(v, stack);
                     }
                 }
+            }
+            // the clock edge at the end of the cycle
+            for (int f = 0; f < flops.length; f++) {
+                Flop fl = flops[f].flop;
+                long[] v = fl.nextStateNets.length <= vars.length ? vars : new long[fl.nextStateNets.length];
+                for (int k = 0; k < fl.nextStateNets.length; k++) {
+                    v[k] = val[fl.nextStateNets[k]][0];
+                }
+                state[f] = (fl.nextState.eval(v, stack) & 1L) != 0 ? -1L : 0L;
             }
             // toggles and duty
             long lastMask = (count & 63) == 0 ? -1L : (1L << (count & 63)) - 1;
@@ -441,6 +496,19 @@ public final class GateSimulator {
                             value |= -1L << bitsOf.length;
                         }
                         dst[start + k] = value;
+                    }
+                }
+            }
+        }
+        long cycles = Math.max(0, n - 1);
+        for (Gate g : flops) {
+            toggles[g.flop.clockNet] = 2 * cycles;
+            ones[g.flop.clockNet] = n / 2;
+            for (InputGroups ig : g.inputs) {
+                for (Group gr : ig.groups) {
+                    if (gr.clocked) {
+                        events[g.cellIndex][2 * gr.event] += cycles;
+                        events[g.cellIndex][2 * gr.event + 1] += cycles;
                     }
                 }
             }
@@ -506,6 +574,12 @@ public final class GateSimulator {
                             & ((c & 4) != 0 ? s2 : ~s2) & ((c & 8) != 0 ? s3 : ~s3);
                 }
                 for (Group gr : o.groups) {
+                    if (gr.clocked) { // a flop's output changes at the clock edge
+                        long m = t & eligible(gr, val, w, stack, vars);
+                        ev[2 * gr.event] += Long.bitCount(m & now);
+                        ev[2 * gr.event + 1] += Long.bitCount(m & ~now);
+                        continue;
+                    }
                     long cause;
                     if (gr.relatedNets.length == 0) {
                         cause = t;
@@ -547,6 +621,9 @@ public final class GateSimulator {
                     continue;
                 }
                 for (Group gr : ig.groups) {
+                    if (gr.clocked) {
+                        continue; // counted per cycle
+                    }
                     long m = t & eligible(gr, val, w, stack, vars);
                     ev[2 * gr.event] += Long.bitCount(m & vi[w]);
                     ev[2 * gr.event + 1] += Long.bitCount(m & ~vi[w]);

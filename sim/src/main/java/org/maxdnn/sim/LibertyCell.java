@@ -16,9 +16,18 @@ import java.util.Map;
  * @param pins pins by name, in file order
  * @param sequential has an {@code ff}, {@code latch} or {@code statetable} group
  * @param dontUse {@code dont_use : true}
+ * @param flipFlop its {@code ff} group, or null
  */
 public record LibertyCell(String name, double area, double leakage, List<ConditionalLeakage> conditionalLeakage,
-                          Map<String, LibertyPin> pins, boolean sequential, boolean dontUse) {
+                          Map<String, LibertyPin> pins, boolean sequential, boolean dontUse, FlipFlop flipFlop) {
+
+    /**
+     * An edge-triggered {@code ff (state, stateBar)} group: the output functions name {@code state}
+     * or {@code stateBar}; {@code clear}/{@code preset} are kept to refuse them where unsupported.
+     */
+    public record FlipFlop(String state, String stateBar, BooleanFunction nextState, String clockedOn, String clear,
+                           String preset) {
+    }
 
     /** A {@code leakage_power} group. */
     public record ConditionalLeakage(BooleanFunction when, double value) {

@@ -106,9 +106,15 @@ public final class LibertyInterpreter {
         }
         boolean seq = cg.group("ff") != null || cg.group("latch") != null || cg.group("statetable") != null
                 || cg.group("ff_bank") != null || cg.group("latch_bank") != null;
+        LibertyCell.FlipFlop ff = null;
+        LibertyGroup fg = cg.group("ff");
+        if (fg != null && fg.args().size() == 2 && fg.simple("next_state") != null && fg.simple("clocked_on") != null) {
+            ff = new LibertyCell.FlipFlop(fg.args().get(0), fg.args().get(1), BooleanFunction.parse(fg.simple("next_state")),
+                    fg.simple("clocked_on").trim(), fg.simple("clear"), fg.simple("preset"));
+        }
         return new LibertyCell(cg.name(), numberOr(cg.simple("area"), 0, cw),
                 numberOr(cg.simple("cell_leakage_power"), Double.NaN, cw), leaks, pins, seq,
-                "true".equalsIgnoreCase(cg.simple("dont_use")));
+                "true".equalsIgnoreCase(cg.simple("dont_use")), ff);
     }
 
     private static LibertyPin pin(String name, LibertyGroup pg, Map<String, Template> templates, String where) {

@@ -1,0 +1,55 @@
+package org.maxdnn.flow;
+
+import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.cosim.CosimDriver;
+import org.maxdnn.cosim.ToggleCounts;
+import org.maxdnn.energy.ActionEnergyTable;
+import org.maxdnn.energy.ArrayEnergy;
+import org.maxdnn.energy.MapEnergy;
+
+/**
+ * The whole array's energy per inference of a map, Accelergy-style: the action counts of a
+ * cosimulation (MACs, cycles and folds from its tilings, register bit toggles from the PEs'
+ * RT-level toggle counters) × the {@link ActionEnergyTable}, next to the multipliers' energy of
+ * the same map ({@link MapEnergy}, the figure the exploration uses).
+ */
+public final class EstimateArrayEnergy {
+    /** PE register bits beyond the weight: the activation (8) and the partial sum (32). */
+    static final int DATA_REGISTER_BITS = 8 + 32;
+    /** Weight register bits of a fixed PE, and of a configurable PE with its 6-bit code. */
+    static final int WEIGHT_BITS = 8;
+    static final int CODE_BITS = 6;
+
+    /** A map's array energy: the counts per inference and their energy. */
+    public record Estimate(String map, ArrayEnergy.ActionCounts counts, ArrayEnergy.Breakdown energy) {
+    }
+
+    private EstimateArrayEnergy() {
+    }
+
+    /** Flip-flops per PE of {@code array}: activation, partial sum, weight (and code) registers. */
+    public static int flopsPerPe(ArrayConfig array) {
+        return DATA_REGISTER_BITS + WEIGHT_BITS + (array.isConfigurable() ? CODE_BITS : 0);
+    }
+
+    /**
+     * The counts per inference of a cosimulation with toggle counting on {@code array}: every MAC
+     * an adder operation, every cycle a clock edge for every PE flip-flop, every fold a weight load
+     * in every PE.
+     */
+    public static ArrayEnergy.ActionCounts counts(CosimDriver.Report report, CosimDriver.Activity activity,
+                                                   ArrayConfig array) {
+        double images = report.images();
+        int pes = array.rows() * array.cols();
+        ToggleCounts t = activity.rtl();
+        return new ArrayEnergy.ActionCounts(report.macs() / images, (t.total("act") + t.total("psum")) / images,
+                (double) report.cycles() * pes * flopsPerPe(array) / images, (double) report.tiles() * pes / images);
+    }
+
+    /** The estimate of a cosimulation with toggle counting of {@code mapName}, whose multipliers take {@code multiplierPj}. */
+    public static Estimate of(String mapName, Cosimulate.Outcome cosim, ArrayConfig array, double multiplierPj,
+                              ActionEnergyTable ert) {
+        ArrayEnergy.ActionCounts n = counts(cosim.report(), cosim.activity(), array);
+        return new Estimate(mapName, n, ArrayEnergy.of(n, ert, multiplierPj));
+    }
+}
