@@ -36,10 +36,12 @@ public final class EnergyCrossCheck {
     /**
      * The design's result: per cell type (largest OpenSTA energy first), in total (OpenSTA's total
      * line), the parts summed over the instances (internal, switching, leakage) and the largest
-     * error of one instance.
+     * error of one instance. {@code attributedJ} is a labelled diagnostic, not part of the check:
+     * the same uniform activity with each output toggle charged to the one arc that causes it, as
+     * the simulation of a real stream charges it ({@link UniformActivity#of}).
      */
     public record Result(String design, List<CellType> types, double javaJ, double openStaJ,
-                         double[] javaParts, double[] openStaParts, double worstInstancePct) {
+                         double[] javaParts, double[] openStaParts, double worstInstancePct, double attributedJ) {
         public double errorPct() {
             return 100 * (javaJ / openStaJ - 1);
         }
@@ -79,6 +81,7 @@ public final class EnergyCrossCheck {
         types.sort((a, b) -> Double.compare(b.openStaJ(), a.openStaJ()));
         double[] total = sta.total();
         return new Result(sim.netlist().module(), List.copyOf(types), jParts[0] + jParts[1] + jParts[2],
-                total[0] + total[1] + total[2], jParts, sParts, worst);
+                total[0] + total[1] + total[2], jParts, sParts, worst,
+                model.evaluate(UniformActivity.of(sim, TOGGLES_PER_OP, TRANSITIONS)).cellsOnly());
     }
 }

@@ -224,7 +224,7 @@ public final class GateSimulator {
         this.netCount = next;
         this.maxStack = stack;
         this.order = topological(gates, driver);
-        this.flops = java.util.Arrays.stream(this.order).filter(g -> g.flop != null).toArray(Gate[]::new);
+        this.flops = Arrays.stream(this.order).filter(g -> g.flop != null).toArray(Gate[]::new);
     }
 
     private static int netOf(Map<String, Integer> pinNet, String pin, Netlist.Cell c) {

@@ -17,10 +17,11 @@ import org.maxdnn.testing.RequiresTools;
 class EnergyCrossCheckTest {
     static void print(EnergyCrossCheck.Result r) {
         System.out.printf(Locale.ROOT, "%s: Java %.4f pJ, OpenSTA %.4f pJ per op at %.2f toggles/op: %+.2f %% "
-                        + "(internal %+.2f %%, switching %+.2f %%, leakage %+.2f %%; worst instance %.1f %%)%n",
+                        + "(internal %+.2f %%, switching %+.2f %%, leakage %+.2f %%; worst instance %.1f %%); "
+                        + "diagnostic, each toggle charged to its own arc: %.4f pJ%n",
                 r.design(), r.javaJ() * 1e12, r.openStaJ() * 1e12, EnergyCrossCheck.TOGGLES_PER_OP, r.errorPct(),
                 pct(r.javaParts()[0], r.openStaParts()[0]), pct(r.javaParts()[1], r.openStaParts()[1]),
-                pct(r.javaParts()[2], r.openStaParts()[2]), r.worstInstancePct());
+                pct(r.javaParts()[2], r.openStaParts()[2]), r.worstInstancePct(), r.attributedJ() * 1e12);
         for (EnergyCrossCheck.CellType t : r.types()) {
             System.out.printf(Locale.ROOT, "  %-10s %4d  Java %.4f pJ  OpenSTA %.4f pJ  %+.2f %%%n", t.type(),
                     t.instances(), t.javaJ() * 1e12, t.openStaJ() * 1e12, t.errorPct());
