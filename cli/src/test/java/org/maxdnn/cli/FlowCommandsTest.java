@@ -84,7 +84,7 @@ class FlowCommandsTest {
                 "--limit", "30", "--rows", "4", "--cols", "4", "--cosim-images", "1", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         for (String stage : List.of("== 1/4", "== 2/4", "== 3/4", "== 4/4", "0 mismatches: bit-exact", "report ",
-                "fixed arrays (SystolicArray_<layer>_4x4)")) {
+                "fixed arrays (SystolicArray_<layer>_4x4)", "whole array per image: exact")) {
             assertTrue(o.out().contains(stage), stage + " in\n" + o.out());
         }
         for (String f : List.of("chosen-map.json", "explore/summary.json", "rtl/SystolicArray_4x4.sv",
@@ -92,6 +92,7 @@ class FlowCommandsTest {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         String html = Files.readString(out.resolve("report.html"));
-        assertTrue(html.contains("Energy per layer (chosen map)") && html.contains("rtl/SystolicArray_4x4.sv"), html);
+        assertTrue(html.contains("Energy per layer (chosen map)") && html.contains("rtl/SystolicArray_4x4.sv")
+                && html.contains("Energy of the whole array"), html);
     }
 }

@@ -8,6 +8,7 @@ import org.maxdnn.Assets;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.ActionEnergyTable;
+import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.map.ApproxMap;
@@ -106,6 +107,12 @@ public final class MainFlow {
         List<EstimateArrayEnergy.Estimate> arrayEnergy = List.of(
                 EstimateArrayEnergy.of("exact", exactCosim, array, e.exactPj(), actions),
                 EstimateArrayEnergy.of(mapName, cosim, array, e.pj(), actions));
+        ArrayEnergy.Breakdown exactArray = arrayEnergy.get(0).energy();
+        ArrayEnergy.Breakdown chosenArray = arrayEnergy.get(1).energy();
+        listener.note(String.format(Locale.ROOT, "whole array per image: exact %.3f uJ (multipliers %.0f%%), chosen map "
+                        + "%.3f uJ: saving %.1f%% at array level, %.1f%% at multiplier level", exactArray.totalPj() / 1e6,
+                100 * exactArray.multiplierShare(), chosenArray.totalPj() / 1e6,
+                100 * (1 - chosenArray.totalPj() / exactArray.totalPj()), e.savingPct()));
         List<ReportSection> sections = new ArrayList<>(List.of(
                 RunSections.chosenMap(explored, picked, e, table),
                 RunSections.energyPerLayer(e, table),
