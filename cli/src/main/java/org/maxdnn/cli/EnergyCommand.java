@@ -12,6 +12,7 @@ import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.flow.CharacteriseEnergy;
 import org.maxdnn.flow.EstimateEnergy;
+import org.maxdnn.flow.EvoApproxRanking;
 import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
@@ -73,6 +74,9 @@ final class EnergyCommand implements CliCommand {
                     + "whole array with it):%n", CharacteriseEnergy.ACTIONS_FILE);
             c.actions().entries().forEach((k, e) -> ctx.out().printf(Locale.ROOT, "%-20s %8.4f pJ  %s%n", k, e.pj(),
                     e.estimator()));
+            if (c.ranking() != null) {
+                printRanking(ctx, c.ranking());
+            }
             if (cmd.hasOption("csv")) {
                 Path csv = Path.of(cmd.getOptionValue("csv"));
                 CharacteriseEnergy.writeCsv(c, csv);
@@ -110,7 +114,7 @@ final class EnergyCommand implements CliCommand {
         Workload operands = chosen ? work : work.first(4);
         return new CharacteriseEnergy.Request(operands, Inputs.positiveInt(cmd, "pairs", 20000),
                 CharacteriseEnergy.liberty(cmd.hasOption("liberty") ? Path.of(cmd.getOptionValue("liberty")) : null),
-                ctx.assets().lutDir(), ctx.assets().evoApproxMetrics(), Runtime.getRuntime().availableProcessors(), out);
+                ctx.assets(), Runtime.getRuntime().availableProcessors(), out);
     }
 
     /** The characterisation table: family, P, R, cells, pJ/op (MAC-weighted over the layers), saving. */
@@ -136,6 +140,19 @@ final class EnergyCommand implements CliCommand {
             columns.forEach(c -> row.append(String.format(Locale.ROOT, " %8.3f",
                     r.table().pj(c, MultiplierConfig.parse(name)))));
             ctx.out().println(row);
+        }
+    }
+
+    /** The EvoApprox circuits' ranking by this flow against their published 45 nm power. */
+    private static void printRanking(Context ctx, EvoApproxRanking r) {
+        ctx.out().printf(Locale.ROOT, "%nEvoApprox circuits, this flow's energy on %s operands against the published "
+                + "45 nm power (PDK45_PWR):%n", r.stream());
+        ctx.out().printf(Locale.ROOT, "Spearman rank correlation %.3f over %d circuits; largest rank differences:%n",
+                r.spearman(), r.circuits().size());
+        ctx.out().printf(Locale.ROOT, "%-12s %9s %5s %9s %5s%n", "circuit", "pJ/op", "rank", "pub. mW", "rank");
+        for (EvoApproxRanking.Circuit c : r.outliers(5)) {
+            ctx.out().printf(Locale.ROOT, "%-12s %9.3f %5.1f %9.3f %5.1f%n", c.name(), c.pj(), c.rank(), c.publishedMw(),
+                    c.publishedRank());
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.maxdnn.Assets;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.EnergyTable;
@@ -31,7 +32,8 @@ import org.maxdnn.sim.OperandStreams;
 /**
  * Stage 1, the energy per multiplication of every configuration on every layer's real operands:
  * operand streams captured from the golden model, each generated circuit synthesised to the
- * liberty and simulated on them, the EvoApprox tables derived (see {@link EnergyCharacterization}).
+ * liberty and simulated on them, and so are the EvoApprox circuits of the table multipliers (see
+ * {@link EnergyCharacterization}), ranked against their published power ({@link EvoApproxRanking}).
  * Writes {@code energy-table.json} and the netlists into the output folder.
  */
 public final class CharacteriseEnergy {
@@ -42,11 +44,10 @@ public final class CharacteriseEnergy {
      * @param work    the network and the images whose operands are captured (a few suffice)
      * @param pairs   operand pairs per layer
      * @param liberty the cell library ({@link #liberty})
-     * @param lutDir  the EvoApprox tables to derive ({@link EvoApproxTables}); null for none
-     * @param evoApproxMetrics the EvoApprox metrics (published relative power)
+     * @param evoApprox the asset folder whose EvoApprox circuits ({@link EvoApproxTables}) are measured
+     *                  too and ranked against their published power; null for none
      */
-    public record Request(Workload work, int pairs, Path liberty, Path lutDir,
-                          Path evoApproxMetrics, int threads, Path out) {
+    public record Request(Workload work, int pairs, Path liberty, Assets evoApprox, int threads, Path out) {
     }
 
     /** The file of energy per action beside an energy table (an input a user may edit or replace). */
@@ -55,10 +56,12 @@ public final class CharacteriseEnergy {
     /**
      * The table with the per-design details behind it and the streams it was measured on, and the
      * energy per action of the PE's other parts ({@link ActionEnergyCharacterization}, written
-     * beside the table as {@link #ACTIONS_FILE}).
+     * beside the table as {@link #ACTIONS_FILE}) and the EvoApprox circuits' ranking against their
+     * published power (null without circuits).
      */
     public record Characterised(EnergyCharacterization.Result result, Map<String, OperandStream> streams, Path liberty,
-                                Path tableFile, ActionEnergyTable actions) {
+                                Path tableFile, ActionEnergyTable actions, EvoApproxRanking ranking,
+                                double seconds) {
         public EnergyTable table() {
             return result.table();
         }
@@ -99,23 +102,26 @@ public final class CharacteriseEnergy {
         Map<String, OperandStream> streams = new LinkedHashMap<>(OperandStreams.capture(
                 InferencePlan.compile(w.net(), ApproxMap.exact(), w.registry()), w.images(), q.pairs(), 1));
         streams.put(UNIFORM, OperandStreams.uniform(q.pairs(), 1));
-        List<EnergyCharacterization.Circuit> circuits = MultiplierCatalog.circuits().stream()
+        List<EnergyCharacterization.Circuit> circuits = new ArrayList<>(MultiplierCatalog.circuits().stream()
                 .map(c -> new EnergyCharacterization.Circuit(c, RtlGenerator.moduleName(c), () -> RtlGenerator.multiplierVerilog(c)))
-                .toList();
-        List<MultiplierConfig> tables = new ArrayList<>();
-        if (q.lutDir() != null) {
-            for (String stem : EvoApproxTables.in(q.lutDir())) {
-                tables.add(MultiplierConfig.lut(stem));
-                tables.add(MultiplierConfig.alwann(stem));
+                .toList());
+        int generated = circuits.size();
+        Assets assets = q.evoApprox();
+        if (assets != null) {
+            for (String stem : EvoApproxTables.in(assets.lutDir())) {
+                MultiplierConfig t = MultiplierConfig.lut(stem);
+                circuits.add(new EnergyCharacterization.Circuit(t, RtlGenerator.unsignedCircuitModule(t),
+                        () -> RtlGenerator.unsignedCircuitVerilog(t, assets)));
             }
         }
-        listener.note(String.format(Locale.ROOT, "characterising %d configurations on %s, %d real operand pairs per layer "
-                + "from %d images", circuits.size(), q.liberty().getFileName(), q.pairs(), w.images().size()));
+        listener.note(String.format(Locale.ROOT, "characterising %d generated configurations and %d EvoApprox circuits "
+                + "on %s, %d real operand pairs per layer from %d images", generated, circuits.size() - generated,
+                q.liberty().getFileName(), q.pairs(), w.images().size()));
         long t0 = System.nanoTime();
-        EnergyCharacterization.Result r = EnergyCharacterization.run(streams, circuits, tables, w.registry(),
-                EvoApproxCatalog.read(q.evoApproxMetrics()), q.liberty(), q.out().resolve("netlists"), q.threads(),
-                done -> listener.progress("synthesise+simulate", done, circuits.size()));
-        listener.note(String.format(Locale.ROOT, "characterised in %.1f s", (System.nanoTime() - t0) / 1e9));
+        EnergyCharacterization.Result r = EnergyCharacterization.run(streams, circuits, w.registry(), q.liberty(),
+                q.out().resolve("netlists"), q.threads(), done -> listener.progress("synthesise+simulate", done, circuits.size()));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        listener.note(String.format(Locale.ROOT, "characterised %d circuits in %.1f s", circuits.size(), seconds));
         Path file = q.out().resolve("energy-table.json");
         r.table().write(file);
         listener.note("wrote " + file);
@@ -124,7 +130,9 @@ public final class CharacteriseEnergy {
                 q.liberty(), q.out().resolve("netlists").resolve("pe-parts"));
         actions.write(file.resolveSibling(ACTIONS_FILE));
         listener.note("wrote " + file.resolveSibling(ACTIONS_FILE));
-        return new Characterised(r, streams, q.liberty(), file, actions);
+        EvoApproxRanking ranking = assets == null ? null
+                : EvoApproxRanking.of(r.table(), UNIFORM, EvoApproxCatalog.read(assets.evoApproxMetrics()));
+        return new Characterised(r, streams, q.liberty(), file, actions, ranking, seconds);
     }
 
     /**

@@ -56,7 +56,7 @@ class MainFlowTest {
         work = new Workload(Network.load(assets.model()), ImageSets.readFolder(assets.images(), 30),
                 new MultiplierRegistry(assets.lutDir()));
         CharacteriseEnergy.Request characterise = new CharacteriseEnergy.Request(work.first(2), 4000, Liberty.OSU018,
-                assets.lutDir(), assets.evoApproxMetrics(), 2, out.resolve("explore/energy"));
+                assets, 2, out.resolve("explore/energy"));
         MainFlow.Request q = new MainFlow.Request(work, EnergySource.characterise(characterise),
                 List.of("mul8u_2P7", "mul8u_17KS"), new ExploreMaps.Settings(List.of("layer"), true, 4, 8, 2, 5, true),
                 4, 4, 1, 2, 2, assets, 0, out);
@@ -130,7 +130,16 @@ class MainFlowTest {
                         GOLDEN + ":" + (i + 1) + " column " + j);
             }
         }
-        assertEquals(1 + 63, lines.size(), "exact and every distinct-named circuit of both ROUP families");
+        assertEquals(1 + 63 + 2 * 36, lines.size(),
+                "exact, every distinct-named circuit of both ROUP families, and each EvoApprox circuit as lut: and alwann:");
+    }
+
+    @Test
+    void theFlowRanksTheEvoApproxCircuitsAsTheirPublishedPowerDoes() {
+        EvoApproxRanking r = result.characterised().ranking();
+        assertEquals(36, r.circuits().size());
+        // an outside check of the flow (osu018 here, 45 nm there, both on uniform random operands): 0.997 measured
+        assertTrue(r.spearman() > 0.95, "Spearman " + r.spearman() + ", outliers " + r.outliers(5));
     }
 
     @Test

@@ -53,6 +53,25 @@ public final class RtlGenerator {
                 scala.jdk.javaapi.CollectionConverters.asJava(m.externalVerilog()));
     }
 
+    /** The module {@link #unsignedCircuitVerilog} defines, e.g. {@code Unsigned_mul8u_2AC}. */
+    public static String unsignedCircuitModule(MultiplierConfig table) {
+        return "Unsigned_" + table.lutName();
+    }
+
+    /**
+     * A table multiplier's EvoApprox circuit alone, on the unsigned codes a_u = a + 128 and b_u (the
+     * weight code, ALWANN's tuned one for {@code alwann:}) it computes U(a_u, b_u) of (SPEC §3.3):
+     * the library's Verilog and a module {@link #unsignedCircuitModule} with the ports of every
+     * multiplier module (a the activation, b the weight, product), the activation on the circuit's
+     * port B as its table is indexed. What the energy flow measures of a table multiplier.
+     */
+    public static String unsignedCircuitVerilog(MultiplierConfig table, Assets assets) {
+        return TableCircuit.libraryVerilog(table, assets).stripTrailing() + "\n\n// " + table.lutName()
+                + " on unsigned codes, activation on port B (the table's index order)\n"
+                + "module " + unsignedCircuitModule(table) + "(input [7:0] a, input [7:0] b, output [15:0] product);\n"
+                + "  " + table.lutName() + " circuit (.A(b), .B(a), .O(product));\nendmodule\n";
+    }
+
     /**
      * Perforation and rounding leave operand bits unused by design (b's low bits feed only
      * perforated digits, a's low bits only rounded-away columns); tell Verilator's -Wall so. Dead

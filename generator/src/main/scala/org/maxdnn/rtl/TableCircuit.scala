@@ -44,15 +44,20 @@ object TableCircuit extends PeMultiplierFamily {
   override def name(cfg: MultiplierConfig): String =
     (if (cfg.family == MultiplierFamily.ALWANN) "Alwann_" else "Lut_") + cfg.lutName
 
-  override def apply(cfg: MultiplierConfig, assets: Assets): PeMultiplier = {
+  /** The library's Verilog of the circuit of `cfg` (module `mul8u_NAME(A, B, O)`), from the asset folder. */
+  def libraryVerilog(cfg: MultiplierConfig, assets: Assets): String = {
     if (assets == null) {
       throw MaxdnnException.badInput(s"${cfg.name}: its circuit's Verilog comes from the asset folder (--assets or " +
         Assets.ENV + ")")
     }
     val file = assets.evoApproxVerilog().resolve(cfg.lutName + ".v")
-    val verilog = try Files.readString(file) catch {
+    try Files.readString(file) catch {
       case _: NoSuchFileException => throw MaxdnnException.badInput(s"${cfg.name}: no circuit $file")
     }
+  }
+
+  override def apply(cfg: MultiplierConfig, assets: Assets): PeMultiplier = {
+    val verilog = libraryVerilog(cfg, assets)
     val tuned = if (cfg.family != MultiplierFamily.ALWANN) None else {
       val m = new MultiplierRegistry(assets.lutDir()).get(cfg).asInstanceOf[WeightTunedMultiplier]
       Some((0 until 256).map(m.tunedWeightCode))

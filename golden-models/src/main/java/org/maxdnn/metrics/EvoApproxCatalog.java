@@ -21,8 +21,6 @@ public final class EvoApproxCatalog {
                         double powerMilliwatt45nm, double areaUm2, double delayNs) {
     }
 
-    public static final String EXACT_8X8_UNSIGNED = "mul8u_1JFF";
-
     private final Map<String, Entry> entries;
     private final Path file;
 
@@ -74,14 +72,6 @@ public final class EvoApproxCatalog {
             throw MaxdnnException.badInput("circuit " + name + " is not in " + file);
         }
         return e;
-    }
-
-    /**
-     * Published 45 nm power relative to the exact 8×8 unsigned multiplier mul8u_1JFF: the factor
-     * SPEC §3.3 applies to the project's own exact multiplier energy for table multipliers.
-     */
-    public double relativePower(String name) {
-        return get(name).powerMilliwatt45nm() / get(EXACT_8X8_UNSIGNED).powerMilliwatt45nm();
     }
 
     public int size() {

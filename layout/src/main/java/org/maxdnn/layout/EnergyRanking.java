@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * Whether routing changes which configuration costs least: the configurations ordered by pre-route
@@ -37,49 +38,8 @@ public record EnergyRanking(List<String> preRoute, List<String> postRoute, doubl
         return sorted.stream().map(PostRouteEnergy::config).toList();
     }
 
-    /** Spearman's rho: Pearson correlation of the (mean-tied) ranks; NaN for fewer than 2 values. */
+    /** Spearman's rho (commons-math3; ties get their mean rank); NaN for fewer than 2 values. */
     static double spearman(double[] x, double[] y) {
-        if (x.length != y.length) {
-            throw new IllegalArgumentException("different lengths");
-        }
-        if (x.length < 2) {
-            return Double.NaN;
-        }
-        return pearson(ranks(x), ranks(y));
-    }
-
-    static double[] ranks(double[] v) {
-        Integer[] idx = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, Comparator.comparingDouble(i -> v[i]));
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length;) {
-            int j = i;
-            while (j + 1 < v.length && v[idx[j + 1]] == v[idx[i]]) {
-                j++;
-            }
-            double mean = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                r[idx[k]] = mean;
-            }
-            i = j + 1;
-        }
-        return r;
-    }
-
-    private static double pearson(double[] a, double[] b) {
-        double ma = java.util.Arrays.stream(a).average().orElse(0);
-        double mb = java.util.Arrays.stream(b).average().orElse(0);
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
+        return x.length < 2 ? Double.NaN : new SpearmansCorrelation().correlation(x, y);
     }
 }

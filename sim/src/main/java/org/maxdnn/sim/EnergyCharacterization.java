@@ -2,6 +2,7 @@ package org.maxdnn.sim;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,33 +11,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.Futures;
-import org.maxdnn.metrics.EvoApproxCatalog;
 import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.UnsignedTableMultiplier;
 import org.maxdnn.mult.WeightTunedMultiplier;
 
 /**
- * Measures the {@link EnergyTable}: the circuit of every configuration that has one (exact, roup,
- * roupc: Verilog from the RTL generator, given as {@link Circuit}s) is synthesised to the liberty,
- * checked against its Java model on all 65,536 pairs, and simulated on each layer's real operand
- * stream → pJ per multiplication.
+ * Measures the {@link EnergyTable}: the circuit of every configuration (given as {@link Circuit}s:
+ * exact, roup and roupc from the RTL generator, the EvoApprox circuits of the table multipliers from
+ * the asset folder) is synthesised to the liberty, checked against its Java model on all 65,536
+ * pairs, and simulated on each layer's real operand stream → pJ per multiplication.
  *
- * <p>Table multipliers (EvoApprox {@code lut:}/{@code alwann:}) have no RTL here; as SPEC §3.3
- * says, their energy is their published relative 45 nm power (PWR / PWR(mul8u_1JFF)) applied to
- * this flow's exact unsigned 8×8 multiplier on the same layer's stream in the unsigned mapping
- * (weights tuned for {@code alwann:}). Reports state this approximation.
+ * <p>An EvoApprox circuit ({@code lut:NAME}) computes U(a_u, b_u) on unsigned codes (SPEC §3.3): it
+ * is checked against its table U on all 65,536 codes and measured on the stream in those codes,
+ * a_u = a + 128 and b_u = b + 128, as {@code lut:NAME}, and with ALWANN's tuned weight codes as
+ * {@code alwann:NAME} (SPEC §9): one netlist, two rows.
  */
 public final class EnergyCharacterization {
-    /** Verilog of the exact unsigned multiplier the table multipliers are scaled from. */
-    static final String UNSIGNED_EXACT = "module Mul8u(input [7:0] a, input [7:0] b, output [15:0] product);\n"
-            + "  assign product = a * b;\nendmodule\n";
-
     /** A configuration's circuit: its top module and its Verilog, made when the characterisation needs it. */
     public record Circuit(MultiplierConfig config, String module, Supplier<String> verilog) {
     }
@@ -55,29 +53,27 @@ public final class EnergyCharacterization {
 
     /**
      * @param streams   per layer name, the operand stream (real data) to measure on
-     * @param circuits  circuits to synthesise (exact first is customary)
-     * @param tables    EvoApprox table configurations (lut:/alwann:) to derive; may be empty
+     * @param circuits  circuits to synthesise (exact first is customary); a table multiplier's
+     *                  ({@code lut:NAME}) takes its operands on unsigned codes and also gives {@code alwann:NAME}
      * @param threads   parallel synthesis/simulation jobs
-     * @param progress  called with the number of designs done
+     * @param progress  called with the number of circuits done
      */
-    public static Result run(Map<String, OperandStream> streams, List<Circuit> circuits,
-                             List<MultiplierConfig> tables, MultiplierRegistry registry, EvoApproxCatalog catalog,
+    public static Result run(Map<String, OperandStream> streams, List<Circuit> circuits, MultiplierRegistry registry,
                              Path liberty, Path workDir, int threads, IntConsumer progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
-            List<Future<Design>> jobs = new ArrayList<>();
+            List<Future<List<Design>>> jobs = new ArrayList<>();
             AtomicInteger done = new AtomicInteger();
             for (Circuit c : circuits) {
                 jobs.add(pool.submit(() -> {
-                    Design d = characterize(c, registry.get(c.config()), streams, liberty, workDir);
+                    List<Design> d = characterize(c, registry, streams, liberty, workDir);
                     progress.accept(done.incrementAndGet());
                     return d;
                 }));
             }
-            Future<Map<String, Double>> unsigned = pool.submit(() -> unsignedExact(streams, tables, registry, liberty, workDir));
             List<Design> designs = new ArrayList<>();
-            for (Future<Design> f : jobs) {
-                designs.add(Futures.await(f));
+            for (Future<List<Design>> f : jobs) {
+                designs.addAll(Futures.await(f));
             }
             Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
             for (String layer : streams.keySet()) {
@@ -87,71 +83,60 @@ public final class EnergyCharacterization {
                 }
                 pj.put(layer, m);
             }
-            Map<String, Double> unsignedPj = Futures.await(unsigned);
-            for (MultiplierConfig t : tables) {
-                double rel = catalog.relativePower(t.lutName());
-                for (String layer : streams.keySet()) {
-                    pj.get(layer).put(t.name(), rel * unsignedPj.get(layer + "|" + t.name()));
-                }
-            }
             String method = "Yosys synth + abc to the liberty; zero-delay bit-parallel gate simulation of each layer's "
                     + "real operand stream (weight-stationary PE order, " + streams.values().iterator().next().size()
                     + " pairs per layer); energy = toggles x (1/2 C V^2 + liberty internal energy) + leakage at a "
-                    + "10 ns clock; glitches not counted. EvoApprox tables: published relative 45 nm power x this "
-                    + "flow's exact unsigned 8x8 multiplier on the same stream (SPEC 3.3 approximation).";
+                    + "10 ns clock; glitches not counted. EvoApprox circuits (lut:, alwann:): the library's own "
+                    + "Verilog, on the stream's unsigned codes (alwann: with ALWANN's tuned weight codes).";
             return new Result(new EnergyTable(liberty.getFileName().toString(), method, pj), List.copyOf(designs));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** One circuit: RTL → netlist → exhaustive check → energy per layer. */
-    private static Design characterize(Circuit circuit, Multiplier model, Map<String, OperandStream> streams,
-                                       Path liberty, Path workDir) {
+    /**
+     * One circuit: RTL → netlist → exhaustive check → energy per layer; a table multiplier's circuit
+     * on unsigned codes, as {@code lut:} and {@code alwann:}.
+     */
+    private static List<Design> characterize(Circuit circuit, MultiplierRegistry registry,
+                                             Map<String, OperandStream> streams, Path liberty, Path workDir) {
         MultiplierConfig c = circuit.config();
         String module = circuit.module();
         Path dir = workDir.resolve(module);
         Path verilog = dir.resolve(module + ".sv");
         AtomicFiles.writeString(verilog, circuit.verilog().get());
         GateLevelEnergy g = GateLevelEnergy.synthesize(verilog, module, liberty, dir, EnergyModel.Options.DEFAULT);
-        long bad = g.mismatches(model);
-        if (bad != 0) {
-            throw new MaxdnnException(MaxdnnException.MISMATCH, "the " + c.name() + " netlist on " + liberty.getFileName()
-                    + " differs from the Java model on " + bad + " of 65,536 operand pairs");
-        }
-        Map<String, Double> pj = new LinkedHashMap<>();
-        streams.forEach((layer, s) -> pj.put(layer, g.energy(s).totalPj()));
         int cells = g.synthesis().cellCounts().values().stream().mapToInt(Integer::intValue).sum();
-        return new Design(c, cells, g.synthesis().area(), pj, g);
+        Multiplier model = registry.get(c);
+        if (!(model instanceof UnsignedTableMultiplier table)) {
+            check(c, liberty, g.mismatches(model));
+            IntUnaryOperator same = IntUnaryOperator.identity();
+            return List.of(new Design(c, cells, g.synthesis().area(), energies(g, streams, same, same), g));
+        }
+        // the circuit's ports see the 8-bit codes: all 65,536 of them in the exhaustive stream
+        check(c, liberty, g.mismatches((a, b) -> table.unsignedProduct(a & 0xFF, b & 0xFF)));
+        // codes enter as the signed bytes of the same 8 bits
+        IntUnaryOperator code = x -> (byte) (x + 128);
+        WeightTunedMultiplier alwann = (WeightTunedMultiplier) registry.get(MultiplierConfig.alwann(c.lutName()));
+        return List.of(
+                new Design(c, cells, g.synthesis().area(), energies(g, streams, code, code), g),
+                new Design(alwann.config(), cells, g.synthesis().area(),
+                        energies(g, streams, code, b -> (byte) alwann.tunedWeightCode(b + 128)), g));
     }
 
-    /** The exact unsigned multiplier's pJ/op per (layer, table config) on the unsigned-mapped stream. */
-    private static Map<String, Double> unsignedExact(Map<String, OperandStream> streams, List<MultiplierConfig> tables,
-                                                     MultiplierRegistry registry, Path liberty, Path workDir) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (tables.isEmpty()) {
-            return out;
+    private static void check(MultiplierConfig c, Path liberty, long mismatches) {
+        if (mismatches != 0) {
+            throw new MaxdnnException(MaxdnnException.MISMATCH, "the " + c.name() + " netlist on " + liberty.getFileName()
+                    + " differs from the Java model on " + mismatches + " of 65,536 operand pairs");
         }
-        Path dir = workDir.resolve("Mul8u");
-        Path verilog = dir.resolve("Mul8u.v");
-        AtomicFiles.writeString(verilog, UNSIGNED_EXACT);
-        GateLevelEnergy g = GateLevelEnergy.synthesize(verilog, "Mul8u", liberty, dir, EnergyModel.Options.DEFAULT);
-        for (MultiplierConfig t : tables) {
-            Multiplier m = registry.get(t);
-            for (Map.Entry<String, OperandStream> e : streams.entrySet()) {
-                int[] a = e.getValue().a();
-                int[] b = e.getValue().b();
-                int[] au = new int[a.length];
-                int[] bu = new int[b.length];
-                for (int i = 0; i < a.length; i++) {
-                    // unsigned codes a+128, b+128 (tuned for ALWANN), passed as the same 8 bits
-                    au[i] = (byte) (a[i] + 128);
-                    bu[i] = (byte) (m instanceof WeightTunedMultiplier w ? w.tunedWeightCode(b[i] + 128) : b[i] + 128);
-                }
-                double pj = g.energy(new OperandStream(e.getKey(), au, bu)).totalPj();
-                out.put(e.getKey() + "|" + t.name(), pj);
-            }
-        }
-        return out;
+    }
+
+    /** pJ per multiplication on each stream, its activations and weights recoded by {@code a} and {@code b}. */
+    private static Map<String, Double> energies(GateLevelEnergy g, Map<String, OperandStream> streams,
+                                                IntUnaryOperator a, IntUnaryOperator b) {
+        Map<String, Double> pj = new LinkedHashMap<>();
+        streams.forEach((layer, s) -> pj.put(layer, g.energy(new OperandStream(layer,
+                Arrays.stream(s.a()).map(a).toArray(), Arrays.stream(s.b()).map(b).toArray())).totalPj()));
+        return pj;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntBinaryOperator;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.mult.Multiplier;
 
@@ -90,6 +91,11 @@ public final class GateLevelEnergy {
      * {@code m.multiply(a, b)}; 0 means the netlist implements the model exactly.
      */
     public long mismatches(Multiplier m) {
+        return mismatches(m::multiply);
+    }
+
+    /** As {@link #mismatches(Multiplier)} against {@code expected(a, b)}, a and b signed 8-bit. */
+    public long mismatches(IntBinaryOperator expected) {
         List<Netlist.Port> outs = synthesis.netlist().outputs();
         if (outs.size() != 1) {
             throw MaxdnnException.badInput(synthesis.top() + " has " + outs.size()
@@ -102,7 +108,7 @@ public final class GateLevelEnergy {
         long bad = 0;
         for (int i = 0; i < p.length; i++) {
             // compare the output bits: a port declared without 'signed' reads back unsigned
-            if (((p[i] ^ m.multiply(all.a()[i], all.b()[i])) & mask) != 0) {
+            if (((p[i] ^ expected.applyAsInt(all.a()[i], all.b()[i])) & mask) != 0) {
                 bad++;
             }
         }
