@@ -90,15 +90,11 @@ final class LayoutCommand implements CliCommand {
                 int rows = Inputs.positiveInt(cmd, "rows", 4);
                 int cols = Inputs.positiveInt(cmd, "cols", 4);
                 var design = GenerateRtl.fixedArray(layer, Inputs.map(cmd, net).resolve(layer), rows, cols).require();
-                designs.add(LayoutDesign.array("array:" + layerName + ":" + rows + "x" + cols, design));
+                designs.add(LayoutDesign.array("array:" + layerName + ":" + rows + "x" + cols, design,
+                        Inputs.assetsIfSet(ctx)));
             } else if (t.equals("pe") || t.startsWith("pe:")) {
                 MultiplierConfig c = t.equals("pe") ? MultiplierConfig.EXACT : MultiplierConfig.parse(t.substring(3));
-                if (!RtlGenerator.isSupported(c)) {
-                    throw MaxdnnException.badInput("a PE with " + c.name() + " cannot be generated yet: the generator's "
-                            + "PE takes exact, roup-pPrR and roupc-pPrR (lay out the circuit alone with --target "
-                            + c.name() + ")");
-                }
-                designs.add(LayoutDesign.pe(c));
+                designs.add(LayoutDesign.pe(c, Inputs.assetsIfSet(ctx)));
             } else {
                 MultiplierConfig c = MultiplierConfig.parse(t);
                 if (c.family() == MultiplierFamily.LUT) {

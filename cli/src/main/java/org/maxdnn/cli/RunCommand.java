@@ -64,7 +64,7 @@ final class RunCommand implements CliCommand {
                 Evaluation.defaultThreads(), cores, Inputs.assetsIfSet(ctx), layoutClockNs, out), new ConsoleListener(ctx));
         Cosimulate.Outcome failed = r.failed();
         if (failed != null) {
-            throw new MaxdnnException(MaxdnnException.MISMATCH, "the chosen map's RTL did not cosimulate bit-exactly: "
+            throw new MaxdnnException(MaxdnnException.MISMATCH, "the RTL (chosen map or ALWANN baseline) did not cosimulate bit-exactly: "
                     + failed.failure() + " (see " + failed.reportFile() + ")");
         }
         return 0;

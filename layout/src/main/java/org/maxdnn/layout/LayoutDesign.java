@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.maxdnn.Assets;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.array.ArrayConfig;
@@ -71,15 +72,18 @@ public record LayoutDesign(String name, String top, String verilog, MultiplierCo
         return new LayoutDesign(config.name(), top, text + "\n" + wrapper, config);
     }
 
-    /** A single PE (weight, activation and partial-sum registers, adder) with its multiplier baked in. */
-    public static LayoutDesign pe(MultiplierConfig config) {
+    /**
+     * A single PE (weight, activation and partial-sum registers, adder) with its multiplier baked in;
+     * {@code assets} (may be null) holds the circuit of a table multiplier's PE ({@code lut:}, {@code alwann:}).
+     */
+    public static LayoutDesign pe(MultiplierConfig config, Assets assets) {
         ArrayConfig d = ArrayConfig.fixed("PE_" + RtlGenerator.moduleName(config), List.of(List.of(config)));
-        return new LayoutDesign("pe:" + config.name(), d.moduleName(), RtlGenerator.arrayVerilog(d), null);
+        return new LayoutDesign("pe:" + config.name(), d.moduleName(), RtlGenerator.arrayVerilog(d, assets), null);
     }
 
-    /** A fixed array (e.g. the one generated for one layer of a map). */
-    public static LayoutDesign array(String name, ArrayConfig design) {
-        return new LayoutDesign(name, design.moduleName(), RtlGenerator.arrayVerilog(design), null);
+    /** A fixed array (e.g. the one generated for one layer of a map); {@code assets} as for {@link #pe}. */
+    public static LayoutDesign array(String name, ArrayConfig design, Assets assets) {
+        return new LayoutDesign(name, design.moduleName(), RtlGenerator.arrayVerilog(design, assets), null);
     }
 
     /**
