@@ -120,8 +120,8 @@ public final class CharacteriseEnergy {
         long t0 = System.nanoTime();
         EnergyCharacterization.Result r = EnergyCharacterization.run(streams, circuits, w.registry(), q.liberty(),
                 q.out().resolve("netlists"), q.threads(), done -> listener.progress("synthesise+simulate", done, circuits.size()));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        listener.note(String.format(Locale.ROOT, "characterised %d circuits in %.1f s", circuits.size(), seconds));
+        listener.note(String.format(Locale.ROOT, "characterised %d circuits in %.1f s", circuits.size(),
+                (System.nanoTime() - t0) / 1e9));
         Path file = q.out().resolve("energy-table.json");
         r.table().write(file);
         listener.note("wrote " + file);

@@ -2,6 +2,7 @@ package org.maxdnn.flow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.Assets;
@@ -59,10 +60,7 @@ public final class GenerateRtl {
         Array conf = write(ArrayConfig.configurable(rows, cols), assets, out);
         List<Array> fixed = new ArrayList<>();
         List<String> noFixed = new ArrayList<>();
-        for (ConvLayer l : net.weightedLayers()) {
-            if (l.op() != OpType.CONV_2D) {
-                continue;
-            }
+        for (ConvLayer l : convLayers(net)) {
             Tiling.FixedArray f = fixedArray(l, map.resolve(l), rows, cols);
             if (f.exists()) {
                 fixed.add(write(f.array(), assets, out));
@@ -74,6 +72,29 @@ public final class GenerateRtl {
                 conf.files().verilog().getFileName(), fixed.size(), rows, cols, out));
         noFixed.forEach(n -> listener.note("  " + n + "; the configurable array runs it"));
         return new Generated(conf, fixed, noFixed);
+    }
+
+    /**
+     * The RTL of the ALWANN baseline's layer-level map: a fixed array for each conv layer it gives an
+     * EvoApprox circuit, whose PEs instantiate that circuit (with ALWANN's weight tuning).
+     */
+    public static List<Array> alwann(Network net, ApproxMap map, int rows, int cols, Assets assets, Path out,
+                                     FlowListener listener) {
+        List<Array> fixed = new ArrayList<>();
+        for (ConvLayer l : convLayers(net)) {
+            MultiplierConfig[][] configs = map.resolve(l);
+            if (Arrays.stream(configs).flatMap(Arrays::stream).anyMatch(c -> c.family().isTable())) {
+                // a layer-level map has one configuration per layer: it holds over every fold
+                fixed.add(write(fixedArray(l, configs, rows, cols).array(), assets, out));
+            }
+        }
+        listener.note(String.format(Locale.ROOT, "wrote %d fixed arrays of the ALWANN map's EvoApprox layers to %s",
+                fixed.size(), out));
+        return fixed;
+    }
+
+    private static List<ConvLayer> convLayers(Network net) {
+        return net.weightedLayers().stream().filter(l -> l.op() == OpType.CONV_2D).toList();
     }
 
     /** Standalone modules of {@code configs}, one file each. */

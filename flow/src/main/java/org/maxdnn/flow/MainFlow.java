@@ -38,19 +38,23 @@ public final class MainFlow {
     /**
      * Every stage's result and the report; {@code characterised} is null when the table came from a
      * file; {@code cosim} is the configurable array's, {@code fixedCosim} each fixed array's on its
-     * layer, {@code exactCosim} the exact map's on the configurable array (for its action counts).
-     * {@link #failed()} is the first that did not cosimulate bit-exactly. {@code arrayEnergy} is the
-     * whole array's energy per inference of the exact map, then of the chosen map.
+     * layer, {@code exactCosim} the exact map's on the configurable array (for its action counts);
+     * {@code alwann} the ALWANN baseline's chosen map (null when not searched), its fixed arrays
+     * {@code alwannRtl} and their cosimulations {@code alwannCosim}; {@code hardware} the layout, null
+     * unless asked for. {@link #failed()} is the first that did not cosimulate bit-exactly.
+     * {@code arrayEnergy} is the whole array's energy per inference of the exact map, then of the chosen map.
      */
     public record Result(CharacteriseEnergy.Characterised characterised, EnergyTable energy,
                          ExploreMaps.Explored explored, PickMap.Picked picked, GenerateRtl.Generated rtl,
                          Cosimulate.Outcome cosim, List<Cosimulate.Outcome> fixedCosim, Cosimulate.Outcome exactCosim,
+                         PickMap.Picked alwann, List<GenerateRtl.Array> alwannRtl, List<Cosimulate.Outcome> alwannCosim,
                          MapEnergy.Breakdown mapEnergy, List<EstimateArrayEnergy.Estimate> arrayEnergy,
                          LayOutMap.Laid hardware, Path report, double seconds) {
         /** The first cosimulation that failed, the configurable array's first; null when all passed. */
         public Cosimulate.Outcome failed() {
             List<Cosimulate.Outcome> all = new ArrayList<>(List.of(cosim, exactCosim));
             all.addAll(fixedCosim);
+            all.addAll(alwannCosim);
             return all.stream().filter(o -> !o.passed()).findFirst().orElse(null);
         }
 
@@ -78,10 +82,13 @@ public final class MainFlow {
         ExploreMaps.Explored explored = ExploreMaps.run(new ExploreMaps.Request(q.work(), table, q.alwannTables(),
                 q.search(), q.threads(), out.resolve("explore")), listener);
         PickMap.Picked picked = PickMap.pick(explored, out.resolve("chosen-map.json"));
+        PickMap.Picked alwann = PickMap.alwann(explored, q.search().maxLossPts(), out.resolve("alwann-map.json"));
 
         listener.stage("2/4 RTL of the chosen map");
         GenerateRtl.Generated rtl = GenerateRtl.forMap(q.work().net(), picked.map(), q.rows(), q.cols(), q.assets(),
                 out.resolve("rtl"), listener);
+        List<GenerateRtl.Array> alwannRtl = alwann == null ? List.of() : GenerateRtl.alwann(q.work().net(), alwann.map(),
+                q.rows(), q.cols(), q.assets(), out.resolve("rtl/alwann"), listener);
 
         listener.stage("3/4 cosimulation of the chosen map");
         Workload cosimImages = q.work().first(q.cosimImages());
@@ -98,6 +105,14 @@ public final class MainFlow {
             fixedCosim.add(Cosimulate.run(new Cosimulate.Request(picked.map(), mapName, a.design(), q.assets(),
                     CosimDriver.Simulator.VERILATOR, q.processes(), null, true, null,
                     out.resolve("cosim").resolve(a.design().moduleName())), cosimImages, listener));
+        }
+
+        // the baseline runs in hardware too: each EvoApprox layer of ALWANN's map on its fixed array
+        List<Cosimulate.Outcome> alwannCosim = new ArrayList<>();
+        for (GenerateRtl.Array a : alwannRtl) {
+            alwannCosim.add(Cosimulate.run(new Cosimulate.Request(alwann.map(), alwann.file().getFileName().toString(),
+                    a.design(), q.assets(), CosimDriver.Simulator.VERILATOR, q.processes(), null, true, null,
+                    out.resolve("cosim/alwann").resolve(a.design().moduleName())), cosimImages, listener));
         }
 
         listener.stage("4/4 energy of the chosen map and report");
@@ -118,7 +133,9 @@ public final class MainFlow {
                 RunSections.energyPerLayer(e, table),
                 RunSections.arrayEnergy(arrayEnergy, array, actions),
                 RunSections.rtl(rtl),
-                RunSections.cosimulation(cosim, rtl, fixedCosim)));
+                RunSections.cosimulation(cosim, rtl, fixedCosim),
+                RunSections.alwannInHardware(alwann, alwannRtl, alwannCosim),
+                RunSections.evoApproxRanking(characterised)));
         LayOutMap.Laid hardware = null;
         if (q.layoutClockNs() > 0) {
             listener.stage("layout of the chosen map's configurations (qflow)");
@@ -132,7 +149,7 @@ public final class MainFlow {
         double seconds = (System.nanoTime() - t0) / 1e9;
         listener.note(String.format(Locale.ROOT, "saving %.1f%% at %.2f points of accuracy loss; report %s (%.0f s in all)",
                 e.savingPct(), picked.point() != null ? picked.point().lossPts() : 0.0, report, seconds));
-        return new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, exactCosim, e, arrayEnergy,
-                hardware, report, seconds);
+        return new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, exactCosim, alwann,
+                alwannRtl, alwannCosim, e, arrayEnergy, hardware, report, seconds);
     }
 }

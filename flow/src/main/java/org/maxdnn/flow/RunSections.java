@@ -136,6 +136,47 @@ public final class RunSections {
         };
     }
 
+    /** The ALWANN baseline's chosen map in hardware: each EvoApprox layer's fixed array cosimulated on its layer. */
+    public static ReportSection alwannInHardware(PickMap.Picked alwann, List<GenerateRtl.Array> arrays,
+                                                 List<Cosimulate.Outcome> cosim) {
+        return html -> {
+            if (alwann == null) {
+                return;
+            }
+            html.heading("ALWANN baseline in hardware");
+            html.paragraph(alwann.point() == null ? "No ALWANN map stayed within the loss bound; nothing to build."
+                    : String.format(Locale.ROOT, "ALWANN's map with the largest saving within the bound (%.1f%% saving, "
+                    + "%.2f points of loss): each conv layer it gives an EvoApprox circuit runs on a fixed array whose PEs "
+                    + "instantiate that circuit (the library's Verilog, the offset terms around it, ALWANN's tuned weight "
+                    + "code looked up at weight load).", alwann.point().savingPct(), alwann.point().lossPts()));
+            html.link(alwann.file().getFileName().toString(), "ALWANN map (JSON)");
+            for (int i = 0; i < arrays.size(); i++) {
+                ArrayConfig a = arrays.get(i).design();
+                html.paragraph("Fixed array " + a.moduleName() + " (" + a.label() + "): " + cosim.get(i).summary() + ".");
+            }
+        };
+    }
+
+    /** The EvoApprox circuits ranked by this flow's energy against their published power (when characterised). */
+    public static ReportSection evoApproxRanking(CharacteriseEnergy.Characterised characterised) {
+        return html -> {
+            EvoApproxRanking r = characterised == null ? null : characterised.ranking();
+            if (r == null) {
+                return;
+            }
+            html.heading("EvoApprox circuits: this flow against their published power");
+            html.paragraph(String.format(Locale.ROOT, "The %d EvoApprox circuits, synthesised and simulated on %s "
+                    + "operands by this flow, ranked against EvoApprox's published 45 nm power (PDK45_PWR): Spearman rank "
+                    + "correlation %.3f. The circuits whose ranks differ most:", r.circuits().size(), r.stream(), r.spearman()));
+            List<List<String>> rows = new ArrayList<>();
+            for (EvoApproxRanking.Circuit c : r.outliers(5)) {
+                rows.add(List.of(c.name(), String.format(Locale.ROOT, "%.3f", c.pj()), String.format(Locale.ROOT, "%.1f", c.rank()),
+                        String.format(Locale.ROOT, "%.3f", c.publishedMw()), String.format(Locale.ROOT, "%.1f", c.publishedRank())));
+            }
+            html.table(List.of("circuit", "pJ/op (this flow)", "rank", "published mW", "rank"), rows);
+        };
+    }
+
     /** The exploration's trade-off chart. */
     public static ReportSection fronts() {
         return html -> html.figure("explore/tradeoff", "Pareto fronts of every approach");

@@ -1,6 +1,7 @@
 package org.maxdnn.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.Assets;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.ArrayEnergy;
@@ -26,6 +28,7 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.sim.Liberty;
 import org.maxdnn.testing.RequiresTools;
@@ -34,8 +37,9 @@ import org.maxdnn.testing.RequiresTools;
  * The main flow as a library, without the command line, on a small configuration: every
  * configuration characterised on osu018 from the generator's RTL and the model's real operands
  * (netlists equal the Java models on all pairs, checked inside; the golden table holds; Icarus and
- * OpenSTA check the figure), a small layer-level and ALWANN search on 30 images, the chosen map's RTL on a 4×4 array
- * cosimulated bit-exactly on one image, its energy and the report.
+ * OpenSTA check the figure), a small layer-level and ALWANN search on 30 images, the chosen map's RTL on
+ * a 4×4 array cosimulated bit-exactly on one image, ALWANN's chosen map on fixed arrays of its EvoApprox
+ * circuits cosimulated bit-exactly on their layers, its energy and the report.
  */
 @RequiresTools({"yosys", "sta", "verilator", "iverilog", "vvp"})
 class MainFlowTest {
@@ -88,8 +92,20 @@ class MainFlowTest {
         for (Cosimulate.Outcome o : result.fixedCosim()) {
             assertTrue(o.passed(), o.summary());
         }
+        // the ALWANN baseline's map in hardware: each layer it gives an EvoApprox circuit on a fixed array of that circuit
+        assertNotNull(result.alwann().point(), "ALWANN keeps within 4 points on 30 images");
+        assertFalse(result.alwannRtl().isEmpty());
+        assertEquals(result.alwannRtl().size(), result.alwannCosim().size());
+        for (int i = 0; i < result.alwannRtl().size(); i++) {
+            ArrayConfig a = result.alwannRtl().get(i).design();
+            assertTrue(a.fixedConfigs().stream().flatMap(List::stream).allMatch(c -> c.family() == MultiplierFamily.ALWANN),
+                    a.moduleName());
+            assertTrue(result.alwannCosim().get(i).passed(), result.alwannCosim().get(i).summary());
+            assertTrue(Files.size(out.resolve("rtl/alwann").resolve(a.moduleName() + ".sv")) > 0);
+        }
         String html = Files.readString(result.report());
         for (String section : List.of("Energy per layer (chosen map)", "<h2>RTL</h2>", "<h2>Cosimulation</h2>",
+                "ALWANN baseline in hardware", "EvoApprox circuits: this flow against their published power",
                 "explore/tradeoff.png", "0 mismatches: bit-exact")) {
             assertTrue(html.contains(section), section);
         }
