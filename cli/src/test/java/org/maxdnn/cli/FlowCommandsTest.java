@@ -36,8 +36,9 @@ class FlowCommandsTest {
     @Test
     void energyCharacterisesAndPricesTheMap() throws Exception {
         assertEquals(0, energy.code(), energy.err());
-        assertTrue(energy.out().contains("characterising 63 configurations on osu018_stdcells.lib, 4000 real operand "
-                + "pairs per layer from 2 images"), energy.out());
+        assertTrue(energy.out().contains("characterising 63 generated configurations and 36 EvoApprox circuits on "
+                + "osu018_stdcells.lib, 4000 real operand pairs per layer from 2 images"), energy.out());
+        assertTrue(energy.out().contains("Spearman rank correlation 0.997 over 36 circuits"), energy.out());
         // what make golden writes: the reviewed golden table, to the figure
         assertEquals(Files.readAllLines(SynthCommandTest.CHARACTERISATION), Files.readAllLines(tmp.resolve("characterisation.csv")));
         JsonNode e = new ObjectMapper().readTree(tmp.resolve("map-energy.json").toFile());
