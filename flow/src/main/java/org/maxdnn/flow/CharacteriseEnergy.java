@@ -60,8 +60,7 @@ public final class CharacteriseEnergy {
      * published power (null without circuits).
      */
     public record Characterised(EnergyCharacterization.Result result, Map<String, OperandStream> streams, Path liberty,
-                                Path tableFile, ActionEnergyTable actions, EvoApproxRanking ranking,
-                                double seconds) {
+                                Path tableFile, ActionEnergyTable actions, EvoApproxRanking ranking) {
         public EnergyTable table() {
             return result.table();
         }
@@ -132,7 +131,7 @@ public final class CharacteriseEnergy {
         listener.note("wrote " + file.resolveSibling(ACTIONS_FILE));
         EvoApproxRanking ranking = assets == null ? null
                 : EvoApproxRanking.of(r.table(), UNIFORM, EvoApproxCatalog.read(assets.evoApproxMetrics()));
-        return new Characterised(r, streams, q.liberty(), file, actions, ranking, seconds);
+        return new Characterised(r, streams, q.liberty(), file, actions, ranking);
     }
 
     /**
