@@ -3,8 +3,6 @@ package org.maxdnn.energy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
@@ -12,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.io.JsonFiles;
 import org.maxdnn.mult.MultiplierConfig;
 
 /**
@@ -63,12 +62,7 @@ public record EnergyTable(String library, String method, Map<String, Map<String,
     }
 
     public static EnergyTable read(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw MaxdnnException.badInput("cannot read energy table " + file + ": " + e.getMessage(), e);
-        }
+        JsonNode root = JsonFiles.read(file, "energy table");
         String at = "energy table " + file + ": ";
         if (root == null || !root.has("pj_per_multiplication") || !root.get("pj_per_multiplication").isObject()) {
             throw MaxdnnException.badInput(at + "expected an object with pj_per_multiplication");
@@ -76,14 +70,23 @@ public record EnergyTable(String library, String method, Map<String, Map<String,
         Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.get("pj_per_multiplication").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> layer = it.next();
+            if (!layer.getValue().isObject()) {
+                throw MaxdnnException.badInput(at + "pj_per_multiplication." + layer.getKey()
+                        + ": expected an object of multiplier name → pJ");
+            }
             Map<String, Double> m = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> c = layer.getValue().fields(); c.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = c.next();
-                if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
-                    throw MaxdnnException.badInput(at + "pj_per_multiplication." + layer.getKey() + "." + e.getKey()
-                            + ": expected a non-negative number");
+                String where = at + "pj_per_multiplication." + layer.getKey() + "." + e.getKey();
+                double v = e.getValue().asDouble();
+                if (!e.getValue().isNumber() || v < 0 || !Double.isFinite(v)) {
+                    throw MaxdnnException.badInput(where + ": expected a non-negative number");
                 }
-                MultiplierConfig.parse(e.getKey());
+                try {
+                    MultiplierConfig.parse(e.getKey());
+                } catch (MaxdnnException bad) {
+                    throw MaxdnnException.badInput(where + ": " + bad.getMessage(), bad);
+                }
                 m.put(e.getKey(), e.getValue().asDouble());
             }
             pj.put(layer.getKey(), m);
