@@ -51,15 +51,26 @@ public final class Network {
         int fc = 0;
         int logits = model.outputs()[0];
         for (Operator op : model.operators()) {
-            Layer layer = switch (op.type()) {
-                case CONV_2D -> convolution(op, "conv" + conv++);
-                case DEPTHWISE_CONV_2D -> convolution(op, "dw" + dw++);
-                case FULLY_CONNECTED -> fullyConnected(op, fcCount == 1 ? "fc" : "fc" + fc++);
-                case ADD -> add(op);
-                case AVERAGE_POOL_2D, MAX_POOL_2D -> pool(op);
-                case RESHAPE -> reshape(op);
-                case SOFTMAX -> softmax(op);
-            };
+            Layer layer;
+            // a damaged model can hold any value in any field: whatever a layer's preparation trips
+            // over is bad input naming the operator, not an internal error
+            try {
+                layer = switch (op.type()) {
+                    case CONV_2D -> convolution(op, "conv" + conv++);
+                    case DEPTHWISE_CONV_2D -> convolution(op, "dw" + dw++);
+                    case FULLY_CONNECTED -> fullyConnected(op, fcCount == 1 ? "fc" : "fc" + fc++);
+                    case ADD -> add(op);
+                    case AVERAGE_POOL_2D, MAX_POOL_2D -> pool(op);
+                    case RESHAPE -> reshape(op);
+                    case SOFTMAX -> softmax(op);
+                };
+            } catch (MaxdnnException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw MaxdnnException.badInput("model " + model.file() + ": operator " + op.index() + " (" + op.type()
+                        + ", inputs " + Arrays.toString(op.inputs()) + "): inconsistent with its tensors: "
+                        + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+            }
             if (layer instanceof SoftmaxLayer s && s.output() == logits) {
                 logits = s.input();
             }
@@ -79,7 +90,7 @@ public final class Network {
 
     /** Reads and prepares a .tflite model; every problem is a clear error naming the file (exit 2). */
     public static Network load(Path file, Rounding rounding) {
-        return new Network(TfliteModel.read(file), rounding);
+        return of(TfliteModel.read(file), rounding);
     }
 
     public static Network of(TfliteModel model) {
@@ -87,7 +98,14 @@ public final class Network {
     }
 
     public static Network of(TfliteModel model, Rounding rounding) {
-        return new Network(model, rounding);
+        try {
+            return new Network(model, rounding);
+        } catch (MaxdnnException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw MaxdnnException.badInput("model " + model.file() + ": the graph is inconsistent: "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+        }
     }
 
     public TfliteModel model() {
@@ -111,6 +129,24 @@ public final class Network {
     public ConvLayer layer(String name) {
         String n = name.equals("fc0") && layers.stream().anyMatch(l -> l.name().equals("fc")) ? "fc" : name;
         return weightedLayers().stream().filter(l -> l.name().equals(n)).findFirst().orElse(null);
+    }
+
+    /**
+     * The approximable layer of this name; otherwise a bad-input error that says whether the model
+     * has such a layer that is not approximable (ADD, pooling, …) or none at all, and lists the
+     * approximable ones.
+     */
+    public ConvLayer approximableLayer(String name) {
+        ConvLayer l = layer(name);
+        if (l != null) {
+            return l;
+        }
+        String names = String.join(", ", weightedLayers().stream().map(ConvLayer::name).toList());
+        Layer other = layers.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+        throw MaxdnnException.badInput(other != null
+                ? "layer '" + name + "' of " + model.file() + " is not approximable: only CONV_2D, DEPTHWISE_CONV_2D"
+                        + " and FULLY_CONNECTED layers multiply weights (" + names + ")"
+                : "the model " + model.file() + " has no layer '" + name + "' (approximable layers: " + names + ")");
     }
 
     public int tensorElements(int tensor) {

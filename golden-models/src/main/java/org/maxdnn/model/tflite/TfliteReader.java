@@ -1,13 +1,12 @@
 package org.maxdnn.model.tflite;
 
-import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.io.InputFiles;
 import org.maxdnn.model.Activation;
 import org.maxdnn.model.ElementType;
 import org.maxdnn.model.OpType;
@@ -36,19 +35,15 @@ public final class TfliteReader {
     };
 
     private final Path file;
+    /** What is being read, for the message when the file turns out to be damaged. */
+    private String reading = "the model header";
 
     private TfliteReader(Path file) {
         this.file = file;
     }
 
     public static TfliteModel read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw MaxdnnException.badInput("cannot read model " + file + ": " + e.getMessage(), e);
-        }
-        return new TfliteReader(file).parse(bytes);
+        return new TfliteReader(file).parse(InputFiles.readBytes(file, "model"));
     }
 
     private TfliteModel parse(byte[] bytes) {
@@ -57,9 +52,12 @@ public final class TfliteReader {
         }
         try {
             return parse(TfliteSchema.Model.root(ByteBuffer.wrap(bytes)));
+        } catch (TfliteSchema.CorruptException e) {
+            throw MaxdnnException.badInput("corrupt or truncated model " + file + " (" + bytes.length + " bytes): "
+                    + reading + ": " + e.getMessage(), e);
         } catch (IndexOutOfBoundsException | BufferUnderflowException | IllegalArgumentException e) {
-            throw MaxdnnException.badInput("corrupt or truncated model " + file + " ("
-                    + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")", e);
+            throw MaxdnnException.badInput("corrupt or truncated model " + file + " (" + bytes.length + " bytes): "
+                    + reading + ": " + e.getClass().getSimpleName() + (e.getMessage() != null ? " " + e.getMessage() : ""), e);
         }
     }
 
@@ -70,22 +68,27 @@ public final class TfliteReader {
         if (m.subgraphsLength() != 1) {
             throw error(m.subgraphsLength() + " subgraphs (only single-subgraph models are supported)");
         }
+        reading = "subgraph 0";
         TfliteSchema.SubGraph g = m.subgraph(0);
         List<TensorInfo> tensors = new ArrayList<>();
         for (int i = 0; i < g.tensorsLength(); i++) {
+            reading = "tensor " + i;
             tensors.add(tensor(m, g.tensor(i), i));
         }
         List<Operator> ops = new ArrayList<>();
         for (int i = 0; i < g.operatorsLength(); i++) {
+            reading = "operator " + i;
             ops.add(operator(m, g.operator(i), i, tensors.size()));
         }
+        reading = "the subgraph's inputs and outputs";
         int[] inputs = checkTensorIndices(g.inputs(), tensors.size(), "subgraph inputs");
         int[] outputs = checkTensorIndices(g.outputs(), tensors.size(), "subgraph outputs");
         return new TfliteModel(file, m.description(), List.copyOf(tensors), List.copyOf(ops), inputs, outputs);
     }
 
     private TensorInfo tensor(TfliteSchema.Model m, TfliteSchema.Tensor t, int index) {
-        String where = "tensor " + index + " (" + t.name() + ")";
+        String where = "tensor " + index + " (" + shortName(t.name()) + ")";
+        reading = where;
         ElementType type;
         try {
             type = ElementType.ofCode(t.type());
@@ -102,15 +105,17 @@ public final class TfliteReader {
         if (bufferIndex >= m.buffersLength()) {
             throw error(where + ": buffer " + bufferIndex + " out of range (" + m.buffersLength() + " buffers)");
         }
+        reading = where + ", buffer " + bufferIndex;
         TfliteSchema.Buffer buffer = m.buffer((int) bufferIndex);
         if (buffer.hasExternalData()) {
             throw error(where + ": data stored outside the flatbuffer is not supported");
         }
         byte[] data = buffer.data();
+        reading = where + ", quantization";
         Quantization quant = null;
         TfliteSchema.QuantizationParameters q = t.quantization();
         if (q != null && q.scale().length > 0) {
-            quant = new Quantization(q.scale(), q.zeroPoint(), q.quantizedDimension());
+            quant = quantization(q, where);
         }
         TensorInfo info = new TensorInfo(index, t.name(), shape, type, quant, data);
         int width = switch (type) {
@@ -124,6 +129,21 @@ public final class TfliteReader {
             throw error(where + ": " + data.length + " data bytes for shape " + info.shapeText() + " of " + type);
         }
         return info;
+    }
+
+    /** Scales positive and finite, one zero point or one per scale, a quantized dimension of the shape. */
+    private Quantization quantization(TfliteSchema.QuantizationParameters q, String where) {
+        float[] scales = q.scale();
+        long[] zeroPoints = q.zeroPoint();
+        for (int c = 0; c < scales.length; c++) {
+            if (!(scales[c] > 0) || Float.isInfinite(scales[c])) {
+                throw error(where + ": quantization scale[" + c + "] = " + scales[c] + " (must be positive and finite)");
+            }
+        }
+        if (zeroPoints.length > 1 && zeroPoints.length != scales.length) {
+            throw error(where + ": " + zeroPoints.length + " zero points for " + scales.length + " scales");
+        }
+        return new Quantization(scales, zeroPoints, q.quantizedDimension());
     }
 
     private Operator operator(TfliteSchema.Model m, TfliteSchema.Operator o, int index, int tensorCount) {
@@ -198,6 +218,14 @@ public final class TfliteReader {
         }
         return new Operator(index, type, in, out, padding, strideH, strideW, filterH, filterW, depthMultiplier,
                 activation, beta);
+    }
+
+    /** Converters write names hundreds of characters long; a message keeps the start and the end. */
+    private static String shortName(String name) {
+        if (name == null) {
+            return "unnamed";
+        }
+        return name.length() <= 72 ? name : name.substring(0, 32) + "…" + name.substring(name.length() - 36);
     }
 
     private void require(TfliteSchema.Options opt, String where) {

@@ -3,6 +3,7 @@ package org.maxdnn.model.tflite;
 import com.google.flatbuffers.Table;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The part of TensorFlow Lite's {@code schema.fbs} (schema version 3) that int8 CNNs need, as
@@ -14,121 +15,169 @@ final class TfliteSchema {
     private TfliteSchema() {
     }
 
-    /** Accessors shared by every table view. */
+    /**
+     * A structural inconsistency: an offset, a vtable or a vector that points outside the file or
+     * claims a negative length. The reader adds which tensor, buffer or operator it was reading.
+     */
+    static final class CorruptException extends RuntimeException {
+        CorruptException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Accessors shared by every table view. Every offset and vector is checked against the buffer
+     * before it is followed, so a damaged file is a {@link CorruptException} naming the byte offset,
+     * never an arbitrary exception or a huge allocation.
+     */
     abstract static class View extends Table {
         final <T extends View> T at(int pos, ByteBuffer buf) {
+            require(buf, pos >= 0 && (long) pos + 4 <= buf.limit(), "table", pos);
+            long vt = (long) pos - buf.getInt(pos);
+            require(buf, vt >= 0 && vt + 4 <= buf.limit(), "vtable of the table", pos);
+            int vtSize = buf.getShort((int) vt) & 0xFFFF;
+            require(buf, vtSize >= 4 && vt + vtSize <= buf.limit() && vtSize % 2 == 0, "vtable size " + vtSize
+                    + " of the table", pos);
             __reset(pos, buf);
             @SuppressWarnings("unchecked")
             T self = (T) this;
             return self;
         }
 
-        private int field(int slot) {
-            return __offset(4 + 2 * slot);
+        private static void require(ByteBuffer buf, boolean ok, String what, long at) {
+            if (!ok) {
+                throw new CorruptException(what + " at byte offset " + at + " points outside the file ("
+                        + buf.limit() + " bytes)");
+            }
+        }
+
+        /** Absolute position of the field in {@code slot} holding {@code width} bytes, or -1 when absent. */
+        private int field(int slot, int width) {
+            int o = __offset(4 + 2 * slot);
+            if (o == 0) {
+                return -1;
+            }
+            long p = (long) bb_pos + o;
+            require(bb, p + width <= bb.limit(), "field " + slot, bb_pos);
+            return (int) p;
         }
 
         final boolean has(int slot) {
-            return field(slot) != 0;
+            return __offset(4 + 2 * slot) != 0;
         }
 
         final int int32(int slot, int dflt) {
-            int o = field(slot);
-            return o != 0 ? bb.getInt(o + bb_pos) : dflt;
+            int p = field(slot, 4);
+            return p >= 0 ? bb.getInt(p) : dflt;
         }
 
         final long uint32(int slot) {
-            int o = field(slot);
-            return o != 0 ? Integer.toUnsignedLong(bb.getInt(o + bb_pos)) : 0;
+            int p = field(slot, 4);
+            return p >= 0 ? Integer.toUnsignedLong(bb.getInt(p)) : 0;
         }
 
         final int int8(int slot, int dflt) {
-            int o = field(slot);
-            return o != 0 ? bb.get(o + bb_pos) : dflt;
+            int p = field(slot, 1);
+            return p >= 0 ? bb.get(p) : dflt;
         }
 
         final int uint8(int slot) {
-            int o = field(slot);
-            return o != 0 ? bb.get(o + bb_pos) & 0xFF : 0;
+            int p = field(slot, 1);
+            return p >= 0 ? bb.get(p) & 0xFF : 0;
         }
 
         final float float32(int slot, float dflt) {
-            int o = field(slot);
-            return o != 0 ? bb.getFloat(o + bb_pos) : dflt;
+            int p = field(slot, 4);
+            return p >= 0 ? bb.getFloat(p) : dflt;
+        }
+
+        /** The position that the uoffset at {@code p} points to, checked. */
+        private int indirect(int p) {
+            long target = (long) p + Integer.toUnsignedLong(bb.getInt(p));
+            require(bb, target + 4 <= bb.limit(), "offset", p);
+            return (int) target;
+        }
+
+        /** A vector in {@code slot} of elements {@code width} bytes wide: {start, length}, or null when absent. */
+        private int[] vector(int slot, int width) {
+            int p = field(slot, 4);
+            if (p < 0) {
+                return null;
+            }
+            int v = indirect(p);
+            long n = Integer.toUnsignedLong(bb.getInt(v));
+            long start = (long) v + 4;
+            if (start + n * width > bb.limit()) {
+                throw new CorruptException("vector at byte offset " + v + " claims " + n + " elements of " + width
+                        + " bytes, past the end of the file (" + bb.limit() + " bytes)");
+            }
+            return new int[] {(int) start, (int) n};
         }
 
         final String string(int slot) {
-            int o = field(slot);
-            return o != 0 ? __string(o + bb_pos) : null;
+            int[] v = vector(slot, 1);
+            if (v == null) {
+                return null;
+            }
+            byte[] b = new byte[v[1]];
+            bb.get(v[0], b, 0, v[1]);
+            return new String(b, StandardCharsets.UTF_8);
         }
 
         final int length(int slot) {
-            int o = field(slot);
-            return o != 0 ? __vector_len(o) : 0;
+            int[] v = vector(slot, 4);
+            return v == null ? 0 : v[1];
         }
 
         final int[] ints(int slot) {
-            int o = field(slot);
-            if (o == 0) {
-                return new int[0];
+            int[] v = vector(slot, 4);
+            int[] out = new int[v == null ? 0 : v[1]];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = bb.getInt(v[0] + 4 * i);
             }
-            int n = __vector_len(o);
-            int start = __vector(o);
-            int[] v = new int[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = bb.getInt(start + 4 * i);
-            }
-            return v;
+            return out;
         }
 
         final float[] floats(int slot) {
-            int o = field(slot);
-            if (o == 0) {
-                return new float[0];
+            int[] v = vector(slot, 4);
+            float[] out = new float[v == null ? 0 : v[1]];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = bb.getFloat(v[0] + 4 * i);
             }
-            int n = __vector_len(o);
-            int start = __vector(o);
-            float[] v = new float[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = bb.getFloat(start + 4 * i);
-            }
-            return v;
+            return out;
         }
 
         final long[] longs(int slot) {
-            int o = field(slot);
-            if (o == 0) {
-                return new long[0];
+            int[] v = vector(slot, 8);
+            long[] out = new long[v == null ? 0 : v[1]];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = bb.getLong(v[0] + 8 * i);
             }
-            int n = __vector_len(o);
-            int start = __vector(o);
-            long[] v = new long[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = bb.getLong(start + 8 * i);
-            }
-            return v;
+            return out;
         }
 
         final byte[] bytes(int slot) {
-            int o = field(slot);
-            if (o == 0) {
-                return new byte[0];
+            int[] v = vector(slot, 1);
+            byte[] out = new byte[v == null ? 0 : v[1]];
+            if (v != null) {
+                bb.get(v[0], out, 0, v[1]);
             }
-            int n = __vector_len(o);
-            byte[] v = new byte[n];
-            bb.get(__vector(o), v, 0, n);
-            return v;
+            return out;
         }
 
         /** The sub-table in {@code slot}, or null when absent. */
         final <T extends View> T table(int slot, T view) {
-            int o = field(slot);
-            return o != 0 ? view.at(__indirect(o + bb_pos), bb) : null;
+            int p = field(slot, 4);
+            return p >= 0 ? view.at(indirect(p), bb) : null;
         }
 
         /** Element {@code i} of a vector of tables. */
         final <T extends View> T element(int slot, int i, T view) {
-            int o = field(slot);
-            return view.at(__indirect(__vector(o) + 4 * i), bb);
+            int[] v = vector(slot, 4);
+            if (v == null || i < 0 || i >= v[1]) {
+                throw new CorruptException("element " + i + " of a vector of " + (v == null ? 0 : v[1]) + " tables");
+            }
+            return view.at(indirect(v[0] + 4 * i), bb);
         }
     }
 
@@ -136,7 +185,9 @@ final class TfliteSchema {
     static final class Model extends View {
         static Model root(ByteBuffer buf) {
             buf.order(ByteOrder.LITTLE_ENDIAN);
-            return new Model().at(buf.getInt(buf.position()) + buf.position(), buf);
+            View.require(buf, buf.limit() >= 8, "root offset", 0);
+            return new Model().at((int) Math.min(Integer.MAX_VALUE,
+                    Integer.toUnsignedLong(buf.getInt(buf.position())) + buf.position()), buf);
         }
 
         long version() {

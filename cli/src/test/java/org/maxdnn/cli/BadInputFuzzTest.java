@@ -1,0 +1,98 @@
+package org.maxdnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.maxdnn.Assets;
+
+/**
+ * Corrupts random bytes of the model and of a map over a few hundred seeded trials and runs the
+ * command in process: every outcome is success or a bad-input error (exit 2) naming the file,
+ * never an internal error, a stack trace or a hang.
+ */
+class BadInputFuzzTest {
+    private static final int TRIALS = 200;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void corruptModelsAreBadInput() throws IOException {
+        byte[] model = Files.readAllBytes(Assets.fromEnvironment().model());
+        Random rnd = new Random(19);
+        int refused = 0;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            byte[] d = model.clone();
+            // half the trials damage the flatbuffer's structure near the start and end, where the
+            // tables, vtables and offsets are; the others anywhere, or truncate the file
+            if (trial % 10 == 9) {
+                d = java.util.Arrays.copyOf(d, rnd.nextInt(d.length));
+            } else {
+                for (int k = 1 + rnd.nextInt(4); k > 0; k--) {
+                    int at = trial % 2 == 0 ? rnd.nextInt(d.length) : structural(rnd, d.length);
+                    d[at] = (byte) rnd.nextInt(256);
+                }
+            }
+            Path file = tmp.resolve("m" + trial + ".tflite");
+            Files.write(file, d);
+            MainTest.Outcome o = runBounded("model", "--model", file.toString());
+            check(o, file, "model trial " + trial);
+            refused += o.code() == 2 ? 1 : 0;
+            Files.delete(file);
+        }
+        assertTrue(refused > TRIALS / 4, "only " + refused + " of " + TRIALS + " corrupt models were refused");
+    }
+
+    @Test
+    void corruptMapsAreBadInput() throws IOException {
+        String map = """
+                { "default": "roup-p1r2",
+                  "layers": { "conv1": { "multiplier": "roupc-p0r4" },
+                              "conv2": { "filters": ["exact", "roup-p2r0", "lut:mul8u_2AC", "exact"] },
+                              "fc":    { "kernels": [["roup-p0r3"], ["exact"]] } } }
+                """;
+        byte[] text = map.getBytes(StandardCharsets.UTF_8);
+        Random rnd = new Random(1919);
+        for (int trial = 0; trial < TRIALS; trial++) {
+            byte[] d = text.clone();
+            for (int k = 1 + rnd.nextInt(3); k > 0; k--) {
+                int at = rnd.nextInt(d.length);
+                d[at] = rnd.nextBoolean() ? (byte) rnd.nextInt(256) : (byte) "{}[]\",:0a\\".charAt(rnd.nextInt(10));
+            }
+            Path file = tmp.resolve("map" + trial + ".json");
+            Files.write(file, d);
+            MainTest.Outcome o = runBounded("eval", "--map", file.toString(), "--limit", "1", "--threads", "1");
+            check(o, file, "map trial " + trial + ": " + new String(d, StandardCharsets.ISO_8859_1));
+            Files.delete(file);
+        }
+    }
+
+    /** A byte in the first or last 2 KiB (subgraph tables, vtables, offsets, names) of the flatbuffer. */
+    private static int structural(Random rnd, int length) {
+        int at = rnd.nextInt(4096);
+        return at < 2048 ? at : length - 1 - (at - 2048);
+    }
+
+    private static MainTest.Outcome runBounded(String... args) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> MainTest.run(args), String.join(" ", args));
+    }
+
+    private static void check(MainTest.Outcome o, Path file, String what) {
+        assertTrue(List.of(0, 2).contains(o.code()), what + ": exit " + o.code() + "\n" + o.err());
+        assertFalse(o.err().contains("internal error") || o.err().contains("\tat ") || o.err().contains("Exception"),
+                what + ": " + o.err());
+        if (o.code() == 2) {
+            assertTrue(o.err().contains(file.toString()), what + ": the message does not name the file: " + o.err());
+        }
+    }
+}
