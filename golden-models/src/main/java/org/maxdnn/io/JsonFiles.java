@@ -54,7 +54,7 @@ public final class JsonFiles {
                     throw MaxdnnException.badInput(source + ": empty, expected a JSON object");
                 }
                 if (p.nextToken() != null) {
-                    throw MaxdnnException.badInput(source + ": " + place(p.currentLocation(), null)
+                    throw MaxdnnException.badInput(source + ": " + place(p.currentTokenLocation(), null)
                             + "content after the end of the JSON value");
                 }
                 return root;
