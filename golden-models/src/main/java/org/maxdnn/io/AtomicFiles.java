@@ -10,7 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.maxdnn.MaxdnnException;
 
-/** Output files are written to a temporary sibling and renamed, so nothing half-written is left. */
+/**
+ * Output files are written to a temporary sibling and renamed, so nothing half-written is left. A
+ * symbolic link is written through: its target is replaced atomically, the link stays.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
@@ -49,13 +52,19 @@ public final class AtomicFiles {
     }
 
     private static void move(Path target, Fill fill) {
-        Path abs = target.toAbsolutePath();
+        Path abs = linkTarget(target.toAbsolutePath());
+        String named = target + (abs.equals(target.toAbsolutePath()) ? "" : " (a link to " + abs + ")");
+        if (Files.isDirectory(abs)) {
+            throw MaxdnnException.badInput("cannot write " + named + ": it is a folder");
+        }
         Path tmp = null;
         try {
             if (abs.getParent() != null) {
                 Files.createDirectories(abs.getParent());
             }
             tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            // an interrupted run (Ctrl-C, SIGTERM) runs shutdown hooks: no temp file is left behind
+            tmp.toFile().deleteOnExit();
             fill.into(tmp);
             makeReadable(tmp);
             try {
@@ -64,7 +73,12 @@ public final class AtomicFiles {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw MaxdnnException.badInput("cannot write " + target + ": " + e.getMessage(), e);
+            // the temp file is ours, not the user's: the message names the target instead
+            String why = InputFiles.reason(e);
+            if (tmp != null) {
+                why = why.replace(tmp.toString(), abs.toString());
+            }
+            throw MaxdnnException.badInput("cannot write " + named + ": " + why, e);
         } finally {
             if (tmp != null) {
                 try {
@@ -74,5 +88,25 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Where writing {@code path} ends up: a symbolic link is followed to its target (relative links
+     * against the link's folder), so the link stays a link and its target gets the new content.
+     */
+    static Path linkTarget(Path path) {
+        Path p = path;
+        for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
+            try {
+                Path to = Files.readSymbolicLink(p);
+                p = (p.getParent() != null ? p.getParent().resolve(to) : to).normalize();
+            } catch (IOException e) {
+                throw MaxdnnException.badInput("cannot write " + path + ": cannot read the link: " + InputFiles.reason(e), e);
+            }
+        }
+        if (Files.isSymbolicLink(p)) {
+            throw MaxdnnException.badInput("cannot write " + path + ": too many levels of symbolic links");
+        }
+        return p;
     }
 }
