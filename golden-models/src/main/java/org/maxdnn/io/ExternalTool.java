@@ -75,12 +75,14 @@ public record ExternalTool(String command, String aptPackage) {
         cmd.add(locate().toString());
         cmd.addAll(List.of(args));
         Path log = null;
+        Process proc = null;
         try {
-            log = Files.createTempFile("maxdnn-" + command, ".log");
-            Process proc = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            // the log lives in the work folder (an output or cache folder), never in /tmp
+            log = Files.createTempFile(workDir, ".maxdnn-" + command, ".log");
+            log.toFile().deleteOnExit();
+            proc = ChildProcesses.start(new ProcessBuilder(ChildProcesses.dyingWithParent(cmd))
+                    .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()));
             if (!proc.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                proc.destroyForcibly();
                 throw new MaxdnnException(MaxdnnException.BAD_INPUT, command + " did not finish within "
                         + timeoutSeconds + " s in " + workDir);
             }
@@ -91,11 +93,15 @@ public record ExternalTool(String command, String aptPackage) {
             }
             return new Result(proc.exitValue(), output);
         } catch (IOException e) {
-            throw new MaxdnnException(MaxdnnException.BAD_INPUT, "cannot run " + command + ": " + e.getMessage(), e);
+            throw new MaxdnnException(MaxdnnException.BAD_INPUT, "cannot run " + command + " in " + workDir + ": "
+                    + InputFiles.reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MaxdnnException(MaxdnnException.BAD_INPUT, command + " was interrupted", e);
         } finally {
+            if (proc != null && proc.isAlive()) {
+                ChildProcesses.destroyTree(proc);
+            }
             if (log != null) {
                 try {
                     Files.deleteIfExists(log);

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.io.ChildProcesses;
 import org.maxdnn.io.ExternalTool;
 
 /**
@@ -151,11 +152,11 @@ public final class QflowFlow {
                 QflowTools.TECH, top));
         try {
             Files.createDirectories(out.getParent());
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
+            Process p = ChildProcesses.start(new ProcessBuilder(ChildProcesses.dyingWithParent(cmd))
+                    .directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice())));
             if (!p.waitFor(STAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+                ChildProcesses.destroyTree(p);
                 throw MaxdnnException.badInput("qflow " + stage + " did not finish within " + STAGE_TIMEOUT_SECONDS
                         + " s in " + dir);
             }

@@ -29,8 +29,8 @@ final class SimulatorPool implements AutoCloseable {
             return;
         }
         int n = Math.max(1, processes);
-        activity = countToggles ? new ToggleActivity(config, registry, n) : null;
         java.nio.file.Path binary = ArrayHarness.build(config, verilog, false, countToggles);
+        activity = countToggles ? new ToggleActivity(config, registry, n, binary.getParent()) : null;
         for (int i = 0; i < n; i++) {
             List<String> args = activity != null ? List.of(activity.harnessArgument(i)) : List.of();
             sims.add(new VerilatorSimulator(binary, config.rows(), config.cols(), args));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.io.InputFiles;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /**
@@ -19,13 +20,17 @@ final class ToggleActivity {
     private final List<Path> files = new ArrayList<>();
     private final List<ArrayActivityModel> models = new ArrayList<>();
 
-    ToggleActivity(ArrayConfig config, MultiplierRegistry registry, int processes) {
+    /** The counter files go in {@code dir} (the harness's cache folder) and are removed on any exit. */
+    ToggleActivity(ArrayConfig config, MultiplierRegistry registry, int processes, Path dir) {
         this.config = config;
         for (int i = 0; i < processes; i++) {
             try {
-                files.add(Files.createTempFile("maxdnn-toggles-", ".txt"));
+                Path f = Files.createTempFile(dir, ".maxdnn-toggles-", ".txt");
+                f.toFile().deleteOnExit();
+                files.add(f);
             } catch (IOException e) {
-                throw new MaxdnnException(MaxdnnException.BAD_INPUT, "cannot create a temporary file: " + e.getMessage(), e);
+                throw new MaxdnnException(MaxdnnException.BAD_INPUT, "cannot create a temporary file in " + dir + ": "
+                        + InputFiles.reason(e), e);
             }
             models.add(new ArrayActivityModel(config, registry));
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.io.ChildProcesses;
 
 /**
  * A running Verilator harness process ({@link ArrayHarness}). Commands go to its stdin from a writer thread (queued, so the caller
@@ -36,7 +37,8 @@ public final class VerilatorSimulator implements ArraySimulator {
         try {
             List<String> command = new ArrayList<>(List.of(binary.toString()));
             command.addAll(args);
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            // a harness outliving a killed JVM reads end of file on its command pipe and exits
+            process = ChildProcesses.start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT));
         } catch (IOException e) {
             throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "cannot start the cosimulation harness " + binary
                     + ": " + e.getMessage(), e);
