@@ -20,6 +20,8 @@ import org.maxdnn.mult.MultiplierConfig;
  * needs the asset folder.
  */
 public final class RtlGenerator {
+    /** The llvm-firtool the build ships (firtool.version in the parent pom). */
+    private static final String FIRTOOL_VERSION = "1.62.1";
     private RtlGenerator() {
     }
 
@@ -177,9 +179,26 @@ public final class RtlGenerator {
                 if (t instanceof MaxdnnException m) {
                     throw m;
                 }
+                if (t.getClass().getName().endsWith("FirtoolNotFound")) {
+                    throw firtoolMissing(t);
+                }
             }
             throw MaxdnnException.badInput("RTL generation failed for " + what + ": " + e, e);
         }
+    }
+
+    /**
+     * Chisel runs firtool, which firtool-resolver unpacks from its jar into the user's cache folder
+     * (~/.cache/llvm-firtool) unless CHISEL_FIRTOOL_PATH names one: when neither works, it is a
+     * missing tool (exit 4), with the resolver's reason and what to do instead of its log.
+     */
+    private static MaxdnnException firtoolMissing(Throwable t) {
+        String reason = String.valueOf(t.getMessage()).lines().map(String::strip)
+                .filter(l -> l.contains("failed with")).findFirst().orElse("the resolver found none");
+        return new MaxdnnException(MaxdnnException.MISSING_TOOL, "firtool (Chisel's FIRRTL compiler) is not available: "
+                + reason + ". Chisel unpacks it into " + System.getProperty("user.home") + "/.cache/llvm-firtool: make "
+                + "that folder writable, or set CHISEL_FIRTOOL_PATH to a folder holding firtool " + FIRTOOL_VERSION
+                + " (from github.com/llvm/circt releases)", t);
     }
 
     /**

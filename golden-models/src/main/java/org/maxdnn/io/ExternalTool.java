@@ -86,7 +86,7 @@ public record ExternalTool(String command, String aptPackage) {
                 throw new MaxdnnException(MaxdnnException.BAD_INPUT, command + " did not finish within "
                         + timeoutSeconds + " s in " + workDir);
             }
-            String output = Files.readString(log);
+            String output = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8);
             if (proc.exitValue() != 0) {
                 throw new MaxdnnException(MaxdnnException.BAD_INPUT, command + " failed (exit " + proc.exitValue()
                         + ") in " + workDir + ":\n" + tail(output, 30));
