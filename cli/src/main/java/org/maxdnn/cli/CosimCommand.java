@@ -14,6 +14,7 @@ import org.maxdnn.data.LabeledImage;
 import org.maxdnn.flow.Cosimulate;
 import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Network;
+import org.maxdnn.map.ApproxMap;
 
 /**
  * {@code maxdnn cosim}: whole inferences with every conv layer on the generated configurable
@@ -73,16 +74,17 @@ final class CosimCommand implements CliCommand {
             throw new MaxdnnException(MaxdnnException.USAGE, "fault " + fault.id() + " goes into a fixed array's "
                     + fault.module() + "* module; cosim --inject takes " + faultIds());
         }
+        ArrayConfig array = ArrayConfig.configurable(Inputs.arraySide(cmd, "rows", 16), Inputs.arraySide(cmd, "cols", 16));
+        int processes = Inputs.positiveInt(cmd, "processes", Runtime.getRuntime().availableProcessors());
         Network net = Inputs.network(cmd, ctx);
+        ApproxMap map = Inputs.map(cmd, net, ctx);
         List<LabeledImage> images = Inputs.dataSet(cmd, ctx, net).inputs();
         if (!cmd.hasOption("limit") && images.size() > 2) {
             images = images.subList(0, 2);
             ctx.out().println("cosim: the first 2 images (use --limit N for more)");
         }
-        Cosimulate.Request q = new Cosimulate.Request(Inputs.map(cmd, net),
-                cmd.getOptionValue("map", "exact (no --map)"),
-                ArrayConfig.configurable(Inputs.positiveInt(cmd, "rows", 16), Inputs.positiveInt(cmd, "cols", 16)), null, simulator,
-                Inputs.positiveInt(cmd, "processes", Runtime.getRuntime().availableProcessors()), fault,
+        Cosimulate.Request q = new Cosimulate.Request(map, cmd.getOptionValue("map", "exact (no --map)"), array, null,
+                simulator, processes, fault,
                 cmd.hasOption("vcd-on-mismatch"), cmd.hasOption("toggles") ? Path.of(cmd.getOptionValue("toggles")) : null,
                 Path.of(cmd.getOptionValue("out", "out/cosim")));
         Cosimulate.Outcome o = Cosimulate.run(q, new Workload(net, images, Inputs.registry(ctx)), new ConsoleListener(ctx));

@@ -59,7 +59,7 @@ final class EnergyCommand implements CliCommand {
     @Override
     public int run(CommandLine cmd, Context ctx) {
         Network net = Inputs.network(cmd, ctx);
-        ApproxMap map = Inputs.map(cmd, net);
+        ApproxMap map = Inputs.map(cmd, net, ctx);
         EnergyTable table;
         if (cmd.hasOption("table")) {
             table = EnergyTable.read(Path.of(cmd.getOptionValue("table")));

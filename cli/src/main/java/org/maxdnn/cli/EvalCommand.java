@@ -45,7 +45,7 @@ final class EvalCommand implements CliCommand {
     @Override
     public int run(CommandLine cmd, Context ctx) throws Exception {
         Network net = Inputs.network(cmd, ctx);
-        ApproxMap map = Inputs.map(cmd, net);
+        ApproxMap map = Inputs.map(cmd, net, ctx);
         DataSet data = Inputs.dataSet(cmd, ctx, net);
         int threads = Inputs.positiveInt(cmd, "threads", Evaluation.defaultThreads());
         MultiplierRegistry registry = Inputs.registry(ctx);

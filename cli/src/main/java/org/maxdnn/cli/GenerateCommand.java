@@ -47,40 +47,40 @@ final class GenerateCommand implements CliCommand {
 
     @Override
     public int run(CommandLine cmd, Context ctx) {
-        int rows = Inputs.positiveInt(cmd, "rows", 16);
-        int cols = Inputs.positiveInt(cmd, "cols", 16);
+        int rows = Inputs.arraySide(cmd, "rows", 16);
+        int cols = Inputs.arraySide(cmd, "cols", 16);
         Path out = Path.of(cmd.getOptionValue("out", "out/rtl"));
         String mode = cmd.getOptionValue("mode", "configurable");
         Assets assets = Inputs.assetsIfSet(ctx);
+        List<MultiplierConfig> multipliers = cmd.hasOption("multipliers")
+                ? multipliers(cmd.getOptionValue("multipliers")) : List.of();
+        if (!mode.equals("configurable") && !mode.equals("fixed")) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "--mode must be fixed or configurable, got '" + mode + "'");
+        }
+        if (mode.equals("configurable") && cmd.hasOption("layer")) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "--layer goes with --mode fixed");
+        }
+        if (mode.equals("fixed") && (!cmd.hasOption("map") || !cmd.hasOption("layer"))) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "--mode fixed needs --map FILE and --layer NAME");
+        }
+        // a map given to the configurable array (which loads any map at run time) is still read and checked
+        Network net = cmd.hasOption("map") || cmd.hasOption("model") ? Inputs.network(cmd, ctx) : null;
+        ApproxMap map = net != null ? Inputs.map(cmd, net, ctx) : null;
         ArrayConfig design;
         if (mode.equals("configurable")) {
-            if (cmd.hasOption("layer")) {
-                throw new MaxdnnException(MaxdnnException.USAGE, "--layer goes with --mode fixed");
-            }
             design = ArrayConfig.configurable(rows, cols);
-        } else if (mode.equals("fixed")) {
-            if (!cmd.hasOption("map") || !cmd.hasOption("layer")) {
-                throw new MaxdnnException(MaxdnnException.USAGE, "--mode fixed needs --map FILE and --layer NAME");
-            }
-            Network net = Inputs.network(cmd, ctx);
-            ApproxMap map = Inputs.map(cmd, net);
-            String layerName = cmd.getOptionValue("layer");
-            ConvLayer layer = net.layer(layerName);
-            if (layer == null) {
-                throw MaxdnnException.badInput("the model has no layer '" + layerName + "'");
-            }
+        } else {
+            ConvLayer layer = net.approximableLayer(cmd.getOptionValue("layer"));
             design = GenerateRtl.fixedArray(layer, map.resolve(layer), rows, cols).require();
             ctx.out().println("the fixed array runs every tile of " + layer.name() + " with its map's configurations");
-        } else {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--mode must be fixed or configurable, got '" + mode + "'");
         }
         GenerateRtl.Array array = GenerateRtl.write(design, assets, out);
         ctx.out().printf(Locale.ROOT, "%s array %s (%dx%d PEs, latency %d cycles) elaborated and emitted in %.1f s%n",
                 design.isConfigurable() ? "configurable" : "fixed", design.moduleName(), rows, cols, design.latency(),
                 array.seconds());
         ctx.out().println("wrote " + array.files().verilog() + " and " + array.files().manifest());
-        if (cmd.hasOption("multipliers")) {
-            List<Path> written = GenerateRtl.multipliers(multipliers(cmd.getOptionValue("multipliers")), assets,
+        if (!multipliers.isEmpty()) {
+            List<Path> written = GenerateRtl.multipliers(multipliers, assets,
                     out.resolve("multipliers"));
             ctx.out().println("wrote " + written.size() + " multiplier modules to " + out.resolve("multipliers"));
         }

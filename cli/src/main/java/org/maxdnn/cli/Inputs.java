@@ -3,12 +3,15 @@ package org.maxdnn.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.function.DoublePredicate;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.data.DataSet;
 import org.maxdnn.data.DataSets;
@@ -111,13 +114,13 @@ final class Inputs {
         return DataSets.read(dir, net, limit);
     }
 
-    /** The map named by --map, validated against the network, or the exact map. */
-    static ApproxMap map(CommandLine cmd, Network net) {
+    /** The map named by --map, validated against the network and the tables it names, or the exact map. */
+    static ApproxMap map(CommandLine cmd, Network net, Context ctx) {
         if (!cmd.hasOption("map")) {
             return ApproxMap.exact();
         }
         Path file = Path.of(cmd.getOptionValue("map"));
-        return ApproxMap.read(file).validate(net, file.toString());
+        return ApproxMap.read(file).validate(net, file.toString()).checkTables(registry(ctx), file.toString());
     }
 
     /** Table multipliers come from the asset folder's EvoApprox tables when an asset folder is set. */
@@ -149,18 +152,105 @@ final class Inputs {
     }
 
     static int positiveInt(CommandLine cmd, String option, int dflt) {
+        return intInRange(cmd, option, dflt, 1, Integer.MAX_VALUE);
+    }
+
+    /** A side of the systolic array (--rows, --cols): 1..{@link ArrayConfig#MAX_SIDE}. */
+    static int arraySide(CommandLine cmd, String option, int dflt) {
+        return intInRange(cmd, option, dflt, 1, ArrayConfig.MAX_SIDE);
+    }
+
+    /** A whole-number option in [min, max], or {@code dflt}; anything else is a usage error (exit 1). */
+    static int intInRange(CommandLine cmd, String option, int dflt, int min, int max) {
         String v = cmd.getOptionValue(option);
         if (v == null) {
             return dflt;
         }
+        String range = "a whole number from " + min + " to " + max;
+        long n;
         try {
-            int n = Integer.parseInt(v);
-            if (n > 0) {
-                return n;
-            }
+            n = Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            // reported below
+            throw new MaxdnnException(MaxdnnException.USAGE, "--" + option + " must be " + range + ", got '" + v
+                    + "' (not a whole number" + (v.trim().matches("-?\\d{19,}") ? ": too large" : "") + ")");
         }
-        throw new MaxdnnException(MaxdnnException.USAGE, "--" + option + " must be a positive integer, got '" + v + "'");
+        if (n < min || n > max) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "--" + option + " must be " + range + ", got '" + v
+                    + "' (" + (n < min ? "too small" : "too large") + ")");
+        }
+        return (int) n;
+    }
+
+    /** Options that name files a command writes. */
+    private static final List<String> OUTPUT_FILES = List.of("json", "csv", "predictions", "toggles");
+    /** Options that name files a command reads. */
+    private static final List<String> INPUT_FILES = List.of("map", "table", "cifar", "liberty", "energy");
+    /** Options that name folders a command reads. */
+    private static final List<String> INPUT_FOLDERS = List.of("lut-dir", "images");
+
+    /**
+     * Checks the files the options name before any work starts: every given input exists and is a
+     * file (a folder for --lut-dir and --images) (it is then read by the command even where the command does not need it), outputs are
+     * not folders, and no file is named twice among the outputs or as both input and output.
+     */
+    static void checkFiles(CommandLine cmd) {
+        Map<Path, String> seen = new LinkedHashMap<>();
+        for (String o : INPUT_FOLDERS) {
+            folder(cmd, o);
+        }
+        for (String o : INPUT_FILES) {
+            String v = cmd.getOptionValue(o);
+            if (v != null) {
+                Path p = Path.of(v);
+                if (Files.isDirectory(p)) {
+                    throw MaxdnnException.badInput("--" + o + " " + v + ": is a folder, not a file");
+                }
+                if (!Files.isRegularFile(p)) {
+                    throw MaxdnnException.badInput("--" + o + " " + v + ": not found");
+                }
+                seen.put(identity(p), o);
+            }
+        }
+        for (String o : OUTPUT_FILES) {
+            String v = cmd.getOptionValue(o);
+            if (v == null) {
+                continue;
+            }
+            Path p = Path.of(v);
+            if (Files.isDirectory(p)) {
+                throw MaxdnnException.badInput("--" + o + " " + v + ": is a folder; give a file name");
+            }
+            String other = seen.putIfAbsent(identity(p), o);
+            if (other != null) {
+                throw new MaxdnnException(MaxdnnException.USAGE, "--" + other + " and --" + o + " name the same file "
+                        + v + (INPUT_FILES.contains(other) ? " (an output would overwrite an input)"
+                        : " (one output would overwrite the other)"));
+            }
+        }
+    }
+
+    /** The file a path ends up at: symlinks followed, relative paths made absolute. */
+    private static Path identity(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    /** The folder an option names, which must exist and be a folder whether the command uses it or not. */
+    static Path folder(CommandLine cmd, String option) {
+        String v = cmd.getOptionValue(option);
+        if (v == null) {
+            return null;
+        }
+        Path p = Path.of(v);
+        if (!Files.exists(p)) {
+            throw MaxdnnException.badInput("--" + option + " " + v + ": no such folder");
+        }
+        if (!Files.isDirectory(p)) {
+            throw MaxdnnException.badInput("--" + option + " " + v + ": is a file, not a folder");
+        }
+        return p;
     }
 }

@@ -87,9 +87,9 @@ final class LayoutCommand implements CliCommand {
             if (t.equals("array")) {
                 net = net == null ? Inputs.network(cmd, ctx) : net;
                 ConvLayer layer = layer(net, layerName);
-                int rows = Inputs.positiveInt(cmd, "rows", 4);
-                int cols = Inputs.positiveInt(cmd, "cols", 4);
-                var design = GenerateRtl.fixedArray(layer, Inputs.map(cmd, net).resolve(layer), rows, cols).require();
+                int rows = Inputs.arraySide(cmd, "rows", 4);
+                int cols = Inputs.arraySide(cmd, "cols", 4);
+                var design = GenerateRtl.fixedArray(layer, Inputs.map(cmd, net, ctx).resolve(layer), rows, cols).require();
                 designs.add(LayoutDesign.array("array:" + layerName + ":" + rows + "x" + cols, design,
                         Inputs.assetsIfSet(ctx)));
             } else if (t.equals("pe") || t.startsWith("pe:")) {
@@ -186,10 +186,6 @@ final class LayoutCommand implements CliCommand {
     }
 
     private static ConvLayer layer(Network net, String name) {
-        ConvLayer layer = net.layer(name);
-        if (layer == null) {
-            throw MaxdnnException.badInput("the model has no layer '" + name + "'");
-        }
-        return layer;
+        return net.approximableLayer(name);
     }
 }

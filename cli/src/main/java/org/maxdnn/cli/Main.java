@@ -56,6 +56,7 @@ public final class Main {
         }
         boolean debug = cmd.hasOption("debug");
         try {
+            Inputs.checkFiles(cmd);
             return command.run(cmd, new Context(cmd.getOptionValue("assets"), out, err));
         } catch (MaxdnnException e) {
             err.println("maxdnn " + command.name() + ": " + e.getMessage());
@@ -64,8 +65,9 @@ public final class Main {
             }
             return e.exitCode();
         } catch (Exception | OutOfMemoryError e) {
-            err.println("maxdnn " + command.name() + ": internal error: " + e
-                    + (debug ? "" : " (run with --debug for the stack trace)"));
+            err.println("maxdnn " + command.name() + ": internal error: " + e);
+            err.println("  This is a bug in maxdnn, not in your input. Please report the command line, the files it"
+                    + " names and " + (debug ? "the stack trace below." : "the output of the same command with --debug."));
             if (debug) {
                 e.printStackTrace(err);
             }

@@ -9,6 +9,7 @@ import org.apache.commons.cli.Options;
 import org.maxdnn.Assets;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.metrics.MetricsTable;
+import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /** {@code maxdnn multipliers}: exhaustive error metrics of the multiplier library. */
@@ -38,13 +39,15 @@ final class MultipliersCommand implements CliCommand {
 
     @Override
     public int run(CommandLine cmd, Context ctx) {
-        Path lutDir = cmd.hasOption("lut-dir") ? Path.of(cmd.getOptionValue("lut-dir")) : null;
+        Path lutDir = Inputs.folder(cmd, "lut-dir");
         List<MetricsTable.Row> rows = new ArrayList<>();
         if (cmd.hasOption("only")) {
             MultiplierRegistry registry = new MultiplierRegistry(lutDir != null ? lutDir : defaultLutDir(ctx));
+            List<Multiplier> only = new ArrayList<>();
             for (String name : cmd.getOptionValue("only").split(",")) {
-                rows.add(MetricsTable.row(registry.get(name.trim())));
+                only.add(registry.get(name.trim()));
             }
+            only.forEach(m -> rows.add(MetricsTable.row(m)));
         } else {
             rows.addAll(MetricsTable.roupRows(new MultiplierRegistry(null)));
             if (lutDir != null) {

@@ -48,8 +48,8 @@ final class RunCommand implements CliCommand {
     public int run(CommandLine cmd, Context ctx) {
         Path out = Path.of(cmd.getOptionValue("out", "out/run"));
         // --quick: an 8x8 array, whose Verilator build takes half a minute instead of several
-        int rows = Inputs.positiveInt(cmd, "rows", cmd.hasOption("quick") ? 8 : 16);
-        int cols = Inputs.positiveInt(cmd, "cols", cmd.hasOption("quick") ? 8 : 16);
+        int rows = Inputs.arraySide(cmd, "rows", cmd.hasOption("quick") ? 8 : 16);
+        int cols = Inputs.arraySide(cmd, "cols", cmd.hasOption("quick") ? 8 : 16);
         double layoutClockNs = 0;
         if (cmd.hasOption("layout")) {
             layoutClockNs = Inputs.number(cmd, "layout", 10, d -> d > 0 && Double.isFinite(d), "a positive number");

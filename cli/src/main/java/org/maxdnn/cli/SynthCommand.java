@@ -44,10 +44,14 @@ final class SynthCommand implements CliCommand {
         Path liberty = cmd.hasOption("liberty") ? Path.of(cmd.getOptionValue("liberty")) : null;
         String cells = liberty == null ? "generic gates" : liberty.getFileName() + " cells";
         StringBuilder csv = new StringBuilder();
+        int arrayRows = Inputs.arraySide(cmd, "rows", 16);
+        int arrayCols = Inputs.arraySide(cmd, "cols", 16);
+        List<MultiplierConfig> configs = target.equals("pe") || target.equals("array") ? List.of()
+                : target.equals("all") ? MultiplierCatalog.library() : List.of(MultiplierConfig.parse(target));
         long t0 = System.nanoTime();
         if (target.equals("pe") || target.equals("array")) {
-            int rows = target.equals("pe") ? 1 : Inputs.positiveInt(cmd, "rows", 16);
-            int cols = target.equals("pe") ? 1 : Inputs.positiveInt(cmd, "cols", 16);
+            int rows = target.equals("pe") ? 1 : arrayRows;
+            int cols = target.equals("pe") ? 1 : arrayCols;
             YosysSynth.ModuleSize s = SynthesiseCells.configurableArray(rows, cols, liberty, out);
             ctx.out().printf(Locale.ROOT, "%s (configurable %dx%d): %d %s%s%n", target, rows, cols, s.cells(), cells,
                     liberty == null ? "" : String.format(Locale.ROOT, ", area %.1f", s.area()));
@@ -55,8 +59,6 @@ final class SynthCommand implements CliCommand {
                     .append(target).append(',').append(rows).append(',').append(cols).append(',').append(s.cells())
                     .append(liberty == null ? "" : String.format(Locale.ROOT, ",%.1f", s.area())).append('\n');
         } else {
-            List<MultiplierConfig> configs = target.equals("all") ? MultiplierCatalog.library()
-                    : List.of(MultiplierConfig.parse(target));
             List<SynthesiseCells.MultiplierSize> sizes = SynthesiseCells.multipliers(configs, Inputs.assetsIfSet(ctx),
                     liberty, out);
             int exact = sizes.stream().filter(m -> m.config().equals(MultiplierConfig.EXACT))

@@ -1,7 +1,6 @@
 package org.maxdnn.data;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.io.InputFiles;
 
 /**
  * A sample folder's {@code y_labels.csv} (MLPerf Tiny's layout, SPEC §12): lines
@@ -31,18 +31,14 @@ public record LabelsFile(Path file, List<Row> rows) {
     /** Reads {@code dir/y_labels.csv}; every row's file must exist in {@code dir}. */
     public static LabelsFile read(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw MaxdnnException.badInput("sample folder " + dir + " does not exist");
+            throw MaxdnnException.badInput("sample folder " + dir + (Files.exists(dir) ? " is a file, not a folder"
+                    : " does not exist"));
         }
         Path labels = dir.resolve(NAME);
         if (!Files.isRegularFile(labels)) {
             throw MaxdnnException.badInput("sample folder " + dir + " has no " + NAME);
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw MaxdnnException.badInput("cannot read " + labels + " (" + e.getMessage() + ")", e);
-        }
+        List<String> lines = InputFiles.readUtf8(labels, "label file").lines().toList();
         List<Row> rows = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -12,12 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.maxdnn.MaxdnnException;
 
@@ -42,7 +36,7 @@ public final class JsonFiles {
 
     /** Reads and parses {@code file}; {@code what} names its kind in errors ("map", "energy table"). */
     public static JsonNode read(Path file, String what) {
-        return parse(utf8(InputFiles.readBytes(file, what), file, what), what + " " + file);
+        return parse(InputFiles.readUtf8(file, what), what + " " + file);
     }
 
     /** Parses {@code text}; {@code source} names it in errors ("map FILE"). */
@@ -98,29 +92,5 @@ public final class JsonFiles {
                 .replaceAll("\\s*\\(for Object starting at", " (for the object opened at")
                 .replaceAll("\\s*\\(for Array starting at", " (for the array opened at")
                 .replaceAll("\\s*at \\[Source.*", "");
-    }
-
-    /** Decodes strict UTF-8 (a byte order mark is skipped); a bad byte is an error naming its line and offset. */
-    public static String utf8(byte[] bytes, Path file, String what) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult r = dec.decode(in, out, true);
-        if (r.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw MaxdnnException.badInput(what + " " + file + ": line " + line + ", byte offset " + at
-                    + ": not UTF-8 text (byte 0x" + String.format("%02X", bytes[at] & 0xFF) + ")");
-        }
-        dec.flush(out);
-        return out.flip().toString();
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,8 +17,11 @@ import org.maxdnn.MaxdnnException;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.io.JsonFiles;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierFamily;
+import org.maxdnn.mult.MultiplierRegistry;
 
 /**
  * An approximation map (SPEC §5, §12): which multiplier each kernel of each layer uses. Resolution
@@ -121,11 +122,12 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
     /** Checks layer names and lengths against a network; {@code source} names the map in errors. */
     public ApproxMap validate(Network net, String source) {
         for (Map.Entry<String, LayerEntry> en : layers.entrySet()) {
-            ConvLayer l = net.layer(en.getKey());
             String where = "map " + source + ": layers." + en.getKey();
-            if (l == null) {
-                throw MaxdnnException.badInput(where + ": the model has no layer '" + en.getKey() + "' (layers: "
-                        + String.join(", ", net.weightedLayers().stream().map(ConvLayer::name).toList()) + ")");
+            ConvLayer l;
+            try {
+                l = net.approximableLayer(en.getKey());
+            } catch (MaxdnnException e) {
+                throw MaxdnnException.badInput(where + ": " + e.getMessage(), e);
             }
             if (!l.name().equals(en.getKey()) && layers.containsKey(l.name())) {
                 throw MaxdnnException.badInput(where + ": names the same layer as layers." + l.name());
@@ -152,25 +154,45 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
         return this;
     }
 
-    public static ApproxMap read(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw MaxdnnException.badInput("map " + file + ": not valid JSON at line "
-                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw MaxdnnException.badInput("cannot read map " + file + ": " + e.getMessage(), e);
+    /**
+     * Checks that every table multiplier the map names has its table in {@code registry}'s folder,
+     * naming the place in the map ({@code layers.conv1.multiplier}) of the first that does not.
+     */
+    public ApproxMap checkTables(MultiplierRegistry registry, String source) {
+        String at = "map " + source + ": ";
+        checkTable(registry, defaultMultiplier, at + "default");
+        layers.forEach((name, e) -> {
+            String where = at + "layers." + name;
+            checkTable(registry, e.multiplier(), where + ".multiplier");
+            for (int i = 0; e.filters() != null && i < e.filters().size(); i++) {
+                checkTable(registry, e.filters().get(i), where + ".filters[" + i + "]");
+            }
+            for (int i = 0; e.kernels() != null && i < e.kernels().size(); i++) {
+                for (int j = 0; j < e.kernels().get(i).size(); j++) {
+                    checkTable(registry, e.kernels().get(i).get(j), where + ".kernels[" + i + "][" + j + "]");
+                }
+            }
+        });
+        return this;
+    }
+
+    private static void checkTable(MultiplierRegistry registry, MultiplierConfig c, String where) {
+        if (c == null || (c.family() != MultiplierFamily.LUT && c.family() != MultiplierFamily.ALWANN)) {
+            return;
         }
-        return fromJson(root, file.toString());
+        try {
+            registry.get(c);
+        } catch (MaxdnnException e) {
+            throw MaxdnnException.badInput(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ApproxMap read(Path file) {
+        return fromJson(JsonFiles.read(file, "map"), file.toString());
     }
 
     public static ApproxMap parse(String json, String source) {
-        try {
-            return fromJson(JSON.readTree(json), source);
-        } catch (JsonProcessingException e) {
-            throw MaxdnnException.badInput("map " + source + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return fromJson(JsonFiles.parse(json, "map " + source), source);
     }
 
     private static ApproxMap fromJson(JsonNode root, String source) {
