@@ -11,6 +11,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.io.ChildProcesses;
 
 /**
  * {@code maxdnn COMMAND [options]}. Exit codes (SPEC §11): 0 success, 1 usage error, 2 bad input,
@@ -22,6 +23,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ChildProcesses.destroyedOnExit();
         System.exit(run(args, System.out, System.err));
     }
 
@@ -64,7 +66,7 @@ public final class Main {
                 e.printStackTrace(err);
             }
             return e.exitCode();
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             err.println("maxdnn " + command.name() + ": internal error: " + e);
             err.println("  This is a bug in maxdnn, not in your input. Please report the command line, the files it"
                     + " names and " + (debug ? "the stack trace below." : "the output of the same command with --debug."));

@@ -21,11 +21,20 @@ public final class ChildProcesses {
             && Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/bin/sh"));
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ChildProcesses::destroyTree),
-                "maxdnn-child-processes"));
+        // also what libraries start on their own (Chisel's firtool): every descendant of this JVM
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            List<ProcessHandle> all = ProcessHandle.current().descendants().toList();
+            LIVE.forEach(ChildProcesses::destroyTree);
+            all.forEach(ProcessHandle::destroyForcibly);
+        }, "maxdnn-child-processes"));
     }
 
     private ChildProcesses() {
+    }
+
+    /** Installs the shutdown hook now (class initialisation), for children started by libraries before any of ours. */
+    public static void destroyedOnExit() {
+        // the static initialiser has run
     }
 
     /** Starts {@code pb} as a tracked child. */
