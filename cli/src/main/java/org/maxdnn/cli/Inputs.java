@@ -190,8 +190,9 @@ final class Inputs {
 
     /**
      * Checks the files the options name before any work starts: every given input exists and is a
-     * file (a folder for --lut-dir and --images) (it is then read by the command even where the command does not need it), outputs are
-     * not folders, and no file is named twice among the outputs or as both input and output.
+     * file (a folder for --lut-dir and --images), and is then read by the command even where it is
+     * not needed; outputs are not folders and their folders can be written (--out too); no file is
+     * named twice among the outputs or as both input and output.
      */
     static void checkFiles(CommandLine cmd) {
         Map<Path, String> seen = new LinkedHashMap<>();
@@ -211,6 +212,13 @@ final class Inputs {
                 seen.put(identity(p), o);
             }
         }
+        String out = cmd.getOptionValue("out");
+        if (out != null) {
+            if (Files.exists(Path.of(out)) && !Files.isDirectory(Path.of(out))) {
+                throw MaxdnnException.badInput("--out " + out + ": is a file, not a folder");
+            }
+            checkWritable("out", Path.of(out).toAbsolutePath());
+        }
         for (String o : OUTPUT_FILES) {
             String v = cmd.getOptionValue(o);
             if (v == null) {
@@ -220,12 +228,33 @@ final class Inputs {
             if (Files.isDirectory(p)) {
                 throw MaxdnnException.badInput("--" + o + " " + v + ": is a folder; give a file name");
             }
+            checkWritable(o, p.toAbsolutePath().getParent());
             String other = seen.putIfAbsent(identity(p), o);
             if (other != null) {
                 throw new MaxdnnException(MaxdnnException.USAGE, "--" + other + " and --" + o + " name the same file "
                         + v + (INPUT_FILES.contains(other) ? " (an output would overwrite an input)"
                         : " (one output would overwrite the other)"));
             }
+        }
+    }
+
+    /**
+     * The folder an output goes to can be made: its nearest existing ancestor is a writable folder
+     * (so a run does not fail at its end, after the work, on an output it cannot write).
+     */
+    private static void checkWritable(String option, Path folder) {
+        Path p = folder;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        if (!Files.isDirectory(p)) {
+            throw MaxdnnException.badInput("--" + option + " " + folder + ": " + p + " is a file, not a folder");
+        }
+        if (!Files.isWritable(p)) {
+            throw MaxdnnException.badInput("--" + option + ": cannot write in " + p + " (permission denied or read-only)");
         }
     }
 

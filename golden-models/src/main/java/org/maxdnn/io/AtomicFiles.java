@@ -60,7 +60,12 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             if (abs.getParent() != null) {
-                Files.createDirectories(abs.getParent());
+                try {
+                    Files.createDirectories(abs.getParent());
+                } catch (IOException e) {
+                    throw MaxdnnException.badInput("cannot write " + named + ": cannot create its folder "
+                            + abs.getParent() + ": " + InputFiles.reason(e), e);
+                }
             }
             tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
             // an interrupted run (Ctrl-C, SIGTERM) runs shutdown hooks: no temp file is left behind
