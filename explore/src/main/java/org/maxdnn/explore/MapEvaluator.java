@@ -17,4 +17,13 @@ public interface MapEvaluator extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /** Opens the evaluator of an exploration, once its oracle (model, data set, multipliers) is built. */
+    @FunctionalInterface
+    interface Factory {
+        /** The default: {@link InProcessEvaluator} on {@code threads} threads. */
+        Factory IN_PROCESS = InProcessEvaluator::new;
+
+        MapEvaluator open(AccuracyOracle oracle, int threads);
+    }
 }

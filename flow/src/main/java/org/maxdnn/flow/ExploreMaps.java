@@ -10,7 +10,6 @@ import org.maxdnn.explore.ConfigCatalog;
 import org.maxdnn.explore.Exploration;
 import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
-import org.maxdnn.explore.InProcessEvaluator;
 import org.maxdnn.explore.MapEvaluator;
 
 /**
@@ -43,9 +42,10 @@ public final class ExploreMaps {
     /**
      * @param alwannTables EvoApprox stems for the baseline ({@link EvoApproxTables}); ignored
      *                     unless {@link Settings#alwann()}
+     * @param evaluators   what scores the candidates ({@link MapEvaluator.Factory#IN_PROCESS} or a Spark cluster)
      */
     public record Request(Workload work, EnergyTable energy, List<String> alwannTables, Settings settings, int threads,
-                          Path out) {
+                          MapEvaluator.Factory evaluators, Path out) {
     }
 
     /** What the exploration found; {@code chosen} is null when no approximate map kept within the bound. */
@@ -69,7 +69,7 @@ public final class ExploreMaps {
         Exploration.Plan plan = new Exploration.Plan(s.levels(), tables, s.quick() ? 2 : 4,
                 new Explorer.Settings(s.population(), s.generations(), s.seed()), s.quick() ? 2 : 4);
         Exploration.Result result;
-        try (MapEvaluator evaluator = new InProcessEvaluator(oracle, q.threads())) {
+        try (MapEvaluator evaluator = q.evaluators().open(oracle, q.threads())) {
             result = Exploration.run(oracle, evaluator, q.energy(), plan,
                     (approach, gen) -> listener.progress("explore " + approach, gen, s.generations()));
         }

@@ -12,6 +12,7 @@ import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.explore.MapEvaluator;
 
 /**
  * The main job as a library call: characterise energy → explore → pick → generate RTL →
@@ -66,11 +67,16 @@ public final class MainFlow {
     private MainFlow() {
     }
 
-    /** Stages 1 and 2, what {@code maxdnn explore} runs: the energy table, then the exploration into {@code out}. */
+    /**
+     * Stages 1 and 2, what {@code maxdnn explore} runs: the energy table, then the exploration into {@code out},
+     * its candidates scored by {@code evaluators}.
+     */
     public static ExploreMaps.Explored explore(Workload work, EnergySource energy, List<String> alwannTables,
-                                               ExploreMaps.Settings search, int threads, Path out, FlowListener listener) {
+                                               ExploreMaps.Settings search, int threads, MapEvaluator.Factory evaluators,
+                                               Path out, FlowListener listener) {
         EnergyTable table = energy.table(energy.characterise(listener));
-        return ExploreMaps.run(new ExploreMaps.Request(work, table, alwannTables, search, threads, out), listener);
+        return ExploreMaps.run(new ExploreMaps.Request(work, table, alwannTables, search, threads, evaluators, out),
+                listener);
     }
 
     public static Result run(Request q, FlowListener listener) {
@@ -80,7 +86,7 @@ public final class MainFlow {
         CharacteriseEnergy.Characterised characterised = q.energy().characterise(listener);
         EnergyTable table = q.energy().table(characterised);
         ExploreMaps.Explored explored = ExploreMaps.run(new ExploreMaps.Request(q.work(), table, q.alwannTables(),
-                q.search(), q.threads(), out.resolve("explore")), listener);
+                q.search(), q.threads(), MapEvaluator.Factory.IN_PROCESS, out.resolve("explore")), listener);
         PickMap.Picked picked = PickMap.pick(explored, out.resolve("chosen-map.json"));
         PickMap.Picked alwann = PickMap.alwann(explored, q.search().maxLossPts(), out.resolve("alwann-map.json"));
 

@@ -1,0 +1,44 @@
+package org.maxdnn.spark;
+
+import java.nio.file.Path;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+import org.maxdnn.explore.AccuracyOracle;
+import org.maxdnn.map.ApproxMap;
+
+/**
+ * The task of each RDD element, a map as JSON: its score as {correct, agree, images}. The oracle is
+ * built once per executor JVM and exploration (the first task there builds it; the others wait),
+ * from the broadcast {@link Shipment}.
+ */
+final class ExecutorOracle implements Function<String, int[]> {
+    private static final long serialVersionUID = 1L;
+    /** Where executors write the shipped files (default: the executor JVM's temporary folder). */
+    static final String SCRATCH = "spark.maxdnn.scratch";
+
+    private static String builtFor;
+    private static AccuracyOracle built;
+
+    private final Broadcast<Shipment> shipment;
+
+    ExecutorOracle(Broadcast<Shipment> shipment) {
+        this.shipment = shipment;
+    }
+
+    @Override
+    public int[] call(String json) {
+        AccuracyOracle.Score s = oracle(shipment.value()).score(ApproxMap.parse(json, "a map sent by the driver"));
+        return new int[] {s.correct(), s.agree(), s.images()};
+    }
+
+    private static synchronized AccuracyOracle oracle(Shipment s) {
+        if (!s.id.equals(builtFor)) {
+            built = null; // the previous exploration's, no longer needed
+            String scratch = SparkEnv.get().conf().get(SCRATCH, System.getProperty("java.io.tmpdir"));
+            built = s.oracle(Path.of(scratch), Runtime.getRuntime().availableProcessors());
+            builtFor = s.id;
+        }
+        return built;
+    }
+}

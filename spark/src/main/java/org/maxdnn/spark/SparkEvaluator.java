@@ -1,0 +1,180 @@
+package org.maxdnn.spark;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.explore.AccuracyOracle;
+import org.maxdnn.explore.MapEvaluator;
+import org.maxdnn.map.ApproxMap;
+
+/**
+ * A {@link MapEvaluator} on Apache Spark: each batch becomes an RDD of map JSON strings, one task
+ * per map, scored by executors that each build the oracle once from a broadcast {@link Shipment}.
+ * The scores come back in the batch's order and equal the in-process evaluator's (the same oracle
+ * code on the same bytes), so a seeded search finds the same front.
+ *
+ * <p>{@code local[N]} runs Spark in this JVM; {@code spark://HOST:PORT} submits to a standalone
+ * cluster. A driver on this machine binds to 127.0.0.1 when the master is local or on the loopback;
+ * for a real cluster set {@code spark.driver.host} (any {@code spark.*} system property is read).
+ */
+public final class SparkEvaluator implements MapEvaluator {
+    /** How long to wait for a standalone master to accept a connection before giving up. */
+    static final int CONNECT_TIMEOUT_MS = 5000;
+
+    private final JavaSparkContext spark;
+    private final Broadcast<Shipment> shipment;
+    private final ClassLoader loader = SparkEvaluator.class.getClassLoader();
+
+    /** Connects to {@code master} (see the class comment) and broadcasts what the executors need. */
+    public SparkEvaluator(String master, AccuracyOracle oracle) {
+        this(master, oracle, new SparkConf());
+    }
+
+    SparkEvaluator(String master, AccuracyOracle oracle, SparkConf conf) {
+        Shipment s = Shipment.of(oracle);
+        spark = withLoader(() -> new JavaSparkContext(configure(master, conf)));
+        try {
+            shipment = spark.broadcast(s);
+        } catch (RuntimeException e) {
+            spark.stop();
+            throw e;
+        }
+    }
+
+    /** {@code explore --spark MASTER}: what the CLI calls, reflectively, when this module is present. */
+    public static MapEvaluator.Factory factory(String master) {
+        check(master);
+        return (oracle, threads) -> new SparkEvaluator(master, oracle);
+    }
+
+    @Override
+    public List<AccuracyOracle.Score> scores(List<ApproxMap> maps) {
+        if (maps.isEmpty()) {
+            return List.of();
+        }
+        List<String> jsons = maps.stream().map(ApproxMap::toJson).toList();
+        List<int[]> raw;
+        try {
+            raw = withLoader(() -> spark.parallelize(jsons, jsons.size()).map(new ExecutorOracle(shipment)).collect());
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            throw failure(e);
+        }
+        List<AccuracyOracle.Score> scores = new ArrayList<>(raw.size());
+        raw.forEach(r -> scores.add(new AccuracyOracle.Score(r[0], r[1], r[2])));
+        return scores;
+    }
+
+    @Override
+    public void close() {
+        withLoader(() -> {
+            spark.stop();
+            return null;
+        });
+    }
+
+    /** The application's settings: quiet, no UI, driver on the loopback for local and loopback masters. */
+    static SparkConf configure(String master, SparkConf conf) {
+        conf.setMaster(master).setAppName("maxdnn explore")
+                .setIfMissing("spark.ui.enabled", "false")
+                .setIfMissing("spark.log.level", "WARN")
+                // a lost executor's tasks are retried elsewhere; a task that fails for itself stops the run
+                .setIfMissing("spark.task.maxFailures", "4");
+        if (onLoopback(master)) {
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1").setIfMissing("spark.driver.host", "127.0.0.1");
+        }
+        List<String> jars = shippedJars();
+        if (!master.startsWith("local") && !jars.isEmpty() && !conf.contains("spark.jars")) {
+            conf.set("spark.jars", String.join(",", jars));
+        }
+        return conf;
+    }
+
+    /**
+     * The jars executors of a cluster need besides Spark: this module's, the exploration's, the
+     * golden model's and FlatBuffers (folders of classes, as in tests, cannot be shipped and are skipped).
+     */
+    static List<String> shippedJars() {
+        Set<String> jars = new LinkedHashSet<>();
+        for (Class<?> c : List.of(SparkEvaluator.class, AccuracyOracle.class, ApproxMap.class,
+                com.google.flatbuffers.FlatBufferBuilder.class)) {
+            try {
+                Path p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isRegularFile(p)) {
+                    jars.add(p.toString());
+                }
+            } catch (URISyntaxException | NullPointerException e) {
+                // not from a file: nothing to ship
+            }
+        }
+        return List.copyOf(jars);
+    }
+
+    /** A master URL Spark takes; a standalone master must accept a connection (exit 4 naming it if not). */
+    static void check(String master) {
+        if (master.matches("local(\\[(\\d+|\\*)])?")) {
+            return;
+        }
+        if (!master.startsWith("spark://")) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "--spark takes local[N] or spark://HOST:PORT, not '"
+                    + master + "'");
+        }
+        URI uri = URI.create(master);
+        if (uri.getHost() == null || uri.getPort() < 0) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "--spark " + master + ": give the master as spark://HOST:PORT");
+        }
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_TIMEOUT_MS);
+        } catch (IOException e) {
+            throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "cannot reach the Spark master at " + master + " ("
+                    + e.getMessage() + "); start it (sbin/start-master.sh) or check the address");
+        }
+    }
+
+    private static boolean onLoopback(String master) {
+        if (master.startsWith("local")) {
+            return true;
+        }
+        String host = URI.create(master).getHost();
+        return host != null && (host.equals("localhost") || host.startsWith("127."));
+    }
+
+    /** A failed job as a clear error: the executors' own message (a {@link MaxdnnException}'s when it is one). */
+    private static RuntimeException failure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MaxdnnException m) {
+                return m;
+            }
+        }
+        if (e instanceof SparkException) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            return new MaxdnnException(MaxdnnException.BAD_INPUT, "Spark could not score the maps: " + why, e);
+        }
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+
+    /** Runs {@code work} with this module's loader as the context loader, which Spark loads its classes with. */
+    private <T> T withLoader(Supplier<T> work) {
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        try {
+            return work.get();
+        } finally {
+            t.setContextClassLoader(before);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.maxdnn.spark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.maxdnn.Assets;
+import org.maxdnn.data.ImageSets;
+import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.explore.AccuracyOracle;
+import org.maxdnn.explore.ConfigCatalog;
+import org.maxdnn.explore.Exploration;
+import org.maxdnn.explore.Explorer;
+import org.maxdnn.explore.MapEvaluator;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.Network;
+import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierRegistry;
+
+/**
+ * A small seeded exploration on the real model and images (layer and kernel levels and ALWANN with
+ * one table, population 8, 2 generations: explore --quick's shape), whose fronts are compared
+ * between evaluators. The energy table is a stand-in monotone in P and R: what is compared is which
+ * maps are found and their scores, not the energy flow.
+ */
+final class SmallExploration {
+    final AccuracyOracle oracle;
+    private final EnergyTable energy;
+    private final Exploration.Plan plan = new Exploration.Plan(List.of("layer", "kernel"), List.of("mul8u_17KS"), 2,
+            new Explorer.Settings(8, 2, 7), 2);
+
+    SmallExploration(int images) {
+        Assets assets = Assets.fromEnvironment();
+        Network net = Network.load(assets.model());
+        MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
+        oracle = new AccuracyOracle(net, ImageSets.readFolder(assets.images(), images), registry, 2);
+        Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
+        for (ConvLayer l : net.weightedLayers()) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("exact", 1.0);
+            for (MultiplierConfig c : ConfigCatalog.roup(registry)) {
+                m.put(c.name(), 1.0 - 0.15 * c.p() - 0.03 * c.r());
+            }
+            m.put("alwann:mul8u_17KS", 0.5);
+            pj.put(l.name(), m);
+        }
+        energy = new EnergyTable("stand-in", "test stand-in, monotone in P and R", pj);
+    }
+
+    /** Every front's points, one line each: approach, energy to the last digit, scores, the map. */
+    List<String> fronts(MapEvaluator evaluator) {
+        Exploration.Result r = Exploration.run(oracle, evaluator, energy, plan, (a, g) -> { });
+        List<String> lines = new ArrayList<>();
+        for (Explorer.Front f : r.fronts()) {
+            lines.add(f.space().name() + " hypervolume " + f.hypervolume());
+            for (Explorer.Point p : f.points()) {
+                lines.add(String.format(Locale.ROOT, "%s %s %d %d %s", f.space().name(), Double.toString(p.pj()),
+                        p.score().correct(), p.score().agree(), p.map().toJson()));
+            }
+        }
+        return lines;
+    }
+}
