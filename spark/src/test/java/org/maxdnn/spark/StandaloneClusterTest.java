@@ -1,0 +1,81 @@
+package org.maxdnn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.maxdnn.explore.InProcessEvaluator;
+import org.maxdnn.explore.MapEvaluator;
+
+/**
+ * A real standalone cluster: a Master and Workers as separate JVMs on 127.0.0.1, their executors
+ * JVMs of their own. One worker is killed (with its executor) while the exploration runs; a second
+ * worker takes over the lost tasks and the fronts are still the in-process ones.
+ */
+class StandaloneClusterTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aClusterThatLosesAWorkerMidRunFindsTheInProcessFronts() throws Exception {
+        SmallExploration x = new SmallExploration(16);
+        List<String> inProcess;
+        try (InProcessEvaluator e = new InProcessEvaluator(x.oracle, 2)) {
+            inProcess = x.fronts(e);
+        }
+        try (LocalCluster cluster = new LocalCluster(tmp, System.getProperty("java.class.path"))) {
+            Process first = cluster.addWorker(1);
+            SparkConf conf = new SparkConf().set("spark.executor.extraClassPath", cluster.executorClassPath())
+                    .set("spark.executor.memory", "1g");
+            AtomicInteger batches = new AtomicInteger();
+            CountDownLatch secondBatch = new CountDownLatch(1);
+            CountDownLatch killed = new CountDownLatch(1);
+            try (SparkEvaluator spark = new SparkEvaluator(cluster.url(), x.oracle, conf)) {
+                // counts batches; the second one waits in flight until the first worker is gone
+                MapEvaluator counting = maps -> {
+                    if (batches.incrementAndGet() == 2) {
+                        CompletableFuture<List<org.maxdnn.explore.AccuracyOracle.Score>> f =
+                                CompletableFuture.supplyAsync(() -> spark.scores(maps));
+                        secondBatch.countDown();
+                        await(killed);
+                        return f.join();
+                    }
+                    return spark.scores(maps);
+                };
+                CompletableFuture<List<String>> run = CompletableFuture.supplyAsync(() -> x.fronts(counting));
+                assertTrue(secondBatch.await(8, TimeUnit.MINUTES), "the exploration reached its second batch");
+                Thread.sleep(1500); // let the batch's tasks start on the first worker's executor
+                assertFalse(run.isDone());
+                LocalCluster.kill(first);
+                first.waitFor();
+                cluster.addWorker(1);
+                killed.countDown();
+                assertEquals(inProcess, run.get(8, TimeUnit.MINUTES));
+            }
+            assertTrue(batches.get() > 2, "batches after the kill ran on the second worker");
+            assertTrue(Files.readString(tmp.resolve("worker-1.log")).contains("Asked to launch executor"),
+                    "the second worker ran an executor");
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
