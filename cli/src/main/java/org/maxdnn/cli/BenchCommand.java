@@ -34,7 +34,7 @@ import org.maxdnn.tflite.TfliteInterpreter;
  * Each figure comes with a baseline measured in the same run, so ratios survive a slower machine.
  */
 final class BenchCommand implements CliCommand {
-    private static final List<String> SUITES = List.of("multipliers", "inference", "rtl", "cosim");
+    private static final List<String> SUITES = List.of("multipliers", "inference", "rtl", "cosim", "spark");
 
     @Override
     public String name() {
@@ -73,6 +73,12 @@ final class BenchCommand implements CliCommand {
         }
         if (only == null || only.equals("cosim")) {
             cosim(ctx);
+        }
+        if (only == null && !SparkModule.present()) {
+            ctx.out().println("spark: skipped, the spark module is not built (mvn -pl spark -am package)");
+        } else if (only == null || only.equals("spark")) {
+            // evaluations/s in-process vs local[2] vs a standalone cluster, and Spark's start-up
+            SparkModule.bench(ctx.out(), ctx.assets().model(), ctx.assets().images(), ctx.assets().lutDir());
         }
         return 0;
     }

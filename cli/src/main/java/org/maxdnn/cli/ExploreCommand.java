@@ -7,6 +7,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.flow.EnergySource;
 import org.maxdnn.flow.EvoApproxTables;
 import org.maxdnn.flow.ExploreMaps;
@@ -32,7 +33,10 @@ final class ExploreCommand implements CliCommand {
         Options o = new Options().addOption(Inputs.model());
         Inputs.images(o);
         return addSearchOptions(o)
-                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR").desc("output folder (default out/explore)").build());
+                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR").desc("output folder (default out/explore)").build())
+                .addOption(Option.builder().longOpt("spark").hasArg().argName("MASTER")
+                        .desc("score candidates on Apache Spark: local[N] in this JVM or spark://HOST:PORT, a standalone "
+                                + "cluster (needs the spark module: mvn -pl spark -am package)").build());
     }
 
     /** Options shared with {@code run}. */
@@ -58,9 +62,11 @@ final class ExploreCommand implements CliCommand {
     public int run(CommandLine cmd, Context ctx) {
         Path out = Path.of(cmd.getOptionValue("out", "out/explore"));
         ExploreMaps.Settings search = search(cmd);
+        MapEvaluator.Factory evaluators = cmd.hasOption("spark") ? SparkModule.evaluators(cmd.getOptionValue("spark"))
+                : MapEvaluator.Factory.IN_PROCESS;
         Workload work = workload(cmd, ctx);
         MainFlow.explore(work, energySource(cmd, ctx, work, out.resolve("energy")), alwannTables(search, ctx), search,
-                Evaluation.defaultThreads(), out, new ConsoleListener(ctx));
+                Evaluation.defaultThreads(), evaluators, out, new ConsoleListener(ctx));
         return 0;
     }
 

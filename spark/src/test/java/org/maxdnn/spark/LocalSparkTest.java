@@ -21,7 +21,7 @@ class LocalSparkTest {
 
     @Test
     void localSparkFindsTheInProcessFrontsToTheDigit() {
-        SmallExploration x = new SmallExploration(16);
+        SmallExploration x = new SmallExploration(16, List.of("layer", "kernel"), true);
         List<String> inProcess;
         try (InProcessEvaluator e = new InProcessEvaluator(x.oracle, 2)) {
             inProcess = x.fronts(e);
@@ -36,7 +36,7 @@ class LocalSparkTest {
 
     @Test
     void anExecutorThatCannotWriteTheShippedAssetsIsAClearError() throws Exception {
-        SmallExploration x = new SmallExploration(2);
+        SmallExploration x = new SmallExploration(2, List.of("layer"), false);
         Path notAFolder = Files.writeString(tmp.resolve("not-a-folder"), "");
         SparkConf conf = new SparkConf().set(ExecutorOracle.SCRATCH, notAFolder.toString());
         try (SparkEvaluator e = new SparkEvaluator("local[1]", x.oracle, conf)) {

@@ -19,18 +19,19 @@ import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /**
- * A small seeded exploration on the real model and images (layer and kernel levels and ALWANN with
- * one table, population 8, 2 generations: explore --quick's shape), whose fronts are compared
+ * A small seeded exploration on the real model and images (population 8, 2 generations: explore
+ * --quick's shape), whose fronts are compared
  * between evaluators. The energy table is a stand-in monotone in P and R: what is compared is which
  * maps are found and their scores, not the energy flow.
  */
 final class SmallExploration {
     final AccuracyOracle oracle;
     private final EnergyTable energy;
-    private final Exploration.Plan plan = new Exploration.Plan(List.of("layer", "kernel"), List.of("mul8u_17KS"), 2,
-            new Explorer.Settings(8, 2, 7), 2);
+    private final Exploration.Plan plan;
 
-    SmallExploration(int images) {
+    /** @param levels the approaches searched; {@code alwann} adds the baseline with one table */
+    SmallExploration(int images, List<String> levels, boolean alwann) {
+        plan = new Exploration.Plan(levels, alwann ? List.of("mul8u_17KS") : List.of(), 2, new Explorer.Settings(8, 2, 7), 2);
         Assets assets = Assets.fromEnvironment();
         Network net = Network.load(assets.model());
         MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());

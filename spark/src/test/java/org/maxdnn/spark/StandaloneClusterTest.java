@@ -30,7 +30,7 @@ class StandaloneClusterTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aClusterThatLosesAWorkerMidRunFindsTheInProcessFronts() throws Exception {
-        SmallExploration x = new SmallExploration(16);
+        SmallExploration x = new SmallExploration(8, List.of("kernel"), false);
         List<String> inProcess;
         try (InProcessEvaluator e = new InProcessEvaluator(x.oracle, 2)) {
             inProcess = x.fronts(e);
