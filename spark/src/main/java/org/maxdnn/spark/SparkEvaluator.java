@@ -48,7 +48,7 @@ public final class SparkEvaluator implements MapEvaluator {
         Shipment s = Shipment.of(oracle);
         spark = withLoader(() -> new JavaSparkContext(configure(master, conf)));
         try {
-            shipment = spark.broadcast(s);
+            shipment = withLoader(() -> spark.broadcast(s));
         } catch (RuntimeException e) {
             spark.stop();
             throw e;
@@ -166,7 +166,10 @@ public final class SparkEvaluator implements MapEvaluator {
         return e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
 
-    /** Runs {@code work} with this module's loader as the context loader, which Spark loads its classes with. */
+    /**
+     * Runs {@code work} with this module's loader as the context loader, which Spark loads its classes
+     * with: in the CLI the module has a loader of its own, which the calling thread's context loader is not.
+     */
     private <T> T withLoader(Supplier<T> work) {
         Thread t = Thread.currentThread();
         ClassLoader before = t.getContextClassLoader();
