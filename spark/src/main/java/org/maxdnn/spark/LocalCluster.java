@@ -21,7 +21,8 @@ import org.maxdnn.MaxdnnException;
  * {@link #executorClassPath()}, the executors. Closing it kills every process it started.
  */
 public final class LocalCluster implements AutoCloseable {
-    private static final long START_TIMEOUT_MS = 90_000;
+    /** Generous: a JVM starting Spark on a loaded 2-core machine can take minutes. */
+    private static final long START_TIMEOUT_MS = 300_000;
 
     private final Path dir;
     private final String classPath;
@@ -44,9 +45,11 @@ public final class LocalCluster implements AutoCloseable {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (!accepts(port)) {
             if (System.currentTimeMillis() > deadline || !processes.get(0).isAlive()) {
+                boolean alive = processes.get(0).isAlive();
                 close();
-                throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "the Spark master did not start; see "
-                        + dir.resolve("master.log"));
+                throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "the Spark master " + (alive
+                        ? "did not listen within " + START_TIMEOUT_MS / 1000 + " s" : "exited") + "; the end of "
+                        + dir.resolve("master.log") + ":\n" + tail(dir.resolve("master.log")));
             }
             sleep(200);
         }
@@ -113,6 +116,15 @@ public final class LocalCluster implements AutoCloseable {
             return p;
         } catch (IOException e) {
             throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "cannot start a Spark " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 
