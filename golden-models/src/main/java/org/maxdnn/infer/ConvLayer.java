@@ -37,6 +37,16 @@ public record ConvLayer(String name, OpType op, int input, int output,
                 weights, bias, inZeroPoint, outZeroPoint, requant, actMin, actMax, 1, false);
     }
 
+    /** This layer with another int32 bias (one per output channel), e.g. a compensated one. */
+    public ConvLayer withBias(int[] newBias) {
+        if (newBias.length != outC) {
+            throw new IllegalArgumentException(name + ": " + newBias.length + " biases for " + outC + " channels");
+        }
+        return new ConvLayer(name, op, input, output, inH, inW, inC, outH, outW, outC, kh, kw, strideH, strideW,
+                padTop, padLeft, weights, newBias.clone(), inZeroPoint, outZeroPoint, requant, actMin, actMax,
+                groups, singleRounding);
+    }
+
     @Override
     public int[] inputs() {
         return new int[] {input};

@@ -8,7 +8,8 @@ import org.maxdnn.mult.MultiplierRegistry;
 
 /**
  * A {@link Network} compiled for one {@link ApproxMap}: every conv/FC layer has its kernel with
- * the map's multipliers resolved. Immutable and shared between threads; each thread brings its
+ * the map's multipliers resolved, and a compensated map's biases ({@link ApproxMap#compensate}):
+ * {@link #network()} is the network as the map runs it. Immutable and shared between threads; each thread brings its
  * own {@link Workspace}.
  */
 public final class InferencePlan {
@@ -31,6 +32,7 @@ public final class InferencePlan {
     /** With every conv/FC layer on one {@link ConvKernel.Path} (to test the paths against each other). */
     public static InferencePlan compile(Network net, ApproxMap map, MultiplierRegistry registry, ConvKernel.Path path) {
         map.validate(net, "(in memory)");
+        net = map.compensate(net);
         List<Layer> layers = net.layers();
         ConvKernel[] kernels = new ConvKernel[layers.size()];
         int first = layers.size();
@@ -38,8 +40,10 @@ public final class InferencePlan {
             if (layers.get(i) instanceof ConvLayer c) {
                 MultiplierConfig[][] configs = map.resolve(c);
                 kernels[i] = ConvKernel.compile(c, configs, registry, path);
+                int[] correction = map.compensation(c);
                 boolean exact = java.util.Arrays.stream(configs).flatMap(java.util.Arrays::stream)
-                        .allMatch(MultiplierConfig::isExactByDefinition);
+                        .allMatch(MultiplierConfig::isExactByDefinition)
+                        && (correction == null || java.util.Arrays.stream(correction).allMatch(v -> v == 0));
                 first = exact || first < i ? first : i;
             }
         }

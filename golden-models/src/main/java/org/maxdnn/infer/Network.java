@@ -83,6 +83,28 @@ public final class Network {
         logitsTensor = logits;
     }
 
+    private Network(Network base, List<Layer> layers) {
+        this.model = base.model;
+        this.rounding = base.rounding;
+        this.tensorElements = base.tensorElements;
+        this.inputTensor = base.inputTensor;
+        this.logitsTensor = base.logitsTensor;
+        this.layers = List.copyOf(layers);
+    }
+
+    /**
+     * The same network with the int32 bias of the named layers replaced ({@code biases}: layer name →
+     * one value per output channel), as a compensated map runs it ({@code ApproxMap.compensate}).
+     */
+    public Network withBiases(java.util.Map<String, int[]> biases) {
+        List<Layer> out = new ArrayList<>(layers.size());
+        for (Layer l : layers) {
+            int[] b = l instanceof ConvLayer c ? biases.get(c.name()) : null;
+            out.add(b == null ? l : ((ConvLayer) l).withBias(b));
+        }
+        return new Network(this, out);
+    }
+
     /** Reads and prepares a .tflite model with the reference rounding (SPEC §4). */
     public static Network load(Path file) {
         return load(file, Rounding.REFERENCE);

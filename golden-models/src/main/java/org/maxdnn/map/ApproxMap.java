@@ -28,12 +28,72 @@ import org.maxdnn.mult.MultiplierRegistry;
  * is kernel > filter > layer > default; {@code default} covers the conv and depthwise layers, FC
  * layers are approximated only when named. A depthwise layer's kernels are [out][1], an FC layer's
  * [out][in] (one per weight); a single FC layer {@code fc} may also be named {@code fc0}.
+ *
+ * <p>{@code compensation}, when not null, makes the map <em>compensated</em>: per layer, one int32
+ * per output channel, the channel's calibrated mean accumulator error ({@link Compensation}),
+ * subtracted from the model's bias wherever the map runs ({@link #compensate}). Layers it does not
+ * name keep their bias.
  */
-public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEntry> layers) {
+public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEntry> layers,
+                        Map<String, List<Integer>> compensation) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ApproxMap {
         layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+        if (compensation != null) {
+            Map<String, List<Integer>> c = new LinkedHashMap<>();
+            compensation.forEach((k, v) -> c.put(k, List.copyOf(v)));
+            compensation = java.util.Collections.unmodifiableMap(c);
+        }
+    }
+
+    /** An uncompensated map. */
+    public ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEntry> layers) {
+        this(defaultMultiplier, layers, null);
+    }
+
+    /** Whether the map carries bias compensation (possibly empty: nothing to correct). */
+    public boolean isCompensated() {
+        return compensation != null;
+    }
+
+    /** The same multipliers with these per-layer bias corrections ({@code null}: uncompensated). */
+    public ApproxMap withCompensation(Map<String, List<Integer>> perLayer) {
+        return new ApproxMap(defaultMultiplier, layers, perLayer);
+    }
+
+    /** The bias correction of each output channel of {@code layer} (subtracted from its bias), or null. */
+    public int[] compensation(ConvLayer layer) {
+        if (compensation == null) {
+            return null;
+        }
+        List<Integer> c = compensation.get(layer.name());
+        if (c == null && layer.name().equals("fc")) {
+            c = compensation.get("fc0");
+        }
+        return c == null ? null : c.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * {@code net} with every compensated layer's bias replaced by bias − correction: what eval,
+     * cosimulation and the energy flow run. {@code net} itself when the map corrects nothing.
+     */
+    public Network compensate(Network net) {
+        if (compensation == null || compensation.isEmpty()) {
+            return net;
+        }
+        Map<String, int[]> biases = new LinkedHashMap<>();
+        for (ConvLayer l : net.weightedLayers()) {
+            int[] c = compensation(l);
+            if (c != null) {
+                int[] b = l.bias().clone();
+                for (int oc = 0; oc < b.length; oc++) {
+                    b[oc] -= c[oc];
+                }
+                biases.put(l.name(), b);
+            }
+        }
+        return net.withBiases(biases);
     }
 
     public static ApproxMap exact() {
@@ -151,7 +211,36 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
                 }
             }
         }
+        if (compensation != null) {
+            validateCompensation(net, source);
+        }
         return this;
+    }
+
+    private void validateCompensation(Network net, String source) {
+        for (Map.Entry<String, List<Integer>> en : compensation.entrySet()) {
+            ConvLayer l = net.layer(en.getKey());
+            String where = "map " + source + ": compensation." + en.getKey();
+            if (l == null) {
+                throw MaxdnnException.badInput(where + ": the model has no layer '" + en.getKey() + "' (layers: "
+                        + String.join(", ", net.weightedLayers().stream().map(ConvLayer::name).toList()) + ")");
+            }
+            if (!l.name().equals(en.getKey()) && compensation.containsKey(l.name())) {
+                throw MaxdnnException.badInput(where + ": names the same layer as compensation." + l.name());
+            }
+            List<Integer> c = en.getValue();
+            if (c.size() != l.outC()) {
+                throw MaxdnnException.badInput(where + ": " + c.size() + " corrections, but " + l.name() + " has "
+                        + l.outC() + " output channels (one int32 per channel)");
+            }
+            for (int oc = 0; oc < c.size(); oc++) {
+                long b = (long) l.bias()[oc] - c.get(oc);
+                if (b != (int) b) {
+                    throw MaxdnnException.badInput(where + "[" + oc + "]: bias " + l.bias()[oc] + " − " + c.get(oc)
+                            + " overflows int32");
+                }
+            }
+        }
     }
 
     /**
@@ -202,8 +291,9 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!f.equals("default") && !f.equals("layers")) {
-                throw MaxdnnException.badInput(at + "unknown field '" + f + "' (expected default, layers)");
+            if (!f.equals("default") && !f.equals("layers") && !f.equals("compensation")) {
+                throw MaxdnnException.badInput(at + "unknown field '" + f
+                        + "' (expected default, layers, compensation)");
             }
         }
         MultiplierConfig dflt = root.has("default") ? config(root.get("default"), at + "default")
@@ -219,7 +309,34 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
                 layers.put(en.getKey(), entry(en.getValue(), at + "layers." + en.getKey()));
             }
         }
-        return new ApproxMap(dflt, layers);
+        return new ApproxMap(dflt, layers, root.has("compensation")
+                ? compensation(root.get("compensation"), at + "compensation") : null);
+    }
+
+    private static Map<String, List<Integer>> compensation(JsonNode n, String where) {
+        if (!n.isObject()) {
+            throw MaxdnnException.badInput(where + ": expected an object keyed by layer name, each an array "
+                    + "of int32 bias corrections (one per output channel)");
+        }
+        Map<String, List<Integer>> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> en = it.next();
+            String at = where + "." + en.getKey();
+            JsonNode a = en.getValue();
+            if (!a.isArray()) {
+                throw MaxdnnException.badInput(at + ": expected an array of int32 bias corrections, got " + a);
+            }
+            List<Integer> c = new ArrayList<>(a.size());
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode v = a.get(i);
+                if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                    throw MaxdnnException.badInput(at + "[" + i + "]: expected an int32, got " + v);
+                }
+                c.add(v.intValue());
+            }
+            out.put(en.getKey(), c);
+        }
+        return out;
     }
 
     private static LayerEntry entry(JsonNode n, String where) {
@@ -294,6 +411,10 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
                 }
             }
         });
+        if (compensation != null) {
+            ObjectNode cs = root.putObject("compensation");
+            compensation.forEach((name, c) -> c.forEach(cs.putArray(name)::add));
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

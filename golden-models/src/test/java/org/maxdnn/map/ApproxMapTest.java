@@ -78,6 +78,26 @@ class ApproxMapTest {
     }
 
     @Test
+    void badCompensationEntriesNameThePlace() throws Exception {
+        String sixteen = String.join(",", Collections.nCopies(16, "1"));
+        assertBad("{\"compensation\": [1, 2]}", "compensation", "keyed by layer name");
+        assertBad("{\"compensation\": {\"conv9\": [1]}}", "compensation.conv9", "no layer 'conv9'");
+        assertBad("{\"compensation\": {\"conv0\": [1, 2]}}", "compensation.conv0", "16 output channels");
+        assertBad("{\"compensation\": {\"conv0\": 3}}", "compensation.conv0", "array of int32");
+        assertBad("{\"compensation\": {\"conv0\": [" + sixteen.substring(2) + ", 1.5]}}", "compensation.conv0[15]",
+                "int32");
+        assertBad("{\"compensation\": {\"conv0\": [" + sixteen.substring(2) + ", 4000000000]}}",
+                "compensation.conv0[15]", "int32");
+        assertBad("{\"compensation\": {\"conv0\": [" + sixteen.substring(2) + ", "
+                        + (net.layer("conv0").bias()[15] >= 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE) + "]}}",
+                "compensation.conv0[15]", "overflows int32");
+        ApproxMap ok = ApproxMap.parse("{\"compensation\": {\"fc0\": [" + String.join(",", Collections.nCopies(10, "-2"))
+                + "]}}", "t").validate(net, "t");
+        assertTrue(ok.isCompensated());
+        assertEquals(net.layer("fc").bias()[3] + 2, ok.compensate(net).layer("fc").bias()[3]);
+    }
+
+    @Test
     void depthwiseAndFullyConnectedLayersTakeMapsOfTheirShape() throws Exception {
         Network kws = Network.load(BundledModel.KWS.model(Assets.fromEnvironment()));
         ConvLayer dw1 = kws.layer("dw1");
