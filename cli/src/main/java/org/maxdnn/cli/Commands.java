@@ -13,6 +13,7 @@ final class Commands {
                 new BenchCommand(),
                 new ModelCommand(),
                 new EvalCommand(),
+                new CompensateCommand(),
                 new GenerateCommand(),
                 new CosimCommand(),
                 new SynthCommand(),

@@ -53,7 +53,8 @@ final class EvalCommand implements CliCommand {
         int inputs = data.inputs().size();
         ctx.out().printf(Locale.ROOT, "eval: %s, %s rounding; %d samples%s from %s; map %s; %d threads%n",
                 net.model().file().getFileName(), net.rounding().label(), data.samples(),
-                inputs == data.samples() ? "" : " (" + inputs + " inputs)", data.source(), mapName, threads);
+                inputs == data.samples() ? "" : " (" + inputs + " inputs)", data.source(),
+                mapName + (map.isCompensated() ? " (bias-compensated)" : ""), threads);
 
         InferencePlan plan = InferencePlan.compile(net, map, registry);
         long t0 = System.nanoTime();
@@ -96,6 +97,7 @@ final class EvalCommand implements CliCommand {
                     .put("model", net.model().file().toString())
                     .put("rounding", net.rounding().label())
                     .put("map", mapName)
+                    .put("compensated", map.isCompensated())
                     .put("images", data.samples())
                     .put("inputs", inputs)
                     .put("metric", task.metricName())
