@@ -88,7 +88,9 @@ final class EnergyCommand implements CliCommand {
         }
         MapEnergy.Breakdown b = EstimateEnergy.of(net, map, table);
         ctx.out().printf(Locale.ROOT, "%nnetwork multiplier energy of %s (%s):%n",
-                cmd.hasOption("map") ? cmd.getOptionValue("map") : "the exact map", table.library());
+                (cmd.hasOption("map") ? cmd.getOptionValue("map") : "the exact map")
+                        + (map.isCompensated() ? ", bias-compensated: the corrections ride in the bias, at no energy cost"
+                        : ""), table.library());
         ctx.out().printf(Locale.ROOT, "%-6s %12s %12s %12s %8s%n", "layer", "MACs", "energy uJ", "exact uJ", "saving");
         for (MapEnergy.LayerEnergy l : b.layers()) {
             ctx.out().printf(Locale.ROOT, "%-6s %,12d %12.3f %12.3f %7.1f%%%n", l.layer(), l.macs(), l.pj() / 1e6,

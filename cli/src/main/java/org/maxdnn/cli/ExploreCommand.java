@@ -55,7 +55,10 @@ final class ExploreCommand implements CliCommand {
                         .desc("liberty for the characterisation (default: Debian's osu018_stdcells.lib)").build())
                 .addOption(Option.builder().longOpt("pairs").hasArg().argName("N")
                         .desc("operand pairs per layer for the characterisation (default 20000)").build())
-                .addOption(Option.builder().longOpt("quick").desc("a small search that finishes in a few minutes").build());
+                .addOption(Option.builder().longOpt("quick").desc("a small search that finishes in a few minutes").build())
+                .addOption(Option.builder().longOpt("compensate")
+                        .desc("also search every approach with bias compensation (APPROACH+comp), calibrated on the "
+                                + "search images").build());
     }
 
     @Override
@@ -98,7 +101,7 @@ final class ExploreCommand implements CliCommand {
         int generations = Inputs.positiveInt(cmd, "generations", quick ? 2 : 12);
         double maxLoss = Inputs.number(cmd, "max-loss", 4, d -> d >= 0, "a non-negative number");
         return new ExploreMaps.Settings(levels, baseline.equals("alwann"), maxLoss, population, generations,
-                Inputs.positiveInt(cmd, "seed", 1), quick);
+                Inputs.positiveInt(cmd, "seed", 1), quick, cmd.hasOption("compensate"));
     }
 
     /** --energy FILE, else a characterisation (see {@link EnergyCommand#characterisation}) into {@code out}. */

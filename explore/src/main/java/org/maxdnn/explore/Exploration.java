@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.infer.CalibrationStatistics;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
@@ -16,19 +17,33 @@ import org.maxdnn.mult.MultiplierConfig;
  * energy table.
  */
 public final class Exploration {
-    /** What to explore. {@code alwannTables}: EvoApprox stems for the baseline (empty: no baseline). */
+    /**
+     * What to explore. {@code alwannTables}: EvoApprox stems for the baseline (empty: no baseline).
+     * {@code compensate}: every approach, the baseline included, is also searched with bias
+     * compensation ({@link CompensatedSpace}), calibrated on the oracle's images.
+     */
     public record Plan(List<String> levels, List<String> alwannTables, int filterGroups, Explorer.Settings settings,
-                       int sensitivityImages) {
+                       int sensitivityImages, boolean compensate) {
+        /** Without compensation. */
+        public Plan(List<String> levels, List<String> alwannTables, int filterGroups, Explorer.Settings settings,
+                    int sensitivityImages) {
+            this(levels, alwannTables, filterGroups, settings, sensitivityImages, false);
+        }
     }
 
-    /** Fronts in the order explored, the ALWANN one last. */
+    /** Whether an approach is the ALWANN baseline, compensated or not. */
+    public static boolean isBaseline(String approach) {
+        return approach.equals("alwann") || approach.equals("alwann" + CompensatedSpace.SUFFIX);
+    }
+
+    /** Fronts in the order explored, each compensated approach after its plain one, the ALWANN ones last. */
     public record Result(List<Explorer.Front> fronts, AccuracyOracle.Score exact) {
         public Explorer.Front front(String approach) {
             return fronts.stream().filter(f -> f.space().name().equals(approach)).findFirst().orElse(null);
         }
 
         public List<Explorer.Front> maxDnnFronts() {
-            return fronts.stream().filter(f -> !f.space().name().equals("alwann")).toList();
+            return fronts.stream().filter(f -> !isBaseline(f.space().name())).toList();
         }
 
         /** The MAx-DNN point with the largest saving within {@code maxLossPts}. */
@@ -94,6 +109,15 @@ public final class Exploration {
             List<MultiplierConfig> efficient = alwannHeuristic.efficientConfigs();
             spaces.add(new LayerSpace("alwann", names, efficient));
             seeds.add(alwannHeuristic.layerLadder(efficient));
+        }
+        if (plan.compensate()) {
+            // the calibration hook: the oracle's images are the ones the search is scored on
+            CalibrationStatistics calibration = CalibrationStatistics.collect(oracle.network(),
+                    oracle.images().stream().map(LabeledImage::pixels).toList(), oracle.registry());
+            for (int i = spaces.size() - 1; i >= 0; i--) {
+                spaces.add(i + 1, new CompensatedSpace(spaces.get(i), calibration, oracle.registry()));
+                seeds.add(i + 1, seeds.get(i));
+            }
         }
         List<Explorer.Front> fronts = new ArrayList<>();
         for (int i = 0; i < spaces.size(); i++) {

@@ -64,13 +64,15 @@ public final class ExploreReport {
             }
             best.put(f.space().name(), b);
             hypervolume.put(f.space().name(), f.hypervolume());
-            if (f.space().name().equals("alwann")) {
-                alwann = b;
-                alwannOwn = new double[LOSS_BOUNDS.length];
+            if (Exploration.isBaseline(f.space().name())) {
+                // ALWANN's best over its plain and compensated fronts, as MAx-DNN's is over all of its own
+                alwann = alwann == null ? new double[LOSS_BOUNDS.length] : alwann;
+                alwannOwn = alwannOwn == null ? new double[LOSS_BOUNDS.length] : alwannOwn;
                 for (int i = 0; i < b.length; i++) {
                     double bound = LOSS_BOUNDS[i];
-                    alwannOwn[i] = f.points().stream().filter(p -> p.lossPts() <= bound + 1e-9)
-                            .mapToDouble(p -> 100 * (1 - p.pj() / unsignedExactPj)).max().orElse(0);
+                    alwann[i] = Math.max(alwann[i], b[i]);
+                    alwannOwn[i] = Math.max(alwannOwn[i], f.points().stream().filter(p -> p.lossPts() <= bound + 1e-9)
+                            .mapToDouble(p -> 100 * (1 - p.pj() / unsignedExactPj)).max().orElse(0));
                 }
             } else {
                 for (int i = 0; i < b.length; i++) {

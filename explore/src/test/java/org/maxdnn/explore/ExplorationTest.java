@@ -114,6 +114,44 @@ class ExplorationTest {
     }
 
     /**
+     * With compensation each approach, ALWANN included, gets a {@code +comp} twin whose maps are its
+     * own maps with corrections calibrated on the search images; energy is the same (the bias is free);
+     * the compensated ALWANN front counts as the baseline, not as MAx-DNN.
+     */
+    @Test
+    void compensatedApproachesSearchTheSameGenomesWithCalibratedBiases() {
+        Exploration.Plan plan = new Exploration.Plan(List.of("layer"), List.of("mul8u_2P7", "mul8u_17KS"), 2,
+                new Explorer.Settings(8, 2, 5), 2, true);
+        Exploration.Result r = Exploration.run(oracle, maps -> maps.stream().map(oracle::score).toList(), energy, plan,
+                (a, g) -> { });
+        assertEquals(List.of("layer", "layer+comp", "alwann", "alwann+comp"),
+                r.fronts().stream().map(f -> f.space().name()).toList());
+        assertEquals(List.of("layer", "layer+comp"), r.maxDnnFronts().stream().map(f -> f.space().name()).toList());
+        org.maxdnn.infer.CalibrationStatistics calibration = org.maxdnn.infer.CalibrationStatistics.collect(
+                oracle.network(), oracle.images().stream().map(org.maxdnn.data.LabeledImage::pixels).toList(),
+                oracle.registry());
+        boolean corrected = false;
+        for (Explorer.Point p : r.front("layer+comp").points()) {
+            assertTrue(p.map().isCompensated());
+            ApproxMap plain = p.map().withCompensation(null);
+            assertEquals(org.maxdnn.map.Compensation.of(plain, calibration, oracle.registry()), p.map());
+            assertEquals(org.maxdnn.energy.MapEnergy.of(oracle.network(), plain, energy).pj(), p.pj(), 0.0);
+            corrected |= p.map().compensation().values().stream().flatMap(List::stream).anyMatch(v -> v != 0);
+            Evaluation.Result e = Evaluation.run(InferencePlan.compile(oracle.network(), p.map(), oracle.registry()),
+                    oracle.images(), 1, null);
+            assertEquals(p.score().correct(), e.correct(), "a compensated point reproduces");
+        }
+        assertTrue(corrected, "some point of the compensated front has non-zero corrections");
+        ExploreReport.Summary s = ExploreReport.summary(r, Double.NaN);
+        for (int i = 0; i < ExploreReport.LOSS_BOUNDS.length; i++) {
+            assertEquals(Math.max(s.bestSaving().get("alwann")[i], s.bestSaving().get("alwann+comp")[i]),
+                    s.alwannBest()[i], 0.0);
+            assertEquals(Math.max(s.bestSaving().get("layer")[i], s.bestSaving().get("layer+comp")[i]),
+                    s.maxDnnBest()[i], 0.0);
+        }
+    }
+
+    /**
      * The paper's own filter level: a genome gives each conv layer's filters in equal contiguous
      * groups (here 2) one configuration per group, priced per filter.
      */

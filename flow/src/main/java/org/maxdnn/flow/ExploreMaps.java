@@ -28,14 +28,21 @@ public final class ExploreMaps {
      * @param alwann      whether to search the ALWANN baseline too
      * @param maxLossPts  the accuracy-loss bound of the chosen point, percentage points
      * @param quick       a small search: two filter groups and two images for the sensitivity probe
+     * @param compensate  also search every approach with bias compensation ({@code APPROACH+comp})
      */
     public record Settings(List<String> levels, boolean alwann, double maxLossPts, int population, int generations,
-                           long seed, boolean quick) {
+                           long seed, boolean quick, boolean compensate) {
         public Settings {
             levels = List.copyOf(levels);
             if (!LEVELS.containsAll(levels)) {
                 throw new IllegalArgumentException("levels are some of " + LEVELS + ": " + levels);
             }
+        }
+
+        /** Without compensation. */
+        public Settings(List<String> levels, boolean alwann, double maxLossPts, int population, int generations,
+                        long seed, boolean quick) {
+            this(levels, alwann, maxLossPts, population, generations, seed, quick, false);
         }
     }
 
@@ -64,10 +71,11 @@ public final class ExploreMaps {
         AccuracyOracle oracle = new AccuracyOracle(w.net(), w.images(), w.registry(), q.threads());
         listener.note(String.format(Locale.ROOT, "exploring %s%s on %d images (exact %d/%d), NSGA-II population %d x %d "
                         + "generations, seed %d", String.join(",", s.levels()),
-                tables.isEmpty() ? "" : " + ALWANN (" + tables.size() + " tables)", w.images().size(),
+                (tables.isEmpty() ? "" : " + ALWANN (" + tables.size() + " tables)")
+                        + (s.compensate() ? ", each also bias-compensated" : ""), w.images().size(),
                 oracle.exact().correct(), w.images().size(), s.population(), s.generations(), s.seed()));
         Exploration.Plan plan = new Exploration.Plan(s.levels(), tables, s.quick() ? 2 : 4,
-                new Explorer.Settings(s.population(), s.generations(), s.seed()), s.quick() ? 2 : 4);
+                new Explorer.Settings(s.population(), s.generations(), s.seed()), s.quick() ? 2 : 4, s.compensate());
         Exploration.Result result;
         try (MapEvaluator evaluator = q.evaluators().open(oracle, q.threads())) {
             result = Exploration.run(oracle, evaluator, q.energy(), plan,
@@ -89,15 +97,15 @@ public final class ExploreMaps {
     static List<String> summaryLines(Explored x, double maxLossPts, Path out) {
         ExploreReport.Summary summary = x.summary();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-14s %10s %10s %10s %12s", "approach", "<=1 pt", "<=2 pts", "<=4 pts",
+        lines.add(String.format(Locale.ROOT, "%-20s %10s %10s %10s %12s", "approach", "<=1 pt", "<=2 pts", "<=4 pts",
                 "hypervolume"));
-        summary.bestSaving().forEach((a, v) -> lines.add(String.format(Locale.ROOT, "%-14s %9.1f%% %9.1f%% %9.1f%% %12.4f",
+        summary.bestSaving().forEach((a, v) -> lines.add(String.format(Locale.ROOT, "%-20s %9.1f%% %9.1f%% %9.1f%% %12.4f",
                 a, v[0], v[1], v[2], summary.hypervolume().get(a))));
         double[] r = summary.ratio();
-        lines.add(String.format(Locale.ROOT, "%-14s %10s %10s %10s", "MAx-DNN/ALWANN", ratio(r[0]), ratio(r[1]), ratio(r[2])));
+        lines.add(String.format(Locale.ROOT, "%-20s %10s %10s %10s", "MAx-DNN/ALWANN", ratio(r[0]), ratio(r[1]), ratio(r[2])));
         double[] own = summary.alwannVsUnsignedExact();
         if (own != null) {
-            lines.add(String.format(Locale.ROOT, "%-14s %9.1f%% %9.1f%% %9.1f%%  (ALWANN against its own exact unsigned "
+            lines.add(String.format(Locale.ROOT, "%-20s %9.1f%% %9.1f%% %9.1f%%  (ALWANN against its own exact unsigned "
                     + "multiplier)", "alwann/1JFF", own[0], own[1], own[2]));
         }
         lines.add("hypervolume: " + Explorer.HYPERVOLUME);

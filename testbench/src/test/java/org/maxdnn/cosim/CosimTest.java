@@ -22,6 +22,7 @@ import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.map.Compensation;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
@@ -101,6 +102,27 @@ class CosimTest {
         List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roup-p2r0", "roup-p0r5", "roupc-p0r4", "roupc-p1r6",
                 "roup-p3r7").map(MultiplierConfig::parse).toList();
         bitExact(ApproxMap.randomKernels(net, mix, 11), "random kernel-level mix");
+    }
+
+    /**
+     * A bias-compensated kernel-level map (issue #16): the corrected biases are what the golden model
+     * and the array's folded bias both use, so the RTL stays bit-exact with them.
+     */
+    @Test
+    void compensatedKernelLevelMapIsBitExact() {
+        List<MultiplierConfig> mix = Stream.of("exact", "roup-p2r0", "roup-p1r4", "roupc-p1r6", "roup-p3r0")
+                .map(MultiplierConfig::parse).toList();
+        ApproxMap map = Compensation.calibrate(net, ApproxMap.randomKernels(net, mix, 16),
+                ImageSets.readFolder(assets.images(), 10).stream().map(LabeledImage::pixels).toList(), registry);
+        InferencePlan plan = InferencePlan.compile(net, map, registry);
+        for (ConvLayer l : net.weightedLayers().stream().filter(l -> l.op() == OpType.CONV_2D).toList()) {
+            int[] c = map.compensation(l);
+            assertTrue(java.util.Arrays.stream(c).anyMatch(v -> v != 0), l.name() + " has corrections");
+            for (int oc = 0; oc < l.outC(); oc++) {
+                assertEquals(l.bias()[oc] - c[oc], plan.network().layer(l.name()).bias()[oc], l.name() + " bias " + oc);
+            }
+        }
+        bitExact(map, "compensated random kernel-level mix");
     }
 
     /** The second opinion: the same network in Icarus (one image on a 4x4 array, it is slow) is bit-exact too. */
