@@ -121,7 +121,7 @@ class ExplorationTest {
     @Test
     void compensatedApproachesSearchTheSameGenomesWithCalibratedBiases() {
         Exploration.Plan plan = new Exploration.Plan(List.of("layer"), List.of("mul8u_2P7", "mul8u_17KS"), 2,
-                new Explorer.Settings(8, 2, 5), 2, true);
+                new Explorer.Settings(4, 1, 5), 2, true);
         Exploration.Result r = Exploration.run(oracle, maps -> maps.stream().map(oracle::score).toList(), energy, plan,
                 (a, g) -> { });
         assertEquals(List.of("layer", "layer+comp", "alwann", "alwann+comp"),
