@@ -41,8 +41,7 @@ public final class InferencePlan {
                 MultiplierConfig[][] configs = map.resolve(c);
                 kernels[i] = ConvKernel.compile(c, configs, registry, path);
                 int[] correction = map.compensation(c);
-                boolean exact = java.util.Arrays.stream(configs).flatMap(java.util.Arrays::stream)
-                        .allMatch(MultiplierConfig::isExactByDefinition)
+                boolean exact = ApproxMap.allExact(configs)
                         && (correction == null || java.util.Arrays.stream(correction).allMatch(v -> v == 0));
                 first = exact || first < i ? first : i;
             }

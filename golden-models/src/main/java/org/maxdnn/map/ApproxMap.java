@@ -162,6 +162,12 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
         return out;
     }
 
+    /** Whether every kernel of a {@link #resolve}d layer is exact by definition. */
+    public static boolean allExact(MultiplierConfig[][] configs) {
+        return java.util.Arrays.stream(configs).flatMap(java.util.Arrays::stream)
+                .allMatch(MultiplierConfig::isExactByDefinition);
+    }
+
     /** The entry of a layer by its name, or by {@code fc0} for a single FC layer {@code fc}. */
     private LayerEntry entry(String layer) {
         LayerEntry e = layers.get(layer);
@@ -183,15 +189,7 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
     public ApproxMap validate(Network net, String source) {
         for (Map.Entry<String, LayerEntry> en : layers.entrySet()) {
             String where = "map " + source + ": layers." + en.getKey();
-            ConvLayer l;
-            try {
-                l = net.approximableLayer(en.getKey());
-            } catch (MaxdnnException e) {
-                throw MaxdnnException.badInput(where + ": " + e.getMessage(), e);
-            }
-            if (!l.name().equals(en.getKey()) && layers.containsKey(l.name())) {
-                throw MaxdnnException.badInput(where + ": names the same layer as layers." + l.name());
-            }
+            ConvLayer l = namedLayer(net, en.getKey(), layers.keySet(), where, "layers.");
             LayerEntry e = en.getValue();
             if (e.filters() != null && e.filters().size() != l.outC()) {
                 throw MaxdnnException.badInput(where + ".filters: " + e.filters().size() + " entries, but "
@@ -217,17 +215,24 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
         return this;
     }
 
+    /** The layer a key of {@code keys} names (fc0 finds fc), or a clear error at {@code where}. */
+    private static ConvLayer namedLayer(Network net, String key, Set<String> keys, String where, String prefix) {
+        ConvLayer l;
+        try {
+            l = net.approximableLayer(key);
+        } catch (MaxdnnException e) {
+            throw MaxdnnException.badInput(where + ": " + e.getMessage(), e);
+        }
+        if (!l.name().equals(key) && keys.contains(l.name())) {
+            throw MaxdnnException.badInput(where + ": names the same layer as " + prefix + l.name());
+        }
+        return l;
+    }
+
     private void validateCompensation(Network net, String source) {
         for (Map.Entry<String, List<Integer>> en : compensation.entrySet()) {
-            ConvLayer l = net.layer(en.getKey());
             String where = "map " + source + ": compensation." + en.getKey();
-            if (l == null) {
-                throw MaxdnnException.badInput(where + ": the model has no layer '" + en.getKey() + "' (layers: "
-                        + String.join(", ", net.weightedLayers().stream().map(ConvLayer::name).toList()) + ")");
-            }
-            if (!l.name().equals(en.getKey()) && compensation.containsKey(l.name())) {
-                throw MaxdnnException.badInput(where + ": names the same layer as compensation." + l.name());
-            }
+            ConvLayer l = namedLayer(net, en.getKey(), compensation.keySet(), where, "compensation.");
             List<Integer> c = en.getValue();
             if (c.size() != l.outC()) {
                 throw MaxdnnException.badInput(where + ": " + c.size() + " corrections, but " + l.name() + " has "

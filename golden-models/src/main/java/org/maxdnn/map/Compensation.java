@@ -41,9 +41,7 @@ public final class Compensation {
         Map<String, List<Integer>> out = new LinkedHashMap<>();
         for (ConvLayer l : stats.network().weightedLayers()) {
             MultiplierConfig[][] configs = map.resolve(l);
-            boolean exact = java.util.Arrays.stream(configs).flatMap(java.util.Arrays::stream)
-                    .allMatch(MultiplierConfig::isExactByDefinition);
-            if (!exact) {
+            if (!ApproxMap.allExact(configs)) {
                 out.put(l.name(), java.util.Arrays.stream(corrections(l, configs, stats, registry)).boxed().toList());
             }
         }
