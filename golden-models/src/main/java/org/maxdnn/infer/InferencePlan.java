@@ -9,8 +9,8 @@ import org.maxdnn.mult.MultiplierRegistry;
 /**
  * A {@link Network} compiled for one {@link ApproxMap}: every conv/FC layer has its kernel with
  * the map's multipliers resolved, and a compensated map's biases ({@link ApproxMap#compensate}):
- * {@link #network()} is the network as the map runs it. Immutable and shared between threads; each thread brings its
- * own {@link Workspace}.
+ * {@link #network()} is the network as the map runs it. Immutable and shared between threads; each
+ * thread brings its own {@link Workspace}.
  */
 public final class InferencePlan {
     private final Network net;
