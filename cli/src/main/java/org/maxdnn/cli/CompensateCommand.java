@@ -45,7 +45,7 @@ final class CompensateCommand implements CliCommand {
             throw new MaxdnnException(MaxdnnException.USAGE, "give --map FILE and --out FILE");
         }
         Network net = Inputs.network(cmd, ctx);
-        ApproxMap map = Inputs.map(cmd, net);
+        ApproxMap map = Inputs.map(cmd, net, ctx);
         DataSet data = Inputs.dataSet(cmd, ctx, net);
         Path out = Path.of(cmd.getOptionValue("out"));
         if (out.toAbsolutePath().equals(Path.of(cmd.getOptionValue("map")).toAbsolutePath())) {
