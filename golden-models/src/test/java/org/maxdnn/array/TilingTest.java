@@ -113,12 +113,73 @@ class TilingTest {
         assertEquals(5, v.outputChannel(2, 1));
         assertEquals(5 * 4 + 3, v.weight(2, 3, 1));
         assertEquals(0, v.kernelColumn(3), "one kernel column per filter");
-        // on 4x4: one fold per group, half its columns idle
+        // on 4x4: groups 0 and 1 side by side (columns 0-1 and 2-3, stacked reductions 0-3 and 4-7), then group 2
         Tiling t = Tiling.of(v, ArrayConfig.configurable(4, 4));
-        assertEquals(List.of(new Tiling.Fold(0, 0, 4, 0, 2), new Tiling.Fold(1, 0, 4, 0, 2), new Tiling.Fold(2, 0, 4, 0, 2)),
+        assertEquals(2, t.groupsPerFold());
+        assertEquals(List.of(new Tiling.Fold(0, 0, 4, 0, 4), new Tiling.Fold(0, 4, 4, 0, 4), new Tiling.Fold(2, 0, 4, 0, 2)),
                 t.folds());
+        Tiling.Fold second = t.folds().get(1);
+        assertTrue(t.used(second, 0, 2));
+        assertFalse(t.used(second, 0, 1), "group 0's column beside group 1's rows");
+        assertEquals(2 * 4 + 0, t.weight(second, 0, 2), "channel 2, tap 0");
+        assertEquals(0, t.weight(second, 0, 0));
+        assertEquals(v.patchIndex(1, 1), t.patchIndex(second, 1));
+        assertEquals(3, t.outputChannel(second, 3));
         assertEquals(0.5, t.mappingEfficiency(), 1e-12);
         assertEquals(3 * (4 + 4 + 8), t.cycles(4));
+    }
+
+    /**
+     * Three 3x3 depthwise channels (depth multiplier 1) on 4x4: packed, their 27 stacked taps take
+     * ceil(27 / 4) = 7 folds where SCALE-Sim's one layer per channel takes 3 x ceil(9 / 4) = 9.
+     */
+    @Test
+    void depthwiseChannelsArePackedBlockDiagonally() {
+        byte[] w = new byte[3 * 9];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (byte) (i + 1);
+        }
+        ConvLayer dw = new ConvLayer("dw", OpType.DEPTHWISE_CONV_2D, 0, 1, 4, 4, 3, 2, 2, 3, 3, 3, 1, 1, 0, 0, w,
+                new int[3], 0, 0, null, -128, 127, 3, false);
+        Tiling t = Tiling.of(GemmViews.of(dw), ArrayConfig.configurable(4, 4));
+        assertEquals(3, t.groupsPerFold());
+        assertEquals(7, t.folds().size());
+        // fold 2 holds stacked taps 8..11: channel 0's last tap on row 0, channel 1's taps 0..2 on rows 1..3
+        Tiling.Fold f = t.folds().get(2);
+        assertEquals(new Tiling.Fold(0, 8, 4, 0, 3), f);
+        assertTrue(t.used(f, 0, 0));
+        assertEquals(9, t.weight(f, 0, 0), "channel 0, tap 8");
+        for (int r = 1; r < 4; r++) {
+            assertTrue(t.used(f, r, 1));
+            assertFalse(t.used(f, r, 0));
+            assertEquals(9 + r, t.weight(f, r, 1), "channel 1, tap " + (r - 1));
+        }
+        assertFalse(t.used(f, 0, 2), "channel 2 has no tap in this fold");
+        assertEquals(4, t.usedPes(f));
+        MultiplierConfig[][] k = {{MultiplierConfig.roup(1, 2)}, {MultiplierConfig.roup(2, 0)}, {MultiplierConfig.roup(0, 3)}};
+        assertEquals(MultiplierConfig.roup(2, 0), t.config(f, 3, 1, k), "each PE takes its channel's kernel");
+        assertEquals(MultiplierConfig.EXACT, t.config(f, 3, 0, k), "a PE between groups is idle");
+        assertEquals(27.0 / (7 * 16), t.mappingEfficiency(), 1e-12);
+        // SCALE-Sim: 9 folds x (2·4 + 4 + T − 2); the RTL: 7 x (2·4 + 4 + T)
+        assertEquals(9, ScaleSimModel.folds(t.view(), t.array()));
+        assertEquals(9 * (8 + 4 + 4 - 2), ScaleSimModel.cycles(t.view(), t.array(), 4));
+        ScaleSimModel.Comparison c = ScaleSimModel.compare(t, 4, t.cycles(4));
+        assertEquals(7 * 16, c.rtlCycles());
+        assertEquals(2 * 7, c.registers());
+        assertEquals((7 - 9) * 14, c.packing());
+        assertTrue(c.explained());
+        assertFalse(ScaleSimModel.compare(t, 4, t.cycles(4) + 1).explained());
+    }
+
+    @Test
+    void scaleSimCountsTwoCyclesLessPerFold() {
+        Tiling t = Tiling.of(GemmViews.of(layer(OpType.CONV_2D)), ArrayConfig.configurable(8, 4));
+        // 6 folds x (2·8 + 4 + 10 − 2) = 168; the RTL's 180 = 168 + 2·6, no packing
+        assertEquals(168, ScaleSimModel.cycles(t.view(), t.array(), 10));
+        ScaleSimModel.Comparison c = ScaleSimModel.compare(t, 10, 180);
+        assertEquals(12, c.registers());
+        assertEquals(0, c.packing());
+        assertTrue(c.explained());
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.maxdnn.cosim;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
@@ -11,9 +13,9 @@ import org.maxdnn.array.Tiling;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.InferencePlan;
+import org.maxdnn.infer.Network;
 import org.maxdnn.infer.Workspace;
 import org.maxdnn.map.ApproxMap;
-import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.rtl.RoupCode;
@@ -21,20 +23,21 @@ import org.maxdnn.rtl.RtlGenerator;
 
 /**
  * Whole inferences with layers on a generated array and the rest in Java (RTL in the loop). The
- * configurable array runs every conv layer under any map of exact, roup and roupc; a fixed array
- * runs the layer its label names, whose map it must hold. Each layer runs as the folds of its
- * {@link Tiling} ({@link LayerTiles}), dealt to simulator processes ({@link SimulatorPool}); every
- * partial sum of every tile is checked against the golden multipliers ({@link TileCheck}), and each
- * layer's accumulators, requantised by the golden layer, feed the next; the layer accumulators and
- * the final FC outputs are compared with the golden model's.
+ * configurable array runs every conv, depthwise and FC layer under any map of exact, roup and roupc;
+ * a fixed array runs the layer its label names, whose map it must hold. Each layer runs as the folds
+ * of its {@link Tiling} ({@link LayerTiles}), dealt to simulator processes ({@link SimulatorPool});
+ * every partial sum of every tile is checked against the golden multipliers ({@link TileCheck}), and
+ * each layer's accumulators, requantised by the golden layer, feed the next; the layer accumulators
+ * and the network's logits and output tensor are compared with the golden model's. Each layer's
+ * cycles are measured on the RTL ({@link LayerRun}).
  */
 public final class CosimDriver implements AutoCloseable {
     /**
-     * What a run did and found: the tile outputs (partial sums) compared, and the clock cycles the
-     * RTL ran against those its layers' tilings predict.
+     * What a run did and found: the tile outputs (partial sums) compared, the clock cycles the RTL ran
+     * against those its layers' tilings predict, and per layer what it took.
      */
     public record Report(int images, long macs, long tiles, long tileOutputs, long cycles, long tilingCycles,
-                         double seconds, long mismatchCount, List<Mismatch> mismatches) {
+                         double seconds, long mismatchCount, List<Mismatch> mismatches, List<LayerRun> layers) {
         public double macsPerSecond() {
             return macs / seconds;
         }
@@ -50,8 +53,8 @@ public final class CosimDriver implements AutoCloseable {
         }
     }
 
-    /** Images streamed through each weight load. */
-    static final int BATCH = 8;
+    /** Inputs streamed through each weight load unless asked otherwise. */
+    public static final int DEFAULT_BATCH = 8;
 
     private final ArrayConfig config;
     private final String verilog;
@@ -99,11 +102,11 @@ public final class CosimDriver implements AutoCloseable {
         return new CosimDriver(c, RtlGenerator.arrayVerilog(c), registry, Runtime.getRuntime().availableProcessors());
     }
 
-    /** The layers this array runs: every conv layer on the configurable array, its own on a fixed one. */
+    /** The layers this array runs: every conv, depthwise and FC layer on the configurable array, its own on a fixed one. */
     private List<ConvLayer> layersOnArray(InferencePlan golden) {
         List<ConvLayer> out = new ArrayList<>();
         for (ConvLayer l : golden.network().weightedLayers()) {
-            if (config.isConfigurable() ? l.op() == OpType.CONV_2D : l.name().equals(config.label())) {
+            if (config.isConfigurable() || l.name().equals(config.label())) {
                 out.add(l);
             }
         }
@@ -136,72 +139,99 @@ public final class CosimDriver implements AutoCloseable {
 
     /**
      * Cosimulates whole inferences of {@code images} under {@code golden}'s map; {@code progress}
-     * gets the number of images done. Images go through the array in batches of {@link #BATCH},
+     * gets the number of images done. Images go through the array in batches of {@link #DEFAULT_BATCH},
      * layer by layer: each fold's weights are loaded once and the im2col rows of the whole batch
      * streamed through them, which keeps the array busy instead of filling and draining it per image.
      */
     public Report network(InferencePlan golden, List<LabeledImage> images, IntConsumer progress) {
+        return network(golden, images, DEFAULT_BATCH, progress);
+    }
+
+    /** As {@link #network(InferencePlan, List, IntConsumer)}, {@code batch} inputs per weight load. */
+    public Report network(InferencePlan golden, List<LabeledImage> images, int batch, IntConsumer progress) {
+        if (batch < 1) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "a batch holds at least one input, not " + batch);
+        }
         List<ConvLayer> onArray = layersOnArray(golden);
         ApproxMap map = golden.map();
+        Network net = golden.network();
         log = new MismatchLog();
         TileCheck check = new TileCheck(registry, log);
-        long[] counts = new long[3]; // macs, tiles, tiling cycles
+        Map<ConvLayer, LayerRun.Sum> perLayer = new LinkedHashMap<>();
+        onArray.forEach(l -> perLayer.put(l, new LayerRun.Sum(l, config)));
         long cyclesBefore = pool.cycles();
         long t0 = System.nanoTime();
         Workspace gws = golden.newWorkspace();
         List<Workspace> rws = new ArrayList<>();
-        for (int first = 0; first < images.size(); first += BATCH) {
-            List<byte[]> pixels = images.subList(first, Math.min(images.size(), first + BATCH)).stream()
+        for (int first = 0; first < images.size(); first += batch) {
+            List<byte[]> pixels = images.subList(first, Math.min(images.size(), first + batch)).stream()
                     .map(LabeledImage::pixels).toList();
             int n = pixels.size();
             List<List<int[]>> expectedAcc = new ArrayList<>();
-            int[][] expectedLogits = new int[n][];
+            List<byte[][]> expectedOut = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 List<int[]> accs = new ArrayList<>();
                 golden.run(pixels.get(k), gws, (layer, in, acc, out) -> {
-                    if (onArray.contains(layer)) {
+                    if (perLayer.containsKey(layer)) {
                         accs.add(acc.clone());
                     }
                 });
                 expectedAcc.add(accs);
-                expectedLogits[k] = golden.logits(gws);
+                expectedOut.add(outputs(net, gws));
             }
             while (rws.size() < n) {
                 rws.add(golden.newWorkspace());
             }
             int base = first;
             int[] index = {0};
-            int[][] logits = golden.logitsWith(pixels, rws.subList(0, n), (layer, inputs) -> {
-                if (!onArray.contains(layer)) {
+            golden.logitsWith(pixels, rws.subList(0, n), (layer, inputs) -> {
+                LayerRun.Sum sum = perLayer.get(layer);
+                if (sum == null) {
                     return null;
                 }
                 Tiling tiling = Tiling.of(GemmViews.of(layer), config);
                 MultiplierConfig[][] kernels = map.resolve(layer);
+                long before = pool.cycles();
                 int[][] acc = layer(new LayerTiles(tiling, kernels, registry, inputs, base), kernels, check);
+                sum.add(tiling, inputs.size(), pool.cycles() - before);
                 for (int k = 0; k < n; k++) {
                     compareLayer(layer, base + k, expectedAcc.get(k).get(index[0]), acc[k]);
                 }
                 index[0]++;
-                counts[0] += layer.macs() * inputs.size();
-                counts[1] += tiling.folds().size();
-                counts[2] += tiling.cycles(inputs.size() * tiling.view().m());
                 return acc;
             });
             for (int k = 0; k < n; k++) {
-                for (int c = 0; c < logits[k].length; c++) {
-                    if (logits[k][c] != expectedLogits[k][c]) {
-                        log.record(new Mismatch("logits", base + k, "fc", -1, -1, -1, -1, -1, -1, c, expectedLogits[k][c],
-                                logits[k][c]));
-                    }
-                }
+                compareOutputs(net, base + k, expectedOut.get(k), outputs(net, rws.get(k)));
             }
             if (progress != null) {
                 progress.accept(first + n);
             }
         }
         long cycles = pool.cycles() - cyclesBefore;
-        return new Report(images.size(), counts[0], counts[1], check.outputs(), cycles, counts[2],
-                (System.nanoTime() - t0) / 1e9, log.count(), log.kept());
+        List<LayerRun> layers = perLayer.values().stream().map(LayerRun.Sum::run).toList();
+        return new Report(images.size(), layers.stream().mapToLong(LayerRun::macs).sum(),
+                layers.stream().mapToLong(LayerRun::weightLoads).sum(), check.outputs(), cycles,
+                layers.stream().mapToLong(LayerRun::tilingCycles).sum(), (System.nanoTime() - t0) / 1e9, log.count(),
+                log.kept(), layers);
+    }
+
+    /** The network's logits and output tensor (the same tensor when no SOFTMAX follows the logits). */
+    private static byte[][] outputs(Network net, Workspace ws) {
+        return new byte[][] {ws.tensor(net.logitsTensor()).clone(), ws.tensor(net.outputTensor()).clone()};
+    }
+
+    private void compareOutputs(Network net, int image, byte[][] expected, byte[][] actual) {
+        String[] stage = {"logits", "output"};
+        for (int t = 0; t < expected.length; t++) {
+            if (t == 1 && net.outputTensor() == net.logitsTensor()) {
+                break;
+            }
+            for (int i = 0; i < expected[t].length; i++) {
+                if (expected[t][i] != actual[t][i]) {
+                    log.record(new Mismatch(stage[t], image, null, null, -1, -1, -1, -1, i, expected[t][i], actual[t][i]));
+                }
+            }
+        }
     }
 
     /** One layer of a batch on the array: every tile submitted, then read back and checked. */
@@ -220,7 +250,7 @@ public final class CosimDriver implements AutoCloseable {
         for (int i = 0; i < expected.length; i++) {
             if (expected[i] != actual[i]) {
                 int p = i / l.outC();
-                log.record(new Mismatch("layer", image, l.name(), -1, -1, p, p / l.outW(), p % l.outW(), -1, i % l.outC(),
+                log.record(new Mismatch("layer", image, l.name(), null, p, p / l.outW(), p % l.outW(), -1, i % l.outC(),
                         expected[i], actual[i]));
             }
         }

@@ -13,8 +13,8 @@ import org.maxdnn.rtl.RtlGenerator;
  * A layer of a batch of inputs on the array, as its {@link Tiling} says: the operands of every fold
  * (each PE's weight and configuration code, each row's im2col activations), and the layer's int32
  * accumulators from the folds' partial sums. Terms the hardware adds that the layer does not have
- * are folded offline, as a bias is: the zero-point term f(x_zp, w) of every kernel (SPEC §4) and a
- * fixed array's idle PEs' f(0, 0).
+ * are folded offline, as a bias is: the zero-point term f(x_zp, w) of every kernel (SPEC §4) and
+ * what a fixed array's idle PEs add (f(0, 0) in an idle row, f(a, 0) beside another group's weight).
  */
 final class LayerTiles {
     private final Tiling tiling;
@@ -22,6 +22,7 @@ final class LayerTiles {
     private final MultiplierRegistry registry;
     private final List<Tile> tiles = new ArrayList<>();
     private final int inputs;
+    private final java.util.Map<MultiplierConfig, Boolean> zeroAtWeightZero = new java.util.HashMap<>();
 
     LayerTiles(Tiling tiling, MultiplierConfig[][] kernels, MultiplierRegistry registry, List<byte[]> inputs,
                int firstImage) {
@@ -80,13 +81,22 @@ final class LayerTiles {
             Tiling.Fold f = tile.fold();
             int[] psum = psums.get(t);
             for (int c = 0; c < f.nCount(); c++) {
-                int idle = 0;
-                for (int r = f.kCount(); r < rows; r++) {
-                    idle += registry.get(tiling.config(f, r, c, kernels)).multiply(0, 0);
-                }
                 int oc = tiling.outputChannel(f, c);
+                int idle = 0;
+                List<Integer> unusedRows = new ArrayList<>();
+                for (int r = 0; r < rows; r++) {
+                    if (r >= f.kCount()) {
+                        idle += product(f, r, c, 0);
+                    } else if (!tiling.used(f, r, c) && !zeroForWeightZero(f, r, c)) {
+                        unusedRows.add(r);
+                    }
+                }
                 for (int i = 0; i < tile.n(); i++) {
-                    acc[i / view.m()][(i % view.m()) * outC + oc] += psum[i * cols + c] - idle;
+                    int v = psum[i * cols + c] - idle;
+                    for (int r : unusedRows) {
+                        v -= product(f, r, c, tile.acts()[i * rows + r]);
+                    }
+                    acc[i / view.m()][(i % view.m()) * outC + oc] += v;
                 }
             }
         }
@@ -106,5 +116,26 @@ final class LayerTiles {
             }
         }
         return acc;
+    }
+
+    /** What PE (r, c) of fold f adds for activation a against its weight (0 when idle). */
+    private int product(Tiling.Fold f, int r, int c, int a) {
+        return registry.get(tiling.config(f, r, c, kernels)).multiply(a, tiling.weight(f, r, c));
+    }
+
+    /**
+     * True when the idle PE (r, c) adds nothing whatever its row streams: f(a, 0) = 0 for every a, as
+     * for the configurable array's exact code. A fixed array's circuit may add f(a, 0) ≠ 0 in a row of
+     * another group (a packed depthwise fold), which is then folded out per vector.
+     */
+    private boolean zeroForWeightZero(Tiling.Fold f, int r, int c) {
+        return zeroAtWeightZero.computeIfAbsent(tiling.config(f, r, c, kernels), cfg -> {
+            for (int a = -128; a < 128; a++) {
+                if (registry.get(cfg).multiply(a, 0) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 }

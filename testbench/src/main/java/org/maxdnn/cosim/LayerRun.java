@@ -1,0 +1,68 @@
+package org.maxdnn.cosim;
+
+import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.array.ScaleSimModel;
+import org.maxdnn.array.Tiling;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.model.OpType;
+
+/**
+ * What one layer took on the array over a cosimulation run: its tiling's folds (tiles), the weight
+ * loads over all batches, the MACs, the clock cycles the RTL ran for it, those its {@link Tiling}
+ * predicts, and SCALE-Sim's analytical count with the terms that explain the difference.
+ */
+public record LayerRun(String layer, OpType op, int tiles, long weightLoads, long macs, long cycles, long tilingCycles,
+                       ScaleSimModel.Comparison scaleSim, int pes) {
+    /** CSV header of {@link #csvRow}. */
+    public static final String CSV_HEADER = "layer,op,tiles,weight_loads,macs,cycles,utilisation,tiling_cycles,"
+            + "scalesim_cycles,register_cycles,packing_cycles";
+
+    /** MACs over the PE-cycles the RTL spent. */
+    public double utilisation() {
+        return (double) macs / ((double) cycles * pes);
+    }
+
+    public String csvRow() {
+        return String.format(java.util.Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.5f,%d,%d,%d,%d", layer, op, tiles, weightLoads, macs,
+                cycles, utilisation(), tilingCycles, scaleSim.scaleSimCycles(), scaleSim.registers(), scaleSim.packing());
+    }
+
+    /** Sums a layer's batches. */
+    static final class Sum {
+        private final ConvLayer layer;
+        private final ArrayConfig array;
+        private int tiles;
+        private long loads;
+        private long macs;
+        private long cycles;
+        private long tilingCycles;
+        private long scaleSim;
+        private long registers;
+        private long packing;
+
+        Sum(ConvLayer layer, ArrayConfig array) {
+            this.layer = layer;
+            this.array = array;
+        }
+
+        /** A batch of {@code inputs} inputs through {@code tiling}, for which the RTL ran {@code rtlCycles}. */
+        void add(Tiling tiling, int inputs, long rtlCycles) {
+            int vectors = inputs * tiling.view().m();
+            tiles = tiling.folds().size();
+            loads += tiles;
+            macs += layer.macs() * inputs;
+            cycles += rtlCycles;
+            tilingCycles += tiling.cycles(vectors);
+            ScaleSimModel.Comparison c = ScaleSimModel.compare(tiling, vectors, rtlCycles);
+            scaleSim += c.scaleSimCycles();
+            registers += c.registers();
+            packing += c.packing();
+        }
+
+        LayerRun run() {
+            return new LayerRun(layer.name(), layer.op(), tiles, loads, macs, cycles, tilingCycles,
+                    new ScaleSimModel.Comparison(layer.name(), cycles, scaleSim, registers, packing),
+                    array.rows() * array.cols());
+        }
+    }
+}
