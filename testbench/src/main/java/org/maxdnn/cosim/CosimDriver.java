@@ -192,7 +192,7 @@ public final class CosimDriver implements AutoCloseable {
                 Tiling tiling = Tiling.of(GemmViews.of(layer), config);
                 MultiplierConfig[][] kernels = map.resolve(layer);
                 long before = pool.cycles();
-                int[][] acc = layer(new LayerTiles(tiling, kernels, registry, inputs, base), kernels, check);
+                int[][] acc = layer(new LayerTiles(tiling, kernels, registry, inputs, base), kernels, check, sum);
                 sum.add(tiling, inputs.size(), pool.cycles() - before);
                 for (int k = 0; k < n; k++) {
                     compareLayer(layer, base + k, expectedAcc.get(k).get(index[0]), acc[k]);
@@ -234,13 +234,13 @@ public final class CosimDriver implements AutoCloseable {
         }
     }
 
-    /** One layer of a batch on the array: every tile submitted, then read back and checked. */
-    private int[][] layer(LayerTiles layer, MultiplierConfig[][] kernels, TileCheck check) {
+    /** One layer of a batch on the array: every tile submitted, then read back and checked (mismatches into {@code sum}). */
+    private int[][] layer(LayerTiles layer, MultiplierConfig[][] kernels, TileCheck check, LayerRun.Sum sum) {
         layer.tiles().forEach(pool::submit);
         List<int[]> psums = new ArrayList<>();
         for (Tile t : layer.tiles()) {
             int[] p = pool.read(t);
-            check.check(t, kernels, p);
+            sum.mismatches(check.check(t, kernels, p));
             psums.add(p);
         }
         return layer.accumulators(psums);

@@ -9,13 +9,14 @@ import org.maxdnn.model.OpType;
 /**
  * What one layer took on the array over a cosimulation run: its tiling's folds (tiles), the weight
  * loads over all batches, the MACs, the clock cycles the RTL ran for it, those its {@link Tiling}
- * predicts, and SCALE-Sim's analytical count with the terms that explain the difference.
+ * predicts, SCALE-Sim's analytical count with the terms that explain the difference, and the tile
+ * outputs that mismatched.
  */
 public record LayerRun(String layer, OpType op, int tiles, long weightLoads, long macs, long cycles, long tilingCycles,
-                       ScaleSimModel.Comparison scaleSim, int pes) {
+                       ScaleSimModel.Comparison scaleSim, int pes, long tileMismatches) {
     /** CSV header of {@link #csvRow}. */
     public static final String CSV_HEADER = "layer,op,tiles,weight_loads,macs,cycles,utilisation,tiling_cycles,"
-            + "scalesim_cycles,register_cycles,packing_cycles";
+            + "scalesim_cycles,register_cycles,packing_cycles,tile_mismatches";
 
     /** MACs over the PE-cycles the RTL spent. */
     public double utilisation() {
@@ -23,8 +24,9 @@ public record LayerRun(String layer, OpType op, int tiles, long weightLoads, lon
     }
 
     public String csvRow() {
-        return String.format(java.util.Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.5f,%d,%d,%d,%d", layer, op, tiles, weightLoads, macs,
-                cycles, utilisation(), tilingCycles, scaleSim.scaleSimCycles(), scaleSim.registers(), scaleSim.packing());
+        return String.format(java.util.Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.5f,%d,%d,%d,%d,%d", layer, op, tiles, weightLoads,
+                macs, cycles, utilisation(), tilingCycles, scaleSim.scaleSimCycles(), scaleSim.registers(), scaleSim.packing(),
+                tileMismatches);
     }
 
     /** Sums a layer's batches. */
@@ -39,6 +41,7 @@ public record LayerRun(String layer, OpType op, int tiles, long weightLoads, lon
         private long scaleSim;
         private long registers;
         private long packing;
+        private long mismatches;
 
         Sum(ConvLayer layer, ArrayConfig array) {
             this.layer = layer;
@@ -59,10 +62,14 @@ public record LayerRun(String layer, OpType op, int tiles, long weightLoads, lon
             packing += c.packing();
         }
 
+        void mismatches(int count) {
+            mismatches += count;
+        }
+
         LayerRun run() {
             return new LayerRun(layer.name(), layer.op(), tiles, loads, macs, cycles, tilingCycles,
                     new ScaleSimModel.Comparison(layer.name(), cycles, scaleSim, registers, packing),
-                    array.rows() * array.cols());
+                    array.rows() * array.cols(), mismatches);
         }
     }
 }

@@ -31,7 +31,8 @@ final class TileCheck {
         return outputs;
     }
 
-    void check(Tile tile, MultiplierConfig[][] kernels, int[] psums) {
+    /** Checks every partial sum of {@code tile}; returns how many mismatch. */
+    int check(Tile tile, MultiplierConfig[][] kernels, int[] psums) {
         Tiling tiling = tile.tiling();
         Tiling.Fold f = tile.fold();
         int rows = tiling.array().rows();
@@ -55,8 +56,10 @@ final class TileCheck {
         }
         outputs += expected.length;
         ConvLayer l = tiling.view().layer();
+        int mismatches = 0;
         for (int i = 0; i < expected.length; i++) {
             if (expected[i] != psums[i]) {
+                mismatches++;
                 int vector = i / cols;
                 int m = vector % tile.pixels();
                 int c = i % cols;
@@ -65,6 +68,7 @@ final class TileCheck {
                         psums[i]), tile);
             }
         }
+        return mismatches;
     }
 
     /** The products of {@code config} indexed by (w << 8 | a) on the byte codes: a weight's row is contiguous. */

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
+import org.maxdnn.BundledModel;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.array.GemmViews;
 import org.maxdnn.array.Tiling;
+import org.maxdnn.data.DataSets;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.ConvLayer;
@@ -151,15 +153,29 @@ class CosimTest {
      */
     @Test
     void fixedAlwannArrayIsBitExactOnItsLayer() {
-        fixedArrayOnItsLayer("conv0", MultiplierConfig.parse("alwann:mul8u_2AC"));
+        fixedArrayOnItsLayer(net, images, "conv0", MultiplierConfig.parse("alwann:mul8u_2AC"));
     }
 
     @Test
     void fixedRoupArrayIsBitExactOnItsLayer() {
-        fixedArrayOnItsLayer("conv1", MultiplierConfig.parse("roup-p1r2"));
+        fixedArrayOnItsLayer(net, images, "conv1", MultiplierConfig.parse("roup-p1r2"));
     }
 
-    private static void fixedArrayOnItsLayer(String layer, MultiplierConfig config) {
+    /**
+     * A fixed ALWANN array on a packed depthwise layer (KWS's dw0, 4 channels side by side): each row
+     * holds one channel's tap, and the circuit's f(a, 0) ≠ 0 that the PEs beside it add for the row's
+     * activation is folded out per vector.
+     */
+    @Test
+    void fixedAlwannArrayIsBitExactOnAPackedDepthwiseLayer() {
+        MultiplierConfig alwann = MultiplierConfig.parse("alwann:mul8u_2AC");
+        assertTrue(java.util.stream.IntStream.range(-128, 128).anyMatch(a -> registry.get(alwann).multiply(a, 0) != 0),
+                "the circuit adds something against weight 0");
+        Network kws = Network.load(BundledModel.KWS.model(assets));
+        fixedArrayOnItsLayer(kws, DataSets.read(BundledModel.KWS.samples(assets), kws, 1).inputs(), "dw0", alwann);
+    }
+
+    private static void fixedArrayOnItsLayer(Network net, List<LabeledImage> images, String layer, MultiplierConfig config) {
         ConvLayer l = net.layer(layer);
         ApproxMap map = ApproxMap.layerLevel(Map.of(layer, config));
         ArrayConfig array = Tiling.of(GemmViews.of(l), ArrayConfig.configurable(4, 4)).fixedArray(map.resolve(l)).require();

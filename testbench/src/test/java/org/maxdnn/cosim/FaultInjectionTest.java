@@ -15,16 +15,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.maxdnn.Assets;
+import org.maxdnn.BundledModel;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.array.GemmViews;
 import org.maxdnn.array.Tiling;
+import org.maxdnn.data.DataSets;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.rtl.RtlGenerator;
@@ -33,7 +37,8 @@ import org.maxdnn.testing.RequiresTools;
 /**
  * Every fault injected into the generated RTL is caught by cosimulation of one image: faults in the
  * configurable PE and in the array around the PEs on a whole network through the configurable 4x4
- * array, faults in fixed PEs on the layer of a fixed 4x4 array that holds them. Each design also
+ * array, faults in fixed PEs on the layer of a fixed 4x4 array that holds them; and every fault of
+ * the configurable array once more through its FC and its depthwise layers alone. Each design also
  * runs unmutated, as the control.
  */
 @RequiresTools({"verilator"})
@@ -49,6 +54,13 @@ class FaultInjectionTest {
     static Design fixedRoup;
     static Design fixedAlwann;
     static final Map<FaultInjection, String> TABLE = new EnumMap<>(FaultInjection.class);
+    static final Map<String, String> PATHS = new java.util.TreeMap<>();
+    /** A layer kind's path through the configurable 4x4 array: a network, its inputs and the map that exercises the kind. */
+    record Path(String name, OpType op, Design design, List<LabeledImage> inputs) {
+    }
+
+    static Path fcPath;
+    static Path depthwisePath;
 
     @BeforeAll
     static void setUp() {
@@ -63,6 +75,15 @@ class FaultInjectionTest {
                 InferencePlan.compile(net, ApproxMap.randomKernels(net, mix, 5), registry));
         fixedRoup = fixed("conv1", MultiplierConfig.parse("roup-p1r2"), assets);
         fixedAlwann = fixed("conv0", MultiplierConfig.parse("alwann:mul8u_2AC"), assets);
+        Network ad = Network.load(BundledModel.AD.model(assets));
+        fcPath = new Path("FC (ad, 4 windows)", OpType.FULLY_CONNECTED, new Design(conf, configurable.verilog(),
+                InferencePlan.compile(ad, ApproxMap.randomKernels(ad.weightedLayers(), mix, 6), registry)),
+                DataSets.read(BundledModel.AD.samples(assets), ad, 1).inputs().subList(0, 4));
+        Network kws = Network.load(BundledModel.KWS.model(assets));
+        List<ConvLayer> dw = kws.weightedLayers().stream().filter(l -> l.op() == OpType.DEPTHWISE_CONV_2D).toList();
+        depthwisePath = new Path("depthwise (kws, 1 clip)", OpType.DEPTHWISE_CONV_2D, new Design(conf, configurable.verilog(),
+                InferencePlan.compile(kws, ApproxMap.randomKernels(dw, mix, 7), registry)),
+                DataSets.read(BundledModel.KWS.samples(assets), kws, 1).inputs());
     }
 
     /** The fixed 4x4 array of a layer-level map with {@code config} on {@code layer}. */
@@ -82,8 +103,12 @@ class FaultInjectionTest {
     }
 
     private static CosimDriver.Report cosim(Design d, String verilog) {
+        return cosim(d, verilog, image);
+    }
+
+    private static CosimDriver.Report cosim(Design d, String verilog, List<LabeledImage> inputs) {
         try (CosimDriver driver = new CosimDriver(d.array(), verilog, registry, 2)) {
-            return driver.network(d.plan(), image, null);
+            return driver.network(d.plan(), inputs, null);
         }
     }
 
@@ -114,8 +139,40 @@ class FaultInjectionTest {
         assertEquals("tile", r.mismatches().get(0).stage(), "caught at the first tile check, where it is located");
     }
 
+    /**
+     * The FC and the depthwise paths catch every mutant of the configurable array on their own: the
+     * autoencoder (ten FC layers, nothing else) on 4 windows, and KWS's depthwise layers, the only
+     * layers its map approximates, on one clip. The depthwise layers' own tile checks report
+     * mismatches; the rounding decode's mutant, which only configurations with R = 3 reach, shows up
+     * in depthwise layers alone (the others break the exact code as well).
+     */
+    @ParameterizedTest
+    @MethodSource("configurableArrayFaults")
+    void fcAndDepthwisePathsCatchEveryMutantOfTheConfigurableArray(FaultInjection fault) {
+        String mutant = fault.apply(configurable.verilog());
+        for (Path path : List.of(fcPath, depthwisePath)) {
+            CosimDriver.Report control = cosim(path.design(), configurable.verilog(), path.inputs());
+            assertEquals(0, control.mismatchCount(), () -> "control " + path.name() + ": " + control.mismatches().get(0).describe());
+            CosimDriver.Report r = cosim(path.design(), mutant, path.inputs());
+            long inPath = r.layers().stream().filter(l -> l.op() == path.op()).mapToLong(LayerRun::tileMismatches).sum();
+            long tileMismatches = r.layers().stream().mapToLong(LayerRun::tileMismatches).sum();
+            PATHS.put(fault.id() + " " + path.name(), String.format(Locale.ROOT, "| %-15s | %-23s | %,12d | %,10d | %,11d |",
+                    fault.id(), path.name(), r.tileOutputs(), tileMismatches, inPath));
+            assertTrue(inPath > 0, fault.id() + " not caught by the " + path.name() + " layers' tile checks");
+            if (fault == FaultInjection.ROUNDING_DECODE) {
+                assertEquals(tileMismatches, inPath, fault.id() + ": only the approximated " + path.name() + " layers reach it");
+            }
+        }
+    }
+
+    static Stream<FaultInjection> configurableArrayFaults() {
+        return Stream.of(FaultInjection.values()).filter(FaultInjection::inConfigurableArray);
+    }
+
     @AfterAll
     static void printTable() {
+        System.out.println("| mutant          | path                    | tile outputs | mismatches | in the path |");
+        PATHS.values().forEach(System.out::println);
         System.out.println("| mutant          | design                   | tile outputs | mismatches |");
         TABLE.values().forEach(System.out::println);
     }
