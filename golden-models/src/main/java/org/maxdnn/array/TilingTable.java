@@ -9,11 +9,13 @@ import org.maxdnn.io.AtomicFiles;
 
 /**
  * The tiling of every weight-bearing layer of a network on some arrays, as CSV (SCALE-Sim's
- * per-layer report): GEMM shape, folds, mapping efficiency, and cycles and utilisation for one
- * input. The reviewed golden copy for ResNet-8 is written by {@code make golden} through {@link #main}.
+ * per-layer report): GEMM shape, groups packed per fold, folds, mapping efficiency, and cycles and
+ * utilisation for one input, beside SCALE-Sim's own folds and cycles ({@link ScaleSimModel}). The
+ * reviewed golden copy for ResNet-8 is written by {@code make golden} through {@link #main}.
  */
 public final class TilingTable {
-    public static final String HEADER = "layer,op,array,M,K,N,groups,k_folds,n_folds,folds,mapping_efficiency,cycles,utilisation";
+    public static final String HEADER = "layer,op,array,M,K,N,groups,groups_per_fold,k_folds,n_folds,folds,mapping_efficiency,"
+            + "cycles,utilisation,scalesim_folds,scalesim_cycles";
 
     private TilingTable() {
     }
@@ -24,9 +26,10 @@ public final class TilingTable {
             for (ConvLayer l : net.weightedLayers()) {
                 Tiling t = Tiling.of(GemmViews.of(l), a);
                 GemmView v = t.view();
-                out.append(String.format(Locale.ROOT, "%s,%s,%dx%d,%d,%d,%d,%d,%d,%d,%d,%.4f,%d,%.4f%n", l.name(), l.op(),
-                        a.rows(), a.cols(), v.m(), v.k(), v.n(), v.groups(), t.kFolds(), t.nFolds(), t.folds().size(),
-                        t.mappingEfficiency(), t.cycles(v.m()), t.utilisation(v.m())));
+                out.append(String.format(Locale.ROOT, "%s,%s,%dx%d,%d,%d,%d,%d,%d,%d,%d,%d,%.4f,%d,%.4f,%d,%d%n", l.name(),
+                        l.op(), a.rows(), a.cols(), v.m(), v.k(), v.n(), v.groups(), t.groupsPerFold(), t.kFolds(), t.nFolds(),
+                        t.folds().size(), t.mappingEfficiency(), t.cycles(v.m()), t.utilisation(v.m()),
+                        ScaleSimModel.folds(v, a), ScaleSimModel.cycles(v, a, v.m())));
             }
         }
         return out.toString();

@@ -21,6 +21,7 @@ import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
+import org.maxdnn.infer.Rounding;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
@@ -64,6 +65,18 @@ class NetworkCosimTest {
         List<ConvLayer> fcAndDw = net.weightedLayers().stream().filter(l -> l.op() != OpType.CONV_2D).toList();
         bitExact(net, one, ApproxMap.randomKernels(net.weightedLayers(), MIX, 3), model + ", kernel-level mix");
         bitExact(net, one, ApproxMap.randomKernels(fcAndDw, MIX, 4), model + ", FC and depthwise approximated");
+    }
+
+    /**
+     * The array computes accumulators; requantisation stays in the golden layer, so the runtime
+     * rounding (single rounding in CONV_2D and FC) cosimulates as the reference one does.
+     */
+    @ParameterizedTest
+    @EnumSource(value = BundledModel.class, names = {"RESNET8", "AD"})
+    void runtimeRoundingIsBitExactToo(BundledModel model) {
+        Network net = Network.load(model.model(assets), Rounding.RUNTIME);
+        List<LabeledImage> one = DataSets.read(model.samples(assets), net, 1).inputs().subList(0, 1);
+        bitExact(net, one, ApproxMap.randomKernels(net.weightedLayers(), MIX, 5), model + ", runtime rounding");
     }
 
     private static void bitExact(Network net, List<LabeledImage> inputs, ApproxMap map, String what) {
