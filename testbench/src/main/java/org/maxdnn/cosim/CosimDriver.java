@@ -41,6 +41,29 @@ public final class CosimDriver implements AutoCloseable {
         public double macsPerSecond() {
             return macs / seconds;
         }
+
+        /** Clock cycles of the array per input (inputs batched as the run batched them). */
+        public double cyclesPerInference() {
+            return (double) cycles / Math.max(1, images);
+        }
+
+        /** MACs over the PE-cycles the RTL spent. */
+        public double utilisation() {
+            long peCycles = layers.stream().mapToLong(l -> l.cycles() * l.pes()).sum();
+            return peCycles == 0 ? 0 : (double) macs / peCycles;
+        }
+
+        /** Microseconds per inference at {@code clockMhz}. */
+        public double microsPerInference(double clockMhz) {
+            return cyclesPerInference() / clockMhz;
+        }
+
+        /** One CSV row per layer ({@link LayerRun#CSV_HEADER}). */
+        public String layersCsv() {
+            StringBuilder s = new StringBuilder(LayerRun.CSV_HEADER).append('\n');
+            layers.forEach(l -> s.append(l.csvRow()).append('\n'));
+            return s.toString();
+        }
     }
 
     /**
