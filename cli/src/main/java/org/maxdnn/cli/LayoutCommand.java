@@ -50,8 +50,9 @@ final class LayoutCommand implements CliCommand {
         Options o = new Options()
                 .addOption(Option.builder().longOpt("target").hasArg().argName("T[,T...]")
                         .desc("what to lay out, comma-separated: exact, roup-pPrR, roupc-pPrR, lut:NAME (an EvoApprox "
-                                + "circuit), pe or pe:CONFIG (one PE), array (the fixed array of --layer under --map); "
-                                + "multipliers are registered at their ports (default exact)").build())
+                                + "circuit), pe or pe:CONFIG (one PE), pe:configurable (the configurable array's PE), array "
+                                + "(the fixed array of --layer under --map); multipliers are registered at their ports "
+                                + "(default exact)").build())
                 .addOption(Inputs.map())
                 .addOption(Inputs.model())
                 .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME")
@@ -92,6 +93,8 @@ final class LayoutCommand implements CliCommand {
                 var design = GenerateRtl.fixedArray(layer, Inputs.map(cmd, net, ctx).resolve(layer), rows, cols).require();
                 designs.add(LayoutDesign.array("array:" + layerName + ":" + rows + "x" + cols, design,
                         Inputs.assetsIfSet(ctx)));
+            } else if (t.equals("pe:configurable")) {
+                designs.add(LayoutDesign.configurablePe());
             } else if (t.equals("pe") || t.startsWith("pe:")) {
                 MultiplierConfig c = t.equals("pe") ? MultiplierConfig.EXACT : MultiplierConfig.parse(t.substring(3));
                 designs.add(LayoutDesign.pe(c, Inputs.assetsIfSet(ctx)));
@@ -104,7 +107,7 @@ final class LayoutCommand implements CliCommand {
                     energy = true;
                 } else {
                     throw MaxdnnException.badInput("target " + t + " has no circuit to lay out (exact, roup-pPrR, "
-                            + "roupc-pPrR, lut:NAME, pe, pe:CONFIG, array)");
+                            + "roupc-pPrR, lut:NAME, pe, pe:CONFIG, pe:configurable, array)");
                 }
             }
         }

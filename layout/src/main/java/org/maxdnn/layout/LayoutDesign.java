@@ -81,6 +81,15 @@ public record LayoutDesign(String name, String top, String verilog, MultiplierCo
         return new LayoutDesign("pe:" + config.name(), d.moduleName(), RtlGenerator.arrayVerilog(d, assets), null);
     }
 
+    /**
+     * The configurable array's PE (a 1x1 configurable array: the PE that loads a configuration code
+     * with its weight, between the array's boundary registers): what bounds the configurable array's clock.
+     */
+    public static LayoutDesign configurablePe() {
+        return new LayoutDesign("pe:configurable", ArrayConfig.configurable(1, 1).moduleName(),
+                RtlGenerator.arrayVerilog(ArrayConfig.configurable(1, 1)), null);
+    }
+
     /** A fixed array (e.g. the one generated for one layer of a map); {@code assets} as for {@link #pe}. */
     public static LayoutDesign array(String name, ArrayConfig design, Assets assets) {
         return new LayoutDesign(name, design.moduleName(), RtlGenerator.arrayVerilog(design, assets), null);
