@@ -17,9 +17,10 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 
 /**
- * {@code maxdnn cosim}: whole inferences with every conv layer on the generated configurable
- * array in Verilator, checked tile by tile, layer by layer and at the FC outputs against the
- * golden model. Exit 3 on a mismatch.
+ * {@code maxdnn cosim}: whole inferences with every conv, depthwise and FC layer on the generated
+ * configurable array in Verilator, checked tile by tile, layer by layer and at the network's outputs
+ * against the golden model; what each layer took on the RTL printed and written as CSV. Exit 3 on a
+ * mismatch.
  */
 final class CosimCommand implements CliCommand {
     @Override
@@ -34,7 +35,7 @@ final class CosimCommand implements CliCommand {
 
     @Override
     public Options options() {
-        Options o = new Options().addOption(Inputs.model()).addOption(Inputs.map());
+        Options o = new Options().addOption(Inputs.model()).addOption(Inputs.rounding()).addOption(Inputs.map());
         Inputs.images(o);
         return o
                 .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("array rows (default 16)").build())
@@ -44,6 +45,13 @@ final class CosimCommand implements CliCommand {
                                 + "use --limit 1 and a small array)").build())
                 .addOption(Option.builder().longOpt("processes").hasArg().argName("N")
                         .desc("simulator processes the tiles are dealt to (default: all cores)").build())
+                .addOption(Option.builder().longOpt("batch").hasArg().argName("N")
+                        .desc("inputs streamed through each weight load (default " + CosimDriver.DEFAULT_BATCH
+                                + "; 1 gives the latency of one inference)").build())
+                .addOption(Option.builder().longOpt("clock-mhz").hasArg().argName("MHZ")
+                        .desc("clock the cycle counts are turned into time at (default "
+                                + (int) Cosimulate.DEFAULT_CLOCK_MHZ + ": the configurable PE reaches 229 MHz after "
+                                + "place and route on osu018)").build())
                 .addOption(Option.builder().longOpt("vcd-on-mismatch")
                         .desc("write a VCD of the first mismatching tile into --out").build())
                 .addOption(Option.builder().longOpt("inject").hasArg().argName("FAULT")
@@ -52,7 +60,7 @@ final class CosimCommand implements CliCommand {
                         .desc("RT-level activity: run the TOGGLE_COUNT build, write per-PE, per-component toggles as CSV, "
                                 + "and check them against the golden model's count").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
-                        .desc("folder for cosim-report.txt and the VCD (default out/cosim)").build());
+                        .desc("folder for cosim-report.txt, cosim-layers.csv and the VCD (default out/cosim)").build());
     }
 
     private static String faultIds() {
@@ -76,6 +84,9 @@ final class CosimCommand implements CliCommand {
         }
         ArrayConfig array = ArrayConfig.configurable(Inputs.arraySide(cmd, "rows", 16), Inputs.arraySide(cmd, "cols", 16));
         int processes = Inputs.positiveInt(cmd, "processes", Runtime.getRuntime().availableProcessors());
+        int batch = Inputs.positiveInt(cmd, "batch", CosimDriver.DEFAULT_BATCH);
+        double clockMhz = Inputs.number(cmd, "clock-mhz", Cosimulate.DEFAULT_CLOCK_MHZ, d -> d > 0 && Double.isFinite(d),
+                "a positive number");
         Network net = Inputs.network(cmd, ctx);
         ApproxMap map = Inputs.map(cmd, net, ctx);
         List<LabeledImage> images = Inputs.dataSet(cmd, ctx, net).inputs();
@@ -84,7 +95,7 @@ final class CosimCommand implements CliCommand {
             ctx.out().println("cosim: the first 2 images (use --limit N for more)");
         }
         Cosimulate.Request q = new Cosimulate.Request(map, cmd.getOptionValue("map", "exact (no --map)"), array, null,
-                simulator, processes, fault,
+                simulator, processes, batch, clockMhz, fault,
                 cmd.hasOption("vcd-on-mismatch"), cmd.hasOption("toggles") ? Path.of(cmd.getOptionValue("toggles")) : null,
                 Path.of(cmd.getOptionValue("out", "out/cosim")));
         Cosimulate.Outcome o = Cosimulate.run(q, new Workload(net, images, Inputs.registry(ctx)), new ConsoleListener(ctx));

@@ -29,7 +29,7 @@ class CosimCommandTest {
         assertTrue(o.out().contains("0 mismatches: bit-exact"), o.out());
         assertTrue(o.out().contains("counters equal the golden model's count in every PE"), o.out());
         String report = Files.readString(tmp.resolve("cosim-report.txt"));
-        assertTrue(report.contains("12,500,992 MACs") && report.contains("activity: psum"), report);
+        assertTrue(report.contains("12,501,632 MACs") && report.contains("activity: psum"), report);
         List<String> csv = Files.readAllLines(toggles);
         assertEquals("row,col,component,toggles", csv.get(0));
         assertEquals(1 + 4 * 4 * 3, csv.size());
@@ -42,16 +42,46 @@ class CosimCommandTest {
         MainTest.Outcome o = MainTest.run("cosim", "--rows", "4", "--cols", "4", "--limit", "1", "--inject", "stuck-adder",
                 "--vcd-on-mismatch", "--out", tmp.toString());
         assertEquals(3, o.code(), o.err());
-        assertTrue(o.err().contains("layer conv0, tile (oc 0, k 0)") && o.err().contains("expected"), o.err());
+        assertTrue(o.err().contains("layer conv0, tile 0 of 28 (k 0..3, n 0..3)") && o.err().contains("expected"), o.err());
         String report = Files.readString(tmp.resolve("cosim-report.txt"));
         assertTrue(report.contains("fault injected: stuck-adder") && report.contains("MISMATCHES"), report);
-        assertTrue(report.contains("column -> channel"), report);
+        assertTrue(report.contains("column 0 -> channel 0"), report);
         String vcd = Files.readString(tmp.resolve("first-mismatch.vcd"));
         assertTrue(vcd.contains("$enddefinitions") && vcd.contains("outPsum_0"), "a real waveform of the array");
         try (var files = Files.list(tmp)) {
-            assertEquals(List.of("cosim-report.txt", "first-mismatch.vcd"),
+            assertEquals(List.of("cosim-layers.csv", "cosim-report.txt", "first-mismatch.vcd"),
                     files.map(f -> f.getFileName().toString()).sorted().toList(), "nothing half-written left");
         }
+    }
+
+    /**
+     * KWS with its depthwise and FC layers approximated, one clip, one input per weight load, the
+     * runtime rounding: bit-exact, and every layer's cycles printed and written as CSV.
+     */
+    @RequiresTools({"verilator"})
+    @Test
+    void aNetworkWithDepthwiseAndFcLayersRunsWhole() throws IOException {
+        Path map = tmp.resolve("map.json");
+        Files.writeString(map, "{\"default\": \"exact\", \"layers\": {\"dw0\": {\"multiplier\": \"roup-p1r2\"}, "
+                + "\"dw3\": {\"multiplier\": \"roupc-p0r4\"}, \"fc\": {\"multiplier\": \"roup-p2r0\"}}}");
+        MainTest.Outcome o = MainTest.run("cosim", "--model", "kws", "--map", map.toString(), "--rounding", "runtime",
+                "--rows", "4", "--cols", "4", "--limit", "1", "--batch", "1", "--clock-mhz", "100", "--out", tmp.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("2,656,768 MACs through the RTL") && o.out().contains("0 mismatches: bit-exact"), o.out());
+        List<String> csv = Files.readAllLines(tmp.resolve("cosim-layers.csv"));
+        assertEquals(org.maxdnn.cosim.LayerRun.CSV_HEADER, csv.get(0));
+        assertEquals(List.of("conv0", "dw0", "conv1", "dw1", "conv2", "dw2", "conv3", "dw3", "conv4", "fc"),
+                csv.subList(1, csv.size()).stream().map(l -> l.split(",")[0]).toList());
+        long cycles = 0;
+        for (String line : csv.subList(1, csv.size())) {
+            String[] f = line.split(",");
+            assertEquals(f[5], f[7], line + ": the RTL's cycles are the tiling's");
+            assertEquals(Long.parseLong(f[5]), Long.parseLong(f[8]) + Long.parseLong(f[9]) + Long.parseLong(f[10]), line);
+            cycles += Long.parseLong(f[5]);
+        }
+        assertTrue(o.out().contains(String.format(java.util.Locale.ROOT, "%,d cycles per inference (batch 1)", cycles)), o.out());
+        assertTrue(o.out().contains(String.format(java.util.Locale.ROOT, "at 100 MHz %.1f us per inference", cycles / 100.0)),
+                o.out());
     }
 
     @Test

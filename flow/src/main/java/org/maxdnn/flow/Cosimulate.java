@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.cosim.FaultInjection;
+import org.maxdnn.cosim.LayerRun;
 import org.maxdnn.cosim.Mismatch;
 import org.maxdnn.cosim.ToggleCounts;
 import org.maxdnn.Assets;
@@ -16,27 +17,39 @@ import org.maxdnn.map.ApproxMap;
 import org.maxdnn.rtl.RtlGenerator;
 
 /**
- * Stage 5, whole-network cosimulation: generate the array (configurable: every conv layer; fixed:
- * its own layer), build its harness, run the images with the array's layers in the RTL, write
- * {@code cosim-report.txt} (and on a mismatch the VCD of the first mismatching tile) into the
- * output folder. A thin layer over the testbench's {@link CosimDriver}.
+/**
+ * Stage 5, whole-network cosimulation: generate the array (configurable: every conv, depthwise and
+ * FC layer; fixed: its own layer), build its harness, run the images with the array's layers in the
+ * RTL, write {@code cosim-report.txt}, {@code cosim-layers.csv} (what each layer took on the RTL) and
+ * on a mismatch the VCD of the first mismatching tile into the output folder. A thin layer over the
+ * testbench's {@link CosimDriver}.
  */
 public final class Cosimulate {
     /**
+     * The clock the cycle counts are turned into time at, MHz: below the 228.7 MHz the configurable
+     * array's PE reaches after place and route on osu018 ({@code layout --target pe:configurable}),
+     * leaving margin for the array's load and activation fan-out, which a PE alone does not have.
+     */
+    public static final double DEFAULT_CLOCK_MHZ = 200;
+
+    /**
      * How to cosimulate a map.
      *
-     * @param mapName how reports name the map
-     * @param assets  the asset folder, for arrays whose PEs hold EvoApprox circuits; may be null
-     * @param fault   a fault to inject into the generated RTL first (test mode), or null
-     * @param toggles where to write per-PE toggle counts (runs the TOGGLE_COUNT build), or null
+     * @param mapName  how reports name the map
+     * @param assets   the asset folder, for arrays whose PEs hold EvoApprox circuits; may be null
+     * @param batch    inputs streamed through each weight load (1: the latency of one inference)
+     * @param clockMhz the clock cycle counts are turned into time at
+     * @param fault    a fault to inject into the generated RTL first (test mode), or null
+     * @param toggles  where to write per-PE toggle counts (runs the TOGGLE_COUNT build), or null
      */
     public record Request(ApproxMap map, String mapName, ArrayConfig array, Assets assets,
-                          CosimDriver.Simulator simulator, int processes,
+                          CosimDriver.Simulator simulator, int processes, int batch, double clockMhz,
                           FaultInjection fault, boolean vcdOnMismatch, Path toggles, Path out) {
     }
 
-    /** What happened: the driver's report, the report file, the VCD (null when none was written). */
-    public record Outcome(CosimDriver.Report report, CosimDriver.Activity activity, Path reportFile, Path vcd) {
+    /** What happened: the driver's report, the report file, the per-layer CSV, the VCD (null when none was written). */
+    public record Outcome(CosimDriver.Report report, CosimDriver.Activity activity, Path reportFile, Path layersCsv,
+                          Path vcd) {
         /** No mismatch, the cycles the tilings predict, and (when counted) the golden model's toggle counts. */
         public boolean passed() {
             return failure() == null;
@@ -61,6 +74,26 @@ public final class Cosimulate {
                     r.tiles(), r.cycles(), r.tileOutputs(), r.seconds(), r.seconds() / Math.max(1, r.images()),
                     r.macsPerSecond() / 1e6,
                     r.mismatchCount() == 0 ? "0 mismatches: bit-exact" : String.format(Locale.ROOT, "%,d MISMATCHES", r.mismatchCount()));
+        }
+
+        /**
+         * Per layer what the RTL took (tiles, weight loads, MACs, cycles, PE utilisation) beside
+         * SCALE-Sim's analytical count and the two terms of the difference, then the network's cycles
+         * per inference, utilisation and time at {@code clockMhz}.
+         */
+        public List<String> cycleLines(int batch, double clockMhz) {
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format(Locale.ROOT, "%-7s %-18s %6s %7s %13s %11s %6s %11s %9s %9s", "layer", "op", "tiles",
+                    "loads", "MACs", "cycles", "util", "SCALE-Sim", "+2/fold", "packing"));
+            for (LayerRun l : report.layers()) {
+                lines.add(String.format(Locale.ROOT, "%-7s %-18s %6d %7d %,13d %,11d %6.3f %,11d %,9d %,9d", l.layer(), l.op(),
+                        l.tiles(), l.weightLoads(), l.macs(), l.cycles(), l.utilisation(), l.scaleSim().scaleSimCycles(),
+                        l.scaleSim().registers(), l.scaleSim().packing()));
+            }
+            lines.add(String.format(Locale.ROOT, "%,.0f cycles per inference (batch %d), PE utilisation %.3f; at %.0f MHz "
+                            + "%.1f us per inference", report.cyclesPerInference(), batch, report.utilisation(), clockMhz,
+                    report.microsPerInference(clockMhz)));
+            return lines;
         }
 
         /** RT-level activity per component, when counted. */
@@ -105,24 +138,28 @@ public final class Cosimulate {
         try (driver) {
             listener.note(String.format(Locale.ROOT, "ready in %.1f s; %d simulator process(es)",
                     (System.nanoTime() - t0) / 1e9, processes(q)));
-            r = driver.network(InferencePlan.compile(work.net(), q.map(), work.registry()), work.images(),
+            r = driver.network(InferencePlan.compile(work.net(), q.map(), work.registry()), work.images(), q.batch(),
                     done -> listener.progress("cosim", done, work.images().size()));
             if (r.mismatchCount() > 0 && q.vcdOnMismatch()) {
                 vcd = q.out().resolve("first-mismatch.vcd");
                 driver.writeVcdOfFirstMismatch(vcd);
             }
         }
-        outcome = new Outcome(r, driver.activity(), q.out().resolve("cosim-report.txt"), vcd);
+        outcome = new Outcome(r, driver.activity(), q.out().resolve("cosim-report.txt"), q.out().resolve("cosim-layers.csv"),
+                vcd);
         if (outcome.activity() != null) {
             writeToggles(q.toggles(), outcome.activity().rtl());
         }
+        AtomicFiles.writeString(outcome.layersCsv(), r.layersCsv());
         writeReport(q, design, outcome);
         listener.note("cosim: " + outcome.summary());
+        outcome.cycleLines(q.batch(), q.clockMhz()).forEach(l -> listener.note("cycles: " + l));
         outcome.activityLines().forEach(l -> listener.note("activity: " + l));
         for (Mismatch m : outcome.report().mismatches().subList(0, Math.min(5, outcome.report().mismatches().size()))) {
             listener.note("  mismatch: " + m.describe());
         }
-        listener.note("wrote " + outcome.reportFile() + (outcome.vcd() != null ? " and " + outcome.vcd() : ""));
+        listener.note("wrote " + outcome.reportFile() + ", " + outcome.layersCsv()
+                + (outcome.vcd() != null ? " and " + outcome.vcd() : ""));
         return outcome;
     }
 
@@ -154,12 +191,17 @@ public final class Cosimulate {
             w.write("map: " + q.mapName() + "\n");
             w.write("simulator: " + q.simulator().name().toLowerCase(Locale.ROOT) + ", " + processes(q) + " process(es)\n");
             w.write("result: " + o.summary() + "\n");
+            for (String l : o.cycleLines(q.batch(), q.clockMhz())) {
+                w.write("cycles: " + l + "\n");
+            }
             for (String l : o.activityLines()) {
                 w.write("activity: " + l + "\n");
             }
             w.write("checks: every partial sum of every tile against the golden multipliers; every layer's accumulators "
-                    + "on the array and the final FC outputs against the golden model; the RTL's cycles against the "
-                    + "tilings' (" + o.report().tilingCycles() + ")\n");
+                    + "on the array and the network's logits and output tensor against the golden model; the RTL's cycles "
+                    + "against the tilings' (" + o.report().tilingCycles() + "); SCALE-Sim's weight-stationary count per "
+                    + "fold is 2R + C + T - 2, the RTL's 2R + C + T (its boundary and last partial-sum registers), and "
+                    + "depthwise channels packed side by side take fewer folds than its one layer per channel\n");
             if (!o.passed()) {
                 w.write("first " + o.report().mismatches().size() + " mismatches:\n");
                 for (Mismatch m : o.report().mismatches()) {

@@ -100,7 +100,8 @@ public final class MainFlow {
         Workload cosimImages = q.work().first(q.cosimImages());
         String mapName = picked.file().getFileName().toString();
         Cosimulate.Outcome cosim = Cosimulate.run(new Cosimulate.Request(picked.map(), mapName,
-                rtl.configurable().design(), null, CosimDriver.Simulator.VERILATOR, q.processes(), null, true,
+                rtl.configurable().design(), null, CosimDriver.Simulator.VERILATOR, q.processes(), CosimDriver.DEFAULT_BATCH,
+                Cosimulate.DEFAULT_CLOCK_MHZ, null, true,
                 out.resolve("cosim/toggles.csv"), out.resolve("cosim")), cosimImages, listener);
         // the exact map's counts on the same array and images, for the array-level comparison
         Cosimulate.Outcome exactCosim = Cosimulate.run(new Cosimulate.Request(ApproxMap.exact(), "exact",
@@ -109,7 +110,8 @@ public final class MainFlow {
         List<Cosimulate.Outcome> fixedCosim = new ArrayList<>();
         for (GenerateRtl.Array a : rtl.fixed()) {
             fixedCosim.add(Cosimulate.run(new Cosimulate.Request(picked.map(), mapName, a.design(), q.assets(),
-                    CosimDriver.Simulator.VERILATOR, q.processes(), null, true, null,
+                    CosimDriver.Simulator.VERILATOR, q.processes(), CosimDriver.DEFAULT_BATCH, Cosimulate.DEFAULT_CLOCK_MHZ,
+                    null, true, null,
                     out.resolve("cosim").resolve(a.design().moduleName())), cosimImages, listener));
         }
 
