@@ -103,8 +103,8 @@ public final class RunSections {
             ArrayConfig conf = rtl.configurable().design();
             html.heading("Cosimulation");
             html.paragraph("The chosen map on the configurable " + conf.rows() + "x" + conf.cols() + " array in "
-                    + "Verilator, every conv layer in the RTL and the rest in Java, every tile, layer and FC output "
-                    + "checked against the golden model: " + cosim.summary() + ".");
+                    + "Verilator, every conv, depthwise and FC layer in the RTL and the rest in Java, every tile, layer "
+                    + "and network output checked against the golden model: " + cosim.summary() + ".");
             html.paragraph("RT-level activity from the array's TOGGLE_COUNT counters (checked against the golden model's "
                     + "own count): " + String.join("; ", cosim.activityLines()) + ".");
             html.link("cosim/cosim-report.txt", "cosimulation report").link("cosim/toggles.csv", "per-PE toggles (CSV)");
