@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
-import org.maxdnn.data.ImageSets;
+import org.maxdnn.BundledModel;
+import org.maxdnn.data.DataSets;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
@@ -21,23 +22,24 @@ import org.maxdnn.testing.RequiresTools;
 
 /**
  * RT-level activity: the TOGGLE_COUNT counters of the generated PEs, read after a cosimulated
- * inference, equal the golden model's own count of the same architectural toggles, PE by PE.
+ * inference (KWS: conv, packed depthwise and FC layers), equal the golden model's own count of the
+ * same architectural toggles, PE by PE.
  */
 @RequiresTools({"verilator"})
 class ActivityTest {
     @Test
     void rtlCountersEqualTheGoldenModelsCountOverARealInference() {
         Assets assets = Assets.fromEnvironment();
-        Network net = Network.load(assets.model());
+        Network net = Network.load(BundledModel.KWS.model(assets));
         MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
         List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roupc-p0r4", "roup-p2r6").map(MultiplierConfig::parse).toList();
-        InferencePlan plan = InferencePlan.compile(net, ApproxMap.randomKernels(net, mix, 3), registry);
+        InferencePlan plan = InferencePlan.compile(net, ApproxMap.randomKernels(net.weightedLayers(), mix, 3), registry);
         ArrayConfig design = ArrayConfig.configurable(4, 4);
         CosimDriver.Report report;
         CosimDriver driver = new CosimDriver(design, RtlGenerator.arrayVerilog(design), registry,
                 CosimDriver.Simulator.VERILATOR, 2, true);
         try (driver) {
-            report = driver.network(plan, ImageSets.readFolder(assets.images(), 1), null);
+            report = driver.network(plan, DataSets.read(BundledModel.KWS.samples(assets), net, 1).inputs(), null);
         }
         assertEquals(0, report.mismatchCount());
         CosimDriver.Activity a = driver.activity();
