@@ -1,7 +1,9 @@
 package org.maxdnn.cosim;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.maxdnn.array.GemmView;
 import org.maxdnn.array.Tiling;
 import org.maxdnn.infer.ConvLayer;
@@ -22,7 +24,7 @@ final class LayerTiles {
     private final MultiplierRegistry registry;
     private final List<Tile> tiles = new ArrayList<>();
     private final int inputs;
-    private final java.util.Map<MultiplierConfig, Boolean> zeroAtWeightZero = new java.util.HashMap<>();
+    private final Map<MultiplierConfig, Boolean> zeroAtWeightZero = new HashMap<>();
 
     LayerTiles(Tiling tiling, MultiplierConfig[][] kernels, MultiplierRegistry registry, List<byte[]> inputs,
                int firstImage) {
