@@ -76,23 +76,54 @@ public final class Cosimulate {
                     r.mismatchCount() == 0 ? "0 mismatches: bit-exact" : String.format(Locale.ROOT, "%,d MISMATCHES", r.mismatchCount()));
         }
 
+        /** The columns of {@link #cycleTable}. */
+        public static final List<String> CYCLE_COLUMNS = List.of("layer", "op", "tiles", "loads", "MACs", "cycles", "util",
+                "SCALE-Sim", "+2/fold", "packing");
+
         /**
          * Per layer what the RTL took (tiles, weight loads, MACs, cycles, PE utilisation) beside
-         * SCALE-Sim's analytical count and the two terms of the difference, then the network's cycles
-         * per inference, utilisation and time at {@code clockMhz}.
+         * SCALE-Sim's analytical count and the two terms of the difference ({@link #CYCLE_COLUMNS}).
          */
-        public List<String> cycleLines(int batch, double clockMhz) {
-            List<String> lines = new ArrayList<>();
-            lines.add(String.format(Locale.ROOT, "%-7s %-18s %6s %7s %13s %11s %6s %11s %9s %9s", "layer", "op", "tiles",
-                    "loads", "MACs", "cycles", "util", "SCALE-Sim", "+2/fold", "packing"));
+        public List<List<String>> cycleTable() {
+            List<List<String>> rows = new ArrayList<>();
             for (LayerRun l : report.layers()) {
-                lines.add(String.format(Locale.ROOT, "%-7s %-18s %6d %7d %,13d %,11d %6.3f %,11d %,9d %,9d", l.layer(), l.op(),
-                        l.tiles(), l.weightLoads(), l.macs(), l.cycles(), l.utilisation(), l.scaleSim().scaleSimCycles(),
-                        l.scaleSim().registers(), l.scaleSim().packing()));
+                rows.add(List.of(l.layer(), l.op().name(), String.valueOf(l.tiles()), String.valueOf(l.weightLoads()),
+                        String.format(Locale.ROOT, "%,d", l.macs()), String.format(Locale.ROOT, "%,d", l.cycles()),
+                        String.format(Locale.ROOT, "%.3f", l.utilisation()),
+                        String.format(Locale.ROOT, "%,d", l.scaleSim().scaleSimCycles()),
+                        String.format(Locale.ROOT, "%,d", l.scaleSim().registers()),
+                        String.format(Locale.ROOT, "%,d", l.scaleSim().packing())));
             }
-            lines.add(String.format(Locale.ROOT, "%,.0f cycles per inference (batch %d), PE utilisation %.3f; at %.0f MHz "
+            return rows;
+        }
+
+        /** The network's cycles per inference, PE utilisation and time per inference at {@code clockMhz}. */
+        public String cycleSummary(int batch, double clockMhz) {
+            return String.format(Locale.ROOT, "%,.0f cycles per inference (batch %d), PE utilisation %.3f; at %.0f MHz "
                             + "%.1f us per inference", report.cyclesPerInference(), batch, report.utilisation(), clockMhz,
-                    report.microsPerInference(clockMhz)));
+                    report.microsPerInference(clockMhz));
+        }
+
+        /** {@link #cycleTable} as aligned text (names left, numbers right), then {@link #cycleSummary}. */
+        public List<String> cycleLines(int batch, double clockMhz) {
+            List<List<String>> rows = new ArrayList<>(List.of(CYCLE_COLUMNS));
+            rows.addAll(cycleTable());
+            int[] width = new int[CYCLE_COLUMNS.size()];
+            rows.forEach(r -> {
+                for (int i = 0; i < width.length; i++) {
+                    width[i] = Math.max(width[i], r.get(i).length());
+                }
+            });
+            List<String> lines = new ArrayList<>();
+            for (List<String> r : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < width.length; i++) {
+                    String pad = " ".repeat(width[i] - r.get(i).length());
+                    line.append(i == 0 ? "" : " ").append(i < 2 ? r.get(i) + pad : pad + r.get(i));
+                }
+                lines.add(line.toString().stripTrailing());
+            }
+            lines.add(cycleSummary(batch, clockMhz));
             return lines;
         }
 

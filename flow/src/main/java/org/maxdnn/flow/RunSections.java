@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.energy.EnergyTable;
@@ -108,6 +109,11 @@ public final class RunSections {
             html.paragraph("RT-level activity from the array's TOGGLE_COUNT counters (checked against the golden model's "
                     + "own count): " + String.join("; ", cosim.activityLines()) + ".");
             html.link("cosim/cosim-report.txt", "cosimulation report").link("cosim/toggles.csv", "per-PE toggles (CSV)");
+            html.paragraph("What each layer took on the RTL, against SCALE-Sim's analytical weight-stationary count "
+                    + "(the RTL's fold is two register cycles longer; packed depthwise channels take fewer folds): "
+                    + cosim.cycleSummary(CosimDriver.DEFAULT_BATCH, Cosimulate.DEFAULT_CLOCK_MHZ) + ".");
+            html.table(Cosimulate.Outcome.CYCLE_COLUMNS, cosim.cycleTable());
+            html.link("cosim/cosim-layers.csv", "per-layer cycles (CSV)");
             for (int i = 0; i < fixedCosim.size(); i++) {
                 ArrayConfig a = rtl.fixed().get(i).design();
                 html.paragraph("Fixed array " + a.moduleName() + " on " + a.label() + ": " + fixedCosim.get(i).summary() + ".");

@@ -82,7 +82,7 @@ class MainFlowTest {
         for (String f : List.of("explore/energy/energy-table.json", "explore/report.html", "explore/summary.csv",
                 "explore/layer/pareto.csv", "explore/alwann/pareto.json", "chosen-map.json", "rtl/SystolicArray_4x4.sv",
                 "rtl/SystolicArray_4x4.json", "rtl/SystolicArray_conv8_4x4.sv", "cosim/cosim-report.txt",
-                "cosim/toggles.csv", "report.html")) {
+                "cosim/cosim-layers.csv", "cosim/toggles.csv", "report.html")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         // a layer-level map holds over every fold: each conv layer has its fixed array, cosimulated on its layer
@@ -106,8 +106,13 @@ class MainFlowTest {
         String html = Files.readString(result.report());
         for (String section : List.of("Energy per layer (chosen map)", "<h2>RTL</h2>", "<h2>Cosimulation</h2>",
                 "ALWANN baseline in hardware", "EvoApprox circuits: this flow against their published power",
-                "explore/tradeoff.png", "0 mismatches: bit-exact")) {
+                "explore/tradeoff.png", "0 mismatches: bit-exact", "<th>SCALE-Sim</th>", "cosim/cosim-layers.csv")) {
             assertTrue(html.contains(section), section);
+        }
+        // one table row per layer the configurable array ran, with the cycles the RTL took
+        for (var l : result.cosim().report().layers()) {
+            assertTrue(html.contains("<td>" + l.layer() + "</td>") && html.contains(String.format(java.util.Locale.ROOT,
+                    "<td class=\"num\">%,d</td>", l.cycles())), l.layer());
         }
     }
 
