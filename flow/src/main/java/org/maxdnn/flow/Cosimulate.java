@@ -97,11 +97,14 @@ public final class Cosimulate {
             return rows;
         }
 
-        /** The network's cycles per inference, PE utilisation and time per inference at {@code clockMhz}. */
+        /**
+         * The network's cycles per inference, PE utilisation and time per inference at {@code clockMhz};
+         * the batch printed is the one the inputs filled (2 inputs at batch 8 run as a batch of 2).
+         */
         public String cycleSummary(int batch, double clockMhz) {
             return String.format(Locale.ROOT, "%,.0f cycles per inference (batch %d), PE utilisation %.3f; at %.0f MHz "
-                            + "%.1f us per inference", report.cyclesPerInference(), batch, report.utilisation(), clockMhz,
-                    report.microsPerInference(clockMhz));
+                            + "%.1f us per inference", report.cyclesPerInference(), Math.min(batch, report.images()),
+                    report.utilisation(), clockMhz, report.microsPerInference(clockMhz));
         }
 
         /** {@link #cycleTable} as aligned text (names left, numbers right), then {@link #cycleSummary}. */
