@@ -105,8 +105,8 @@ public final class MainFlow {
                 out.resolve("cosim/toggles.csv"), out.resolve("cosim")), cosimImages, listener);
         // the exact map's counts on the same array and images, for the array-level comparison
         Cosimulate.Outcome exactCosim = Cosimulate.run(new Cosimulate.Request(ApproxMap.exact(), "exact",
-                rtl.configurable().design(), null, CosimDriver.Simulator.VERILATOR, q.processes(), null, false,
-                out.resolve("cosim/exact/toggles.csv"), out.resolve("cosim/exact")), cosimImages, listener);
+                rtl.configurable().design(), null, CosimDriver.Simulator.VERILATOR, q.processes(), CosimDriver.DEFAULT_BATCH,
+                Cosimulate.DEFAULT_CLOCK_MHZ, null, false, out.resolve("cosim/exact/toggles.csv"), out.resolve("cosim/exact")), cosimImages, listener);
         List<Cosimulate.Outcome> fixedCosim = new ArrayList<>();
         for (GenerateRtl.Array a : rtl.fixed()) {
             fixedCosim.add(Cosimulate.run(new Cosimulate.Request(picked.map(), mapName, a.design(), q.assets(),
