@@ -119,7 +119,8 @@ public final class MainFlow {
         List<Cosimulate.Outcome> alwannCosim = new ArrayList<>();
         for (GenerateRtl.Array a : alwannRtl) {
             alwannCosim.add(Cosimulate.run(new Cosimulate.Request(alwann.map(), alwann.file().getFileName().toString(),
-                    a.design(), q.assets(), CosimDriver.Simulator.VERILATOR, q.processes(), null, true, null,
+                    a.design(), q.assets(), CosimDriver.Simulator.VERILATOR, q.processes(), CosimDriver.DEFAULT_BATCH,
+                    Cosimulate.DEFAULT_CLOCK_MHZ, null, true, null,
                     out.resolve("cosim/alwann").resolve(a.design().moduleName())), cosimImages, listener));
         }
 
