@@ -73,10 +73,10 @@ final class ExploreCommand implements CliCommand {
         return 0;
     }
 
-    /** The model, the images (all of --images, --cifar or the asset folder's) and the multipliers. */
+    /** The model, its data set (all of --images, --cifar or the model's own sample set) and the multipliers. */
     static Workload workload(CommandLine cmd, Context ctx) {
         Network net = Inputs.network(cmd, ctx);
-        return new Workload(net, Inputs.dataSet(cmd, ctx, net).inputs(), Inputs.registry(ctx));
+        return Workload.of(net, Inputs.dataSet(cmd, ctx, net), Inputs.registry(ctx));
     }
 
     /** --levels, --baseline, --max-loss, --population, --generations, --seed, --quick. */

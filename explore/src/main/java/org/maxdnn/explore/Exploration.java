@@ -8,7 +8,7 @@ import org.maxdnn.data.LabeledImage;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.infer.CalibrationStatistics;
 import org.maxdnn.infer.ConvLayer;
-import org.maxdnn.model.OpType;
+import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 
 /**
@@ -36,8 +36,13 @@ public final class Exploration {
         return approach.equals("alwann") || approach.equals("alwann" + CompensatedSpace.SUFFIX);
     }
 
-    /** Fronts in the order explored, each compensated approach after its plain one, the ALWANN ones last. */
-    public record Result(List<Explorer.Front> fronts, AccuracyOracle.Score exact) {
+    /**
+     * Fronts in the order explored, each compensated approach after its plain one, the ALWANN ones last; {@code metric} names the task's metric,
+     * {@code exact} is the exact model's score on the search data, {@code validationExact} on the
+     * validation data and {@code validationMethod} its statistics (both null until {@link #validate}).
+     */
+    public record Result(List<Explorer.Front> fronts, String metric, AccuracyOracle.Score exact,
+                         AccuracyOracle.Score validationExact, String validationMethod) {
         public Explorer.Front front(String approach) {
             return fronts.stream().filter(f -> f.space().name().equals(approach)).findFirst().orElse(null);
         }
@@ -46,7 +51,7 @@ public final class Exploration {
             return fronts.stream().filter(f -> !isBaseline(f.space().name())).toList();
         }
 
-        /** The MAx-DNN point with the largest saving within {@code maxLossPts}. */
+        /** The MAx-DNN point with the largest saving within {@code maxLossPts} on search data (reported on validation data). */
         public Explorer.Point chosen(double maxLossPts) {
             Explorer.Point best = null;
             for (Explorer.Front f : maxDnnFronts()) {
@@ -67,8 +72,8 @@ public final class Exploration {
      */
     public static Result run(AccuracyOracle oracle, MapEvaluator evaluator, EnergyTable energy, Plan plan,
                              BiConsumer<String, Integer> progress) {
-        List<ConvLayer> convs = oracle.network().weightedLayers().stream()
-                .filter(l -> l.op() == OpType.CONV_2D).toList();
+        // every approximable layer: conv, depthwise and fully connected (SPEC §12)
+        List<ConvLayer> convs = oracle.network().weightedLayers();
         List<String> names = convs.stream().map(ConvLayer::name).toList();
         List<LabeledImage> probeImages = oracle.images().subList(0, Math.min(plan.sensitivityImages(), oracle.images().size()));
         List<MultiplierConfig> allRoup = ConfigCatalog.roup(oracle.registry()).stream()
@@ -124,7 +129,29 @@ public final class Exploration {
             MapSpace s = spaces.get(i);
             fronts.add(explorer.explore(s, seeds.get(i), gen -> progress.accept(s.name(), gen)));
         }
-        return new Result(fronts, oracle.exact());
+        return new Result(fronts, oracle.task().metricName(), oracle.exact(), null, null);
+    }
+
+    /**
+     * Every front point's figure on held-out data ({@link DataSplit}): its maps scored by
+     * {@code evaluator} as one batch on {@code validation}'s data, with the interval and paired test
+     * of {@link Validation}. The fronts, their order and the chosen point stay those of the search.
+     */
+    public static Result validate(Result searched, AccuracyOracle validation, MapEvaluator evaluator) {
+        List<ApproxMap> maps = new ArrayList<>();
+        searched.fronts().forEach(f -> f.points().forEach(p -> maps.add(p.map())));
+        List<AccuracyOracle.Score> scores = maps.isEmpty() ? List.of() : evaluator.scores(maps);
+        AccuracyOracle.Score exact = validation.exact();
+        List<Explorer.Front> fronts = new ArrayList<>();
+        int k = 0;
+        for (Explorer.Front f : searched.fronts()) {
+            List<Explorer.Point> points = new ArrayList<>();
+            for (Explorer.Point p : f.points()) {
+                points.add(p.withValidation(Validation.of(validation.task(), scores.get(k++), exact)));
+            }
+            fronts.add(f.withPoints(points));
+        }
+        return new Result(fronts, searched.metric(), searched.exact(), exact, Validation.method(validation.task()));
     }
 
     /** Probe multiplier for the ranking: a mid-strength configuration of the roup family. */

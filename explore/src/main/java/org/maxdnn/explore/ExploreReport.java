@@ -21,8 +21,9 @@ import org.maxdnn.mult.MultiplierConfig;
 /**
  * Writes what an exploration found: per approach {@code pareto.csv}, {@code pareto.json} and the map
  * of every front point, the trade-off chart of all approaches, the heat map of the chosen point, a
- * summary of the best savings within 1, 2 and 4 points of accuracy loss with the ratio to ALWANN,
- * and {@code report.html} tying them together.
+ * summary of the best savings within 1, 2 and 4 points of loss in the task's metric (on validation
+ * data when the result is validated) with the ratio to ALWANN, and {@code report.html} tying them
+ * together.
  */
 public final class ExploreReport {
     public static final double[] LOSS_BOUNDS = {1, 2, 4};
@@ -59,7 +60,7 @@ public final class ExploreReport {
         for (Explorer.Front f : result.fronts()) {
             double[] b = new double[LOSS_BOUNDS.length];
             for (int i = 0; i < b.length; i++) {
-                Explorer.Point p = f.best(LOSS_BOUNDS[i]);
+                Explorer.Point p = f.bestReported(LOSS_BOUNDS[i]);
                 b[i] = p == null ? 0 : p.savingPct();
             }
             best.put(f.space().name(), b);
@@ -71,7 +72,7 @@ public final class ExploreReport {
                 for (int i = 0; i < b.length; i++) {
                     double bound = LOSS_BOUNDS[i];
                     alwann[i] = Math.max(alwann[i], b[i]);
-                    alwannOwn[i] = Math.max(alwannOwn[i], f.points().stream().filter(p -> p.lossPts() <= bound + 1e-9)
+                    alwannOwn[i] = Math.max(alwannOwn[i], f.points().stream().filter(p -> p.reportedLossPts() <= bound + 1e-9)
                             .mapToDouble(p -> 100 * (1 - p.pj() / unsignedExactPj)).max().orElse(0));
                 }
             } else {
@@ -95,8 +96,8 @@ public final class ExploreReport {
                     f.points().stream().mapToDouble(Explorer.Point::savingPct).toArray(),
                     f.points().stream().mapToDouble(Explorer.Point::lossPts).toArray()));
         }
-        ChartFiles.write(TradeoffChart.create("Accuracy loss vs multiplier energy saving (" + result.exact().images()
-                + " images)", series), dir, "tradeoff", 900, 600);
+        ChartFiles.write(TradeoffChart.create(result.metric() + " loss on search data vs multiplier energy saving ("
+                + result.exact().samples() + " samples)", series), dir, "tradeoff", 900, 600);
         Explorer.Point chosen = result.chosen(maxLossPts);
         if (chosen != null) {
             chosen.map().write(dir.resolve("chosen-map.json"));
@@ -107,24 +108,38 @@ public final class ExploreReport {
         double unsignedPj = known ? MapEnergy.of(net, ApproxMap.uniform(unsignedExact), energy).pj() : Double.NaN;
         Summary summary = summary(result, unsignedPj);
         writeSummary(dir, summary, result, chosen, maxLossPts);
-        writeHtml(dir, result, summary, chosen, energy, maxLossPts, settingsText);
+        writeHtml(dir, net, result, summary, chosen, energy, maxLossPts, settingsText);
         return summary;
     }
 
     private static void writeFront(Path dir, Explorer.Front f) {
-        StringBuilder csv = new StringBuilder("point,saving_pct,energy_pj,accuracy_pct,loss_pts,agreement_pct,correct,images,map\n");
+        StringBuilder csv = new StringBuilder("point,saving_pct,energy_pj,search_metric_pct,search_loss_pts,agreement_pct,"
+                + "search_samples,validation_metric_pct,validation_loss_pts,validation_ci_low_pct,validation_ci_high_pct,"
+                + "validation_p_value,validation_samples,map\n");
         ArrayNode json = JSON.createArrayNode();
         for (int i = 0; i < f.points().size(); i++) {
             Explorer.Point p = f.points().get(i);
             String mapFile = "maps/p" + String.format(Locale.ROOT, "%02d", i) + ".json";
             p.map().write(dir.resolve(mapFile));
-            csv.append(String.format(Locale.ROOT, "%d,%.3f,%.1f,%.3f,%.3f,%.3f,%d,%d,%s%n", i, p.savingPct(), p.pj(),
-                    100 * p.score().accuracy(), p.lossPts(), 100 * p.score().agreement(), p.score().correct(),
-                    p.score().images(), mapFile));
+            Validation v = p.validation();
+            csv.append(String.format(Locale.ROOT, "%d,%.3f,%.1f,%.3f,%.3f,%s,%d,", i, p.savingPct(), p.pj(),
+                    100 * p.score().metric(), p.lossPts(), pct(p.score().agreement()), p.score().samples()));
+            csv.append(v == null ? ",,,,,," : String.format(Locale.ROOT, "%.3f,%.3f,%.3f,%.3f,%.4g,%d,",
+                    100 * v.score().metric(), v.lossPts(), 100 * v.interval().low(), 100 * v.interval().high(),
+                    v.pValue(), v.score().samples()));
+            csv.append(mapFile).append('\n');
             ObjectNode o = json.addObject().put("point", i).put("saving_pct", p.savingPct()).put("energy_pj", p.pj())
-                    .put("accuracy", p.score().accuracy()).put("loss_pts", p.lossPts())
-                    .put("agreement", p.score().agreement()).put("correct", p.score().correct())
-                    .put("images", p.score().images()).put("map", mapFile);
+                    .put("search_metric", p.score().metric()).put("search_loss_pts", p.lossPts())
+                    .put("search_samples", p.score().samples());
+            putNumber(o, "agreement", p.score().agreement());
+            if (v != null) {
+                o.put("validation_metric", v.score().metric()).put("validation_loss_pts", v.lossPts());
+                putNumber(o, "validation_ci_low", v.interval().low());
+                putNumber(o, "validation_ci_high", v.interval().high());
+                putNumber(o, "validation_p_value", v.pValue());
+                o.put("validation_samples", v.score().samples());
+            }
+            o.put("map", mapFile);
             ArrayNode g = o.putArray("genome");
             Arrays.stream(p.genome()).forEach(g::add);
         }
@@ -137,10 +152,23 @@ public final class ExploreReport {
         AtomicFiles.writeString(dir.resolve("pareto.json"), root.toPrettyString() + "\n");
     }
 
-    /** Rows = conv layers, columns = filters; the level is the filter's (majority) configuration. */
+    /** A share as percent, empty when undefined (agreement of an anomaly detector). */
+    private static String pct(double share) {
+        return Double.isNaN(share) ? "" : String.format(Locale.ROOT, "%.3f", 100 * share);
+    }
+
+    /** JSON has no NaN: an undefined figure is null. */
+    private static void putNumber(ObjectNode o, String field, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(field);
+        } else {
+            o.put(field, v);
+        }
+    }
+
+    /** Rows = approximable layers, columns = filters; the level is the filter's (majority) configuration. */
     private static void writeHeatMap(Path dir, Network net, Explorer.Point chosen) {
-        List<ConvLayer> convs = net.weightedLayers().stream()
-                .filter(l -> l.op() == org.maxdnn.model.OpType.CONV_2D).toList();
+        List<ConvLayer> convs = net.weightedLayers();
         List<String> names = new ArrayList<>();
         List<String> used = new ArrayList<>(List.of("exact"));
         int[][] levels = new int[convs.size()][];
@@ -187,9 +215,16 @@ public final class ExploreReport {
         });
         AtomicFiles.writeString(dir.resolve("summary.csv"), csv.toString());
         ObjectNode root = JSON.createObjectNode()
-                .put("images", result.exact().images())
-                .put("exact_accuracy", result.exact().accuracy())
-                .put("max_loss_pts", maxLossPts);
+                .put("metric", result.metric())
+                .put("search_samples", result.exact().samples())
+                .put("exact_search_metric", result.exact().metric())
+                .put("max_loss_pts", maxLossPts)
+                .put("best_saving_on", result.validationExact() != null ? "validation" : "search");
+        if (result.validationExact() != null) {
+            root.put("validation_samples", result.validationExact().samples())
+                    .put("exact_validation_metric", result.validationExact().metric())
+                    .put("validation_statistics", result.validationMethod());
+        }
         ObjectNode best = root.putObject("best_saving_pct");
         s.bestSaving().forEach((a, v) -> {
             ObjectNode o = best.putObject(a);
@@ -216,25 +251,42 @@ public final class ExploreReport {
             }
         }
         if (chosen != null) {
-            root.putObject("chosen").put("approach", chosen.approach()).put("saving_pct", chosen.savingPct())
-                    .put("loss_pts", chosen.lossPts()).put("accuracy", chosen.score().accuracy())
-                    .put("agreement", chosen.score().agreement()).put("map", "chosen-map.json");
+            ObjectNode c = root.putObject("chosen").put("approach", chosen.approach()).put("saving_pct", chosen.savingPct())
+                    .put("search_loss_pts", chosen.lossPts()).put("search_metric", chosen.score().metric());
+            putNumber(c, "agreement", chosen.score().agreement());
+            Validation v = chosen.validation();
+            if (v != null) {
+                c.put("validation_metric", v.score().metric()).put("validation_loss_pts", v.lossPts());
+                putNumber(c, "validation_ci_low", v.interval().low());
+                putNumber(c, "validation_ci_high", v.interval().high());
+                putNumber(c, "validation_p_value", v.pValue());
+            }
+            c.put("map", "chosen-map.json");
         }
         AtomicFiles.writeString(dir.resolve("summary.json"), root.toPrettyString() + "\n");
     }
 
-    private static void writeHtml(Path dir, Exploration.Result result, Summary s, Explorer.Point chosen,
+    private static void writeHtml(Path dir, Network net, Exploration.Result result, Summary s, Explorer.Point chosen,
                                   EnergyTable energy, double maxLossPts, String settingsText) {
-        HtmlReport html = new HtmlReport("MAx-DNN exploration: ResNet-8 int8, ROUP multipliers vs ALWANN");
-        html.paragraph(String.format(Locale.ROOT, "Accuracy is measured on %d labelled images; the exact model gets "
-                + "%d/%d (%.2f%%). Loss is in percentage points against it. Agreement is top-1 agreement with the exact "
-                + "model.", result.exact().images(), result.exact().correct(), result.exact().images(),
-                100 * result.exact().accuracy()));
+        HtmlReport html = new HtmlReport("MAx-DNN exploration: " + net.model().file().getFileName()
+                + ", ROUP multipliers vs ALWANN");
+        html.paragraph(String.format(Locale.ROOT, "Metric: %s. The search chooses maps on %d search samples, on which "
+                + "the exact model scores %.2f%%; loss is in percentage points of the metric against the exact model "
+                + "(AUC points ×100 for anomaly detection). Agreement is top-1 agreement with the exact model.",
+                result.metric(), result.exact().samples(), 100 * result.exact().metric()));
+        if (result.validationExact() != null) {
+            html.paragraph(String.format(Locale.ROOT, "Every front point is also scored on %d held-out validation "
+                    + "samples (exact model: %.2f%%), a deterministic split stratified by label; the table below and "
+                    + "the chosen point's reported figure are on validation data. Statistics: %s.",
+                    result.validationExact().samples(), 100 * result.validationExact().metric(),
+                    result.validationMethod()));
+        }
         html.paragraph("Energy model: network multiplier energy = Σ over layers and kernels of multiplications × pJ per "
                 + "multiplication of the kernel's configuration on that layer's own operand stream. Library: "
                 + energy.library() + ". Method: " + energy.method() + ". Savings are against the all-exact map on the same table.");
         html.paragraph("Search: " + settingsText);
-        html.heading("Best energy saving within an accuracy-loss bound");
+        html.heading("Best energy saving within a loss bound (" + (result.validationExact() != null ? "validation" : "search")
+                + " data)");
         List<String> header = new ArrayList<>(List.of("approach"));
         for (double b : LOSS_BOUNDS) {
             header.add(String.format(Locale.ROOT, "≤ %.0f pts", b));
@@ -272,9 +324,9 @@ public final class ExploreReport {
         html.figure("tradeoff", "Pareto fronts of every approach (PNG; click for SVG)");
         if (chosen != null) {
             html.heading("Chosen point");
-            html.paragraph(String.format(Locale.ROOT, "Largest MAx-DNN saving within %.1f points: %s, saving %.1f%%, "
-                    + "accuracy %.2f%% (loss %.2f pts), agreement %.2f%%.", maxLossPts, chosen.approach(),
-                    chosen.savingPct(), 100 * chosen.score().accuracy(), chosen.lossPts(), 100 * chosen.score().agreement()));
+            html.paragraph(String.format(Locale.ROOT, "Largest MAx-DNN saving within %.1f points on search data: %s, "
+                    + "saving %.1f%%, search %.2f%% (loss %.2f pts)%s.", maxLossPts, chosen.approach(),
+                    chosen.savingPct(), 100 * chosen.score().metric(), chosen.lossPts(), validationText(chosen)));
             html.link("chosen-map.json", "chosen-map.json");
             html.figure("chosen-heatmap", "Configuration per filter (majority over its kernels)");
         }
@@ -285,14 +337,27 @@ public final class ExploreReport {
             List<List<String>> pts = new ArrayList<>();
             for (int i = 0; i < f.points().size(); i++) {
                 Explorer.Point p = f.points().get(i);
+                Validation v = p.validation();
                 pts.add(List.of(Integer.toString(i), String.format(Locale.ROOT, "%.1f%%", p.savingPct()),
                         String.format(Locale.ROOT, "%.2f", p.lossPts()),
-                        String.format(Locale.ROOT, "%.1f%%", 100 * p.score().agreement()),
+                        Double.isNaN(p.score().agreement()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * p.score().agreement()),
+                        v == null ? "" : String.format(Locale.ROOT, "%.2f", v.lossPts()),
+                        v == null ? "" : String.format(Locale.ROOT, "%.1f–%.1f%%", 100 * v.interval().low(), 100 * v.interval().high()),
+                        v == null ? "" : String.format(Locale.ROOT, "%.3g", v.pValue()),
                         f.space().name() + "/maps/p" + String.format(Locale.ROOT, "%02d", i) + ".json"));
             }
-            html.table(List.of("point", "saving", "loss (pts)", "agreement", "map"), pts);
+            html.table(List.of("point", "saving", "search loss (pts)", "agreement", "validation loss (pts)",
+                    "validation 95% interval", "p vs exact", "map"), pts);
             html.link(f.space().name() + "/pareto.csv", f.space().name() + "/pareto.csv");
         }
         html.write(dir.resolve("report.html"));
+    }
+
+    /** ", validation 84.00% (loss 1.33 pts, 95% interval 77.1–89.4%, p = 0.25 vs exact)", or "" when not validated. */
+    public static String validationText(Explorer.Point p) {
+        Validation v = p.validation();
+        return v == null ? "" : String.format(Locale.ROOT, ", validation %.2f%% (loss %.2f pts, 95%% interval %.1f–%.1f%%, "
+                + "p = %.3g vs exact)", 100 * v.score().metric(), v.lossPts(), 100 * v.interval().low(),
+                100 * v.interval().high(), v.pValue());
     }
 }

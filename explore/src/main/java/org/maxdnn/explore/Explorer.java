@@ -13,7 +13,7 @@ import org.maxdnn.map.ApproxMap;
 
 /**
  * Searches one {@link MapSpace} with NSGA-II ({@link Nsga2Search}) for the Pareto front of
- * (network multiplier energy, errors on the image set): seeded with the space's heuristic points,
+ * (network multiplier energy, 1 − the task's metric on the search data): seeded with the space's heuristic points,
  * deterministic for a seed, each generation's maps scored as one batch by the {@link MapEvaluator}.
  */
 public final class Explorer {
@@ -21,12 +21,25 @@ public final class Explorer {
     public record Settings(int population, int generations, long seed) {
     }
 
-    /** One evaluated map. Loss is in percentage points of accuracy against the exact model. */
+    /**
+     * One evaluated map. {@code score} and {@code lossPts} (percentage points of the task's metric
+     * against the exact model; AUC points ×100 for anomaly detection) are on the search data;
+     * {@code validation} is its figure on the held-out data, null until {@link Exploration#validate}.
+     */
     public record Point(String approach, int[] genome, ApproxMap map, double pj, double savingPct,
-                        AccuracyOracle.Score score, double lossPts) {
-        /** The search's objectives: energy (pJ per image) and labelled errors, both minimised. */
+                        AccuracyOracle.Score score, double lossPts, Validation validation) {
+        /** The search's objectives: energy (pJ per inference) and 1 − metric, both minimised. */
         double[] objectives() {
-            return new double[] {pj, score.images() - score.correct()};
+            return new double[] {pj, 1 - score.metric()};
+        }
+
+        public Point withValidation(Validation v) {
+            return new Point(approach, genome, map, pj, savingPct, score, lossPts, v);
+        }
+
+        /** The loss the summary table ranks by: on validation data when validated, else on search data. */
+        public double reportedLossPts() {
+            return validation != null ? validation.lossPts() : lossPts;
         }
     }
 
@@ -35,17 +48,30 @@ public final class Explorer {
      * its {@link #HYPERVOLUME hypervolume}.
      */
     public record Front(MapSpace space, List<Point> points, int evaluations, double seconds, double hypervolume) {
-        /** The largest saving among points losing at most {@code maxLossPts}, or 0 (the exact map). */
+        /** The largest saving among points losing at most {@code maxLossPts} on search data (how a map is chosen), or null. */
         public Point best(double maxLossPts) {
-            return points.stream().filter(p -> p.lossPts() <= maxLossPts + 1e-9)
+            return best(maxLossPts, Point::lossPts);
+        }
+
+        /** The largest saving among points losing at most {@code maxLossPts} by {@link Point#reportedLossPts}, or null. */
+        public Point bestReported(double maxLossPts) {
+            return best(maxLossPts, Point::reportedLossPts);
+        }
+
+        private Point best(double maxLossPts, java.util.function.ToDoubleFunction<Point> loss) {
+            return points.stream().filter(p -> loss.applyAsDouble(p) <= maxLossPts + 1e-9)
                     .max(Comparator.comparingDouble(Point::savingPct)).orElse(null);
+        }
+
+        public Front withPoints(List<Point> validated) {
+            return new Front(space, List.copyOf(validated), evaluations, seconds, hypervolume);
         }
     }
 
     /** How {@link Front#hypervolume()} is measured, for reports. */
     public static final String HYPERVOLUME = "hypervolume of the front with energy normalised by the all-exact map's "
-            + "(0 = free, 1 = exact) and errors by the number of images (0 = all correct, 1 = none), reference point "
-            + "(1, 1): the area under the front's accuracy-vs-saving staircase, 1 at most";
+            + "(0 = free, 1 = exact) and 1 − the task's metric on the search data (top-1 errors as a share, or 1 − AUC), "
+            + "reference point (1, 1): the area under the front's metric-vs-saving staircase, 1 at most";
 
     private final AccuracyOracle oracle;
     private final MapEvaluator evaluator;
@@ -91,8 +117,8 @@ public final class Explorer {
             ApproxMap map = maps.get(i);
             MapEnergy.Breakdown e = MapEnergy.of(oracle.network(), map, energy);
             AccuracyOracle.Score s = scored.get(keys.get(i));
-            double loss = 100.0 * (oracle.exact().correct() - s.correct()) / s.images();
-            out.add(new Point(space.name(), genomes.get(i).clone(), map, e.pj(), e.savingPct(), s, loss));
+            out.add(new Point(space.name(), genomes.get(i).clone(), map, e.pj(), e.savingPct(), s,
+                    s.lossPts(oracle.exact()), null));
         }
         return out;
     }
@@ -138,7 +164,7 @@ public final class Explorer {
     /** See {@link #HYPERVOLUME}. */
     double hypervolume(List<Point> points) {
         return ParetoFront.hypervolume(points.stream().map(Point::objectives).toList(), new double[] {0, 0},
-                new double[] {exactPj, oracle.images().size()});
+                new double[] {exactPj, 1});
     }
 
     /** At most {@code n} seeds, the first (all-exact) always, the rest evenly spread over the list. */

@@ -10,7 +10,7 @@ import org.maxdnn.map.LayerEntry;
 import org.maxdnn.mult.MultiplierConfig;
 
 /**
- * Filter level, the paper-faithful form: each conv layer's filters are split into k equal
+ * Filter level, the paper-faithful form: each layer's filters are split into k equal
  * contiguous groups, each with its own configuration (MAx-DNN's precursor work).
  */
 public final class FilterGroupSpace implements MapSpace {
@@ -31,7 +31,7 @@ public final class FilterGroupSpace implements MapSpace {
 
     @Override
     public String description() {
-        return "each conv layer's filters in " + groups + " equal groups, one of " + configs.size()
+        return "each layer's filters in " + groups + " equal groups, one of " + configs.size()
                 + " configurations per group";
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 
-/** Layer level: one configuration per conv layer (also the ALWANN baseline, with its tables). */
+/** Layer level: one configuration per layer (conv, depthwise or FC; also the ALWANN baseline, with its tables). */
 public final class LayerSpace implements MapSpace {
     private final String name;
     private final List<String> layers;
@@ -26,7 +26,7 @@ public final class LayerSpace implements MapSpace {
 
     @Override
     public String description() {
-        return "one of " + configs.size() + " configurations per conv layer (" + layers.size() + " layers)";
+        return "one of " + configs.size() + " configurations per layer (" + layers.size() + " layers)";
     }
 
     @Override

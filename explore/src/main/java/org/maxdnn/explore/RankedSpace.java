@@ -10,7 +10,7 @@ import org.maxdnn.map.LayerEntry;
 import org.maxdnn.mult.MultiplierConfig;
 
 /**
- * Ranked filter or kernel level: each conv layer's units (filters, or (filter, input channel)
+ * Ranked filter or kernel level: each layer's units (filters, or (filter, input channel)
  * kernels) are ordered by {@link Sensitivity}, most tolerant first; per layer the genome picks a
  * configuration for the tolerant share, one for the rest, and the share (0, 1/4, …, 1).
  */
@@ -43,7 +43,7 @@ public final class RankedSpace implements MapSpace {
 
     @Override
     public String description() {
-        return "per conv layer, " + (unit == Unit.FILTER ? "filters" : "kernels")
+        return "per layer, " + (unit == Unit.FILTER ? "filters" : "kernels")
                 + " ranked by injected error (most tolerant first): one configuration for the tolerant share, one for the rest, share in quarters";
     }
 
@@ -80,7 +80,7 @@ public final class RankedSpace implements MapSpace {
             } else {
                 List<List<MultiplierConfig>> k = new ArrayList<>();
                 for (int oc = 0; oc < layer.outC(); oc++) {
-                    k.add(List.of(perUnit).subList(oc * layer.inC(), (oc + 1) * layer.inC()));
+                    k.add(List.of(perUnit).subList(oc * layer.filterDepth(), (oc + 1) * layer.filterDepth()));
                 }
                 m.put(layer.name(), LayerEntry.kernels(k));
             }

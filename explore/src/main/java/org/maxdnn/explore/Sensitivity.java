@@ -16,7 +16,7 @@ import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.Multiplier;
 
 /**
- * How much error a probe multiplier injects into each filter and each kernel of every conv layer,
+ * How much error a probe multiplier injects into each filter and each kernel of every conv, depthwise and FC layer,
  * measured on the real activations of the exact network: the mean absolute accumulator error,
  * converted to output quantisation steps by the channel's requantisation scale. A unit with a
  * small score is tolerant: its errors stay below the output's resolution or cancel. The ranked
@@ -28,7 +28,7 @@ import org.maxdnn.mult.Multiplier;
  * point) weighs the weights by how they are actually used.
  */
 public final class Sensitivity {
-    /** Per layer: filter scores [oc] and kernel scores [oc][ic], in output steps per output. */
+    /** Per layer: filter scores [oc] and kernel scores [oc][j], j over the filter's depth, in output steps per output. */
     public record LayerScores(double[] filters, double[][] kernels) {
         /** Filter indices from most tolerant (smallest score) to most sensitive. */
         public int[] filterOrder() {
@@ -37,7 +37,7 @@ public final class Sensitivity {
                     .mapToInt(Integer::intValue).toArray();
         }
 
-        /** Kernel indices oc·inC + ic from most tolerant to most sensitive. */
+        /** Kernel indices oc·depth + j (j over the filter's depth) from most tolerant to most sensitive. */
         public int[] kernelOrder() {
             int inC = kernels[0].length;
             return IntStream.range(0, kernels.length * inC).boxed()
@@ -59,11 +59,8 @@ public final class Sensitivity {
         Workspace ws = exact.newWorkspace();
         for (LabeledImage im : images) {
             exact.run(im.pixels(), ws, (layer, in, acc, out) -> {
-                if (layer.op() != org.maxdnn.model.OpType.CONV_2D) {
-                    return;
-                }
                 double[] fs = filterSums.computeIfAbsent(layer.name(), k -> new double[layer.outC()]);
-                double[][] ks = kernelSums.computeIfAbsent(layer.name(), k -> new double[layer.outC()][layer.inC()]);
+                double[][] ks = kernelSums.computeIfAbsent(layer.name(), k -> new double[layer.outC()][layer.filterDepth()]);
                 accumulate(layer, in, f, fs, ks);
                 outputs.merge(layer.name(), (long) layer.outH() * layer.outW(), Long::sum);
             });
@@ -79,8 +76,8 @@ public final class Sensitivity {
             for (int oc = 0; oc < l.outC(); oc++) {
                 double scale = realScale(l.requant()[oc]) / n;
                 fs[oc] *= scale;
-                for (int ic = 0; ic < l.inC(); ic++) {
-                    ks[oc][ic] *= scale;
+                for (int j = 0; j < l.filterDepth(); j++) {
+                    ks[oc][j] *= scale;
                 }
             }
             out.put(l.name(), new LayerScores(fs, ks));
@@ -88,10 +85,14 @@ public final class Sensitivity {
         return out;
     }
 
-    /** Σ over outputs of |Σ_ic e| per filter and of |e| per kernel, e = Σ_taps f(x,w) − f(zp,w) − (x − zp)·w. */
+    /**
+     * Σ over outputs of |Σ_j e| per filter and of |e| per kernel, e = Σ_taps f(x,w) − f(zp,w) − (x − zp)·w,
+     * j over the filter's depth (all input channels for conv and FC, its one channel for depthwise).
+     */
     private static void accumulate(ConvLayer l, byte[] in, int[] f, double[] fs, double[][] ks) {
         int zp = l.inZeroPoint();
-        long[] e = new long[l.inC()];
+        int depth = l.filterDepth();
+        long[] e = new long[depth];
         for (int oy = 0; oy < l.outH(); oy++) {
             for (int ox = 0; ox < l.outW(); ox++) {
                 for (int oc = 0; oc < l.outC(); oc++) {
@@ -106,18 +107,18 @@ public final class Sensitivity {
                             if (ix < 0 || ix >= l.inW()) {
                                 continue;
                             }
-                            int base = (iy * l.inW() + ix) * l.inC();
-                            for (int ic = 0; ic < l.inC(); ic++) {
-                                int x = in[base + ic];
-                                int w = l.weight(oc, ky, kx, ic);
-                                e[ic] += f[Multiplier.index(x, w)] - f[Multiplier.index(zp, w)] - (x - zp) * w;
+                            int base = (iy * l.inW() + ix) * l.inC() + l.firstInputChannel(oc);
+                            for (int j = 0; j < depth; j++) {
+                                int x = in[base + j];
+                                int w = l.weight(oc, ky, kx, j);
+                                e[j] += f[Multiplier.index(x, w)] - f[Multiplier.index(zp, w)] - (x - zp) * w;
                             }
                         }
                     }
                     long total = 0;
-                    for (int ic = 0; ic < l.inC(); ic++) {
-                        ks[oc][ic] += Math.abs(e[ic]);
-                        total += e[ic];
+                    for (int j = 0; j < depth; j++) {
+                        ks[oc][j] += Math.abs(e[j]);
+                        total += e[j];
                     }
                     fs[oc] += Math.abs(total);
                 }

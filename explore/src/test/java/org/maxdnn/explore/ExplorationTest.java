@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.Assets;
+import org.maxdnn.data.DataSet;
 import org.maxdnn.data.ImageSets;
+import org.maxdnn.data.InputFormat;
+import org.maxdnn.data.LabeledImage;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Evaluation;
@@ -22,6 +26,7 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.task.Classification;
 
 /**
  * The search mechanics on the real model and images. The energy table here is a stand-in that
@@ -39,7 +44,9 @@ class ExplorationTest {
         Assets assets = Assets.fromEnvironment();
         Network net = Network.load(assets.model());
         MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
-        oracle = new AccuracyOracle(net, ImageSets.readFolder(assets.images(), 30), registry, 2);
+        List<LabeledImage> images = ImageSets.readFolder(assets.images(), 30);
+        oracle = new AccuracyOracle(net, new DataSet(assets.images(), InputFormat.UINT8_IMAGE, images.size(), images,
+                Classification.of(images)), registry, 2);
         Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
         for (ConvLayer l : net.weightedLayers()) {
             Map<String, Double> m = new LinkedHashMap<>();
@@ -62,7 +69,8 @@ class ExplorationTest {
         assertEquals(oracle.network().layers().indexOf(oracle.network().layer("conv6")), plan.firstApproximateLayer());
         Evaluation.Result full = Evaluation.run(plan, oracle.images(), 1, null);
         AccuracyOracle.Score s = oracle.score(map);
-        assertEquals(full.correct(), s.correct());
+        assertEquals(full.accuracy(), s.metric(), 0.0);
+        assertEquals(full.correct(), Arrays.stream(s.perSample()).sum(), 0.0);
     }
 
     @Test
@@ -79,13 +87,13 @@ class ExplorationTest {
             assertFalse(f.points().isEmpty());
             for (Explorer.Point p : f.points()) {
                 for (Explorer.Point q : f.points()) {
-                    assertFalse(q.pj() < p.pj() && q.score().correct() >= p.score().correct()
-                            || q.pj() <= p.pj() && q.score().correct() > p.score().correct(), "dominated point");
+                    assertFalse(q.pj() < p.pj() && q.score().metric() >= p.score().metric()
+                            || q.pj() <= p.pj() && q.score().metric() > p.score().metric(), "dominated point");
                 }
                 // the point reproduces: a fresh full evaluation of its map gives its accuracy
                 Evaluation.Result e = Evaluation.run(InferencePlan.compile(oracle.network(), p.map(), oracle.registry()),
                         oracle.images(), 1, null);
-                assertEquals(p.score().correct(), e.correct(), f.space().name());
+                assertEquals(p.score().metric(), e.accuracy(), 0.0, f.space().name());
             }
             assertEquals(0.0, f.best(0).lossPts() <= 0 ? 0.0 : 1.0, "a zero-loss point exists (all-exact seed)");
             assertTrue(f.hypervolume() > 0 && f.hypervolume() < 1, f.space().name() + " hypervolume " + f.hypervolume());

@@ -7,15 +7,18 @@ import java.util.Locale;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.explore.AccuracyOracle;
 import org.maxdnn.explore.ConfigCatalog;
+import org.maxdnn.explore.DataSplit;
 import org.maxdnn.explore.Exploration;
 import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
 
 /**
- * Stage 2, the exploration: the MAx-DNN approaches of the chosen levels and the ALWANN baseline,
- * each searched with NSGA-II for its (energy, accuracy) Pareto front. Writes the fronts, their
- * maps, plots, the summary and {@code report.html} into the output folder.
+ * Stage 2, the exploration: the data set split into search and validation parts ({@link DataSplit}),
+ * the MAx-DNN approaches of the chosen levels and the ALWANN baseline each searched with NSGA-II on
+ * the search part for its (energy, metric) Pareto front, every front point then scored on the
+ * validation part. Writes the fronts, their maps, plots, the summary and {@code report.html} into
+ * the output folder.
  */
 public final class ExploreMaps {
     /** The approaches MAx-DNN has: {@code layer}, {@code filter} (groups and ranked), {@code kernel}. */
@@ -60,6 +63,13 @@ public final class ExploreMaps {
                            double seconds, Path report) {
     }
 
+    /**
+     * Every n-th window of each anomaly file is searched and validated (DataSplit): the autoencoder's
+     * ~39,000 windows cost about 25 ResNet-8 sets per map; 196 windows a file thinned to 49 (14 with --quick).
+     */
+    static final int WINDOW_STRIDE = 4;
+    static final int QUICK_WINDOW_STRIDE = 14;
+
     private ExploreMaps() {
     }
 
@@ -68,12 +78,17 @@ public final class ExploreMaps {
         Workload w = q.work();
         List<String> tables = s.alwann() ? q.alwannTables() : List.of();
         long t0 = System.nanoTime();
-        AccuracyOracle oracle = new AccuracyOracle(w.net(), w.images(), w.registry(), q.threads());
-        listener.note(String.format(Locale.ROOT, "exploring %s%s on %d images (exact %d/%d), NSGA-II population %d x %d "
-                        + "generations, seed %d", String.join(",", s.levels()),
-                (tables.isEmpty() ? "" : " + ALWANN (" + tables.size() + " tables)")
-                        + (s.compensate() ? ", each also bias-compensated" : ""), w.images().size(),
-                oracle.exact().correct(), w.images().size(), s.population(), s.generations(), s.seed()));
+        DataSplit split = DataSplit.of(w.dataSet(), s.quick() ? QUICK_WINDOW_STRIDE : WINDOW_STRIDE);
+        AccuracyOracle oracle = new AccuracyOracle(w.net(), split.search(), w.registry(), q.threads());
+        AccuracyOracle validation = new AccuracyOracle(w.net(), split.validation(), w.registry(), q.threads());
+        listener.note(String.format(Locale.ROOT, "exploring %s%s; search on %d of %d samples (%d inputs, exact %s %.2f%%), "
+                        + "validation on %d (exact %.2f%%); NSGA-II population %d x %d generations, seed %d",
+                String.join(",", s.levels()), (tables.isEmpty() ? "" : " + ALWANN (" + tables.size() + " tables)")
+                        + (s.compensate() ? ", each also bias-compensated (calibrated on the search part)" : ""),
+                split.search().samples(), split.search().samples() + split.validation().samples(),
+                split.search().inputs().size(), oracle.task().metricName(), 100 * oracle.exact().metric(),
+                split.validation().samples(), 100 * validation.exact().metric(), s.population(), s.generations(),
+                s.seed()));
         Exploration.Plan plan = new Exploration.Plan(s.levels(), tables, s.quick() ? 2 : 4,
                 new Explorer.Settings(s.population(), s.generations(), s.seed()), s.quick() ? 2 : 4, s.compensate());
         Exploration.Result result;
@@ -81,8 +96,13 @@ public final class ExploreMaps {
             result = Exploration.run(oracle, evaluator, q.energy(), plan,
                     (approach, gen) -> listener.progress("explore " + approach, gen, s.generations()));
         }
+        listener.note("scoring every front point on the validation part");
+        try (MapEvaluator evaluator = new InProcessEvaluator(validation, q.threads())) {
+            result = Exploration.validate(result, validation, evaluator);
+        }
         String settings = String.format(Locale.ROOT, "NSGA-II (MOEA Framework: uniform crossover, uniform mutation), "
-                + "population %d, %d generations, seed %d, objectives (network multiplier energy, labelled errors); %d "
+                + "population %d, %d generations, seed %d, objectives (network multiplier energy, 1 − the task's metric on "
+                + "the search part); %d "
                 + "configurations searched per gene for ROUP (both families, duplicates removed); ALWANN: one "
                 + "ALWANN-tuned EvoApprox table per layer.", s.population(), s.generations(), s.seed(),
                 ConfigCatalog.roup(w.registry()).size());
@@ -93,10 +113,15 @@ public final class ExploreMaps {
         return x;
     }
 
-    /** The console summary: best savings within 1, 2 and 4 points and hypervolume per approach, the chosen point. */
+    /**
+     * The console summary: best savings within 1, 2 and 4 points (on validation data) and hypervolume
+     * per approach, the chosen point.
+     */
     static List<String> summaryLines(Explored x, double maxLossPts, Path out) {
         ExploreReport.Summary summary = x.summary();
         List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "best saving within a loss bound on %s data (%s):",
+                x.result().validationExact() != null ? "validation" : "search", x.result().metric()));
         lines.add(String.format(Locale.ROOT, "%-20s %10s %10s %10s %12s", "approach", "<=1 pt", "<=2 pts", "<=4 pts",
                 "hypervolume"));
         summary.bestSaving().forEach((a, v) -> lines.add(String.format(Locale.ROOT, "%-20s %9.1f%% %9.1f%% %9.1f%% %12.4f",
@@ -111,9 +136,10 @@ public final class ExploreMaps {
         lines.add("hypervolume: " + Explorer.HYPERVOLUME);
         Explorer.Point chosen = x.chosen();
         if (chosen != null) {
-            lines.add(String.format(Locale.ROOT, "chosen (largest saving within %.1f pts): %s, saving %.1f%%, accuracy "
-                            + "%.2f%% (loss %.2f pts) -> %s", maxLossPts, chosen.approach(), chosen.savingPct(),
-                    100 * chosen.score().accuracy(), chosen.lossPts(), out.resolve("chosen-map.json")));
+            lines.add(String.format(Locale.ROOT, "chosen (largest saving within %.1f pts on search data): %s, saving %.1f%%, "
+                            + "search %.2f%% (loss %.2f pts)%s -> %s", maxLossPts, chosen.approach(), chosen.savingPct(),
+                    100 * chosen.score().metric(), chosen.lossPts(), ExploreReport.validationText(chosen),
+                    out.resolve("chosen-map.json")));
         }
         lines.add(String.format(Locale.ROOT, "explored in %.0f s; report %s", x.seconds(), x.report()));
         return lines;

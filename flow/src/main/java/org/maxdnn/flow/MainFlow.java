@@ -153,7 +153,8 @@ public final class MainFlow {
             sections.add(RunSections.hardware(hardware));
         }
         sections.add(RunSections.fronts());
-        Path report = WriteReport.write("MAx-DNN run: ResNet-8 int8 with ROUP multipliers", sections,
+        Path report = WriteReport.write("MAx-DNN run: " + q.work().net().model().file().getFileName()
+                + " with ROUP multipliers", sections,
                 out.resolve("report.html"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         listener.note(String.format(Locale.ROOT, "saving %.1f%% at %.2f points of accuracy loss; report %s (%.0f s in all)",

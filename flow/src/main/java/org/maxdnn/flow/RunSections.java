@@ -9,6 +9,7 @@ import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
+import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.layout.HardwareTable;
 
@@ -17,17 +18,17 @@ public final class RunSections {
     private RunSections() {
     }
 
-    /** The chosen point: approach, accuracy, loss, agreement and saving, with links to its map and the exploration. */
+    /** The chosen point: approach, metric and loss on search and validation data, saving, with links to its map and the exploration. */
     public static ReportSection chosenMap(ExploreMaps.Explored explored, PickMap.Picked picked, MapEnergy.Breakdown e,
                                           EnergyTable table) {
         return html -> {
             Explorer.Point p = picked.point();
             if (p != null) {
-                html.paragraph(String.format(Locale.ROOT, "Chosen map (%s approach): accuracy %.2f%% on %d images (exact "
-                                + "%.2f%%, loss %.2f points), top-1 agreement with the exact model %.2f%%, multiplier energy "
-                                + "saving %.1f%% (%.2f uJ vs %.2f uJ per image on %s).", p.approach(),
-                        100 * p.score().accuracy(), p.score().images(), 100 * explored.result().exact().accuracy(),
-                        p.lossPts(), 100 * p.score().agreement(), e.savingPct(), e.pj() / 1e6, e.exactPj() / 1e6,
+                html.paragraph(String.format(Locale.ROOT, "Chosen map (%s approach, picked on search data): %s %.2f%% on "
+                                + "%d search samples (exact %.2f%%, loss %.2f points)%s, multiplier energy saving %.1f%% "
+                                + "(%.2f uJ vs %.2f uJ per inference on %s).", p.approach(), explored.result().metric(),
+                        100 * p.score().metric(), p.score().samples(), 100 * explored.result().exact().metric(),
+                        p.lossPts(), ExploreReport.validationText(p), e.savingPct(), e.pj() / 1e6, e.exactPj() / 1e6,
                         table.library()));
             } else {
                 html.paragraph("No approximate map stayed within the loss bound; the exact map is used.");

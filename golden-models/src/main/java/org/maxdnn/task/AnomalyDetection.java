@@ -75,10 +75,37 @@ public final class AnomalyDetection implements Task {
         return scores;
     }
 
+    @Override
+    public double[] perSample(double[] windowErrors) {
+        return fileScores(windowErrors);
+    }
+
+    @Override
+    public int[] sampleLabels() {
+        return files.stream().mapToInt(File::label).toArray();
+    }
+
+    /** Window length in values and the step between windows of a file. */
+    public int windowLength() {
+        return windowLength;
+    }
+
+    public int step() {
+        return step;
+    }
+
+    public float outScale() {
+        return outScale;
+    }
+
+    public int outZeroPoint() {
+        return outZeroPoint;
+    }
+
     /** The ROC AUC over the files; NaN when they all have one label (the AUC needs both). */
     @Override
     public double metric(double[] windowErrors) {
-        int[] labels = files.stream().mapToInt(File::label).toArray();
+        int[] labels = sampleLabels();
         long anomalies = java.util.Arrays.stream(labels).filter(l -> l == 1).count();
         if (anomalies == 0 || anomalies == labels.length) {
             return Double.NaN;

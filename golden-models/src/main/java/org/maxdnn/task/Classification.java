@@ -35,6 +35,20 @@ public record Classification(int[] labels) implements Task {
         return String.format(Locale.ROOT, "%d/%d = %.2f%%", correct(classes), classes.length, 100 * metric(classes));
     }
 
+    @Override
+    public double[] perSample(double[] classes) {
+        double[] correct = new double[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            correct[i] = classes[i] == labels[i] ? 1 : 0;
+        }
+        return correct;
+    }
+
+    @Override
+    public int[] sampleLabels() {
+        return labels.clone();
+    }
+
     /** Inputs whose class equals their label. */
     public int correct(double[] classes) {
         int n = 0;

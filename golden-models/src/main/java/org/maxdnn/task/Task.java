@@ -20,6 +20,16 @@ public interface Task {
     /** The metric over the whole set from every input's {@link #perInput} value (higher is better). */
     double metric(double[] perInput);
 
+    /**
+     * Each sample's outcome from every input's {@link #perInput} value: for a classifier 1 (correct)
+     * or 0 per image, for anomaly detection each file's anomaly score. Paired tests against the exact
+     * model compare these.
+     */
+    double[] perSample(double[] perInput);
+
+    /** The label of each sample (an image's class, a file's 0 = normal / 1 = anomaly), in sample order. */
+    int[] sampleLabels();
+
     /** The metric as people read it, e.g. "128/150 = 85.33%" or "0.8821". */
     String describe(double[] perInput);
 

@@ -1,0 +1,79 @@
+package org.maxdnn.explore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.maxdnn.data.DataSet;
+import org.maxdnn.data.LabeledImage;
+import org.maxdnn.task.AnomalyDetection;
+import org.maxdnn.task.Classification;
+import org.maxdnn.task.Task;
+
+/**
+ * A data set split into a search part, on which the exploration chooses maps, and a validation
+ * part, on which it reports them: with 150 images one image is 0.67 points, and a map chosen and
+ * graded on the same images overfits them. The split is deterministic and stratified by label:
+ * within each label, in file order, samples go alternately to search and validation (the search
+ * part first), so both parts keep the label mix. For anomaly detection a sample is a file (normal or
+ * anomalous), with all its windows; {@code windowStride} keeps every n-th window of each file, a
+ * deterministic subset that makes the autoencoder's ~39,000 windows affordable to search
+ * (a file's score is then the mean over the kept windows).
+ */
+public record DataSplit(DataSet search, DataSet validation) {
+    private static final int SEARCH = 0;
+    private static final int VALIDATION = 1;
+
+    /** Splits {@code data} half and half; {@code windowStride} (≥ 1) thins anomaly windows, ignored otherwise. */
+    public static DataSplit of(DataSet data, int windowStride) {
+        if (windowStride < 1) {
+            throw new IllegalArgumentException("window stride must be at least 1: " + windowStride);
+        }
+        int[] part = parts(data.task().sampleLabels());
+        if (data.task() instanceof AnomalyDetection ad) {
+            return new DataSplit(files(data, ad, part, SEARCH, windowStride), files(data, ad, part, VALIDATION, windowStride));
+        }
+        if (data.task() instanceof Classification) {
+            return new DataSplit(images(data, part, SEARCH), images(data, part, VALIDATION));
+        }
+        throw new IllegalArgumentException("no split for task " + data.task().metricName());
+    }
+
+    /** The part of each sample: within each label alternately search, validation, search, … */
+    static int[] parts(int[] labels) {
+        Map<Integer, Integer> seen = new LinkedHashMap<>();
+        int[] part = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            part[i] = seen.merge(labels[i], 1, Integer::sum) % 2 == 1 ? SEARCH : VALIDATION;
+        }
+        return part;
+    }
+
+    private static DataSet images(DataSet data, int[] part, int which) {
+        List<LabeledImage> in = new ArrayList<>();
+        for (int i = 0; i < part.length; i++) {
+            if (part[i] == which) {
+                in.add(data.inputs().get(i));
+            }
+        }
+        return new DataSet(data.source(), data.format(), in.size(), in, Classification.of(in));
+    }
+
+    private static DataSet files(DataSet data, AnomalyDetection ad, int[] part, int which, int stride) {
+        List<LabeledImage> in = new ArrayList<>();
+        List<AnomalyDetection.File> files = new ArrayList<>();
+        for (int f = 0; f < part.length; f++) {
+            if (part[f] != which) {
+                continue;
+            }
+            AnomalyDetection.File file = ad.files().get(f);
+            int first = in.size();
+            for (int w = 0; w < file.windows(); w += stride) {
+                in.add(data.inputs().get(file.firstInput() + w));
+            }
+            files.add(new AnomalyDetection.File(file.name(), file.label(), first, in.size() - first, file.values()));
+        }
+        Task task = new AnomalyDetection(files, ad.windowLength(), ad.step() * stride, ad.outScale(), ad.outZeroPoint());
+        return new DataSet(data.source(), data.format(), files.size(), in, task);
+    }
+}

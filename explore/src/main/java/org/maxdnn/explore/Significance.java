@@ -1,0 +1,105 @@
+package org.maxdnn.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.maxdnn.task.RocAuc;
+
+/**
+ * The statistics of a map's validation figure against the exact model's on the same samples: how
+ * sure the figure is (a 95% interval) and whether the map differs from the exact model at all (a
+ * paired test, which is far more sensitive than comparing two intervals, since both models see the
+ * same samples).
+ */
+public final class Significance {
+    /** Confidence of every interval. */
+    public static final double CONFIDENCE = 0.95;
+    /** Bootstrap resamples of the AUC statistics; with a fixed seed, so reports repeat. */
+    static final int BOOTSTRAP_RESAMPLES = 2000;
+
+    /** An interval [low, high] of a share. */
+    public record Interval(double low, double high) {
+    }
+
+    private Significance() {
+    }
+
+    /** The Wilson score interval of a binomial share {@code k/n} at {@link #CONFIDENCE}. */
+    public static Interval wilson(int k, int n) {
+        if (n == 0) {
+            return new Interval(0, 1);
+        }
+        double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+        double p = k / (double) n;
+        double z2n = z * z / n;
+        double centre = (p + z2n / 2) / (1 + z2n);
+        double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+    }
+
+    /**
+     * McNemar's exact test, two-sided: {@code b} samples only the first model gets right, {@code c}
+     * only the second; under the null hypothesis each discordant sample is a fair coin, so
+     * p = min(1, 2·P[Binomial(b + c, ½) ≤ min(b, c)]) (1 when no sample is discordant).
+     */
+    public static double mcNemarExact(int b, int c) {
+        int n = b + c;
+        if (n == 0) {
+            return 1;
+        }
+        return Math.min(1, 2 * new BinomialDistribution(null, n, 0.5).cumulativeProbability(Math.min(b, c)));
+    }
+
+    /** An AUC's percentile bootstrap interval and the paired bootstrap p-value of its difference from another's. */
+    public record AucTest(Interval interval, double pValue) {
+    }
+
+    /**
+     * Stratified paired bootstrap over files: each resample draws the normal and the anomalous files
+     * with replacement (their counts kept) and scores both models on the same draw. The interval is
+     * the 2.5th–97.5th percentile of the map's AUC; the two-sided p-value of ΔAUC = map − exact is
+     * min(1, 2·min(P*[Δ ≤ 0], P*[Δ ≥ 0])) over the resamples.
+     */
+    public static AucTest bootstrapAuc(int[] labels, double[] mapScores, double[] exactScores, long seed) {
+        List<Integer> normal = new ArrayList<>();
+        List<Integer> anomalous = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            (labels[i] == 1 ? anomalous : normal).add(i);
+        }
+        if (normal.isEmpty() || anomalous.isEmpty()) {
+            return new AucTest(new Interval(Double.NaN, Double.NaN), Double.NaN);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = labels.length;
+        int[] l = new int[n];
+        double[] a = new double[n];
+        double[] e = new double[n];
+        double[] auc = new double[BOOTSTRAP_RESAMPLES];
+        int atMost = 0;
+        int atLeast = 0;
+        for (int r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+            int k = 0;
+            for (List<Integer> stratum : List.of(normal, anomalous)) {
+                for (int j = 0; j < stratum.size(); j++) {
+                    int i = stratum.get(random.nextInt(stratum.size()));
+                    l[k] = labels[i];
+                    a[k] = mapScores[i];
+                    e[k] = exactScores[i];
+                    k++;
+                }
+            }
+            auc[r] = RocAuc.of(l, a);
+            double delta = auc[r] - RocAuc.of(l, e);
+            atMost += delta <= 0 ? 1 : 0;
+            atLeast += delta >= 0 ? 1 : 0;
+        }
+        java.util.Arrays.sort(auc);
+        double tail = (1 - CONFIDENCE) / 2;
+        Interval ci = new Interval(auc[(int) Math.floor(tail * (BOOTSTRAP_RESAMPLES - 1))],
+                auc[(int) Math.ceil((1 - tail) * (BOOTSTRAP_RESAMPLES - 1))]);
+        double p = Math.min(1, 2.0 * Math.min(atMost, atLeast) / BOOTSTRAP_RESAMPLES);
+        return new AucTest(ci, p);
+    }
+}
