@@ -112,9 +112,14 @@ final class EnergyCommand implements CliCommand {
      * chose, else the first four (a few suffice for operand statistics) — written to {@code out}.
      */
     static CharacteriseEnergy.Request characterisation(CommandLine cmd, Context ctx, Workload work, Path out) {
+        return characterisation(cmd, ctx, work, out, 20000);
+    }
+
+    /** As {@link #characterisation(CommandLine, Context, Workload, Path)} with {@code pairs} operand pairs unless --pairs. */
+    static CharacteriseEnergy.Request characterisation(CommandLine cmd, Context ctx, Workload work, Path out, int pairs) {
         boolean chosen = cmd.hasOption("limit") || cmd.hasOption("images") || cmd.hasOption("cifar");
         Workload operands = chosen ? work : work.first(4);
-        return new CharacteriseEnergy.Request(operands, Inputs.positiveInt(cmd, "pairs", 20000),
+        return new CharacteriseEnergy.Request(operands, Inputs.positiveInt(cmd, "pairs", pairs),
                 CharacteriseEnergy.liberty(cmd.hasOption("liberty") ? Path.of(cmd.getOptionValue("liberty")) : null),
                 ctx.assets(), Runtime.getRuntime().availableProcessors(), out);
     }

@@ -1,21 +1,31 @@
 package org.maxdnn.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.maxdnn.BundledModel;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.data.DataSets;
+import org.maxdnn.flow.CharacteriseEnergy;
 import org.maxdnn.flow.Cosimulate;
+import org.maxdnn.flow.ExploreAllNetworks;
 import org.maxdnn.flow.ExploreMaps;
 import org.maxdnn.flow.MainFlow;
 import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Evaluation;
+import org.maxdnn.infer.Network;
 import org.maxdnn.layout.QflowTools;
 
 /**
  * {@code maxdnn run}: the main job end to end on the default assets ({@link MainFlow}) —
  * characterise energy, explore, pick the best point within the loss bound, generate its RTL,
- * cosimulate it, report. Exit 3 when the RTL does not cosimulate bit-exactly.
+ * cosimulate it, report. Exit 3 when the RTL does not cosimulate bit-exactly. With {@code --all}:
+ * the exploration on every bundled network and one summary table ({@link ExploreAllNetworks}).
  */
 final class RunCommand implements CliCommand {
     @Override
@@ -41,11 +51,17 @@ final class RunCommand implements CliCommand {
                         .desc("also place and route the chosen map's configurations with qflow for the report's "
                                 + "hardware table, timing checked at a clock of NS ns (default 10); about a minute per "
                                 + "configuration").build())
-                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR").desc("output folder (default out/run)").build());
+                .addOption(Option.builder().longOpt("all").desc("explore every bundled network (" + BundledModel.names()
+                        + ") on its own sample set and write one summary table (no RTL stages)").build())
+                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                        .desc("output folder (default out/run, with --all out/run-all)").build());
     }
 
     @Override
     public int run(CommandLine cmd, Context ctx) {
+        if (cmd.hasOption("all")) {
+            return runAll(cmd, ctx);
+        }
         Path out = Path.of(cmd.getOptionValue("out", "out/run"));
         // --quick: an 8x8 array, whose Verilator build takes half a minute instead of several
         int rows = Inputs.arraySide(cmd, "rows", cmd.hasOption("quick") ? 8 : 16);
@@ -67,6 +83,35 @@ final class RunCommand implements CliCommand {
             throw new MaxdnnException(MaxdnnException.MISMATCH, "the RTL (chosen map or ALWANN baseline) did not cosimulate bit-exactly: "
                     + failed.failure() + " (see " + failed.reportFile() + ")");
         }
+        return 0;
+    }
+
+    /** {@code --all}: each bundled network read, characterised and explored in turn, then the summary. */
+    private static int runAll(CommandLine cmd, Context ctx) {
+        for (String o : List.of("model", "images", "cifar", "energy")) {
+            if (cmd.hasOption(o)) {
+                throw new MaxdnnException(MaxdnnException.USAGE, "--all explores every bundled network on its own "
+                        + "samples and characterises each; it does not take --" + o);
+            }
+        }
+        Path out = Path.of(cmd.getOptionValue("out", "out/run-all"));
+        ExploreMaps.Settings search = ExploreCommand.search(cmd);
+        int limit = Inputs.positiveInt(cmd, "limit", 0);
+        List<ExploreAllNetworks.Job> jobs = new ArrayList<>();
+        for (BundledModel m : BundledModel.values()) {
+            jobs.add(new ExploreAllNetworks.Job(m.shortName(), () -> {
+                Network net = Network.load(m.model(ctx.assets()));
+                return Workload.of(net, DataSets.read(m.samples(ctx.assets()), net, limit), Inputs.registry(ctx));
+            }));
+        }
+        ExploreAllNetworks.run(jobs, works -> {
+            Map<String, Workload> operands = new LinkedHashMap<>();
+            works.forEach((name, w) -> operands.put(name, w.first(4)));
+            // --quick: 5,000 pairs per layer of each network; the circuits are synthesised once for all
+            CharacteriseEnergy.Request q = EnergyCommand.characterisation(cmd, ctx, operands.values().iterator().next(),
+                    out.resolve("energy"), cmd.hasOption("quick") ? 5000 : 20000);
+            return CharacteriseEnergy.runShared(q, operands, new ConsoleListener(ctx));
+        }, ExploreCommand.alwannTables(search, ctx), search, Evaluation.defaultThreads(), out, new ConsoleListener(ctx));
         return 0;
     }
 }

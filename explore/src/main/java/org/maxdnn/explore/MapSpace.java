@@ -22,6 +22,14 @@ public interface MapSpace {
 
     ApproxMap map(int[] genome);
 
+    /**
+     * Whether this space's maps carry bias compensation (#16 part 1, in progress): summaries report
+     * compensated and plain approaches side by side.
+     */
+    default boolean compensated() {
+        return false;
+    }
+
     /** Genomes to start from (all-exact and uniform maps). */
     List<int[]> seeds();
 

@@ -98,9 +98,48 @@ public final class CharacteriseEnergy {
 
     public static Characterised run(Request q, FlowListener listener) {
         Workload w = q.work();
-        Map<String, OperandStream> streams = new LinkedHashMap<>(OperandStreams.capture(
-                InferencePlan.compile(w.net(), ApproxMap.exact(), w.registry()), w.images(), q.pairs(), 1));
+        Map<String, OperandStream> streams = new LinkedHashMap<>(capture(w, q.pairs()));
         streams.put(UNIFORM, OperandStreams.uniform(q.pairs(), 1));
+        return run(q, streams, String.format(Locale.ROOT, "%d real operand pairs per layer from %d images", q.pairs(),
+                w.images().size()), listener);
+    }
+
+    /**
+     * One characterisation for several networks ({@code q}'s workload is ignored): each circuit
+     * synthesised once and simulated on every network's layer streams, then one table per network
+     * (keyed by its own layer names), each written to {@code q.out()/NAME/energy-table.json}.
+     *
+     * @param works the networks by name, each with the images whose operands are captured
+     */
+    public static Map<String, EnergyTable> runShared(Request q, Map<String, Workload> works, FlowListener listener) {
+        Map<String, OperandStream> streams = new LinkedHashMap<>();
+        works.forEach((name, w) -> capture(w, q.pairs()).forEach((layer, s) -> streams.put(name + "/" + layer, s)));
+        streams.put(UNIFORM, OperandStreams.uniform(q.pairs(), 1));
+        EnergyTable all = run(q, streams, String.format(Locale.ROOT, "%d real operand pairs per layer of each of %d "
+                + "networks (%d layers), once for all", q.pairs(), works.size(), streams.size() - 1), listener).table();
+        Map<String, EnergyTable> out = new LinkedHashMap<>();
+        for (String name : works.keySet()) {
+            Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
+            all.pj().forEach((layer, m) -> {
+                if (layer.startsWith(name + "/")) {
+                    pj.put(layer.substring(name.length() + 1), m);
+                }
+            });
+            EnergyTable t = new EnergyTable(all.library(), all.method(), pj);
+            t.write(q.out().resolve(name).resolve("energy-table.json"));
+            out.put(name, t);
+        }
+        return out;
+    }
+
+    /** Every conv/FC layer's operand stream of {@code w}'s images. */
+    private static Map<String, OperandStream> capture(Workload w, int pairs) {
+        return OperandStreams.capture(InferencePlan.compile(w.net(), ApproxMap.exact(), w.registry()), w.images(), pairs, 1);
+    }
+
+    private static Characterised run(Request q, Map<String, OperandStream> streams, String operands,
+                                     FlowListener listener) {
+        Workload w = q.work();
         List<EnergyCharacterization.Circuit> circuits = new ArrayList<>(MultiplierCatalog.circuits().stream()
                 .map(c -> new EnergyCharacterization.Circuit(c, RtlGenerator.moduleName(c), () -> RtlGenerator.multiplierVerilog(c)))
                 .toList());
@@ -114,8 +153,7 @@ public final class CharacteriseEnergy {
             }
         }
         listener.note(String.format(Locale.ROOT, "characterising %d generated configurations and %d EvoApprox circuits "
-                + "on %s, %d real operand pairs per layer from %d images", generated, circuits.size() - generated,
-                q.liberty().getFileName(), q.pairs(), w.images().size()));
+                + "on %s, %s", generated, circuits.size() - generated, q.liberty().getFileName(), operands));
         long t0 = System.nanoTime();
         EnergyCharacterization.Result r = EnergyCharacterization.run(streams, circuits, w.registry(), q.liberty(),
                 q.out().resolve("netlists"), q.threads(), done -> listener.progress("synthesise+simulate", done, circuits.size()));

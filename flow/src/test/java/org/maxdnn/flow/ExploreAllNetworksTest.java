@@ -1,0 +1,107 @@
+package org.maxdnn.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.maxdnn.Assets;
+import org.maxdnn.BundledModel;
+import org.maxdnn.data.DataSets;
+import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.explore.ConfigCatalog;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.Evaluation;
+import org.maxdnn.infer.InferencePlan;
+import org.maxdnn.infer.Network;
+import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.task.AnomalyDetection;
+
+/**
+ * The multi-network table on the two networks with the new layer kinds: KWS (conv and depthwise)
+ * and the anomaly autoencoder (ten FC layers, ROC AUC). The energy table is a stand-in monotone in
+ * P and R (the real one comes from the energy flow); what is checked is that the exploration runs
+ * on every layer kind with the task's metric, that reported figures reproduce, and the table.
+ */
+class ExploreAllNetworksTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void kwsAndAdAreExploredOnEveryLayerKindAndTabulated() throws Exception {
+        Assets assets = Assets.fromEnvironment();
+        MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
+        List<ExploreAllNetworks.Job> jobs = new ArrayList<>();
+        Map<String, Workload> works = new LinkedHashMap<>();
+        for (BundledModel m : List.of(BundledModel.KWS, BundledModel.AD)) {
+            jobs.add(new ExploreAllNetworks.Job(m.shortName(), () -> {
+                Network net = Network.load(m.model(assets));
+                Workload w = Workload.of(net, DataSets.read(m.samples(assets), net, m == BundledModel.AD ? 0 : 40),
+                        registry);
+                works.put(m.shortName(), w);
+                return w;
+            }));
+        }
+        ExploreMaps.Settings search = new ExploreMaps.Settings(List.of("layer", "kernel"), false, 4, 4, 1, 3, true);
+        ExploreAllNetworks.Result r = ExploreAllNetworks.run(jobs, ws -> {
+            Map<String, EnergyTable> t = new LinkedHashMap<>();
+            ws.forEach((name, w) -> t.put(name, standIn(w.net(), registry)));
+            return t;
+        }, List.of(), search, 2, out, FlowListener.SILENT);
+
+        assertEquals(List.of("kws", "kws", "ad", "ad"), r.rows().stream().map(ExploreAllNetworks.Row::network).toList());
+        assertEquals(List.of("layer", "kernel-ranked", "layer", "kernel-ranked"),
+                r.rows().stream().map(ExploreAllNetworks.Row::approach).toList());
+        assertEquals("ROC AUC", r.rows().get(2).metric());
+        assertEquals(2, r.seconds().size());
+        String md = Files.readString(r.markdown());
+        assertTrue(md.contains("| ad | ROC AUC"), md);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("ad/summary.json").toFile());
+        assertEquals("validation", summary.get("best_saving_on").asText());
+        assertEquals(r.rows().get(3).bestSavingPct()[2],
+                summary.get("best_saving_pct").get("kernel-ranked").get("within_4_pts").asDouble(), 1e-9);
+
+        // the autoencoder's kernel-ranked maps name FC layers, and a front point's validation AUC reproduces
+        JsonNode points = new ObjectMapper().readTree(out.resolve("ad/kernel-ranked/pareto.json").toFile()).get("points");
+        JsonNode last = points.get(points.size() - 1);
+        assertTrue(last.get("saving_pct").asDouble() > 0, "the front reaches an approximate map");
+        var map = org.maxdnn.map.ApproxMap.read(out.resolve("ad/kernel-ranked").resolve(last.get("map").asText()));
+        assertTrue(map.toJson().contains("\"fc"), map.toJson());
+        Workload ad = works.get("ad");
+        var split = org.maxdnn.explore.DataSplit.of(ad.dataSet(), 14);
+        Evaluation.Result e = Evaluation.run(InferencePlan.compile(ad.net(), map, registry), split.validation().inputs(), 2,
+                null);
+        AnomalyDetection task = (AnomalyDetection) split.validation().task();
+        assertEquals(task.metric(e.perInput(task)), last.get("validation_metric").asDouble(), 1e-12);
+        assertNotNull(last.get("validation_ci_low"));
+        // KWS: the layer genome has a gene per conv, depthwise and FC layer
+        Network kws = works.get("kws").net();
+        assertTrue(kws.weightedLayers().stream().anyMatch(l -> l.name().startsWith("dw")));
+        JsonNode kwsPoint = new ObjectMapper().readTree(out.resolve("kws/layer/pareto.json").toFile()).get("points").get(0);
+        assertEquals(kws.weightedLayers().size(), kwsPoint.get("genome").size());
+    }
+
+    /** Energy falling with P and R on every layer of {@code net}. */
+    static EnergyTable standIn(Network net, MultiplierRegistry registry) {
+        Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
+        for (ConvLayer l : net.weightedLayers()) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("exact", 1.0);
+            for (MultiplierConfig c : ConfigCatalog.roup(registry)) {
+                m.put(c.name(), 1.0 - 0.15 * c.p() - 0.03 * c.r());
+            }
+            pj.put(l.name(), m);
+        }
+        return new EnergyTable("stand-in", "test stand-in, monotone in P and R", pj);
+    }
+}
