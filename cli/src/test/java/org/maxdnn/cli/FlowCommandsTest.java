@@ -72,9 +72,14 @@ class FlowCommandsTest {
                 "chosen-map.json")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
+        assertTrue(Files.readAllLines(out.resolve("layer/pareto.csv")).get(0).contains(
+                "validation_metric_pct,validation_loss_pts,validation_ci_low_pct,validation_ci_high_pct,validation_p_value"));
         MainTest.Outcome bad = MainTest.run("explore", "--levels", "layer,neuron");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("neuron"), bad.err());
+        MainTest.Outcome one = MainTest.run("run", "--all", "--model", "kws");
+        assertEquals(1, one.code());
+        assertTrue(one.err().contains("--model"), one.err());
     }
 
     @Test
