@@ -48,9 +48,14 @@ public final class AccuracyOracle {
     private final ThreadLocal<Workspace> workspaces;
 
     public AccuracyOracle(Network net, DataSet data, MultiplierRegistry registry, int threads) {
+        this(net, data.inputs(), data.task(), registry, threads);
+    }
+
+    /** The oracle of {@code inputs} scored by {@code task} (a data set without its files, as an executor gets it). */
+    public AccuracyOracle(Network net, List<LabeledImage> inputs, Task task, MultiplierRegistry registry, int threads) {
         this.net = net;
-        this.images = data.inputs();
-        this.task = data.task();
+        this.images = List.copyOf(inputs);
+        this.task = task;
         this.registry = registry;
         InferencePlan exact = InferencePlan.compile(net, ApproxMap.exact(), registry);
         Evaluation.Result r = Evaluation.run(exact, images, threads, null);

@@ -55,4 +55,9 @@ public final class CompensatedSpace implements MapSpace {
     public List<int[]> seeds() {
         return base.seeds();
     }
+
+    @Override
+    public boolean compensated() {
+        return true;
+    }
 }

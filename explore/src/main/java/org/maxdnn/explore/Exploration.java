@@ -116,7 +116,7 @@ public final class Exploration {
             seeds.add(alwannHeuristic.layerLadder(efficient));
         }
         if (plan.compensate()) {
-            // the calibration hook: the oracle's images are the ones the search is scored on
+            // calibrated on the oracle's images: the search part (ExploreMaps), never the validation part
             CalibrationStatistics calibration = CalibrationStatistics.collect(oracle.network(),
                     oracle.images().stream().map(LabeledImage::pixels).toList(), oracle.registry());
             for (int i = spaces.size() - 1; i >= 0; i--) {

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
+import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.io.AtomicFiles;
 
 /**
@@ -63,7 +64,7 @@ public final class ExploreAllNetworks {
             listener.stage(String.format(Locale.ROOT, "%d/%d %s", i + 1, jobs.size(), name));
             long t0 = System.nanoTime();
             ExploreMaps.Explored x = ExploreMaps.run(new ExploreMaps.Request(works.get(name), tables.get(name),
-                    alwannTables, search, threads, out.resolve(name)), listener);
+                    alwannTables, search, threads, MapEvaluator.Factory.IN_PROCESS, out.resolve(name)), listener);
             seconds.set(i, seconds.get(i) + (System.nanoTime() - t0) / 1e9);
             for (Explorer.Front f : x.result().fronts()) {
                 rows.add(new Row(name, x.result().metric(), x.result().validationExact().metric(),

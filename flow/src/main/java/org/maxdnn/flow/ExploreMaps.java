@@ -97,7 +97,7 @@ public final class ExploreMaps {
                     (approach, gen) -> listener.progress("explore " + approach, gen, s.generations()));
         }
         listener.note("scoring every front point on the validation part");
-        try (MapEvaluator evaluator = new InProcessEvaluator(validation, q.threads())) {
+        try (MapEvaluator evaluator = q.evaluators().open(validation, q.threads())) {
             result = Exploration.validate(result, validation, evaluator);
         }
         String settings = String.format(Locale.ROOT, "NSGA-II (MOEA Framework: uniform crossover, uniform mutation), "

@@ -7,5 +7,5 @@ package org.maxdnn.data;
  * with the sign bit flipped. {@code name} identifies it in reports (file name, batch index, or
  * file and window).
  */
-public record LabeledImage(String name, int label, byte[] pixels) {
+public record LabeledImage(String name, int label, byte[] pixels) implements java.io.Serializable {
 }

@@ -14,7 +14,8 @@ import org.maxdnn.data.LabeledImage;
  */
 public final class AnomalyDetection implements Task {
     /** One file: its label, its windows (inputs firstInput…, {@code windows} of them) and its float values. */
-    public record File(String name, int label, int firstInput, int windows, float[] values) {
+    public record File(String name, int label, int firstInput, int windows, float[] values)
+            implements java.io.Serializable {
     }
 
     private final List<File> files;

@@ -9,8 +9,9 @@ import org.maxdnn.data.LabeledImage;
  * What a network's outputs mean and how a data set scores them (SPEC §12): the accuracy objective
  * of evaluation and exploration. Each input (one inference) is first reduced to one number on its
  * own, in any order and on any thread ({@link #perInput}); {@link #metric} then combines them.
+ * Serializable, so a distributed evaluator can ship a data set's task to its executors.
  */
-public interface Task {
+public interface Task extends java.io.Serializable {
     /** The metric's name: "top-1" or "ROC AUC". */
     String metricName();
 

@@ -12,7 +12,7 @@ import org.maxdnn.map.ApproxMap;
  * built once per executor JVM and exploration (the first task there builds it; the others wait),
  * from the broadcast {@link Shipment}.
  */
-final class ExecutorOracle implements Function<String, int[]> {
+final class ExecutorOracle implements Function<String, AccuracyOracle.Score> {
     private static final long serialVersionUID = 1L;
     /** Where executors write the shipped files (default: the executor JVM's temporary folder). */
     static final String SCRATCH = "spark.maxdnn.scratch";
@@ -27,9 +27,8 @@ final class ExecutorOracle implements Function<String, int[]> {
     }
 
     @Override
-    public int[] call(String json) {
-        AccuracyOracle.Score s = oracle(shipment.value()).score(ApproxMap.parse(json, "a map sent by the driver"));
-        return new int[] {s.correct(), s.agree(), s.images()};
+    public AccuracyOracle.Score call(String json) {
+        return oracle(shipment.value()).score(ApproxMap.parse(json, "a map sent by the driver"));
     }
 
     private static synchronized AccuracyOracle oracle(Shipment s) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.data.LabeledImage;
+import org.maxdnn.task.Task;
 import org.maxdnn.explore.AccuracyOracle;
 import org.maxdnn.infer.Network;
 import org.maxdnn.infer.Rounding;
@@ -33,19 +34,17 @@ final class Shipment implements Serializable {
     private final String modelName;
     private final byte[] model;
     private final String rounding;
-    private final String[] names;
-    private final int[] labels;
-    private final byte[][] pixels;
+    private final List<LabeledImage> inputs;
+    private final Task task;
     private final Map<String, byte[]> tables;
 
-    private Shipment(String modelName, byte[] model, String rounding, List<LabeledImage> images,
+    private Shipment(String modelName, byte[] model, String rounding, List<LabeledImage> inputs, Task task,
                      Map<String, byte[]> tables) {
         this.modelName = modelName;
         this.model = model;
         this.rounding = rounding;
-        this.names = images.stream().map(LabeledImage::name).toArray(String[]::new);
-        this.labels = images.stream().mapToInt(LabeledImage::label).toArray();
-        this.pixels = images.stream().map(LabeledImage::pixels).toArray(byte[][]::new);
+        this.inputs = new ArrayList<>(inputs);
+        this.task = task;
         this.tables = tables;
     }
 
@@ -64,7 +63,7 @@ final class Shipment implements Serializable {
                 }
             }
             return new Shipment(file.getFileName().toString(), Files.readAllBytes(file), net.rounding().name(),
-                    oracle.images(), tables);
+                    oracle.images(), oracle.task(), tables);
         } catch (IOException e) {
             throw MaxdnnException.badInput("cannot read " + file + " or the tables in " + lutDir + " to ship to Spark: "
                     + e.getMessage(), e);
@@ -87,12 +86,8 @@ final class Shipment implements Serializable {
             for (Map.Entry<String, byte[]> t : tables.entrySet()) {
                 Files.write(dir.resolve("lut").resolve(t.getKey()), t.getValue());
             }
-            List<LabeledImage> images = new ArrayList<>();
-            for (int i = 0; i < names.length; i++) {
-                images.add(new LabeledImage(names[i], labels[i], pixels[i]));
-            }
             Network net = Network.load(modelFile, Rounding.valueOf(rounding));
-            return new AccuracyOracle(net, images, new MultiplierRegistry(dir.resolve("lut")), threads);
+            return new AccuracyOracle(net, inputs, task, new MultiplierRegistry(dir.resolve("lut")), threads);
         } catch (IOException | UncheckedIOException e) {
             throw MaxdnnException.badInput("Spark executor on " + host() + " cannot write the model and tables into "
                     + dir + " (set spark.maxdnn.scratch to a writable folder): " + e, e);

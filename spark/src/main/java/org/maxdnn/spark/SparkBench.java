@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.maxdnn.data.ImageSets;
+import org.maxdnn.task.Classification;
+import org.maxdnn.data.LabeledImage;
 import org.maxdnn.explore.AccuracyOracle;
 import org.maxdnn.explore.InProcessEvaluator;
 import org.maxdnn.explore.MapEvaluator;
@@ -40,7 +42,8 @@ public final class SparkBench {
     public static void run(PrintStream out, Path model, Path images, Path lutDir) {
         MultiplierRegistry registry = new MultiplierRegistry(lutDir);
         Network net = Network.load(model);
-        AccuracyOracle oracle = new AccuracyOracle(net, ImageSets.readFolder(images, IMAGES), registry, 2);
+        List<LabeledImage> inputs = ImageSets.readFolder(images, IMAGES);
+        AccuracyOracle oracle = new AccuracyOracle(net, inputs, Classification.of(inputs), registry, 2);
         List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roup-p2r0", "roupc-p0r4", "roupc-p1r6")
                 .map(MultiplierConfig::parse).toList();
         List<ApproxMap> batch = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,15 +66,12 @@ public final class SparkEvaluator implements MapEvaluator {
             return List.of();
         }
         List<String> jsons = maps.stream().map(ApproxMap::toJson).toList();
-        List<int[]> raw;
         try {
-            raw = withLoader(() -> spark.parallelize(jsons, jsons.size()).map(new ExecutorOracle(shipment)).collect());
+            return List.copyOf(withLoader(() -> spark.parallelize(jsons, jsons.size()).map(new ExecutorOracle(shipment))
+                    .collect()));
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
             throw failure(e);
         }
-        List<AccuracyOracle.Score> scores = new ArrayList<>(raw.size());
-        raw.forEach(r -> scores.add(new AccuracyOracle.Score(r[0], r[1], r[2])));
-        return scores;
     }
 
     @Override

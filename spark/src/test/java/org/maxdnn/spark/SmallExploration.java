@@ -1,12 +1,15 @@
 package org.maxdnn.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.maxdnn.Assets;
 import org.maxdnn.data.ImageSets;
+import org.maxdnn.task.Classification;
+import org.maxdnn.data.LabeledImage;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.explore.AccuracyOracle;
 import org.maxdnn.explore.ConfigCatalog;
@@ -35,7 +38,8 @@ final class SmallExploration {
         Assets assets = Assets.fromEnvironment();
         Network net = Network.load(assets.model());
         MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
-        oracle = new AccuracyOracle(net, ImageSets.readFolder(assets.images(), images), registry, 2);
+        List<LabeledImage> inputs = ImageSets.readFolder(assets.images(), images);
+        oracle = new AccuracyOracle(net, inputs, Classification.of(inputs), registry, 2);
         Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
         for (ConvLayer l : net.weightedLayers()) {
             Map<String, Double> m = new LinkedHashMap<>();
@@ -56,8 +60,9 @@ final class SmallExploration {
         for (Explorer.Front f : r.fronts()) {
             lines.add(f.space().name() + " hypervolume " + f.hypervolume());
             for (Explorer.Point p : f.points()) {
-                lines.add(String.format(Locale.ROOT, "%s %s %d %d %s", f.space().name(), Double.toString(p.pj()),
-                        p.score().correct(), p.score().agree(), p.map().toJson()));
+                lines.add(String.format(Locale.ROOT, "%s %s %s %s %s %s", f.space().name(), Double.toString(p.pj()),
+                        Double.toString(p.score().metric()), Double.toString(p.score().agreement()),
+                        Arrays.toString(p.score().perSample()), p.map().toJson()));
             }
         }
         return lines;
