@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +39,14 @@ import org.maxdnn.testing.RequiresTools;
  * The main flow as a library, without the command line, on a small configuration: every
  * configuration characterised on osu018 from the generator's RTL and the model's real operands
  * (netlists equal the Java models on all pairs, checked inside; the golden table holds; Icarus and
- * OpenSTA check the figure), a small layer-level and ALWANN search on 30 images, the chosen map's RTL on
+ * OpenSTA check the figure), a small layer-level and ALWANN search on 60 images (30 search, 30 validation), the chosen map's RTL on
  * a 4×4 array cosimulated bit-exactly on one image, ALWANN's chosen map on fixed arrays of its EvoApprox
  * circuits cosimulated bit-exactly on their layers, its energy and the report.
  */
 @RequiresTools({"yosys", "sta", "verilator", "iverilog", "vvp"})
 class MainFlowTest {
+    /** Loss bound of the test's search: three of its 30 search images, so ALWANN's front has points with circuits. */
+    static final double MAX_LOSS_PTS = 10;
     /** {@code make golden} writes it with the same characterisation ({@code maxdnn energy --limit 2 --pairs 4000 --csv}). */
     static final Path GOLDEN = Path.of("src/test/resources/golden/osu018_characterisation.csv");
     /** {@code make golden} copies it from the same characterisation's {@code action-energy.csv}. */
@@ -58,12 +61,12 @@ class MainFlowTest {
     @BeforeAll
     static void runTheFlow() {
         Assets assets = Assets.fromEnvironment();
-        work = new Workload(Network.load(assets.model()), ImageSets.readFolder(assets.images(), 30),
+        work = new Workload(Network.load(assets.model()), ImageSets.readFolder(assets.images(), 60),
                 new MultiplierRegistry(assets.lutDir()));
         CharacteriseEnergy.Request characterise = new CharacteriseEnergy.Request(work.first(2), 4000, Liberty.OSU018,
                 assets, 2, out.resolve("explore/energy"));
         MainFlow.Request q = new MainFlow.Request(work, EnergySource.characterise(characterise),
-                List.of("mul8u_2P7", "mul8u_17KS"), new ExploreMaps.Settings(List.of("layer"), true, 4, 8, 2, 5, true),
+                List.of("mul8u_2P7", "mul8u_17KS"), new ExploreMaps.Settings(List.of("layer"), true, MAX_LOSS_PTS, 8, 2, 5, true),
                 4, 4, 1, 2, 2, assets, 0, out);
         result = MainFlow.run(q, new FlowListener() {
             @Override
@@ -94,8 +97,13 @@ class MainFlowTest {
             assertTrue(o.passed(), o.summary());
         }
         // the ALWANN baseline's map in hardware: each layer it gives an EvoApprox circuit on a fixed array of that circuit
-        assertNotNull(result.alwann().point(), "ALWANN keeps within 4 points on 30 images");
-        assertFalse(result.alwannRtl().isEmpty());
+        assertNotNull(result.alwann().point(), "ALWANN keeps within the bound on the search images");
+        long alwannLayers = work.net().weightedLayers().stream().filter(l -> l.op() == OpType.CONV_2D
+                && Arrays.stream(result.alwann().map().resolve(l)).flatMap(Arrays::stream).anyMatch(c -> c.family().isTable()))
+                .count();
+        assertEquals(alwannLayers, result.alwannRtl().size(), "one fixed array per conv layer ALWANN gives a circuit");
+        System.out.println("ALWANN's map " + result.alwann().map().toJson().replaceAll("\\s+", " ") + ": "
+                + alwannLayers + " fixed arrays");
         assertEquals(result.alwannRtl().size(), result.alwannCosim().size());
         for (int i = 0; i < result.alwannRtl().size(); i++) {
             ArrayConfig a = result.alwannRtl().get(i).design();
@@ -120,10 +128,10 @@ class MainFlowTest {
     @Test
     void theChosenMapIsTheLargestSavingWithinTheBoundAndReproduces() {
         Explorer.Point chosen = result.picked().point();
-        assertNotNull(chosen, "the layer search on 30 images finds a map within 4 points");
+        assertNotNull(chosen, "the layer search finds a map within the bound");
         for (Explorer.Front f : result.explored().result().maxDnnFronts()) {
             for (Explorer.Point p : f.points()) {
-                assertTrue(p.lossPts() > 4 + 1e-9 || p.savingPct() <= chosen.savingPct(), "a better point: " + p.map().toJson());
+                assertTrue(p.lossPts() > MAX_LOSS_PTS + 1e-9 || p.savingPct() <= chosen.savingPct(), "a better point: " + p.map().toJson());
             }
         }
         assertEquals(chosen.map().toJson(), ApproxMap.read(out.resolve("chosen-map.json")).toJson());
@@ -134,7 +142,7 @@ class MainFlowTest {
         assertNotNull(chosen.validation());
         assertEquals(chosen.validation().score().metric(), Evaluation.run(plan, split.validation().inputs(), 1, null)
                 .accuracy(), 0.0);
-        assertEquals(30, chosen.score().samples() + chosen.validation().score().samples());
+        assertEquals(60, chosen.score().samples() + chosen.validation().score().samples());
         assertEquals(chosen.savingPct(), result.mapEnergy().savingPct(), 1e-9);
     }
 
@@ -153,8 +161,12 @@ class MainFlowTest {
                 assertEquals(g[j], n[j], GOLDEN + ":" + (i + 1) + " column " + j);
             }
             for (int j = 5; j < g.length; j++) {
-                assertEquals(Double.parseDouble(g[j]), Double.parseDouble(n[j]), 1e-3 * Double.parseDouble(g[j]) + 1e-6,
-                        GOLDEN + ":" + (i + 1) + " column " + j);
+                double want = Double.parseDouble(g[j]);
+                if (Double.isNaN(want)) { // no area: a circuit with no cells (mul8u_199Z is constant 0)
+                    assertTrue(Double.isNaN(Double.parseDouble(n[j])), GOLDEN + ":" + (i + 1) + " column " + j);
+                    continue;
+                }
+                assertEquals(want, Double.parseDouble(n[j]), 1e-3 * want + 1e-6, GOLDEN + ":" + (i + 1) + " column " + j);
             }
         }
         assertEquals(1 + 63 + 2 * 36, lines.size(),
@@ -243,7 +255,7 @@ class MainFlowTest {
      */
     @Test
     void theReportedFigureIsCheckedByIcarusAndOpenSta() {
-        List<String> spread = List.of("exact", "roup-p0r3", "roup-p1r2", "roup-p2r0", "roup-p3r1", "roupc-p0r4",
+        List<String> spread = List.of("exact", "roup-p0r3", "roup-p1r2", "roup-p2r0", "roup-p2r2", "roupc-p0r4",
                 "roupc-p1r4", "roupc-p2r6");
         double worst = 0;
         long t0 = System.nanoTime();
