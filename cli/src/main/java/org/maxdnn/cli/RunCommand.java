@@ -10,6 +10,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.BundledModel;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.data.DataSets;
 import org.maxdnn.flow.CharacteriseEnergy;
 import org.maxdnn.flow.Cosimulate;
@@ -52,7 +53,8 @@ final class RunCommand implements CliCommand {
                                 + "hardware table, timing checked at a clock of NS ns (default 10); about a minute per "
                                 + "configuration").build())
                 .addOption(Option.builder().longOpt("all").desc("explore every bundled network (" + BundledModel.names()
-                        + ") on its own sample set and write one summary table (no RTL stages)").build())
+                        + ") on its own sample set, with and without bias compensation, and write one summary table "
+                        + "(the RTL stages only cosimulate each network's exact map, for the array-level column)").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("output folder (default out/run, with --all out/run-all)").build());
     }
@@ -95,7 +97,12 @@ final class RunCommand implements CliCommand {
             }
         }
         Path out = Path.of(cmd.getOptionValue("out", "out/run-all"));
-        ExploreMaps.Settings search = ExploreCommand.search(cmd);
+        ExploreMaps.Settings s = ExploreCommand.search(cmd);
+        // the table has every approach with and without compensation
+        ExploreMaps.Settings search = new ExploreMaps.Settings(s.levels(), s.alwann(), s.maxLossPts(), s.population(),
+                s.generations(), s.seed(), s.quick(), true);
+        ArrayConfig array = ArrayConfig.configurable(Inputs.arraySide(cmd, "rows", cmd.hasOption("quick") ? 8 : 16),
+                Inputs.arraySide(cmd, "cols", cmd.hasOption("quick") ? 8 : 16));
         int limit = Inputs.positiveInt(cmd, "limit", 0);
         List<ExploreAllNetworks.Job> jobs = new ArrayList<>();
         for (BundledModel m : BundledModel.values()) {
@@ -104,14 +111,15 @@ final class RunCommand implements CliCommand {
                 return Workload.of(net, DataSets.read(m.samples(ctx.assets()), net, limit), Inputs.registry(ctx));
             }));
         }
-        ExploreAllNetworks.run(jobs, works -> {
+        ExploreAllNetworks.run(new ExploreAllNetworks.Request(jobs, works -> {
             Map<String, Workload> operands = new LinkedHashMap<>();
             works.forEach((name, w) -> operands.put(name, w.first(4)));
             // --quick: 5,000 pairs per layer of each network; the circuits are synthesised once for all
             CharacteriseEnergy.Request q = EnergyCommand.characterisation(cmd, ctx, operands.values().iterator().next(),
                     out.resolve("energy"), cmd.hasOption("quick") ? 5000 : 20000);
             return CharacteriseEnergy.runShared(q, operands, new ConsoleListener(ctx));
-        }, ExploreCommand.alwannTables(search, ctx), search, Evaluation.defaultThreads(), out, new ConsoleListener(ctx));
+        }, ExploreCommand.alwannTables(search, ctx), search, array, Evaluation.defaultThreads(), out),
+                new ConsoleListener(ctx));
         return 0;
     }
 }

@@ -104,6 +104,13 @@ public final class CharacteriseEnergy {
                 w.images().size()), listener);
     }
 
+    /** What {@link #runShared} measured: an energy table per network, and the array's energy per action. */
+    public record Shared(Map<String, EnergyTable> tables, ActionEnergyTable actions) {
+        public Shared {
+            tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        }
+    }
+
     /**
      * One characterisation for several networks ({@code q}'s workload is ignored): each circuit
      * synthesised once and simulated on every network's layer streams, then one table per network
@@ -111,12 +118,13 @@ public final class CharacteriseEnergy {
      *
      * @param works the networks by name, each with the images whose operands are captured
      */
-    public static Map<String, EnergyTable> runShared(Request q, Map<String, Workload> works, FlowListener listener) {
+    public static Shared runShared(Request q, Map<String, Workload> works, FlowListener listener) {
         Map<String, OperandStream> streams = new LinkedHashMap<>();
         works.forEach((name, w) -> capture(w, q.pairs()).forEach((layer, s) -> streams.put(name + "/" + layer, s)));
         streams.put(UNIFORM, OperandStreams.uniform(q.pairs(), 1));
-        EnergyTable all = run(q, streams, String.format(Locale.ROOT, "%d real operand pairs per layer of each of %d "
-                + "networks (%d layers), once for all", q.pairs(), works.size(), streams.size() - 1), listener).table();
+        Characterised c = run(q, streams, String.format(Locale.ROOT, "%d real operand pairs per layer of each of %d "
+                + "networks (%d layers), once for all", q.pairs(), works.size(), streams.size() - 1), listener);
+        EnergyTable all = c.table();
         Map<String, EnergyTable> out = new LinkedHashMap<>();
         for (String name : works.keySet()) {
             Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
@@ -129,7 +137,7 @@ public final class CharacteriseEnergy {
             t.write(q.out().resolve(name).resolve("energy-table.json"));
             out.put(name, t);
         }
-        return out;
+        return new Shared(out, c.actions());
     }
 
     /** Every conv/FC layer's operand stream of {@code w}'s images. */

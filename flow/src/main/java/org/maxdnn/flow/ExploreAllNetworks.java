@@ -8,11 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.cosim.CosimDriver;
+import org.maxdnn.energy.ArrayEnergy;
+import org.maxdnn.explore.CompensatedSpace;
 import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.map.ApproxMap;
 
 /**
  * The five-network table (SPEC §12, {@code maxdnn run --all}): every network's workload read, one
@@ -20,17 +25,50 @@ import org.maxdnn.io.AtomicFiles;
  * the layers' operands differ), then stage 2 ({@link ExploreMaps}) on every network in turn, each
  * into a folder of its own, then one summary: per network and approach the best multiplier-energy
  * saving within 1, 2 and 4 points of loss in the network's metric (AUC points ×100 for anomaly
- * detection) on validation data, and the time each network took. Writes {@code summary.md} and
- * {@code summary.csv}.
+ * detection) on validation data, the whole array's saving it amounts to, and the time each network
+ * took. Writes {@code summary.md} and {@code summary.csv}.
+ *
+ * <p>The array-level figure holds every action but the multiplications at the exact map's counts:
+ * one sample of each network is cosimulated with toggle counting on the array, priced with the
+ * energy per action ({@link EstimateArrayEnergy}), and a map's multiplier saving is scaled by the
+ * multipliers' share of that whole. It leaves out what an approximate map changes elsewhere (fewer
+ * partial-sum toggles, the configurable PE's code register), which {@code maxdnn run} measures for
+ * the map it picks.
  */
 public final class ExploreAllNetworks {
     /** One network: its short name and how to read its workload (timed as part of the network). */
     public record Job(String name, Supplier<Workload> work) {
     }
 
-    /** One row of the table: a network's approach, its best savings per {@link ExploreReport#LOSS_BOUNDS} bound. */
+    /**
+     * @param energy the energy tables of the networks, by name, from their workloads (a shared
+     *               characterisation, {@link CharacteriseEnergy#runShared}, or files)
+     * @param array  the array whose whole energy the array-level column prices; null for none
+     *               (then the energy's action table may be null too)
+     */
+    public record Request(List<Job> jobs, Function<Map<String, Workload>, CharacteriseEnergy.Shared> energy,
+                          List<String> alwannTables, ExploreMaps.Settings search, ArrayConfig array, int threads,
+                          Path out) {
+        public Request {
+            jobs = List.copyOf(jobs);
+        }
+    }
+
+    /**
+     * One row of the table: a network's approach, its best multiplier savings per
+     * {@link ExploreReport#LOSS_BOUNDS} bound, and the multipliers' share of the exact map's whole
+     * array energy on that network (NaN when no array was priced).
+     */
     public record Row(String network, String metric, double exactValidation, int validationSamples, String approach,
-                      boolean compensated, double[] bestSavingPct) {
+                      boolean compensated, double[] bestSavingPct, double multiplierShare) {
+        /** The whole array's saving at each bound: the multiplier saving × the multipliers' share. */
+        public double[] arraySavingPct() {
+            double[] a = new double[bestSavingPct.length];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = bestSavingPct[i] * multiplierShare;
+            }
+            return a;
+        }
     }
 
     /** Every row, each network's seconds (in job order), the shared characterisation's, and the summary files. */
@@ -40,13 +78,8 @@ public final class ExploreAllNetworks {
     private ExploreAllNetworks() {
     }
 
-    /**
-     * @param energy the energy table of each network, by name, from its workload (a shared
-     *               characterisation, {@link CharacteriseEnergy#runShared}, or files)
-     */
-    public static Result run(List<Job> jobs, Function<Map<String, Workload>, Map<String, EnergyTable>> energy,
-                             List<String> alwannTables, ExploreMaps.Settings search, int threads, Path out,
-                             FlowListener listener) {
+    public static Result run(Request q, FlowListener listener) {
+        List<Job> jobs = q.jobs();
         Map<String, Workload> works = new LinkedHashMap<>();
         List<Double> seconds = new ArrayList<>();
         for (Job job : jobs) {
@@ -56,26 +89,31 @@ public final class ExploreAllNetworks {
         }
         listener.stage("energy characterisation of every network");
         long e0 = System.nanoTime();
-        Map<String, EnergyTable> tables = energy.apply(works);
+        CharacteriseEnergy.Shared energy = q.energy().apply(works);
         double energySeconds = (System.nanoTime() - e0) / 1e9;
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             String name = jobs.get(i).name();
             listener.stage(String.format(Locale.ROOT, "%d/%d %s", i + 1, jobs.size(), name));
             long t0 = System.nanoTime();
-            ExploreMaps.Explored x = ExploreMaps.run(new ExploreMaps.Request(works.get(name), tables.get(name),
-                    alwannTables, search, threads, MapEvaluator.Factory.IN_PROCESS, out.resolve(name)), listener);
+            Workload work = works.get(name);
+            ExploreMaps.Explored x = ExploreMaps.run(new ExploreMaps.Request(work, energy.tables().get(name),
+                    q.alwannTables(), q.search(), q.threads(), MapEvaluator.Factory.IN_PROCESS, q.out().resolve(name)),
+                    listener);
+            double share = q.array() == null ? Double.NaN
+                    : multiplierShare(work, energy, name, q.array(), q.threads(), q.out().resolve(name).resolve("array"),
+                    listener);
             seconds.set(i, seconds.get(i) + (System.nanoTime() - t0) / 1e9);
             for (Explorer.Front f : x.result().fronts()) {
                 rows.add(new Row(name, x.result().metric(), x.result().validationExact().metric(),
                         x.result().validationExact().samples(), f.space().name(), f.space().compensated(),
-                        x.summary().bestSaving().get(f.space().name())));
+                        x.summary().bestSaving().get(f.space().name()), share));
             }
             listener.note(String.format(Locale.ROOT, "%s read and explored in %.0f s", name, seconds.get(i)));
         }
-        Path md = out.resolve("summary.md");
-        Path csv = out.resolve("summary.csv");
-        List<String> table = markdown(rows, jobs, seconds, energySeconds, search);
+        Path md = q.out().resolve("summary.md");
+        Path csv = q.out().resolve("summary.csv");
+        List<String> table = markdown(rows, jobs, seconds, energySeconds, q.search(), q.array());
         AtomicFiles.writeString(md, String.join("\n", table) + "\n");
         AtomicFiles.writeString(csv, csv(rows, jobs, seconds));
         table.forEach(listener::note);
@@ -83,31 +121,84 @@ public final class ExploreAllNetworks {
         return new Result(rows, seconds, energySeconds, md, csv);
     }
 
-    /** The table as Markdown, a row per network and approach, and the time per network. */
+    /**
+     * The multipliers' share of the whole array's energy for the exact map on {@code name}'s first
+     * sample: cosimulated with toggle counting (bit-exact, or an error), priced per action.
+     */
+    private static double multiplierShare(Workload work, CharacteriseEnergy.Shared energy, String name, ArrayConfig array,
+                                          int threads, Path out, FlowListener listener) {
+        if (energy.actions() == null) {
+            throw new IllegalArgumentException("an array-level column needs the energy per action");
+        }
+        listener.note(String.format(Locale.ROOT, "cosimulating the exact map of %s on one sample on the %dx%d array "
+                + "for the array's other actions", name, array.rows(), array.cols()));
+        Cosimulate.Outcome c = Cosimulate.run(new Cosimulate.Request(ApproxMap.exact(), "exact", array, null,
+                CosimDriver.Simulator.VERILATOR, threads, CosimDriver.DEFAULT_BATCH, Cosimulate.DEFAULT_CLOCK_MHZ, null,
+                false, out.resolve("toggles.csv"), out), work.first(1), listener);
+        if (!c.passed()) {
+            throw new MaxdnnException(MaxdnnException.MISMATCH, "the exact map of " + name
+                    + " did not cosimulate bit-exactly: " + c.failure() + " (see " + c.reportFile() + ")");
+        }
+        double exactPj = EstimateEnergy.of(work.net(), ApproxMap.exact(), energy.tables().get(name)).exactPj();
+        ArrayEnergy.Breakdown b = EstimateArrayEnergy.of("exact", c, array, exactPj, energy.actions()).energy();
+        listener.note(String.format(Locale.ROOT, "%s: whole array %.3f uJ per inference, multipliers %.1f%% of it",
+                name, b.totalPj() / 1e6, 100 * b.multiplierShare()));
+        return b.multiplierShare();
+    }
+
+    /**
+     * The table as Markdown: a row per network and approach, its figures without and with
+     * compensation side by side, then per network the exact map's metric, the multipliers' share
+     * of the array and the time.
+     */
     static List<String> markdown(List<Row> rows, List<Job> jobs, List<Double> seconds, double energySeconds,
-                                 ExploreMaps.Settings s) {
+                                 ExploreMaps.Settings s, ArrayConfig array) {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "Best multiplier-energy saving within a loss bound, on validation data "
-                + "(NSGA-II population %d x %d generations, seed %d%s):", s.population(), s.generations(), s.seed(),
-                s.quick() ? ", --quick" : ""));
+                + "(NSGA-II population %d x %d generations, seed %d%s)%s:", s.population(), s.generations(), s.seed(),
+                s.quick() ? ", --quick" : "", array == null ? "" : String.format(Locale.ROOT, "; in brackets the whole "
+                        + "%dx%d array's saving, its other actions held at the exact map's", array.rows(), array.cols())));
         out.add("");
-        out.add("| network | metric (exact, validation) | approach | compensated | ≤ 1 pt | ≤ 2 pts | ≤ 4 pts |");
-        out.add("|---|---|---|---|---:|---:|---:|");
+        out.add("| network | approach | ≤ 1 pt | ≤ 2 pts | ≤ 4 pts | ≤ 1 pt, compensated | ≤ 2 pts, compensated "
+                + "| ≤ 4 pts, compensated |");
+        out.add("|---|---|---:|---:|---:|---:|---:|---:|");
+        Map<String, Row[]> byApproach = new LinkedHashMap<>();
         for (Row r : rows) {
-            out.add(String.format(Locale.ROOT, "| %s | %s %.2f%% (%d) | %s | %s | %.1f%% | %.1f%% | %.1f%% |", r.network(),
-                    r.metric(), 100 * r.exactValidation(), r.validationSamples(), r.approach(),
-                    r.compensated() ? "yes" : "no", r.bestSavingPct()[0], r.bestSavingPct()[1], r.bestSavingPct()[2]));
+            String base = r.compensated() ? r.approach().substring(0, r.approach().length() - CompensatedSpace.SUFFIX.length())
+                    : r.approach();
+            byApproach.computeIfAbsent(r.network() + "\u0000" + base, k -> new Row[2])[r.compensated() ? 1 : 0] = r;
         }
+        byApproach.forEach((key, pair) -> {
+            StringBuilder b = new StringBuilder("| " + key.replace("\u0000", " | ") + " |");
+            for (Row r : pair) {
+                for (int i = 0; i < ExploreReport.LOSS_BOUNDS.length; i++) {
+                    if (r == null) {
+                        b.append(" |");
+                        continue;
+                    }
+                    b.append(String.format(Locale.ROOT, " %.1f%%", r.bestSavingPct()[i]));
+                    if (array != null) {
+                        b.append(String.format(Locale.ROOT, " (%.1f%%)", r.arraySavingPct()[i]));
+                    }
+                    b.append(" |");
+                }
+            }
+            out.add(b.toString());
+        });
         out.add("");
-        out.add("| network | time (s) |");
-        out.add("|---|---:|");
-        out.add(String.format(Locale.ROOT, "| energy characterisation (shared) | %.0f |", energySeconds));
+        out.add("| network | exact model on validation (samples) | multipliers' share of the array | time (s) |");
+        out.add("|---|---|---:|---:|");
+        out.add(String.format(Locale.ROOT, "| energy characterisation (shared) | | | %.0f |", energySeconds));
         double total = energySeconds;
         for (int i = 0; i < seconds.size(); i++) {
-            out.add(String.format(Locale.ROOT, "| %s | %.0f |", jobs.get(i).name(), seconds.get(i)));
+            String name = jobs.get(i).name();
+            Row first = rows.stream().filter(r -> r.network().equals(name)).findFirst().orElseThrow();
+            out.add(String.format(Locale.ROOT, "| %s | %s %.2f%% (%d) | %s | %.0f |", name, first.metric(),
+                    100 * first.exactValidation(), first.validationSamples(), Double.isNaN(first.multiplierShare()) ? ""
+                            : String.format(Locale.ROOT, "%.1f%%", 100 * first.multiplierShare()), seconds.get(i)));
             total += seconds.get(i);
         }
-        out.add(String.format(Locale.ROOT, "| total | %.0f |", total));
+        out.add(String.format(Locale.ROOT, "| total | | | %.0f |", total));
         return out;
     }
 
@@ -116,15 +207,22 @@ public final class ExploreAllNetworks {
         for (double bound : ExploreReport.LOSS_BOUNDS) {
             b.append(String.format(Locale.ROOT, ",best_saving_pct_within_%.0f_pts", bound));
         }
-        b.append(",network_seconds\n");
+        for (double bound : ExploreReport.LOSS_BOUNDS) {
+            b.append(String.format(Locale.ROOT, ",array_saving_pct_within_%.0f_pts", bound));
+        }
+        b.append(",multiplier_share_of_array,network_seconds\n");
+        List<String> names = jobs.stream().map(Job::name).toList();
         for (Row r : rows) {
-            double s = seconds.get(jobs.stream().map(Job::name).toList().indexOf(r.network()));
             b.append(String.format(Locale.ROOT, "%s,%s,%.5f,%d,%s,%b", r.network(), r.metric(), r.exactValidation(),
                     r.validationSamples(), r.approach(), r.compensated()));
             for (double v : r.bestSavingPct()) {
                 b.append(String.format(Locale.ROOT, ",%.3f", v));
             }
-            b.append(String.format(Locale.ROOT, ",%.1f%n", s));
+            for (double v : r.arraySavingPct()) {
+                b.append(Double.isNaN(v) ? "," : String.format(Locale.ROOT, ",%.3f", v));
+            }
+            b.append(Double.isNaN(r.multiplierShare()) ? "," : String.format(Locale.ROOT, ",%.5f", r.multiplierShare()));
+            b.append(String.format(Locale.ROOT, ",%.1f%n", seconds.get(names.indexOf(r.network()))));
         }
         return b.toString();
     }

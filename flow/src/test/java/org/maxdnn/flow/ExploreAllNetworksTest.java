@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.data.DataSets;
+import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.explore.ConfigCatalog;
 import org.maxdnn.infer.ConvLayer;
@@ -53,11 +55,11 @@ class ExploreAllNetworksTest {
             }));
         }
         ExploreMaps.Settings search = new ExploreMaps.Settings(List.of("layer", "kernel"), false, 4, 4, 1, 3, true);
-        ExploreAllNetworks.Result r = ExploreAllNetworks.run(jobs, ws -> {
+        ExploreAllNetworks.Result r = ExploreAllNetworks.run(new ExploreAllNetworks.Request(jobs, ws -> {
             Map<String, EnergyTable> t = new LinkedHashMap<>();
             ws.forEach((name, w) -> t.put(name, standIn(w.net(), registry)));
-            return t;
-        }, List.of(), search, 2, out, FlowListener.SILENT);
+            return new CharacteriseEnergy.Shared(t, STAND_IN_ACTIONS);
+        }, List.of(), search, ArrayConfig.configurable(4, 4), 2, out), FlowListener.SILENT);
 
         assertEquals(List.of("kws", "kws", "ad", "ad"), r.rows().stream().map(ExploreAllNetworks.Row::network).toList());
         assertEquals(List.of("layer", "kernel-ranked", "layer", "kernel-ranked"),
@@ -66,6 +68,17 @@ class ExploreAllNetworksTest {
         assertEquals(2, r.seconds().size());
         String md = Files.readString(r.markdown());
         assertTrue(md.contains("| ad | ROC AUC"), md);
+
+        // the array-level column: each network's exact map cosimulated on the 4x4 array and priced per action
+        for (ExploreAllNetworks.Row row : r.rows()) {
+            assertTrue(row.multiplierShare() > 0 && row.multiplierShare() < 1, row.network() + ": " + row.multiplierShare());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(row.bestSavingPct()[i] * row.multiplierShare(), row.arraySavingPct()[i], 1e-12);
+            }
+        }
+        assertTrue(Files.isRegularFile(out.resolve("kws/array/toggles.csv")));
+        String csv = Files.readString(r.csv());
+        assertTrue(csv.lines().findFirst().orElseThrow().contains("array_saving_pct_within_2_pts"), csv);
         JsonNode summary = new ObjectMapper().readTree(out.resolve("ad/summary.json").toFile());
         assertEquals("validation", summary.get("best_saving_on").asText());
         assertEquals(r.rows().get(3).bestSavingPct()[2],
@@ -90,6 +103,13 @@ class ExploreAllNetworksTest {
         JsonNode kwsPoint = new ObjectMapper().readTree(out.resolve("kws/layer/pareto.json").toFile()).get("points").get(0);
         assertEquals(kws.weightedLayers().size(), kwsPoint.get("genome").size());
     }
+
+    /** Energy per action of the array's other parts, of the order the osu018 flow measures. */
+    static final ActionEnergyTable STAND_IN_ACTIONS = new ActionEnergyTable("test stand-in", Map.of(
+            ActionEnergyTable.REGISTER_CLOCK, new ActionEnergyTable.Entry(0.01, "stand-in"),
+            ActionEnergyTable.REGISTER_BIT_TOGGLE, new ActionEnergyTable.Entry(0.02, "stand-in"),
+            ActionEnergyTable.ADDER_ADD, new ActionEnergyTable.Entry(0.5, "stand-in"),
+            ActionEnergyTable.WEIGHT_LOAD, new ActionEnergyTable.Entry(0.1, "stand-in")));
 
     /** Energy falling with P and R on every layer of {@code net}. */
     static EnergyTable standIn(Network net, MultiplierRegistry registry) {

@@ -33,6 +33,13 @@ import org.maxdnn.map.ApproxMap;
 public final class SparkEvaluator implements MapEvaluator {
     /** How long to wait for a standalone master to accept a connection before giving up. */
     static final int CONNECT_TIMEOUT_MS = 5000;
+    /**
+     * How long a standalone master may take to give the application its first executor (Spark itself
+     * waits for ever, warning that the job "has not accepted any resources"); a {@code spark.*} setting,
+     * so {@code -Dspark.maxdnn.executorWaitSeconds=N} changes it.
+     */
+    static final String EXECUTOR_WAIT = "spark.maxdnn.executorWaitSeconds";
+    static final int DEFAULT_EXECUTOR_WAIT_SECONDS = 180;
 
     private final JavaSparkContext spark;
     private final Broadcast<Shipment> shipment;
@@ -47,6 +54,9 @@ public final class SparkEvaluator implements MapEvaluator {
         Shipment s = Shipment.of(oracle);
         spark = withLoader(() -> new JavaSparkContext(configure(master, conf)));
         try {
+            if (!master.startsWith("local")) {
+                awaitExecutor(master, spark.getConf().getInt(EXECUTOR_WAIT, DEFAULT_EXECUTOR_WAIT_SECONDS));
+            }
             shipment = withLoader(() -> spark.broadcast(s));
         } catch (RuntimeException e) {
             spark.stop();
@@ -71,6 +81,25 @@ public final class SparkEvaluator implements MapEvaluator {
                     .collect()));
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
             throw failure(e);
+        }
+    }
+
+    /** Until the cluster has given this application an executor (the tracker lists the driver too). */
+    private void awaitExecutor(String master, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (spark.sc().statusTracker().getExecutorInfos().length < 2) {
+            if (System.nanoTime() > deadline) {
+                throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "the Spark master at " + master + " gave this "
+                        + "application no executor within " + seconds + " s: no worker is registered, or none has a free "
+                        + "core and the executor's memory (spark.executor.memory); start one (sbin/start-worker.sh "
+                        + master + ") or wait longer with -D" + EXECUTOR_WAIT + "=N");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a Spark executor", e);
+            }
         }
     }
 

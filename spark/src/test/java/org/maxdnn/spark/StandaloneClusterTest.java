@@ -2,6 +2,7 @@ package org.maxdnn.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.maxdnn.MaxdnnException;
 import org.maxdnn.explore.InProcessEvaluator;
 import org.maxdnn.explore.MapEvaluator;
 
@@ -68,6 +70,19 @@ class StandaloneClusterTest {
             assertTrue(batches.get() > 2, "batches after the kill ran on the second worker");
             assertTrue(Files.readString(tmp.resolve("worker-1.log")).contains("Asked to launch executor"),
                     "the second worker ran an executor");
+        }
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aMasterWithoutWorkersIsAClearErrorNotAHang() {
+        SmallExploration x = new SmallExploration(8, List.of("kernel"), false);
+        try (LocalCluster cluster = new LocalCluster(tmp, System.getProperty("java.class.path"))) {
+            SparkConf conf = new SparkConf().set(SparkEvaluator.EXECUTOR_WAIT, "5");
+            MaxdnnException e = assertThrows(MaxdnnException.class, () -> new SparkEvaluator(cluster.url(), x.oracle, conf));
+            assertEquals(MaxdnnException.MISSING_TOOL, e.exitCode());
+            assertTrue(e.getMessage().contains(cluster.url()) && e.getMessage().contains("no executor within 5 s"),
+                    e.getMessage());
         }
     }
 

@@ -21,7 +21,7 @@ import org.maxdnn.io.ExternalTool;
  * clock cycles run since reset; {@code 'Q'} quits. With {@code --vcd FILE} it dumps a waveform
  * (traced build); the toggle-counting build (TOGGLE_COUNT defined) takes {@code +toggles=FILE},
  * where the PEs' counters are written at the end. Builds are cached by a hash of the Verilog, the harness and the flags, so
- * a design is compiled once per machine.
+ * a design is compiled once per machine ({@link CacheFolder}, also when runs share the cache).
  */
 public final class ArrayHarness {
     private ArrayHarness() {
@@ -114,19 +114,17 @@ public final class ArrayHarness {
         }
         Path dir = cacheRoot().resolve(hash(verilog, harness, String.join(" ", flags)));
         Path binary = dir.resolve("obj/harness");
-        if (Files.isExecutable(binary)) {
-            return binary;
-        }
-        AtomicFiles.writeString(dir.resolve(design.moduleName() + ".sv"), verilog);
-        AtomicFiles.writeString(dir.resolve("harness.cpp"), harness);
-        List<String> args = new ArrayList<>(flags);
-        args.add(design.moduleName() + ".sv");
-        args.add("harness.cpp");
-        ExternalTool.VERILATOR.run(dir, 3600, args.toArray(new String[0]));
-        if (!Files.isExecutable(binary)) {
-            throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "verilator did not produce " + binary);
-        }
-        return binary;
+        return CacheFolder.built(dir, binary, () -> {
+            AtomicFiles.writeString(dir.resolve(design.moduleName() + ".sv"), verilog);
+            AtomicFiles.writeString(dir.resolve("harness.cpp"), harness);
+            List<String> args = new ArrayList<>(flags);
+            args.add(design.moduleName() + ".sv");
+            args.add("harness.cpp");
+            ExternalTool.VERILATOR.run(dir, 3600, args.toArray(new String[0]));
+            if (!Files.isExecutable(binary)) {
+                throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "verilator did not produce " + binary);
+            }
+        });
     }
 
     /** $MAXDNN_CACHE, else ~/.cache/maxdnn, + /cosim. */

@@ -1,8 +1,6 @@
 package org.maxdnn.cosim;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.ExternalTool;
@@ -95,17 +93,10 @@ public final class IcarusHarness {
         String tb = source(design);
         Path dir = ArrayHarness.cacheRoot().resolve("icarus-" + ArrayHarness.hash(verilog, tb));
         Path image = dir.resolve("tb.vvp");
-        if (Files.isRegularFile(image)) {
-            return image;
-        }
-        AtomicFiles.writeString(dir.resolve(design.moduleName() + ".sv"), verilog);
-        AtomicFiles.writeString(dir.resolve("tb.sv"), tb);
-        ExternalTool.IVERILOG.run(dir, 600, "-g2012", "-o", "tb.vvp.partial", "-s", "tb", "tb.sv", design.moduleName() + ".sv");
-        try {
-            Files.move(dir.resolve("tb.vvp.partial"), image, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
-            throw new MaxdnnException(MaxdnnException.BAD_INPUT, "cannot write " + image + ": " + e.getMessage(), e);
-        }
-        return image;
+        return CacheFolder.built(dir, image, () -> {
+            AtomicFiles.writeString(dir.resolve(design.moduleName() + ".sv"), verilog);
+            AtomicFiles.writeString(dir.resolve("tb.sv"), tb);
+            ExternalTool.IVERILOG.run(dir, 600, "-g2012", "-o", "tb.vvp", "-s", "tb", "tb.sv", design.moduleName() + ".sv");
+        });
     }
 }
