@@ -7,6 +7,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.flow.EnergySource;
 import org.maxdnn.flow.EvoApproxTables;
@@ -58,7 +59,11 @@ final class ExploreCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("quick").desc("a small search that finishes in a few minutes").build())
                 .addOption(Option.builder().longOpt("compensate")
                         .desc("also search every approach with bias compensation (APPROACH+comp), calibrated on the "
-                                + "search images").build());
+                                + "search images").build())
+                .addOption(Option.builder().longOpt("objective").hasArg().argName("O")
+                        .desc("what the search minimises besides energy, on the search part: metric (default; 1 - the "
+                                + "task's metric) or agreement (1 - top-1 agreement with the exact model: every changed "
+                                + "prediction counts, as on held-out data)").build());
     }
 
     @Override
@@ -79,7 +84,7 @@ final class ExploreCommand implements CliCommand {
         return Workload.of(net, Inputs.dataSet(cmd, ctx, net), Inputs.registry(ctx));
     }
 
-    /** --levels, --baseline, --max-loss, --population, --generations, --seed, --quick. */
+    /** --levels, --baseline, --max-loss, --population, --generations, --seed, --quick, --compensate, --objective. */
     static ExploreMaps.Settings search(CommandLine cmd) {
         boolean quick = cmd.hasOption("quick");
         List<String> levels = Arrays.stream(cmd.getOptionValue("levels", "layer,filter,kernel").split(","))
@@ -100,8 +105,13 @@ final class ExploreCommand implements CliCommand {
         // --quick: 12 x 3 evaluations per approach; the whole run stays under 5 minutes on 2 slow cores
         int generations = Inputs.positiveInt(cmd, "generations", quick ? 2 : 12);
         double maxLoss = Inputs.number(cmd, "max-loss", 4, d -> d >= 0, "a non-negative number");
+        String objective = cmd.getOptionValue("objective", "metric");
+        if (!objective.equals("metric") && !objective.equals("agreement")) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "--objective must be metric or agreement, not '" + objective + "'");
+        }
         return new ExploreMaps.Settings(levels, baseline.equals("alwann"), maxLoss, population, generations,
-                Inputs.positiveInt(cmd, "seed", 1), quick, cmd.hasOption("compensate"));
+                Inputs.positiveInt(cmd, "seed", 1), quick, cmd.hasOption("compensate"),
+                Explorer.Objective.valueOf(objective.toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** --energy FILE, else a characterisation (see {@link EnergyCommand#characterisation}) into {@code out}. */

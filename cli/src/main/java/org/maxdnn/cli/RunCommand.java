@@ -97,10 +97,8 @@ final class RunCommand implements CliCommand {
             }
         }
         Path out = Path.of(cmd.getOptionValue("out", "out/run-all"));
-        ExploreMaps.Settings s = ExploreCommand.search(cmd);
         // the table has every approach with and without compensation
-        ExploreMaps.Settings search = new ExploreMaps.Settings(s.levels(), s.alwann(), s.maxLossPts(), s.population(),
-                s.generations(), s.seed(), s.quick(), true);
+        ExploreMaps.Settings search = ExploreCommand.search(cmd).withCompensate(true);
         ArrayConfig array = ArrayConfig.configurable(Inputs.arraySide(cmd, "rows", cmd.hasOption("quick") ? 8 : 16),
                 Inputs.arraySide(cmd, "cols", cmd.hasOption("quick") ? 8 : 16));
         int limit = Inputs.positiveInt(cmd, "limit", 0);

@@ -13,12 +13,31 @@ import org.maxdnn.map.ApproxMap;
 
 /**
  * Searches one {@link MapSpace} with NSGA-II ({@link Nsga2Search}) for the Pareto front of
- * (network multiplier energy, 1 − the task's metric on the search data): seeded with the space's heuristic points,
+ * (network multiplier energy, 1 − the task's metric on the search data, or 1 − agreement with the
+ * exact model: {@link Objective}): seeded with the space's heuristic points,
  * deterministic for a seed, each generation's maps scored as one batch by the {@link MapEvaluator}.
  */
 public final class Explorer {
-    /** Search effort. */
-    public record Settings(int population, int generations, long seed) {
+    /**
+     * What the search minimises besides energy, on the search data. {@code METRIC}: 1 − the task's
+     * metric. {@code AGREEMENT}: 1 − top-1 agreement with the exact model (classifiers; the metric for
+     * anomaly detection, which has no top-1), so every changed prediction counts as a loss, also one
+     * that happens to turn a wrong answer right: on a small search set such lucky changes are what a
+     * long metric-driven search collects, and they do not carry over to held-out data.
+     */
+    public enum Objective {
+        METRIC, AGREEMENT;
+
+        double value(AccuracyOracle.Score s) {
+            return this == AGREEMENT && !Double.isNaN(s.agreement()) ? 1 - s.agreement() : 1 - s.metric();
+        }
+    }
+
+    /** Search effort and objective. */
+    public record Settings(int population, int generations, long seed, Objective objective) {
+        public Settings(int population, int generations, long seed) {
+            this(population, generations, seed, Objective.METRIC);
+        }
     }
 
     /**
@@ -28,7 +47,7 @@ public final class Explorer {
      */
     public record Point(String approach, int[] genome, ApproxMap map, double pj, double savingPct,
                         AccuracyOracle.Score score, double lossPts, Validation validation) {
-        /** The search's objectives: energy (pJ per inference) and 1 − metric, both minimised. */
+        /** Energy (pJ per inference) and 1 − metric, both minimised: what the hypervolume measures. */
         double[] objectives() {
             return new double[] {pj, 1 - score.metric()};
         }
@@ -147,7 +166,8 @@ public final class Explorer {
 
             @Override
             public List<double[]> evaluate(List<int[]> genomes) {
-                return points(space, genomes).stream().map(Point::objectives).toList();
+                return points(space, genomes).stream()
+                        .map(p -> new double[] {p.pj(), settings.objective().value(p.score())}).toList();
             }
         };
         List<int[]> seeds = new ArrayList<>(spreadSeeds(heuristicSeeds, settings.population() * 3 / 4));

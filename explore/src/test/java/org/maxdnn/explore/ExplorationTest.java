@@ -122,6 +122,35 @@ class ExplorationTest {
     }
 
     /**
+     * The agreement objective: the front is non-dominated in (energy, 1 − agreement with the exact
+     * model) on the search images, and a changed prediction counts even when it turns a wrong one right.
+     */
+    @Test
+    void theAgreementObjectiveKeepsTheFrontOfChangedPredictions() {
+        AccuracyOracle.Score luckier = new AccuracyOracle.Score(0.9, 0.8, new double[0]);
+        assertEquals(0.1, Explorer.Objective.METRIC.value(luckier), 1e-12);
+        assertEquals(0.2, Explorer.Objective.AGREEMENT.value(luckier), 1e-12);
+        AccuracyOracle.Score auc = new AccuracyOracle.Score(0.75, Double.NaN, new double[0]);
+        assertEquals(0.25, Explorer.Objective.AGREEMENT.value(auc), 1e-12, "no top-1: the metric");
+
+        Exploration.Plan plan = new Exploration.Plan(List.of("layer"), List.of(), 2,
+                new Explorer.Settings(8, 2, 5, Explorer.Objective.AGREEMENT), 2);
+        Exploration.Result r;
+        try (MapEvaluator evaluator = new InProcessEvaluator(oracle, 2)) {
+            r = Exploration.run(oracle, evaluator, energy, plan, (a, g) -> { });
+        }
+        List<Explorer.Point> front = r.front("layer").points();
+        for (Explorer.Point p : front) {
+            for (Explorer.Point q : front) {
+                assertFalse(q.pj() < p.pj() && q.score().agreement() >= p.score().agreement()
+                        || q.pj() <= p.pj() && q.score().agreement() > p.score().agreement(), "dominated point");
+            }
+        }
+        assertEquals(1.0, front.get(0).score().agreement(), 0.0, "the all-exact end agrees with itself");
+        assertTrue(front.size() > 1 && front.get(front.size() - 1).savingPct() > 0, "the front reaches an approximate map");
+    }
+
+    /**
      * With compensation each approach, ALWANN included, gets a {@code +comp} twin whose maps are its
      * own maps with corrections calibrated on the search images; energy is the same (the bias is free);
      * the compensated ALWANN front counts as the baseline, not as MAx-DNN.

@@ -34,7 +34,7 @@ public final class ExploreMaps {
      * @param compensate  also search every approach with bias compensation ({@code APPROACH+comp})
      */
     public record Settings(List<String> levels, boolean alwann, double maxLossPts, int population, int generations,
-                           long seed, boolean quick, boolean compensate) {
+                           long seed, boolean quick, boolean compensate, Explorer.Objective objective) {
         public Settings {
             levels = List.copyOf(levels);
             if (!LEVELS.containsAll(levels)) {
@@ -42,10 +42,15 @@ public final class ExploreMaps {
             }
         }
 
-        /** Without compensation. */
+        /** Without compensation, searching on the task's metric. */
         public Settings(List<String> levels, boolean alwann, double maxLossPts, int population, int generations,
                         long seed, boolean quick) {
-            this(levels, alwann, maxLossPts, population, generations, seed, quick, false);
+            this(levels, alwann, maxLossPts, population, generations, seed, quick, false, Explorer.Objective.METRIC);
+        }
+
+        /** The same search, with or without compensation. */
+        public Settings withCompensate(boolean on) {
+            return new Settings(levels, alwann, maxLossPts, population, generations, seed, quick, on, objective);
         }
     }
 
@@ -61,6 +66,11 @@ public final class ExploreMaps {
     /** What the exploration found; {@code chosen} is null when no approximate map kept within the bound. */
     public record Explored(Exploration.Result result, ExploreReport.Summary summary, Explorer.Point chosen,
                            double seconds, Path report) {
+    }
+
+    private static String objective(Settings s) {
+        return s.objective() == Explorer.Objective.AGREEMENT ? "1 − top-1 agreement with the exact model"
+                : "1 − the task's metric";
     }
 
     /**
@@ -82,15 +92,15 @@ public final class ExploreMaps {
         AccuracyOracle oracle = new AccuracyOracle(w.net(), split.search(), w.registry(), q.threads());
         AccuracyOracle validation = new AccuracyOracle(w.net(), split.validation(), w.registry(), q.threads());
         listener.note(String.format(Locale.ROOT, "exploring %s%s; search on %d of %d samples (%d inputs, exact %s %.2f%%), "
-                        + "validation on %d (exact %.2f%%); NSGA-II population %d x %d generations, seed %d",
+                        + "validation on %d (exact %.2f%%); NSGA-II population %d x %d generations, seed %d, minimising %s",
                 String.join(",", s.levels()), (tables.isEmpty() ? "" : " + ALWANN (" + tables.size() + " tables)")
                         + (s.compensate() ? ", each also bias-compensated (calibrated on the search part)" : ""),
                 split.search().samples(), split.search().samples() + split.validation().samples(),
                 split.search().inputs().size(), oracle.task().metricName(), 100 * oracle.exact().metric(),
                 split.validation().samples(), 100 * validation.exact().metric(), s.population(), s.generations(),
-                s.seed()));
+                s.seed(), objective(s)));
         Exploration.Plan plan = new Exploration.Plan(s.levels(), tables, s.quick() ? 2 : 4,
-                new Explorer.Settings(s.population(), s.generations(), s.seed()), s.quick() ? 2 : 4, s.compensate());
+                new Explorer.Settings(s.population(), s.generations(), s.seed(), s.objective()), s.quick() ? 2 : 4, s.compensate());
         Exploration.Result result;
         try (MapEvaluator evaluator = q.evaluators().open(oracle, q.threads())) {
             result = Exploration.run(oracle, evaluator, q.energy(), plan,
@@ -101,10 +111,10 @@ public final class ExploreMaps {
             result = Exploration.validate(result, validation, evaluator);
         }
         String settings = String.format(Locale.ROOT, "NSGA-II (MOEA Framework: uniform crossover, uniform mutation), "
-                + "population %d, %d generations, seed %d, objectives (network multiplier energy, 1 − the task's metric on "
+                + "population %d, %d generations, seed %d, objectives (network multiplier energy, %s on "
                 + "the search part); %d "
                 + "configurations searched per gene for ROUP (both families, duplicates removed); ALWANN: one "
-                + "ALWANN-tuned EvoApprox table per layer.", s.population(), s.generations(), s.seed(),
+                + "ALWANN-tuned EvoApprox table per layer.", s.population(), s.generations(), s.seed(), objective(s),
                 ConfigCatalog.roup(w.registry()).size());
         ExploreReport.Summary summary = ExploreReport.write(q.out(), w.net(), result, q.energy(), s.maxLossPts(), settings);
         Explorer.Point chosen = result.chosen(s.maxLossPts());
