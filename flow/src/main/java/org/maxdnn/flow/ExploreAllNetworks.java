@@ -12,6 +12,7 @@ import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.ArrayEnergy;
+import org.maxdnn.explore.ChartFiles;
 import org.maxdnn.explore.CompensatedSpace;
 import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
@@ -26,7 +27,7 @@ import org.maxdnn.map.ApproxMap;
  * into a folder of its own, then one summary: per network and approach the best multiplier-energy
  * saving within 1, 2 and 4 points of loss in the network's metric (AUC points ×100 for anomaly
  * detection) on validation data, the whole array's saving it amounts to, and the time each network
- * took. Writes {@code summary.md} and {@code summary.csv}.
+ * took. Writes {@code summary.md}, {@code summary.csv} and the chart {@code summary.png}/{@code .svg} ({@link SummaryChart}).
  *
  * <p>The array-level figure holds every action but the multiplications at the exact map's counts:
  * one sample of each network is cosimulated with toggle counting on the array, priced with the
@@ -116,8 +117,9 @@ public final class ExploreAllNetworks {
         List<String> table = markdown(rows, jobs, seconds, energySeconds, q.search(), q.array());
         AtomicFiles.writeString(md, String.join("\n", table) + "\n");
         AtomicFiles.writeString(csv, csv(rows, jobs, seconds));
+        ChartFiles.write(SummaryChart.create(rows, 2), q.out(), "summary", 900, 500);
         table.forEach(listener::note);
-        listener.note("wrote " + md + " and " + csv);
+        listener.note("wrote " + md + ", " + csv + " and summary.png/.svg (the savings within 2 points)");
         return new Result(rows, seconds, energySeconds, md, csv);
     }
 

@@ -79,6 +79,7 @@ class ExploreAllNetworksTest {
         assertTrue(Files.isRegularFile(out.resolve("kws/array/toggles.csv")));
         String csv = Files.readString(r.csv());
         assertTrue(csv.lines().findFirst().orElseThrow().contains("array_saving_pct_within_2_pts"), csv);
+        assertTrue(Files.size(out.resolve("summary.png")) > 0 && Files.readString(out.resolve("summary.svg")).contains("kws"));
         JsonNode summary = new ObjectMapper().readTree(out.resolve("ad/summary.json").toFile());
         assertEquals("validation", summary.get("best_saving_on").asText());
         assertEquals(r.rows().get(3).bestSavingPct()[2],
