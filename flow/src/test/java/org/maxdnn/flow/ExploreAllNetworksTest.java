@@ -20,12 +20,10 @@ import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.data.DataSets;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.EnergyTable;
-import org.maxdnn.explore.ConfigCatalog;
-import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.explore.StandInEnergy;
 import org.maxdnn.infer.Evaluation;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
-import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.task.AnomalyDetection;
 
@@ -57,7 +55,7 @@ class ExploreAllNetworksTest {
         ExploreMaps.Settings search = new ExploreMaps.Settings(List.of("layer", "kernel"), false, 4, 4, 1, 3, true);
         ExploreAllNetworks.Result r = ExploreAllNetworks.run(new ExploreAllNetworks.Request(jobs, ws -> {
             Map<String, EnergyTable> t = new LinkedHashMap<>();
-            ws.forEach((name, w) -> t.put(name, standIn(w.net(), registry)));
+            ws.forEach((name, w) -> t.put(name, StandInEnergy.of(w.net(), registry, Map.of())));
             return new CharacteriseEnergy.Shared(t, STAND_IN_ACTIONS);
         }, List.of(), search, ArrayConfig.configurable(4, 4), 2, out), FlowListener.SILENT);
 
@@ -111,18 +109,4 @@ class ExploreAllNetworksTest {
             ActionEnergyTable.REGISTER_BIT_TOGGLE, new ActionEnergyTable.Entry(0.02, "stand-in"),
             ActionEnergyTable.ADDER_ADD, new ActionEnergyTable.Entry(0.5, "stand-in"),
             ActionEnergyTable.WEIGHT_LOAD, new ActionEnergyTable.Entry(0.1, "stand-in")));
-
-    /** Energy falling with P and R on every layer of {@code net}. */
-    static EnergyTable standIn(Network net, MultiplierRegistry registry) {
-        Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
-        for (ConvLayer l : net.weightedLayers()) {
-            Map<String, Double> m = new LinkedHashMap<>();
-            m.put("exact", 1.0);
-            for (MultiplierConfig c : ConfigCatalog.roup(registry)) {
-                m.put(c.name(), 1.0 - 0.15 * c.p() - 0.03 * c.r());
-            }
-            pj.put(l.name(), m);
-        }
-        return new EnergyTable("stand-in", "test stand-in, monotone in P and R", pj);
-    }
 }

@@ -2,7 +2,6 @@ package org.maxdnn.spark;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,13 +11,11 @@ import org.maxdnn.task.Classification;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.explore.AccuracyOracle;
-import org.maxdnn.explore.ConfigCatalog;
 import org.maxdnn.explore.Exploration;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
-import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.explore.StandInEnergy;
 import org.maxdnn.infer.Network;
-import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /**
@@ -40,17 +37,7 @@ final class SmallExploration {
         MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
         List<LabeledImage> inputs = ImageSets.readFolder(assets.images(), images);
         oracle = new AccuracyOracle(net, inputs, Classification.of(inputs), registry, 2);
-        Map<String, Map<String, Double>> pj = new LinkedHashMap<>();
-        for (ConvLayer l : net.weightedLayers()) {
-            Map<String, Double> m = new LinkedHashMap<>();
-            m.put("exact", 1.0);
-            for (MultiplierConfig c : ConfigCatalog.roup(registry)) {
-                m.put(c.name(), 1.0 - 0.15 * c.p() - 0.03 * c.r());
-            }
-            m.put("alwann:mul8u_17KS", 0.5);
-            pj.put(l.name(), m);
-        }
-        energy = new EnergyTable("stand-in", "test stand-in, monotone in P and R", pj);
+        energy = StandInEnergy.of(net, registry, Map.of("alwann:mul8u_17KS", 0.5));
     }
 
     /** Every front's points, one line each: approach, energy to the last digit, scores, the map. */
