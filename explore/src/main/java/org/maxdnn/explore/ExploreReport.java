@@ -16,6 +16,7 @@ import org.maxdnn.map.ApproxMap;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.report.HtmlPage;
 import org.maxdnn.mult.MultiplierConfig;
 
 /**
@@ -268,7 +269,7 @@ public final class ExploreReport {
 
     private static void writeHtml(Path dir, Network net, Exploration.Result result, Summary s, Explorer.Point chosen,
                                   EnergyTable energy, double maxLossPts, String settingsText) {
-        HtmlReport html = new HtmlReport("MAx-DNN exploration: " + net.model().file().getFileName()
+        HtmlPage html = new HtmlPage("MAx-DNN exploration: " + net.model().file().getFileName()
                 + ", ROUP multipliers vs ALWANN");
         html.paragraph(String.format(Locale.ROOT, "Metric: %s. The search chooses maps on %d search samples, on which "
                 + "the exact model scores %.2f%%; loss is in percentage points of the metric against the exact model "

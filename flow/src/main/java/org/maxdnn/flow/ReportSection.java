@@ -1,6 +1,6 @@
 package org.maxdnn.flow;
 
-import org.maxdnn.explore.HtmlReport;
+import org.maxdnn.report.HtmlPage;
 
 /**
  * One part of the run's report: headings, text, tables, figures and links it adds to the page.
@@ -9,5 +9,5 @@ import org.maxdnn.explore.HtmlReport;
  */
 @FunctionalInterface
 public interface ReportSection {
-    void render(HtmlReport html);
+    void render(HtmlPage html);
 }

@@ -2,7 +2,7 @@ package org.maxdnn.flow;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.maxdnn.explore.HtmlReport;
+import org.maxdnn.report.HtmlPage;
 
 /** Stage 7, the report: an HTML page of the given sections, in order. */
 public final class WriteReport {
@@ -10,7 +10,7 @@ public final class WriteReport {
     }
 
     public static Path write(String title, List<ReportSection> sections, Path file) {
-        HtmlReport html = new HtmlReport(title);
+        HtmlPage html = new HtmlPage(title);
         sections.forEach(s -> s.render(html));
         html.write(file);
         return file;

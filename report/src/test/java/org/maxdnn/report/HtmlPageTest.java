@@ -1,4 +1,4 @@
-package org.maxdnn.explore;
+package org.maxdnn.report;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class HtmlReportTest {
+class HtmlPageTest {
     @Test
     void escapesTextAndBuildsTablesAndFigures() {
-        String html = new HtmlReport("a <b> & c")
+        String html = new HtmlPage("a <b> & c")
                 .table(List.of("approach", "saving"), List.of(List.of("<script>", "41.2%")))
                 .figure("tradeoff", "loss vs saving")
                 .html();
@@ -23,6 +23,6 @@ class HtmlReportTest {
     @Test
     void raggedRowsAreRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> new HtmlReport("t").table(List.of("a", "b"), List.of(List.of("1"))));
+                () -> new HtmlPage("t").table(List.of("a", "b"), List.of(List.of("1"))));
     }
 }

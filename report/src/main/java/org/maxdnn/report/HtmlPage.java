@@ -1,4 +1,4 @@
-package org.maxdnn.explore;
+package org.maxdnn.report;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,27 +8,27 @@ import org.maxdnn.io.AtomicFiles;
  * A self-contained HTML page built section by section: headings, paragraphs, tables and figures
  * (a PNG shown inline, linked to its SVG). All text is escaped; nothing is fetched from outside.
  */
-public final class HtmlReport {
+public final class HtmlPage {
     private final StringBuilder body = new StringBuilder();
     private final String title;
 
-    public HtmlReport(String title) {
+    public HtmlPage(String title) {
         this.title = title;
         body.append("<h1>").append(escape(title)).append("</h1>\n");
     }
 
-    public HtmlReport heading(String text) {
+    public HtmlPage heading(String text) {
         body.append("<h2>").append(escape(text)).append("</h2>\n");
         return this;
     }
 
-    public HtmlReport paragraph(String text) {
+    public HtmlPage paragraph(String text) {
         body.append("<p>").append(escape(text)).append("</p>\n");
         return this;
     }
 
     /** A table; numeric-looking cells are right-aligned. */
-    public HtmlReport table(List<String> header, List<List<String>> rows) {
+    public HtmlPage table(List<String> header, List<List<String>> rows) {
         body.append("<table>\n<thead><tr>");
         for (String h : header) {
             body.append("<th>").append(escape(h)).append("</th>");
@@ -50,7 +50,7 @@ public final class HtmlReport {
     }
 
     /** A figure: {@code stem.png} inline, linked to {@code stem.svg}, paths relative to the report. */
-    public HtmlReport figure(String stem, String caption) {
+    public HtmlPage figure(String stem, String caption) {
         body.append("<figure><a href=\"").append(escape(stem)).append(".svg\"><img src=\"").append(escape(stem))
                 .append(".png\" alt=\"").append(escape(caption)).append("\"></a><figcaption>")
                 .append(escape(caption)).append("</figcaption></figure>\n");
@@ -58,7 +58,7 @@ public final class HtmlReport {
     }
 
     /** A link to a file beside the report. */
-    public HtmlReport link(String href, String text) {
+    public HtmlPage link(String href, String text) {
         body.append("<p><a href=\"").append(escape(href)).append("\">").append(escape(text)).append("</a></p>\n");
         return this;
     }
