@@ -14,22 +14,11 @@ import org.maxdnn.energy.MapEnergy;
  * the same map ({@link MapEnergy}, the figure the exploration uses).
  */
 public final class EstimateArrayEnergy {
-    /** PE register bits beyond the weight: the activation (8) and the partial sum (32). */
-    static final int DATA_REGISTER_BITS = 8 + 32;
-    /** Weight register bits of a fixed PE, and of a configurable PE with its 6-bit code. */
-    static final int WEIGHT_BITS = 8;
-    static final int CODE_BITS = 6;
-
     /** A map's array energy: the counts per inference and their energy. */
     public record Estimate(String map, ArrayEnergy.ActionCounts counts, ArrayEnergy.Breakdown energy) {
     }
 
     private EstimateArrayEnergy() {
-    }
-
-    /** Flip-flops per PE of {@code array}: activation, partial sum, weight (and code) registers. */
-    public static int flopsPerPe(ArrayConfig array) {
-        return DATA_REGISTER_BITS + WEIGHT_BITS + (array.isConfigurable() ? CODE_BITS : 0);
     }
 
     /**
@@ -40,10 +29,9 @@ public final class EstimateArrayEnergy {
     public static ArrayEnergy.ActionCounts counts(CosimDriver.Report report, CosimDriver.Activity activity,
                                                    ArrayConfig array) {
         double images = report.images();
-        int pes = array.rows() * array.cols();
         ToggleCounts t = activity.rtl();
         return new ArrayEnergy.ActionCounts(report.macs() / images, (t.total("act") + t.total("psum")) / images,
-                (double) report.cycles() * pes * flopsPerPe(array) / images, (double) report.tiles() * pes / images);
+                (double) report.cycles() * array.peFlops() / images, (double) report.tiles() * array.rows() * array.cols() / images);
     }
 
     /** The estimate of a cosimulation with toggle counting of {@code mapName}, whose multipliers take {@code multiplierPj}. */

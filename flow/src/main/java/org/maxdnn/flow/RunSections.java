@@ -74,9 +74,9 @@ public final class RunSections {
                     "array (uJ/image)", "multiplier share", "multiplier saving", "array saving"), rows);
             html.paragraph(String.format(Locale.ROOT, "Action counts from the cosimulation of each map on the %d×%d "
                     + "configurable array (MACs, cycles and folds of its tilings; activation and partial-sum register bit "
-                    + "toggles from the PEs' RT-level counters; %d flip-flops per PE clocked every cycle; a weight load per "
+                    + "toggles from the PEs' RT-level counters; %,d PE flip-flops clocked every cycle; a weight load per "
                     + "PE per fold), per image, × energy per action (%s): ", array.rows(), array.cols(),
-                    EstimateArrayEnergy.flopsPerPe(array), actions.source())
+                    array.peFlops(), actions.source())
                     + String.join("; ", actions.entries().entrySet().stream().map(x -> String.format(Locale.ROOT,
                     "%s %.4f pJ", x.getKey(), x.getValue().pj())).toList())
                     + ". Multipliers: the energy table's figure for every layer; the other parts count the layers the array "

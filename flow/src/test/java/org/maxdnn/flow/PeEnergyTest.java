@@ -98,7 +98,7 @@ class PeEnergyTest {
                 est.loadPj() / transitions, err);
         assertTrue(Math.abs(err) < 15, name + ": estimate vs whole PE " + err + " %");
         // the array estimate's RT-level flip-flop count of a fixed PE is the synthesised one's, or close
-        int rtl = EstimateArrayEnergy.flopsPerPe(ArrayConfig.fixed("pe", List.of(List.of(config))));
+        int rtl = ArrayConfig.fixed("pe", List.of(List.of(config))).flopsPerPe(0);
         assertTrue(Math.abs(flops - rtl) <= 8, flops + " flops synthesised, " + rtl + " counted");
     }
 

@@ -40,12 +40,12 @@ public final class ArrayManifest {
         ports.put("wloadRow", "input [" + (d.rowIndexBits() - 1) + ":0], the row loaded");
         ports.put("wloadWeight_<c>", "input signed [7:0], c = 0.." + (d.cols() - 1));
         if (d.isConfigurable()) {
-            ports.put("wloadCfg_<c>", "input [" + (RoupCode.Bits() - 1) + ":0], c = 0.." + (d.cols() - 1));
+            ports.put("wloadCfg_<c>", "input [" + (d.codeBits() - 1) + ":0], c = 0.." + (d.cols() - 1));
         }
         ports.put("inValid", "input");
         ports.put("inAct_<r>", "input signed [7:0], r = 0.." + (d.rows() - 1) + ", unskewed");
         ports.put("outValid", "output, inValid delayed by latency");
-        ports.put("outPsum_<c>", "output signed [31:0], deskewed");
+        ports.put("outPsum_<c>", "output signed [" + (ArrayConfig.OUTPUT_BITS - 1) + ":0], deskewed");
         ports.put("outAct_<r>", "output signed [7:0], activation leaving the last column (skewed)");
         root.put("protocol", "load rows (wloadEn, wloadRow, wloadWeight_*) with no valid data in flight, then "
                 + "stream one activation vector per cycle; output vector m = sum over r of "

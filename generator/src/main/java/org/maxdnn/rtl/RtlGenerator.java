@@ -218,14 +218,7 @@ public final class RtlGenerator {
 
     /** The hand-written simulation-only ToggleCounter module the PEs instantiate (rtl-templates). */
     public static String toggleCounterVerilog() {
-        try (java.io.InputStream in = RtlGenerator.class.getResourceAsStream("ToggleCounter.sv")) {
-            if (in == null) {
-                throw new IllegalStateException("ToggleCounter.sv missing from the class path (rtl-templates)");
-            }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return RtlTemplate.text("ToggleCounter.sv");
     }
 
     /** The files written for an array. */

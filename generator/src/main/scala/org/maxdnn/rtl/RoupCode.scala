@@ -24,7 +24,7 @@ class RoupSettings extends Bundle {
  * R (3 bits)}; `exact` is code 0.
  */
 object RoupCode {
-  val Bits = 6
+  val Bits: Int = org.maxdnn.array.ArrayConfig.CONFIGURABLE_CODE_BITS
   val CutColumns = 7
 
   /** The configurations that have a code: exact, roup-pPrR, roupc-pPrR. */

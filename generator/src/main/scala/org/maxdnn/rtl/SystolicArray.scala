@@ -28,26 +28,28 @@ class SystolicArray(val config: ArrayConfig, hardware: PeMultipliers) extends Mo
   private val cols = config.cols
   private val mults = SystolicArray.multipliers(config, hardware)
   private val codeBits = mults.flatten.map(_.codeBits).max
+  require(codeBits == config.codeBits, s"PE code of $codeBits bits in an array of ${config.codeBits}")
+  private val operand = ArrayConfig.OPERAND_BITS.W
 
   val inValid = IO(Input(Bool()))
-  val inAct = IO(Input(Vec(rows, SInt(8.W))))
+  val inAct = IO(Input(Vec(rows, SInt(operand))))
   val outValid = IO(Output(Bool()))
-  val outPsum = IO(Output(Vec(cols, SInt(32.W))))
+  val outPsum = IO(Output(Vec(cols, SInt(ArrayConfig.OUTPUT_BITS.W))))
   /** The activations leaving the last column (rows skewed), for cascading arrays side by side. */
-  val outAct = IO(Output(Vec(rows, SInt(8.W))))
+  val outAct = IO(Output(Vec(rows, SInt(operand))))
   val wloadEn = IO(Input(Bool()))
   val wloadRow = IO(Input(UInt(config.rowIndexBits.W)))
-  val wloadWeight = IO(Input(Vec(cols, SInt(8.W))))
+  val wloadWeight = IO(Input(Vec(cols, SInt(operand))))
   val wloadCfg = if (codeBits > 0) Some(IO(Input(Vec(cols, UInt(codeBits.W))))) else None
 
-  private val act = RegNext(inAct, VecInit(Seq.fill(rows)(0.S(8.W))))
+  private val act = RegNext(inAct, VecInit(Seq.fill(rows)(0.S(operand))))
   private val loadEn = RegNext(wloadEn, false.B)
   private val loadRow = RegNext(wloadRow)
   private val loadWeight = RegNext(wloadWeight)
   private val loadCfg = wloadCfg.map(RegNext(_))
 
   private val pes = Seq.tabulate(rows, cols) { (r, c) =>
-    val pe = Module(new ProcessingElement(mults(r)(c)))
+    val pe = Module(new ProcessingElement(mults(r)(c), config.psumBits(math.max(0, r - 1)), config.psumBits(r)))
     pe.load := loadEn && loadRow === r.U
     pe.weight := loadWeight(c)
     pe.code.foreach(_ := loadCfg.get(c))
@@ -56,12 +58,13 @@ class SystolicArray(val config: ArrayConfig, hardware: PeMultipliers) extends Mo
 
   for (r <- 0 until rows; c <- 0 until cols) {
     val pe = pes(r)(c)
-    pe.actIn := (if (c == 0) ShiftRegister(act(r), r, 0.S(8.W), true.B) else pes(r)(c - 1).actOut)
+    pe.actIn := (if (c == 0) ShiftRegister(act(r), r, 0.S(operand), true.B) else pes(r)(c - 1).actOut)
     pe.psumIn := (if (r == 0) 0.S else pes(r - 1)(c).psumOut)
   }
   for (r <- 0 until rows) outAct(r) := pes(r)(cols - 1).actOut
   for (c <- 0 until cols) {
-    outPsum(c) := ShiftRegister(pes(rows - 1)(c).psumOut, cols - 1 - c, 0.S(32.W), true.B)
+    outPsum(c) := ShiftRegister(pes(rows - 1)(c).psumOut.pad(ArrayConfig.OUTPUT_BITS), cols - 1 - c,
+      0.S(ArrayConfig.OUTPUT_BITS.W), true.B)
   }
   outValid := ShiftRegister(inValid, config.latency, false.B, true.B)
 }

@@ -23,6 +23,14 @@ public record ArrayConfig(int rows, int cols, String label, List<List<Multiplier
     public static final int PROTOCOL_VERSION = 2;
     /** Largest side the generator accepts (the load row index and the harnesses are sized by it). */
     public static final int MAX_SIDE = 256;
+    /** Bits of an activation and of a weight (signed int8, SPEC §4). */
+    public static final int OPERAND_BITS = 8;
+    /** Bits of a product: a signed 8×8 product fits 16 bits. */
+    public static final int PRODUCT_BITS = 16;
+    /** Bits of the partial sums leaving the array: int32, wrapping. */
+    public static final int OUTPUT_BITS = 32;
+    /** Bits of the code a configurable PE loads with its weight (ROUP's family, P and R). */
+    public static final int CONFIGURABLE_CODE_BITS = 6;
 
     public ArrayConfig {
         if (rows < 1 || cols < 1 || rows > MAX_SIDE || cols > MAX_SIDE) {
@@ -89,6 +97,30 @@ public record ArrayConfig(int rows, int cols, String label, List<List<Multiplier
     /** Cycles of a weight load: one row per cycle. */
     public int loadCycles() {
         return rows;
+    }
+
+    /** Bits of the configuration code each PE loads with its weight: 0 in a fixed array. */
+    public int codeBits() {
+        return isConfigurable() ? CONFIGURABLE_CODE_BITS : 0;
+    }
+
+    /** Bits of the partial-sum register of a PE in row {@code row}. */
+    public int psumBits(int row) {
+        return OUTPUT_BITS;
+    }
+
+    /** Flip-flops of the PEs of row {@code row}, each: its activation, partial-sum, weight and code registers. */
+    public int flopsPerPe(int row) {
+        return OPERAND_BITS + psumBits(row) + OPERAND_BITS + codeBits();
+    }
+
+    /** Flip-flops of all the PEs. */
+    public long peFlops() {
+        long n = 0;
+        for (int r = 0; r < rows; r++) {
+            n += (long) cols * flopsPerPe(r);
+        }
+        return n;
     }
 
     /** Bits of the load row index. */

@@ -9,9 +9,10 @@ import java.util.Map;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.ExternalTool;
+import org.maxdnn.rtl.RtlTemplate;
 
 /**
- * The activity check of the reported figure: the same Yosys netlist ({@code netlist.v}) simulated
+ * The activity check of the reported figure ({@code ActivityTestbench.v} of rtl-templates): the same Yosys netlist ({@code netlist.v}) simulated
  * by Icarus Verilog with the liberty's own cell models (qflow's {@code osu018_stdcells.v}: gate
  * primitives, their specify delays unused, so zero delay) on the same input vectors, every cell
  * output and every input-port bit probed once the vector has settled, and its toggles between
@@ -60,7 +61,7 @@ public final class IcarusActivity {
         List<Integer> nets = new ArrayList<>();
         List<String> probes = new ArrayList<>();
         int vectors = -1;
-        StringBuilder tb = new StringBuilder("`timescale 1ns/1ps\nmodule maxdnn_activity_tb;\n");
+        StringBuilder tb = new StringBuilder();
         StringBuilder connect = new StringBuilder();
         StringBuilder apply = new StringBuilder();
         for (Netlist.Port p : n.ports()) {
@@ -101,22 +102,18 @@ public final class IcarusActivity {
             }
         }
         int width = probes.size();
-        tb.append("  ").append(n.module()).append(" dut (").append(connect).append(");\n");
-        tb.append(String.format(Locale.ROOT, "  wire [%d:0] probe = {", width - 1));
-        for (int k = width - 1; k >= 0; k--) {
-            tb.append(probes.get(k)).append(k == 0 ? "};\n" : ", ");
-        }
-        tb.append(String.format(Locale.ROOT, "  reg [%d:0] prev, diff;%n  integer count [0:%d];%n  integer i, v;%n",
-                width - 1, width - 1));
-        tb.append("  initial begin\n    for (i = 0; i < ").append(width).append("; i = i + 1) count[i] = 0;\n");
-        tb.append("    #1;\n    for (v = 0; v < ").append(vectors).append("; v = v + 1) begin\n").append(apply);
-        tb.append("      #1;\n      if (v > 0) begin\n        diff = probe ^ prev;\n");
-        tb.append("        for (i = 0; i < ").append(width).append("; i = i + 1) count[i] = count[i] + diff[i];\n");
-        tb.append("      end\n      prev = probe;\n    end\n");
-        tb.append("    for (i = 0; i < ").append(width).append("; i = i + 1) $display(\"TOGGLES %0d %0d\", i, count[i]);\n");
-        tb.append("    $finish;\n  end\nendmodule\n");
+        List<String> msbFirst = new ArrayList<>(probes);
+        java.util.Collections.reverse(msbFirst);
+        String testbench = RtlTemplate.fill("ActivityTestbench.v", Map.of(
+                "DECLARATIONS", tb.toString().stripTrailing(),
+                "MODULE", n.module(),
+                "CONNECTIONS", connect,
+                "WIDTH", width,
+                "PROBES", String.join(", ", msbFirst),
+                "VECTORS", vectors,
+                "APPLY", apply.toString().stripTrailing()));
         Path tbFile = work.resolve("activity_tb.v");
-        AtomicFiles.writeString(tbFile, tb.toString());
+        AtomicFiles.writeString(tbFile, testbench);
         ExternalTool.IVERILOG.run(work, TIMEOUT_SECONDS, "-o", "activity.vvp", "-s", "maxdnn_activity_tb",
                 tbFile.toString(), synth.verilog().toAbsolutePath().toString(), cells.toAbsolutePath().toString());
         String out = ExternalTool.VVP.run(work, TIMEOUT_SECONDS, "-n", "activity.vvp").output();

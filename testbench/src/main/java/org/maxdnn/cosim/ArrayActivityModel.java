@@ -97,9 +97,9 @@ public final class ArrayActivityModel {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 product[r][c] = table[r][c][Multiplier.index(actIn(r, c), weight[r][c])];
-                sample(r, c, 0, act[r][c] & 0xFF);
-                sample(r, c, 1, product[r][c] & 0xFFFF);
-                sample(r, c, 2, psum[r][c]);
+                sample(r, c, 0, act[r][c] & mask(ArrayConfig.OPERAND_BITS));
+                sample(r, c, 1, product[r][c] & mask(ArrayConfig.PRODUCT_BITS));
+                sample(r, c, 2, psum[r][c] & mask(config.psumBits(r)));
             }
         }
         // bottom-up and right-to-left, so each register reads its neighbour's old value
@@ -125,6 +125,10 @@ public final class ArrayActivityModel {
         loadRowReg = loadRow;
         weightsReg = weights;
         codesReg = codes;
+    }
+
+    private static int mask(int bits) {
+        return bits >= 32 ? -1 : (1 << bits) - 1;
     }
 
     private void sample(int r, int c, int component, int value) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.array.ArrayConfig;
 
 /**
  * RT-level switching activity of an array: bits toggled per PE (row, column) and component (the
@@ -17,7 +18,8 @@ public final class ToggleCounts {
     /** The counted components, in the order of the generator's ToggleCounter.Components. */
     public static final List<String> COMPONENTS = List.of("act", "product", "psum");
     /** Bits per component. */
-    public static final List<Integer> WIDTHS = List.of(8, 16, 32);
+    public static final List<Integer> WIDTHS = List.of(ArrayConfig.OPERAND_BITS, ArrayConfig.PRODUCT_BITS,
+            ArrayConfig.OUTPUT_BITS);
 
     private static final Pattern LINE = Pattern.compile(".*\\.pes_(\\d+)_(\\d+)\\.(\\w+)Toggles (\\d+)");
 
