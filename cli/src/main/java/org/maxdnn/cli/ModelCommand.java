@@ -11,7 +11,7 @@ import org.apache.commons.cli.Options;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Layer;
 import org.maxdnn.infer.Network;
-import org.maxdnn.infer.PoolLayer;
+import org.maxdnn.infer.Window;
 import org.maxdnn.io.AtomicFiles;
 
 /** {@code maxdnn model}: the layers of a model (name, op, shapes, MACs). */
@@ -49,15 +49,16 @@ final class ModelCommand implements CliCommand {
             String kernel = "";
             String stride = "";
             String kernels = "";
+            Window w = l.window();
+            if (w != null) {
+                kernel = w.kh() + "x" + w.kw();
+                stride = w.strideH() + "x" + w.strideW();
+            }
             if (l instanceof ConvLayer c) {
-                kernel = c.kh() + "x" + c.kw();
-                stride = c.strideH() + "x" + c.strideW();
                 kernels = c.outC() + "x" + c.filterDepth(); // a map's kernels: [out][in], [out][1] for depthwise
-                row.put("in_channels", c.inC()).put("out_channels", c.outC()).put("filter_depth", c.filterDepth())
-                        .put("kernel", kernel).put("stride", stride);
-            } else if (l instanceof PoolLayer p) {
-                kernel = p.filterH() + "x" + p.filterW();
-                stride = p.strideH() + "x" + p.strideW();
+                row.put("in_channels", c.inC()).put("out_channels", c.outC()).put("filter_depth", c.filterDepth());
+            }
+            if (w != null) {
                 row.put("kernel", kernel).put("stride", stride);
             }
             row.put("input", in).put("output", out).put("macs", l.macs());

@@ -42,7 +42,7 @@ public final class AccuracyOracle {
     private final List<LabeledImage> images;
     private final Task task;
     private final MultiplierRegistry registry;
-    private final byte[][][] exactSnapshots;
+    private final Object[][] exactSnapshots;
     private final double[] exactPerInput;
     private final Score exactScore;
     private final ThreadLocal<Workspace> workspaces;
@@ -60,7 +60,7 @@ public final class AccuracyOracle {
         InferencePlan exact = InferencePlan.compile(net, ApproxMap.exact(), registry);
         Evaluation.Result r = Evaluation.run(exact, images, threads, null);
         exactPerInput = r.perInput(task);
-        exactSnapshots = new byte[images.size()][][];
+        exactSnapshots = new Object[images.size()][];
         Workspace ws = exact.newWorkspace();
         for (int i = 0; i < images.size(); i++) {
             exact.run(images.get(i).pixels(), ws, null);

@@ -1,50 +1,42 @@
 package org.maxdnn.infer;
 
+import org.maxdnn.array.GemmView;
 import org.maxdnn.model.OpType;
 
 /**
- * A CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED layer in one geometry, a grouped convolution:
- * the input channels fall into {@code groups} equal groups and each output channel reads the
- * {@link #filterDepth()} channels of its group. CONV_2D has one group; a depthwise layer has one
- * group per input channel (output channel oc reads input channel oc / depth multiplier, as
- * TFLite's depthwise kernel); FC is a 1×1 convolution over a 1×1 input with {@code inC} channels.
- * Weights are OHWI int8 over the filter depth (TFLite's conv layout; depthwise weights are
- * transposed into it): index {@code ((oc·kh + ky)·kw + kx)·filterDepth + j}. Requantization is per
- * output channel, with gemmlowp's double rounding or, for {@code singleRounding}, the one
- * rounding shift of the x86 runtime's GEMM (see {@link Rounding}).
+ * A weighted (approximable) layer: CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED, each a grouped
+ * convolution in one geometry, which is also what its GEMM view ({@link #gemm()}) and a map's
+ * kernels are read from. The input channels fall into {@code groups} equal groups and each output
+ * channel reads the {@link #filterDepth()} channels of its group. CONV_2D has one group; a depthwise
+ * layer has one group per input channel (output channel oc reads input channel oc / depth
+ * multiplier, as TFLite's depthwise kernel); FC is a 1×1 convolution over a 1×1 input with
+ * {@code inC} channels. Weights are OHWI int8 over the filter depth (TFLite's conv layout; depthwise
+ * weights are transposed into it): index {@code ((oc·kh + ky)·kw + kx)·filterDepth + j}. The
+ * accumulator acc + bias becomes int8 through the {@link OutputStage}.
  */
-public record ConvLayer(String name, OpType op, int input, int output,
-                        int inH, int inW, int inC, int outH, int outW, int outC,
-                        int kh, int kw, int strideH, int strideW, int padTop, int padLeft,
-                        byte[] weights, int[] bias, int inZeroPoint, int outZeroPoint,
-                        QuantizedMultiplier[] requant, int actMin, int actMax,
-                        int groups, boolean singleRounding) implements Layer {
+public record ConvLayer(String name, OpType op, int input, int output, FeatureMap in, FeatureMap out,
+                        Window window, int groups, byte[] weights, int[] bias, int inZeroPoint,
+                        OutputStage outputStage) implements Layer {
 
     public ConvLayer {
-        if (groups < 1 || inC % groups != 0 || outC % groups != 0) {
-            throw new IllegalArgumentException(name + ": " + groups + " groups do not divide " + inC
-                    + " input and " + outC + " output channels");
+        if (groups < 1 || in.c() % groups != 0 || out.c() % groups != 0) {
+            throw new IllegalArgumentException(name + ": " + groups + " groups do not divide " + in.c()
+                    + " input and " + out.c() + " output channels");
         }
-    }
-
-    /** An ungrouped layer with the reference kernels' double rounding. */
-    public ConvLayer(String name, OpType op, int input, int output,
-                     int inH, int inW, int inC, int outH, int outW, int outC,
-                     int kh, int kw, int strideH, int strideW, int padTop, int padLeft,
-                     byte[] weights, int[] bias, int inZeroPoint, int outZeroPoint,
-                     QuantizedMultiplier[] requant, int actMin, int actMax) {
-        this(name, op, input, output, inH, inW, inC, outH, outW, outC, kh, kw, strideH, strideW, padTop, padLeft,
-                weights, bias, inZeroPoint, outZeroPoint, requant, actMin, actMax, 1, false);
     }
 
     /** This layer with another int32 bias (one per output channel), e.g. a compensated one. */
     public ConvLayer withBias(int[] newBias) {
-        if (newBias.length != outC) {
-            throw new IllegalArgumentException(name + ": " + newBias.length + " biases for " + outC + " channels");
+        if (newBias.length != outC()) {
+            throw new IllegalArgumentException(name + ": " + newBias.length + " biases for " + outC() + " channels");
         }
-        return new ConvLayer(name, op, input, output, inH, inW, inC, outH, outW, outC, kh, kw, strideH, strideW,
-                padTop, padLeft, weights, newBias.clone(), inZeroPoint, outZeroPoint, requant, actMin, actMax,
-                groups, singleRounding);
+        return new ConvLayer(name, op, input, output, in, out, window, groups, weights, newBias.clone(), inZeroPoint,
+                outputStage);
+    }
+
+    /** The layer as the array runs it: one GEMM per group. */
+    public GemmView gemm() {
+        return org.maxdnn.array.GemmViews.of(this);
     }
 
     @Override
@@ -52,47 +44,116 @@ public record ConvLayer(String name, OpType op, int input, int output,
         return new int[] {input};
     }
 
+    @Override
+    public int[] outputs() {
+        return new int[] {output};
+    }
+
+    public int inH() {
+        return in.h();
+    }
+
+    public int inW() {
+        return in.w();
+    }
+
+    public int inC() {
+        return in.c();
+    }
+
+    public int outH() {
+        return out.h();
+    }
+
+    public int outW() {
+        return out.w();
+    }
+
+    public int outC() {
+        return out.c();
+    }
+
+    public int kh() {
+        return window.kh();
+    }
+
+    public int kw() {
+        return window.kw();
+    }
+
+    public int strideH() {
+        return window.strideH();
+    }
+
+    public int strideW() {
+        return window.strideW();
+    }
+
+    public int padTop() {
+        return window.padTop();
+    }
+
+    public int padLeft() {
+        return window.padLeft();
+    }
+
+    public int outZeroPoint() {
+        return outputStage.zeroPoint();
+    }
+
+    public int actMin() {
+        return outputStage.actMin();
+    }
+
+    public int actMax() {
+        return outputStage.actMax();
+    }
+
+    /** The real scale of each output channel as a quantized multiplier. */
+    public QuantizedMultiplier[] requant() {
+        return outputStage.multipliers();
+    }
+
     /** Input channels one filter reads: inC for conv and FC, 1 for depthwise. */
     public int filterDepth() {
-        return inC / groups;
+        return inC() / groups;
     }
 
     /** The first input channel output channel {@code oc} reads. */
     public int firstInputChannel(int oc) {
-        return oc / (outC / groups) * filterDepth();
+        return oc / (outC() / groups) * filterDepth();
     }
 
     /** Length of an {@link #im2col} patch: kh·kw·inC. */
     public int patchSize() {
-        return kh * kw * inC;
+        return kh() * kw() * inC();
     }
 
     /** Reduction length of one output: kh·kw·filterDepth. */
     public int kernelSize() {
-        return kh * kw * filterDepth();
+        return kh() * kw() * filterDepth();
     }
 
     /** Weight of output channel oc at tap (ky, kx) and position j of its filter depth. */
     public int weight(int oc, int ky, int kx, int j) {
-        return weights[((oc * kh + ky) * kw + kx) * filterDepth() + j];
+        return weights[((oc * kh() + ky) * kw() + kx) * filterDepth() + j];
     }
 
     @Override
     public long macs() {
-        return (long) outH * outW * outC * kernelSize();
+        return (long) outH() * outW() * outC() * kernelSize();
     }
 
     /** The int8 output of channel {@code oc} for accumulator {@code acc} (acc + bias). */
     public byte requantize(int oc, int acc) {
-        QuantizedMultiplier q = requant[oc];
-        int v = (singleRounding ? q.applySingleRounding(acc) : q.apply(acc)) + outZeroPoint;
-        return (byte) Math.max(actMin, Math.min(v, actMax));
+        return outputStage.apply(oc, acc);
     }
 
     /** Requantises HWC accumulators into {@code out}. */
-    public void requantize(int[] acc, byte[] out) {
+    public void requantize(int[] acc, byte[] result) {
+        int outC = outC();
         for (int i = 0; i < acc.length; i++) {
-            out[i] = requantize(i % outC, acc[i]);
+            result[i] = requantize(i % outC, acc[i]);
         }
     }
 
@@ -101,18 +162,19 @@ public record ConvLayer(String name, OpType op, int input, int output,
      * k = (ky·kw + kx)·inC + ic, taps outside the input (padding) fed the input zero point, as the
      * hardware is fed. Output channel oc reads positions (ky·kw + kx)·inC + firstInputChannel(oc) + j.
      */
-    public void im2col(byte[] in, int oy, int ox, int[] patch) {
+    public void im2col(byte[] input, int oy, int ox, int[] patch) {
+        int inC = inC();
         int k = 0;
-        for (int ky = 0; ky < kh; ky++) {
-            int iy = oy * strideH - padTop + ky;
-            for (int kx = 0; kx < kw; kx++) {
-                int ix = ox * strideW - padLeft + kx;
-                if (iy < 0 || iy >= inH || ix < 0 || ix >= inW) {
+        for (int ky = 0; ky < kh(); ky++) {
+            int iy = oy * strideH() - padTop() + ky;
+            for (int kx = 0; kx < kw(); kx++) {
+                int ix = ox * strideW() - padLeft() + kx;
+                if (iy < 0 || iy >= inH() || ix < 0 || ix >= inW()) {
                     java.util.Arrays.fill(patch, k, k + inC, inZeroPoint);
                 } else {
-                    int base = (iy * inW + ix) * inC;
+                    int base = (iy * inW() + ix) * inC;
                     for (int ic = 0; ic < inC; ic++) {
-                        patch[k + ic] = in[base + ic];
+                        patch[k + ic] = input[base + ic];
                     }
                 }
                 k += inC;

@@ -158,21 +158,16 @@ public final class InferencePlan {
         List<Layer> layers = net.layers();
         for (int i = first; i < end; i++) {
             Layer layer = layers.get(i);
-            byte[] out = ws.tensor(layer.output());
-            if (layer instanceof ConvLayer c) {
-                int[] acc = tap != null ? ws.accumulators(c.output()) : null;
-                kernels[i].run(ws.tensor(c.input()), out, ws.scratch(), acc);
-                if (tap != null) {
-                    tap.conv(c, ws.tensor(c.input()), acc, out);
-                }
-            } else if (layer instanceof AddLayer a) {
-                a.run(ws.tensor(a.input1()), ws.tensor(a.input2()), out);
-            } else if (layer instanceof PoolLayer p) {
-                p.run(ws.tensor(p.input()), out);
-            } else if (layer instanceof ReshapeLayer r) {
-                System.arraycopy(ws.tensor(r.input()), 0, out, 0, out.length);
-            } else if (layer instanceof SoftmaxLayer s) {
-                s.run(ws.tensor(s.input()), out);
+            if (kernels[i] == null) {
+                ((FixedLayer) layer).run(ws);
+                continue;
+            }
+            ConvLayer c = (ConvLayer) layer;
+            byte[] out = ws.tensor(c.output());
+            int[] acc = tap != null ? ws.accumulators(c.output()) : null;
+            kernels[i].run(ws.tensor(c.input()), out, ws.scratch(), acc);
+            if (tap != null) {
+                tap.conv(c, ws.tensor(c.input()), acc, out);
             }
         }
     }

@@ -1,13 +1,22 @@
 package org.maxdnn.infer;
 
-/** One thread's buffers for running a {@link Network}: every activation tensor and the conv scratch. */
+import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.maxdnn.model.TensorInfo;
+
+/**
+ * One thread's buffers for running a {@link Network}: every tensor its layers read or write, in its
+ * own element type (int8 and uint8 as bytes, int16 as shorts, int32 as ints, int64 as longs,
+ * float32 as floats), constants filled in, and the conv scratch.
+ */
 public final class Workspace {
-    private final byte[][] tensors;
+    private final Object[] tensors;
     private final int[][] accumulators;
     private final ConvKernel.Scratch scratch;
 
     Workspace(Network net) {
-        tensors = new byte[net.tensorCount()][];
+        tensors = new Object[net.tensorCount()];
         accumulators = new int[net.tensorCount()][];
         int maxK = 1;
         int maxC = 1;
@@ -15,42 +24,106 @@ public final class Workspace {
             maxK = Math.max(maxK, c.patchSize());
             maxC = Math.max(maxC, c.outC());
         }
+        for (int t : net.inputTensors()) {
+            allocate(net.model().tensor(t));
+        }
         for (Layer l : net.layers()) {
-            tensors[l.output()] = new byte[net.tensorElements(l.output())];
-            for (int in : l.inputs()) {
-                if (tensors[in] == null) {
-                    tensors[in] = new byte[net.tensorElements(in)];
+            for (int t : l.outputs()) {
+                allocate(net.model().tensor(t));
+            }
+            for (int t : l.inputs()) {
+                if (t >= 0) {
+                    allocate(net.model().tensor(t));
                 }
             }
         }
         scratch = new ConvKernel.Scratch(maxK, maxC);
     }
 
-    /** The int8 content of a tensor after the last run. */
+    private void allocate(TensorInfo t) {
+        if (tensors[t.index()] != null) {
+            return;
+        }
+        int n = t.elements();
+        ByteBuffer data = ByteBuffer.wrap(t.data()).order(ByteOrder.LITTLE_ENDIAN);
+        boolean constant = t.isConstant();
+        tensors[t.index()] = switch (t.type()) {
+            case INT8, UINT8, BOOL -> constant ? t.data().clone() : new byte[n];
+            case INT16 -> {
+                short[] v = new short[n];
+                data.asShortBuffer().get(v, 0, constant ? n : 0);
+                yield v;
+            }
+            case INT32 -> {
+                int[] v = new int[n];
+                data.asIntBuffer().get(v, 0, constant ? n : 0);
+                yield v;
+            }
+            case INT64 -> {
+                long[] v = new long[n];
+                data.asLongBuffer().get(v, 0, constant ? n : 0);
+                yield v;
+            }
+            case FLOAT32 -> {
+                float[] v = new float[n];
+                data.asFloatBuffer().get(v, 0, constant ? n : 0);
+                yield v;
+            }
+            default -> throw new IllegalArgumentException("tensor " + t.index() + " (" + t.name() + ") is " + t.type()
+                    + ", a type no layer computes with");
+        };
+    }
+
+    /** The content of an int8 (or uint8) tensor after the last run. */
     public byte[] tensor(int index) {
+        return (byte[]) tensors[index];
+    }
+
+    public short[] shorts(int index) {
+        return (short[]) tensors[index];
+    }
+
+    public int[] ints(int index) {
+        return (int[]) tensors[index];
+    }
+
+    public long[] longs(int index) {
+        return (long[]) tensors[index];
+    }
+
+    public float[] floats(int index) {
+        return (float[]) tensors[index];
+    }
+
+    /** A tensor's array, whatever its element type (a byte[], short[], int[], long[] or float[]). */
+    public Object data(int index) {
         return tensors[index];
     }
 
     /** A copy of every tensor, to {@link #restore} later. */
-    public byte[][] snapshot() {
-        byte[][] copy = new byte[tensors.length][];
+    public Object[] snapshot() {
+        Object[] copy = new Object[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
-            copy[i] = tensors[i] == null ? null : tensors[i].clone();
+            if (tensors[i] != null) {
+                int n = Array.getLength(tensors[i]);
+                copy[i] = Array.newInstance(tensors[i].getClass().getComponentType(), n);
+                System.arraycopy(tensors[i], 0, copy[i], 0, n);
+            }
         }
         return copy;
     }
 
-    public void restore(byte[][] snapshot) {
+    public void restore(Object[] snapshot) {
         for (int i = 0; i < tensors.length; i++) {
             if (tensors[i] != null) {
-                System.arraycopy(snapshot[i], 0, tensors[i], 0, tensors[i].length);
+                System.arraycopy(snapshot[i], 0, tensors[i], 0, Array.getLength(tensors[i]));
             }
         }
     }
 
     int[] accumulators(int tensor) {
         if (accumulators[tensor] == null) {
-            accumulators[tensor] = new int[tensors[tensor].length];
+            accumulators[tensor] = new int[tensor(tensor).length];
         }
         return accumulators[tensor];
     }

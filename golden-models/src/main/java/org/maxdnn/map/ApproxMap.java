@@ -18,7 +18,7 @@ import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.JsonFiles;
-import org.maxdnn.model.OpType;
+import org.maxdnn.infer.ops.LayerNames;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
@@ -68,8 +68,8 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
             return null;
         }
         List<Integer> c = compensation.get(layer.name());
-        if (c == null && layer.name().equals("fc")) {
-            c = compensation.get("fc0");
+        if (c == null) {
+            c = compensation.get(LayerNames.alias(layer.name()));
         }
         return c == null ? null : c.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -141,7 +141,7 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
 
     /** Whether {@code default} applies to the layer: conv and depthwise layers, not FC. */
     public static boolean coveredByDefault(ConvLayer layer) {
-        return layer.op() != OpType.FULLY_CONNECTED;
+        return LayerNames.coveredByDefault(layer.op());
     }
 
     /**
@@ -171,7 +171,7 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
     /** The entry of a layer by its name, or by {@code fc0} for a single FC layer {@code fc}. */
     private LayerEntry entry(String layer) {
         LayerEntry e = layers.get(layer);
-        return e == null && layer.equals("fc") ? layers.get("fc0") : e;
+        return e == null ? layers.get(LayerNames.alias(layer)) : e;
     }
 
     /** Every distinct configuration the map uses on {@code net}. */

@@ -1,15 +1,23 @@
 package org.maxdnn.model;
 
 /**
- * One operator of the graph with the options int8 CNN kernels need; fields an operator does not
- * have are 0 / null.
+ * One operator of the graph as the file holds it: its builtin, tensors and raw options, which the
+ * operator's own class parses ({@code org.maxdnn.infer.Operators}).
  *
- * @param index           position in execution order
- * @param filterH         pooling window height (pool ops only)
- * @param depthMultiplier output channels per input channel (depthwise convolution only)
- * @param beta            softmax beta (softmax only)
+ * @param index      position in execution order
+ * @param type       the builtin, or null for a code newer than the schema this toolkit knows
+ * @param code       the builtin code as stored
+ * @param customCode the custom operator's name (CUSTOM only), else null
+ * @param inputs     tensor indices, -1 for an absent optional input
  */
-public record Operator(int index, OpType type, int[] inputs, int[] outputs, Padding padding,
-                       int strideH, int strideW, int filterH, int filterW, int depthMultiplier,
-                       Activation activation, float beta) {
+public record Operator(int index, OpType type, int code, String customCode, int[] inputs, int[] outputs,
+                       BuiltinOptions options) {
+
+    /** The TFLite name: the builtin's, {@code CUSTOM(name)}, or a newer builtin by its code. */
+    public String typeName() {
+        if (type == OpType.CUSTOM) {
+            return "CUSTOM(" + customCode + ")";
+        }
+        return type != null ? type.name() : "a builtin newer than this toolkit's schema (code " + code + ")";
+    }
 }

@@ -8,9 +8,14 @@ import org.maxdnn.model.tflite.TfliteReader;
 public record TfliteModel(Path file, String description, List<TensorInfo> tensors, List<Operator> operators,
                           int[] inputs, int[] outputs) {
 
-    /** Reads a .tflite file; a corrupt file or an unsupported operator is a clear error (exit 2). */
+    /** Reads a .tflite file; a corrupt file is a clear error (exit 2). */
     public static TfliteModel read(Path file) {
         return TfliteReader.read(file);
+    }
+
+    /** Reads a model's bytes; {@code file} names it in messages. */
+    public static TfliteModel parse(Path file, byte[] bytes) {
+        return TfliteReader.parse(file, bytes);
     }
 
     public TensorInfo tensor(int index) {

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.FeatureMap;
+import org.maxdnn.infer.OutputStage;
+import org.maxdnn.infer.Window;
 import org.maxdnn.infer.Network;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
@@ -25,7 +28,9 @@ class TilingTest {
         for (int i = 0; i < w.length; i++) {
             w[i] = (byte) i;
         }
-        return new ConvLayer("t", op, 0, 1, 3, 6, 5, 2, 5, 5, 2, 2, 1, 1, 0, 0, w, new int[5], 0, 0, null, -128, 127);
+        return new ConvLayer("t", op, 0, 1, new FeatureMap(3, 6, 5), new FeatureMap(2, 5, 5),
+                new Window(2, 2, 1, 1, 0, 0), 1, w, new int[5], 0,
+                new OutputStage(null, 0, -128, 127, false));
     }
 
     private static MultiplierConfig[][] kernels(java.util.function.BiFunction<Integer, Integer, MultiplierConfig> f) {
@@ -89,8 +94,9 @@ class TilingTest {
     void fullyConnectedIsAOneByOneConvolution() {
         byte[] w = new byte[5 * 20];
         w[3 * 20 + 7] = 42;
-        ConvLayer fc = new ConvLayer("fc", OpType.FULLY_CONNECTED, 0, 1, 1, 1, 20, 1, 1, 5, 1, 1, 1, 1, 0, 0, w, new int[5],
-                0, 0, null, -128, 127);
+        ConvLayer fc = new ConvLayer("fc", OpType.FULLY_CONNECTED, 0, 1, new FeatureMap(1, 1, 20), new FeatureMap(1, 1, 5),
+                new Window(1, 1, 1, 1, 0, 0), 1, w, new int[5], 0,
+                new OutputStage(null, 0, -128, 127, false));
         GemmView v = GemmViews.of(fc);
         assertEquals(List.of(1, 20, 5, 1), List.of(v.m(), v.k(), v.n(), v.groups()));
         assertEquals(42, v.weight(0, 7, 3));
@@ -104,8 +110,9 @@ class TilingTest {
         for (int i = 0; i < w.length; i++) {
             w[i] = (byte) i;
         }
-        ConvLayer dw = new ConvLayer("dw", OpType.DEPTHWISE_CONV_2D, 0, 1, 3, 3, 3, 2, 2, 6, 2, 2, 1, 1, 0, 0, w,
-                new int[6], 0, 0, null, -128, 127, 3, false);
+        ConvLayer dw = new ConvLayer("dw", OpType.DEPTHWISE_CONV_2D, 0, 1, new FeatureMap(3, 3, 3), new FeatureMap(2, 2, 6),
+                new Window(2, 2, 1, 1, 0, 0), 3, w, new int[6], 0,
+                new OutputStage(null, 0, -128, 127, false));
         GemmView v = GemmViews.of(dw);
         assertEquals(List.of(4, 4, 2, 3), List.of(v.m(), v.k(), v.n(), v.groups()));
         // group 2, tap k = 3 (ky 1, kx 1) reads patch element (1·2 + 1)·3 + 2; output 1 of group 2 is channel 5
@@ -139,8 +146,9 @@ class TilingTest {
         for (int i = 0; i < w.length; i++) {
             w[i] = (byte) (i + 1);
         }
-        ConvLayer dw = new ConvLayer("dw", OpType.DEPTHWISE_CONV_2D, 0, 1, 4, 4, 3, 2, 2, 3, 3, 3, 1, 1, 0, 0, w,
-                new int[3], 0, 0, null, -128, 127, 3, false);
+        ConvLayer dw = new ConvLayer("dw", OpType.DEPTHWISE_CONV_2D, 0, 1, new FeatureMap(4, 4, 3), new FeatureMap(2, 2, 3),
+                new Window(3, 3, 1, 1, 0, 0), 3, w, new int[3], 0,
+                new OutputStage(null, 0, -128, 127, false));
         Tiling t = Tiling.of(GemmViews.of(dw), ArrayConfig.configurable(4, 4));
         assertEquals(3, t.groupsPerFold());
         assertEquals(7, t.folds().size());

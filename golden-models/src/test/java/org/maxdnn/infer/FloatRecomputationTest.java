@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.LabeledImage;
+import org.maxdnn.infer.ops.Add;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.model.Quantization;
 import org.maxdnn.mult.MultiplierRegistry;
@@ -83,7 +84,7 @@ class FloatRecomputationTest {
         plan.run(pixels, ws, null);
         int adds = 0;
         for (Layer l : net.layers()) {
-            if (!(l instanceof AddLayer a)) {
+            if (!(l instanceof Add a)) {
                 continue;
             }
             adds++;

@@ -130,8 +130,8 @@ class PlanarConvTest {
             bias[oc] = rnd.nextInt(2001) - 1000;
             requant[oc] = QuantizedMultiplier.of(0.0005 + rnd.nextDouble() * 0.002);
         }
-        return new ConvLayer("test", groups == 1 ? OpType.CONV_2D : OpType.DEPTHWISE_CONV_2D, 0, 1, inH, inW, inC,
-                outH, outW, outC, kh, kw, sh, sw, padTop, padLeft, w, bias, -128 + rnd.nextInt(20),
-                rnd.nextInt(11) - 5, requant, -128, 127, groups, rnd.nextBoolean());
+        return new ConvLayer("test", groups == 1 ? OpType.CONV_2D : OpType.DEPTHWISE_CONV_2D, 0, 1, new FeatureMap(inH, inW, inC), new FeatureMap(outH, outW, outC),
+                new Window(kh, kw, sh, sw, padTop, padLeft), groups, w, bias, -128 + rnd.nextInt(20),
+                new OutputStage(requant, rnd.nextInt(11) - 5, -128, 127, rnd.nextBoolean()));
     }
 }

@@ -18,12 +18,11 @@ import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
 import org.maxdnn.infer.Workspace;
-import org.maxdnn.model.Activation;
 import org.maxdnn.model.ElementType;
 import org.maxdnn.model.OpType;
 import org.maxdnn.model.Operator;
-import org.maxdnn.model.Padding;
 import org.maxdnn.model.Quantization;
+import org.maxdnn.model.SlotOptions;
 import org.maxdnn.model.TensorInfo;
 import org.maxdnn.model.TfliteModel;
 import org.maxdnn.mult.MultiplierConfig;
@@ -66,13 +65,13 @@ class CompensationTest {
         List<TensorInfo> t = List.of(activation(0, 1, 5, 5, 2), weights(1, rnd, 3, 3, 3, 2), bias(2, rnd, 3),
                 activation(3, 1, 5, 5, 3), weights(4, rnd, 1, 3, 3, 3), bias(5, rnd, 3), activation(6, 1, 5, 5, 3),
                 weights(7, rnd, 4, 75), bias(8, rnd, 4), activation(9, 1, 4));
+        // SAME padding (0), strides 1 (slots 1, 2); depthwise: depth multiplier 1 (slot 3)
         List<Operator> ops = List.of(
-                new Operator(0, OpType.CONV_2D, new int[] {0, 1, 2}, new int[] {3}, Padding.SAME, 1, 1, 0, 0, 0,
-                        Activation.NONE, 0),
-                new Operator(1, OpType.DEPTHWISE_CONV_2D, new int[] {3, 4, 5}, new int[] {6}, Padding.SAME, 1, 1, 0, 0,
-                        1, Activation.NONE, 0),
-                new Operator(2, OpType.FULLY_CONNECTED, new int[] {6, 7, 8}, new int[] {9}, null, 0, 0, 0, 0, 0,
-                        Activation.NONE, 0));
+                new Operator(0, OpType.CONV_2D, 3, null, new int[] {0, 1, 2}, new int[] {3},
+                        new SlotOptions().set(0, 0).set(1, 1).set(2, 1)),
+                new Operator(1, OpType.DEPTHWISE_CONV_2D, 4, null, new int[] {3, 4, 5}, new int[] {6},
+                        new SlotOptions().set(0, 0).set(1, 1).set(2, 1).set(3, 1)),
+                new Operator(2, OpType.FULLY_CONNECTED, 9, null, new int[] {6, 7, 8}, new int[] {9}, new SlotOptions()));
         return Network.of(new TfliteModel(Path.of("synthetic.tflite"), "", t, ops, new int[] {0}, new int[] {9}));
     }
 

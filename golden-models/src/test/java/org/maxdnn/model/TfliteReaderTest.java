@@ -2,6 +2,7 @@ package org.maxdnn.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.Assets;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.infer.Network;
+import org.maxdnn.infer.Rounding;
+import org.maxdnn.infer.ops.Add;
+import org.maxdnn.infer.ops.Conv2D;
+import org.maxdnn.infer.ops.DepthwiseConv2D;
+import org.maxdnn.infer.ops.FullyConnected;
+import org.maxdnn.infer.ops.OperatorContext;
+import org.maxdnn.infer.ops.Pool2D;
+import org.maxdnn.infer.ops.Softmax;
 
 /** The .tflite reader against the summary made independently from the same file, and on bad files. */
 class TfliteReaderTest {
@@ -63,20 +73,31 @@ class TfliteReaderTest {
             assertArrayEquals(ints(o.get("inputs")), op.inputs(), at);
             assertArrayEquals(ints(o.get("outputs")), op.outputs(), at);
             JsonNode opt = o.get("options");
+            // each operator's class parses its options (the operator registry), read here as the layer would
+            OperatorContext c = new OperatorContext(m, op, "t", Rounding.REFERENCE);
+            Record parsed = switch (op.type()) {
+                case CONV_2D -> Conv2D.Options.parse(c);
+                case DEPTHWISE_CONV_2D -> DepthwiseConv2D.Options.parse(c);
+                case AVERAGE_POOL_2D, MAX_POOL_2D -> Pool2D.Options.parse(c);
+                case FULLY_CONNECTED -> FullyConnected.Options.parse(c);
+                case ADD -> Add.Options.parse(c);
+                case SOFTMAX -> Softmax.Options.parse(c);
+                default -> null;
+            };
             if (opt.has("padding")) {
-                assertEquals(opt.get("padding").asText(), op.padding().name(), at);
-                assertEquals(opt.get("stride_h").asInt(), op.strideH(), at);
-                assertEquals(opt.get("stride_w").asInt(), op.strideW(), at);
+                assertEquals(opt.get("padding").asText(), field(parsed, "padding").toString(), at);
+                assertEquals(opt.get("stride_h").asInt(), field(parsed, "strideH"), at);
+                assertEquals(opt.get("stride_w").asInt(), field(parsed, "strideW"), at);
             }
             if (opt.has("filter_h")) {
-                assertEquals(opt.get("filter_h").asInt(), op.filterH(), at);
-                assertEquals(opt.get("filter_w").asInt(), op.filterW(), at);
+                assertEquals(opt.get("filter_h").asInt(), field(parsed, "filterH"), at);
+                assertEquals(opt.get("filter_w").asInt(), field(parsed, "filterW"), at);
             }
             if (opt.has("act")) {
-                assertEquals(opt.get("act").asText(), op.activation().name(), at);
+                assertEquals(opt.get("act").asText(), field(parsed, "activation").toString(), at);
             }
             if (opt.has("beta")) {
-                assertEquals(opt.get("beta").asDouble(), op.beta(), 0, at);
+                assertEquals(opt.get("beta").asDouble(), (Float) field(parsed, "beta"), 0, at);
             }
         }
         assertArrayEquals(ints(s.get("inputs")), m.inputs());
@@ -104,20 +125,21 @@ class TfliteReaderTest {
 
     @Test
     void anUnsupportedOperatorIsNamed() throws Exception {
+        // the reader reads any operator; the network refuses what the operator registry does not run
         Path mul = tmp.resolve("mul.tflite");
         Files.write(mul, modelWithOneOperator(18)); // MUL
-        MaxdnnException e = assertThrows(MaxdnnException.class, () -> TfliteModel.read(mul));
+        MaxdnnException e = assertThrows(MaxdnnException.class, () -> Network.load(mul));
         assertTrue(e.getMessage().contains("unsupported operator MUL") && e.getMessage().contains("operator 0"),
                 e.getMessage());
         Path dequantize = tmp.resolve("dequantize.tflite");
         Files.write(dequantize, modelWithOneOperator(6));
-        e = assertThrows(MaxdnnException.class, () -> TfliteModel.read(dequantize));
+        e = assertThrows(MaxdnnException.class, () -> Network.load(dequantize));
         assertTrue(e.getMessage().contains("unsupported operator DEQUANTIZE") && e.getMessage().contains("operator 0"),
                 e.getMessage());
         assertEquals(MaxdnnException.BAD_INPUT, e.exitCode());
         Path dw = tmp.resolve("dw.tflite");
         Files.write(dw, modelWithOneOperator(4)); // supported, but without its options
-        e = assertThrows(MaxdnnException.class, () -> TfliteModel.read(dw));
+        e = assertThrows(MaxdnnException.class, () -> Network.load(dw));
         assertTrue(e.getMessage().contains("operator 0 (DEPTHWISE_CONV_2D): builtin options missing"), e.getMessage());
     }
 
@@ -150,6 +172,17 @@ class TfliteReaderTest {
         byte[] out = new byte[bb.remaining()];
         bb.get(out);
         return out;
+    }
+
+    /** A component of an options record by name. */
+    private static Object field(Record r, String name) throws Exception {
+        assertNotNull(r, "no options parsed for a field " + name);
+        for (var c : r.getClass().getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                return c.getAccessor().invoke(r);
+            }
+        }
+        throw new AssertionError(r + " has no " + name);
     }
 
     private static int[] ints(JsonNode a) {

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.FeatureMap;
+import org.maxdnn.infer.OutputStage;
+import org.maxdnn.infer.Window;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
@@ -26,8 +29,9 @@ class OperandStreamsTest {
     @Test
     void weightStationaryOrderAndPadding() {
         byte[] w = {1, 2, 3, 4, 5, 6, 7, 8, 9};
-        ConvLayer layer = new ConvLayer("t", OpType.CONV_2D, 0, 1, 3, 3, 1, 3, 3, 1, 3, 3, 1, 1, 1, 1, w,
-                new int[1], -5, 0, null, -128, 127);
+        ConvLayer layer = new ConvLayer("t", OpType.CONV_2D, 0, 1, new FeatureMap(3, 3, 1), new FeatureMap(3, 3, 1),
+                new Window(3, 3, 1, 1, 1, 1), 1, w, new int[1], -5,
+                new OutputStage(null, 0, -128, 127, false));
         byte[] x = {10, 11, 12, 13, 14, 15, 16, 17, 18};
         for (long seed = 0; seed < 20; seed++) {
             OperandStream s = OperandStreams.weightStationary(layer, List.of(x, x), 20, seed);

@@ -7,33 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.io.InputFiles;
-import org.maxdnn.model.Activation;
+import org.maxdnn.model.BuiltinOptions;
 import org.maxdnn.model.ElementType;
 import org.maxdnn.model.OpType;
 import org.maxdnn.model.Operator;
-import org.maxdnn.model.Padding;
 import org.maxdnn.model.Quantization;
 import org.maxdnn.model.TensorInfo;
 import org.maxdnn.model.TfliteModel;
 
 /**
  * Reads a .tflite flatbuffer into a {@link TfliteModel}: tensors with their quantization and
- * constant data, and the operators int8 CNNs need. Anything else — another operator, a float
- * model's options we do not execute, external buffers, a damaged file — is a clear error naming
- * the file and the place.
+ * constant data, and every operator with its raw options (which operators the golden model runs,
+ * and their options, are the operator registry's business). External buffers and a damaged file
+ * are clear errors naming the file and the place.
  */
 public final class TfliteReader {
-    /** Names of builtin codes we do not execute, for error messages (schema.fbs BuiltinOperator). */
-    private static final String[] BUILTIN_NAMES = {
-        "ADD", "AVERAGE_POOL_2D", "CONCATENATION", "CONV_2D", "DEPTHWISE_CONV_2D", "DEPTH_TO_SPACE",
-        "DEQUANTIZE", "EMBEDDING_LOOKUP", "FLOOR", "FULLY_CONNECTED", "HASHTABLE_LOOKUP", "L2_NORMALIZATION",
-        "L2_POOL_2D", "LOCAL_RESPONSE_NORMALIZATION", "LOGISTIC", "LSH_PROJECTION", "LSTM", "MAX_POOL_2D",
-        "MUL", "RELU", "RELU_N1_TO_1", "RELU6", "RESHAPE", "RESIZE_BILINEAR", "RNN", "SOFTMAX",
-        "SPACE_TO_DEPTH", "SVDF", "TANH", "CONCAT_EMBEDDINGS", "SKIP_GRAM", "CALL", "CUSTOM",
-        "EMBEDDING_LOOKUP_SPARSE", "PAD", "UNIDIRECTIONAL_SEQUENCE_RNN", "GATHER", "BATCH_TO_SPACE_ND",
-        "SPACE_TO_BATCH_ND", "TRANSPOSE", "MEAN", "SUB", "DIV", "SQUEEZE",
-    };
-
     private final Path file;
     /** What is being read, for the message when the file turns out to be damaged. */
     private String reading = "the model header";
@@ -43,7 +31,12 @@ public final class TfliteReader {
     }
 
     public static TfliteModel read(Path file) {
-        return new TfliteReader(file).parse(InputFiles.readBytes(file, "model"));
+        return parse(file, InputFiles.readBytes(file, "model"));
+    }
+
+    /** Reads a model's bytes; {@code file} names it in messages. */
+    public static TfliteModel parse(Path file, byte[] bytes) {
+        return new TfliteReader(file).parse(bytes);
     }
 
     private TfliteModel parse(byte[] bytes) {
@@ -151,73 +144,15 @@ public final class TfliteReader {
         if (opcode >= m.operatorCodesLength()) {
             throw error("operator " + index + ": opcode index " + opcode + " out of range");
         }
-        int code = m.operatorCode((int) opcode).builtinCode();
+        TfliteSchema.OperatorCode c = m.operatorCode((int) opcode);
+        int code = c.builtinCode();
         OpType type = OpType.ofCode(code);
-        if (type == null) {
-            String name = code >= 0 && code < BUILTIN_NAMES.length ? BUILTIN_NAMES[code] : "builtin code " + code;
-            if (code == 32) {
-                name = "CUSTOM " + m.operatorCode((int) opcode).customCode();
-            }
-            throw error("operator " + index + ": unsupported operator " + name + " (supported: "
-                    + java.util.Arrays.toString(OpType.values()) + ")");
-        }
-        String where = "operator " + index + " (" + type + ")";
+        String custom = type == OpType.CUSTOM ? c.customCode() : null;
+        String where = "operator " + index + " (" + (type != null ? type.name() : "builtin code " + code) + ")";
         int[] in = checkTensorIndices(o.inputs(), tensorCount, where + " inputs");
         int[] out = checkTensorIndices(o.outputs(), tensorCount, where + " outputs");
-        TfliteSchema.Options opt = o.builtinOptions(new TfliteSchema.Options());
-        Padding padding = null;
-        int strideH = 0;
-        int strideW = 0;
-        int filterH = 0;
-        int filterW = 0;
-        int depthMultiplier = 0;
-        int act = 0;
-        float beta = 0;
-        switch (type) {
-            case CONV_2D, DEPTHWISE_CONV_2D -> {
-                // Conv2DOptions: padding, stride_w, stride_h, activation, dilation w and h;
-                // DepthwiseConv2DOptions has depth_multiplier after the strides
-                require(opt, where);
-                int d = type == OpType.DEPTHWISE_CONV_2D ? 1 : 0;
-                padding = padding(opt.int8At(0, 0), where);
-                strideW = opt.int32At(1, 0);
-                strideH = opt.int32At(2, 0);
-                depthMultiplier = d == 1 ? opt.int32At(3, 0) : 0;
-                act = opt.int8At(3 + d, 0);
-                if (opt.int32At(4 + d, 1) != 1 || opt.int32At(5 + d, 1) != 1) {
-                    throw error(where + ": dilated convolution is not supported");
-                }
-            }
-            case AVERAGE_POOL_2D, MAX_POOL_2D -> {
-                require(opt, where);
-                padding = padding(opt.int8At(0, 0), where);
-                strideW = opt.int32At(1, 0);
-                strideH = opt.int32At(2, 0);
-                filterW = opt.int32At(3, 0);
-                filterH = opt.int32At(4, 0);
-                act = opt.int8At(5, 0);
-            }
-            case ADD -> act = opt != null ? opt.int8At(0, 0) : 0;
-            case FULLY_CONNECTED -> {
-                if (opt != null) {
-                    act = opt.int8At(0, 0);
-                    if (opt.int8At(1, 0) != 0) {
-                        throw error(where + ": shuffled weights format is not supported");
-                    }
-                }
-            }
-            case SOFTMAX -> beta = opt != null ? opt.float32At(0, 1f) : 1f;
-            case RESHAPE -> { }
-        }
-        if (padding != null && (strideH <= 0 || strideW <= 0)) {
-            throw error(where + ": stride " + strideH + "x" + strideW + " must be positive");
-        }
-        Activation activation = Activation.ofCode(act);
-        if (activation == null) {
-            throw error(where + ": fused activation code " + act + " is not supported (NONE, RELU, RELU_N1_TO_1, RELU6)");
-        }
-        return new Operator(index, type, in, out, padding, strideH, strideW, filterH, filterW, depthMultiplier,
-                activation, beta);
+        TfliteSchema.Options options = o.builtinOptions(new TfliteSchema.Options());
+        return new Operator(index, type, code, custom, in, out, options != null ? options : BuiltinOptions.NONE);
     }
 
     /** Converters write names hundreds of characters long; a message keeps the start and the end. */
@@ -226,22 +161,6 @@ public final class TfliteReader {
             return "unnamed";
         }
         return name.length() <= 72 ? name : name.substring(0, 32) + "…" + name.substring(name.length() - 36);
-    }
-
-    private void require(TfliteSchema.Options opt, String where) {
-        if (opt == null) {
-            throw error(where + ": builtin options missing");
-        }
-    }
-
-    private Padding padding(int code, String where) {
-        if (code == 0) {
-            return Padding.SAME;
-        }
-        if (code == 1) {
-            return Padding.VALID;
-        }
-        throw error(where + ": unknown padding code " + code);
     }
 
     /** Tensor index lists; -1 marks an optional input that is absent and is kept as is. */

@@ -340,21 +340,30 @@ final class TfliteSchema {
         }
     }
 
-    /** Conv2DOptions and DepthwiseConv2DOptions share this view; slots differ and are named by the reader. */
-    static final class Options extends View {
-        int int8At(int slot, int dflt) {
+    /** Any builtin options table: each operator class names its own slots. */
+    static final class Options extends View implements org.maxdnn.model.BuiltinOptions {
+        @Override
+        public boolean present() {
+            return true;
+        }
+
+        @Override
+        public int int8At(int slot, int dflt) {
             return int8(slot, dflt);
         }
 
-        int int32At(int slot, int dflt) {
+        @Override
+        public int int32At(int slot, int dflt) {
             return int32(slot, dflt);
         }
 
-        float float32At(int slot, float dflt) {
+        @Override
+        public float float32At(int slot, float dflt) {
             return float32(slot, dflt);
         }
 
-        int[] intsAt(int slot) {
+        @Override
+        public int[] intsAt(int slot) {
             return ints(slot);
         }
     }

@@ -1,6 +1,10 @@
-package org.maxdnn.infer;
+package org.maxdnn.infer.ops;
 
+import org.maxdnn.infer.UnaryLayer;
+import org.maxdnn.infer.Workspace;
 import org.maxdnn.model.OpType;
+import org.maxdnn.model.Quantization;
+import org.maxdnn.model.TensorInfo;
 
 /**
  * int8 SOFTMAX as the TFLite x86 interpreter computes it (optimized_ops::Softmax with the float
@@ -8,11 +12,35 @@ import org.maxdnn.model.OpType;
  * float in input order, scaled by 1 / (sum · s_out), rounded half away from zero and offset by the
  * output zero point. TFLite's reference (and Micro) kernel uses gemmlowp fixed point instead; no
  * engine here can check that one, so both rounding variants use this form, and predictions and
- * metrics are read from the tensor that feeds SOFTMAX ({@link Network#logitsTensor()}), which
+ * metrics are read from the tensor that feeds SOFTMAX ({@code Network.logitsTensor()}), which
  * softmax does not reorder.
  */
-public record SoftmaxLayer(String name, int input, int output, int elements, float[] table,
-                           float outScale, int outZeroPoint) implements Layer {
+public record Softmax(String name, int input, int output, int elements, float[] table,
+                      float outScale, int outZeroPoint) implements UnaryLayer {
+
+    /** SoftmaxOptions: beta. */
+    public record Options(float beta) {
+        public static Options parse(OperatorContext c) {
+            return new Options(c.op().options().float32At(0, 1f));
+        }
+    }
+
+    public static Softmax prepare(OperatorContext c) {
+        float beta = Options.parse(c).beta();
+        TensorInfo in = c.input(0);
+        TensorInfo out = c.output(0);
+        Quantization qi = c.int8(in, "input");
+        Quantization qo = c.int8(out, "output");
+        if (in.elements() != out.elements()) {
+            throw c.error(in.shapeText() + " and " + out.shapeText() + " differ");
+        }
+        int[] shape = in.shape();
+        if (in.elements() != shape[shape.length - 1]) {
+            throw c.error("softmax over " + in.shapeText() + " (only one row is supported)");
+        }
+        return new Softmax(c.name(), in.index(), out.index(), in.elements(), table(qi.scale(), beta), qo.scale(),
+                qo.zeroPoint());
+    }
 
     /** The table for input scale {@code inScale} and {@code beta}: table[255 − v] = e^(−s_in·β·v), in float. */
     public static float[] table(float inScale, float beta) {
@@ -30,11 +58,9 @@ public record SoftmaxLayer(String name, int input, int output, int elements, flo
     }
 
     @Override
-    public int[] inputs() {
-        return new int[] {input};
-    }
-
-    public void run(byte[] in, byte[] out) {
+    public void run(Workspace ws) {
+        byte[] in = ws.tensor(input);
+        byte[] out = ws.tensor(output);
         int max = Byte.MIN_VALUE;
         for (int i = 0; i < elements; i++) {
             max = Math.max(max, in[i]);

@@ -1,0 +1,19 @@
+package org.maxdnn.infer;
+
+import org.maxdnn.model.Padding;
+
+/**
+ * A sliding window over an HWC input, as convolutions and pooling place it: kernel kh×kw, strides,
+ * and the padding before the first row and column (TF puts an odd total at the bottom/right).
+ */
+public record Window(int kh, int kw, int strideH, int strideW, int padTop, int padLeft) {
+    /** The window of TF padding mode {@code padding} over an inH×inW input. */
+    public static Window of(Padding padding, int inH, int inW, int kh, int kw, int strideH, int strideW) {
+        return new Window(kh, kw, strideH, strideW, padding.before(inH, kh, strideH), padding.before(inW, kw, strideW));
+    }
+
+    /** A 1×1 window with stride 1 (a fully connected layer as a convolution). */
+    public static Window single() {
+        return new Window(1, 1, 1, 1, 0, 0);
+    }
+}
