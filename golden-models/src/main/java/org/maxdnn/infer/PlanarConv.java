@@ -138,15 +138,28 @@ final class PlanarConv extends ConvKernel {
             }
         }
         ConvLayer l = layer;
+        if (rawAcc == null) {
+            // each channel's plane requantised in place, a vector at a time, then interleaved into HWC
+            for (int oc = 0; oc < outC; oc++) {
+                PlaneRequantization.apply(l.outputStage(), oc, l.bias()[oc], acc, oc * span, span);
+            }
+            int o = 0;
+            for (int oy = 0; oy < l.outH(); oy++) {
+                for (int ox = 0, p = oy * pitch; ox < l.outW(); ox++, p++) {
+                    for (int at = p; at < outC * span; at += span) {
+                        out[o++] = (byte) acc[at];
+                    }
+                }
+            }
+            return;
+        }
         for (int oc = 0; oc < outC; oc++) {
             int bias = l.bias()[oc];
             for (int oy = 0; oy < l.outH(); oy++) {
                 int o = oy * l.outW() * outC + oc;
                 for (int ox = 0, p = oc * span + oy * pitch; ox < l.outW(); ox++, p++, o += outC) {
                     int a = acc[p] + bias;
-                    if (rawAcc != null) {
-                        rawAcc[o] = a;
-                    }
+                    rawAcc[o] = a;
                     out[o] = l.requantize(oc, a);
                 }
             }

@@ -104,11 +104,15 @@ class PlanarConvTest {
         int[] acc = new int[outputs];
         byte[] out = new byte[outputs];
         k.run(in, out, new ConvKernel.Scratch(layer.patchSize(), layer.outC()), acc);
-        int[] both = java.util.Arrays.copyOf(acc, 2 * outputs);
+        // without accumulators asked for, the planar path requantises whole planes at once: the same outputs
+        byte[] alone = new byte[outputs];
+        k.run(in, alone, new ConvKernel.Scratch(layer.patchSize(), layer.outC()), null);
+        int[] all = java.util.Arrays.copyOf(acc, 3 * outputs);
         for (int i = 0; i < outputs; i++) {
-            both[outputs + i] = out[i];
+            all[outputs + i] = out[i];
+            all[2 * outputs + i] = alone[i];
         }
-        return both;
+        return all;
     }
 
     /**
