@@ -85,8 +85,8 @@ final class BenchCommand implements CliCommand {
 
     /** All 64 ROUP tables built and measured from scratch, against the exact multiplier ×64. */
     private static void multipliers(Context ctx, int repeat) {
-        time(() -> MetricsTable.roupRows(new MultiplierRegistry(null)));
-        double all = best(repeat, () -> MetricsTable.roupRows(new MultiplierRegistry(null)));
+        time(() -> MetricsTable.libraryRows(new MultiplierRegistry(null)));
+        double all = best(repeat, () -> MetricsTable.libraryRows(new MultiplierRegistry(null)));
         double exact = best(repeat, () -> {
             for (int i = 0; i < 64; i++) {
                 ErrorMetrics.signed(new MultiplierRegistry(null).get(MultiplierConfig.EXACT));

@@ -17,6 +17,7 @@ import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.ParameterColumns;
 import org.maxdnn.sim.EnergyCharacterization;
 import org.maxdnn.sim.EnergyCrossCheck;
 
@@ -127,12 +128,14 @@ final class EnergyCommand implements CliCommand {
     /** The characterisation table: family, P, R, cells, pJ/op (MAC-weighted over the layers), saving. */
     private static void printDesigns(Context ctx, EnergyCharacterization.Result r, Network net) {
         double exact = weighted(r.table(), net, MultiplierConfig.EXACT);
-        ctx.out().printf(Locale.ROOT, "%-12s %-6s %2s %2s %6s %9s %8s%n", "config", "family", "P", "R", "cells", "pJ/op", "saving");
+        ParameterColumns parameters = ParameterColumns.of(r.designs().stream().map(EnergyCharacterization.Design::config).toList());
+        ctx.out().printf(Locale.ROOT, "%-12s %-6s%s %6s %9s %8s%n", "config", "family", parameters.header("  "), "cells", "pJ/op",
+                "saving");
         for (EnergyCharacterization.Design d : r.designs()) {
             double pj = weighted(r.table(), net, d.config());
             double saving = d.config().equals(MultiplierConfig.EXACT) ? 0 : 100 * (1 - pj / exact);
-            ctx.out().printf(Locale.ROOT, "%-12s %-6s %2d %2d %6d %9.3f %7.1f%%%s%n", d.config().name(),
-                    d.config().family().name().toLowerCase(Locale.ROOT), d.config().p(), d.config().r(), d.cells(), pj,
+            ctx.out().printf(Locale.ROOT, "%-12s %-6s%s %6d %9.3f %7.1f%%%s%n", d.config().name(),
+                    d.config().family().id(), parameters.values(d.config(), "  ", "0"), d.cells(), pj,
                     saving, saving <= 0 && !d.config().equals(MultiplierConfig.EXACT) ? "  saves nothing" : "");
         }
         ctx.out().println("pJ/op: energy per multiplication averaged over the conv/FC layers, weighted by their MACs");

@@ -25,7 +25,6 @@ import org.maxdnn.layout.PostRouteEnergy;
 import org.maxdnn.layout.QflowTools;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.sim.OperandStream;
@@ -100,7 +99,7 @@ final class LayoutCommand implements CliCommand {
                 designs.add(LayoutDesign.pe(c, Inputs.assetsIfSet(ctx)));
             } else {
                 MultiplierConfig c = MultiplierConfig.parse(t);
-                if (c.family() == MultiplierFamily.LUT) {
+                if (c.table() != null && !c.tunesWeights()) {
                     designs.add(LayoutDesign.evoApprox(c, ctx.assets().evoApproxVerilog()));
                 } else if (RtlGenerator.isSupported(c)) {
                     designs.add(LayoutDesign.multiplier(c));

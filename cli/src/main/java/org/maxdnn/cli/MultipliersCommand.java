@@ -49,7 +49,7 @@ final class MultipliersCommand implements CliCommand {
             }
             only.forEach(m -> rows.add(MetricsTable.row(m)));
         } else {
-            rows.addAll(MetricsTable.roupRows(new MultiplierRegistry(null)));
+            rows.addAll(MetricsTable.libraryRows(new MultiplierRegistry(null)));
             if (lutDir != null) {
                 rows.addAll(MetricsTable.lutRows(lutDir));
             }

@@ -10,6 +10,7 @@ import org.maxdnn.flow.SynthesiseCells;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.ParameterColumns;
 import org.maxdnn.sim.YosysSynth;
 
 /** {@code maxdnn synth}: Yosys synthesis of multiplier configurations, the PE or the array; cell counts. */
@@ -63,17 +64,19 @@ final class SynthCommand implements CliCommand {
                     liberty, out);
             int exact = sizes.stream().filter(m -> m.config().equals(MultiplierConfig.EXACT))
                     .mapToInt(m -> m.size().cells()).findFirst().orElse(0);
-            ctx.out().printf(Locale.ROOT, "%-12s %-6s %2s %2s %6s %9s%s%n", "name", "family", "P", "R", "cells", "vs exact",
-                    liberty == null ? "" : String.format(Locale.ROOT, " %10s", "area"));
-            csv.append("name,family,P,R,cells").append(liberty == null ? "" : ",area").append('\n');
+            ParameterColumns columns = ParameterColumns.of(configs);
+            ctx.out().printf(Locale.ROOT, "%-12s %-6s%s %6s %9s%s%n", "name", "family", columns.header("  "), "cells",
+                    "vs exact", liberty == null ? "" : String.format(Locale.ROOT, " %10s", "area"));
+            csv.append("name,family").append(columns.header(",")).append(",cells").append(liberty == null ? "" : ",area")
+                    .append('\n');
             for (SynthesiseCells.MultiplierSize m : sizes) {
                 MultiplierConfig c = m.config();
                 int n = m.size().cells();
-                String family = c.family().name().toLowerCase(Locale.ROOT);
-                ctx.out().printf(Locale.ROOT, "%-12s %-6s %2d %2d %6d %9s%s%n", c.name(), family, c.p(), c.r(), n,
+                String family = c.family().id();
+                ctx.out().printf(Locale.ROOT, "%-12s %-6s%s %6d %9s%s%n", c.name(), family, columns.values(c, "  ", "0"), n,
                         exact > 0 ? String.format(Locale.ROOT, "%+.0f%%", 100.0 * (n - exact) / exact) : "",
                         liberty == null ? "" : String.format(Locale.ROOT, " %10.1f", m.size().area()));
-                csv.append(c.name()).append(',').append(family).append(',').append(c.p()).append(',').append(c.r())
+                csv.append(c.name()).append(',').append(family).append(columns.values(c, ",", "0"))
                         .append(',').append(n).append(liberty == null ? "" : String.format(Locale.ROOT, ",%.1f", m.size().area()))
                         .append('\n');
             }

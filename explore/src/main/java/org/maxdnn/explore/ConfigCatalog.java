@@ -8,6 +8,7 @@ import java.util.Set;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.TableConfig;
 
 /** The configurations the exploration chooses from. */
 public final class ConfigCatalog {
@@ -39,7 +40,7 @@ public final class ConfigCatalog {
         List<MultiplierConfig> out = new ArrayList<>();
         out.add(MultiplierConfig.EXACT);
         tableNames.stream().filter(n -> !n.equals("mul8u_1JFF")).sorted()
-                .forEach(n -> out.add(MultiplierConfig.alwann(n)));
+                .forEach(n -> out.add(TableConfig.alwann(n)));
         return List.copyOf(out);
     }
 }

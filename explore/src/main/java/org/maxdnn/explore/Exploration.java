@@ -10,6 +10,7 @@ import org.maxdnn.infer.CalibrationStatistics;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.RoupConfig;
 
 /**
  * The MAx-DNN approaches over both ROUP families (layer, filter groups, ranked filters, ranked
@@ -155,7 +156,7 @@ public final class Exploration {
     }
 
     /** Probe multiplier for the ranking: a mid-strength configuration of the roup family. */
-    static final MultiplierConfig PROBE = MultiplierConfig.roup(1, 2);
+    static final MultiplierConfig PROBE = RoupConfig.roup(1, 2);
 
     private static Map<String, Sensitivity.LayerScores> sensitivity(AccuracyOracle oracle, List<LabeledImage> images) {
         return Sensitivity.measure(oracle.network(), images, oracle.registry().get(PROBE), oracle.registry());

@@ -18,6 +18,7 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.report.HtmlPage;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.TableConfig;
 
 /**
  * Writes what an exploration found: per approach {@code pareto.csv}, {@code pareto.json} and the map
@@ -104,7 +105,7 @@ public final class ExploreReport {
             chosen.map().write(dir.resolve("chosen-map.json"));
             writeHeatMap(dir, net, chosen);
         }
-        MultiplierConfig unsignedExact = MultiplierConfig.lut("mul8u_1JFF");
+        MultiplierConfig unsignedExact = TableConfig.lut("mul8u_1JFF");
         boolean known = net.weightedLayers().stream().allMatch(l -> energy.has(l.name(), unsignedExact));
         double unsignedPj = known ? MapEnergy.of(net, ApproxMap.uniform(unsignedExact), energy).pj() : Double.NaN;
         Summary summary = summary(result, unsignedPj);

@@ -24,7 +24,7 @@ public final class StandInEnergy {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("exact", 1.0);
             for (MultiplierConfig c : ConfigCatalog.roup(registry)) {
-                m.put(c.name(), 1.0 - 0.15 * c.p() - 0.03 * c.r());
+                m.put(c.name(), 1.0 - 0.15 * c.parameters().getOrDefault("P", 0) - 0.03 * c.parameters().getOrDefault("R", 0));
             }
             m.putAll(alwann);
             pj.put(l.name(), m);

@@ -19,6 +19,8 @@ import org.maxdnn.map.ApproxMap;
 import org.maxdnn.metrics.EvoApproxCatalog;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.ParameterColumns;
+import org.maxdnn.mult.TableConfig;
 import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.sim.ActionEnergyCharacterization;
 import org.maxdnn.sim.EnergyCharacterization;
@@ -155,7 +157,7 @@ public final class CharacteriseEnergy {
         Assets assets = q.evoApprox();
         if (assets != null) {
             for (String stem : EvoApproxTables.in(assets.lutDir())) {
-                MultiplierConfig t = MultiplierConfig.lut(stem);
+                MultiplierConfig t = TableConfig.lut(stem);
                 circuits.add(new EnergyCharacterization.Circuit(t, RtlGenerator.unsignedCircuitModule(t),
                         () -> RtlGenerator.unsignedCircuitVerilog(t, assets)));
             }
@@ -209,19 +211,22 @@ public final class CharacteriseEnergy {
     }
 
     /**
-     * The characterisation as CSV, a row per circuit: {@code config,family,P,R,cells,area} and its pJ
+     * The characterisation as CSV, a row per circuit: {@code config,family}, the configurations'
+     * parameters ({@code P,R}, 0 where a configuration has none), {@code cells,area} and its pJ
      * per multiplication on each stream (the layers, then {@link #UNIFORM}). {@code make golden}
      * writes the reviewed golden table this way.
      */
     public static void writeCsv(Characterised c, Path file) {
         List<String> streams = List.copyOf(c.streams().keySet());
-        StringBuilder csv = new StringBuilder("config,family,P,R,cells,area");
+        ParameterColumns columns = ParameterColumns.of(c.result().designs().stream()
+                .map(EnergyCharacterization.Design::config).toList());
+        StringBuilder csv = new StringBuilder("config,family").append(columns.header(",")).append(",cells,area");
         streams.forEach(s -> csv.append(",pj_").append(s));
         csv.append('\n');
         for (EnergyCharacterization.Design d : c.result().designs()) {
             MultiplierConfig m = d.config();
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.1f", m.name(),
-                    m.family().name().toLowerCase(Locale.ROOT), m.p(), m.r(), d.cells(), d.area()));
+            csv.append(m.name()).append(',').append(m.family().id()).append(columns.values(m, ",", "0"))
+                    .append(String.format(Locale.ROOT, ",%d,%.1f", d.cells(), d.area()));
             streams.forEach(s -> csv.append(String.format(Locale.ROOT, ",%.4f", d.pjPerLayer().get(s))));
             csv.append('\n');
         }

@@ -8,7 +8,7 @@ import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.metrics.EvoApproxCatalog;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
+import org.maxdnn.mult.TableConfig;
 
 /**
  * An outside check of the energy flow (SPEC §3.3): the EvoApprox circuits ranked by this flow's
@@ -35,11 +35,11 @@ public record EvoApproxRanking(String stream, double spearman, List<Circuit> cir
     /** The {@code lut:} entries of {@code table} on {@code stream} against {@code published}; null without any. */
     public static EvoApproxRanking of(EnergyTable table, String stream, EvoApproxCatalog published) {
         List<String> names = table.pj().get(stream).keySet().stream().map(MultiplierConfig::parse)
-                .filter(c -> c.family() == MultiplierFamily.LUT).map(MultiplierConfig::lutName).toList();
+                .filter(c -> c.table() != null && !c.tunesWeights()).map(MultiplierConfig::table).toList();
         if (names.size() < 2) {
             return null;
         }
-        double[] pj = names.stream().mapToDouble(n -> table.pj(stream, MultiplierConfig.lut(n))).toArray();
+        double[] pj = names.stream().mapToDouble(n -> table.pj(stream, TableConfig.lut(n))).toArray();
         double[] mw = names.stream().mapToDouble(n -> published.get(n).powerMilliwatt45nm()).toArray();
         double[] pjRank = new NaturalRanking().rank(pj);
         double[] mwRank = new NaturalRanking().rank(mw);

@@ -83,7 +83,7 @@ public final class GenerateRtl {
         List<Array> fixed = new ArrayList<>();
         for (ConvLayer l : convLayers(net)) {
             MultiplierConfig[][] configs = map.resolve(l);
-            if (Arrays.stream(configs).flatMap(Arrays::stream).anyMatch(c -> c.family().isTable())) {
+            if (Arrays.stream(configs).flatMap(Arrays::stream).anyMatch(c -> c.table() != null)) {
                 // a layer-level map has one configuration per layer: it holds over every fold
                 fixed.add(write(fixedArray(l, configs, rows, cols).array(), assets, out));
             }

@@ -30,8 +30,8 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.TableConfig;
 import org.maxdnn.sim.Liberty;
 import org.maxdnn.testing.RequiresTools;
 
@@ -99,7 +99,7 @@ class MainFlowTest {
         // the ALWANN baseline's map in hardware: each layer it gives an EvoApprox circuit on a fixed array of that circuit
         assertNotNull(result.alwann().point(), "ALWANN keeps within the bound on the search images");
         long alwannLayers = work.net().weightedLayers().stream().filter(l -> l.op() == OpType.CONV_2D
-                && Arrays.stream(result.alwann().map().resolve(l)).flatMap(Arrays::stream).anyMatch(c -> c.family().isTable()))
+                && Arrays.stream(result.alwann().map().resolve(l)).flatMap(Arrays::stream).anyMatch(c -> c.table() != null))
                 .count();
         assertEquals(alwannLayers, result.alwannRtl().size(), "one fixed array per conv layer ALWANN gives a circuit");
         System.out.println("ALWANN's map " + result.alwann().map().toJson().replaceAll("\\s+", " ") + ": "
@@ -107,7 +107,7 @@ class MainFlowTest {
         assertEquals(result.alwannRtl().size(), result.alwannCosim().size());
         for (int i = 0; i < result.alwannRtl().size(); i++) {
             ArrayConfig a = result.alwannRtl().get(i).design();
-            assertTrue(a.fixedConfigs().stream().flatMap(List::stream).allMatch(c -> c.family() == MultiplierFamily.ALWANN),
+            assertTrue(a.fixedConfigs().stream().flatMap(List::stream).allMatch(MultiplierConfig::tunesWeights),
                     a.moduleName());
             assertTrue(result.alwannCosim().get(i).passed(), result.alwannCosim().get(i).summary());
             assertTrue(Files.size(out.resolve("rtl/alwann").resolve(a.moduleName() + ".sv")) > 0);
@@ -245,7 +245,7 @@ class MainFlowTest {
             exact += l.macs() * t.pj(l.name(), MultiplierConfig.EXACT);
         }
         assertEquals(100 * (1 - e / exact), EstimateEnergy.of(work.net(), ApproxMap.uniform(p1r2), t).savingPct(), 1e-9);
-        assertTrue(t.pj("conv1", MultiplierConfig.alwann("mul8u_2P7")) > 0);
+        assertTrue(t.pj("conv1", TableConfig.alwann("mul8u_2P7")) > 0);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class RtlGenerator {
 
     /** The module {@link #unsignedCircuitVerilog} defines, e.g. {@code Unsigned_mul8u_2AC}. */
     public static String unsignedCircuitModule(MultiplierConfig table) {
-        return "Unsigned_" + table.lutName();
+        return "Unsigned_" + table.table();
     }
 
     /**
@@ -68,10 +68,10 @@ public final class RtlGenerator {
      * port B as its table is indexed. What the energy flow measures of a table multiplier.
      */
     public static String unsignedCircuitVerilog(MultiplierConfig table, Assets assets) {
-        return TableCircuit.libraryVerilog(table, assets).stripTrailing() + "\n\n// " + table.lutName()
+        return TableCircuit.libraryVerilog(table, assets).stripTrailing() + "\n\n// " + table.table()
                 + " on unsigned codes, activation on port B (the table's index order)\n"
                 + "module " + unsignedCircuitModule(table) + "(input [7:0] a, input [7:0] b, output [15:0] product);\n"
-                + "  " + table.lutName() + " circuit (.A(b), .B(a), .O(product));\nendmodule\n";
+                + "  " + table.table() + " circuit (.A(b), .B(a), .O(product));\nendmodule\n";
     }
 
     /**

@@ -2,7 +2,7 @@ package org.maxdnn.rtl
 
 import chisel3._
 import org.maxdnn.Assets
-import org.maxdnn.mult.{MultiplierConfig, MultiplierFamily}
+import org.maxdnn.mult.{MultiplierConfig, RoupConfig}
 
 /**
  * A fixed exact, roup or roupc multiplier: the weight register holds the Booth selects of the
@@ -12,7 +12,12 @@ import org.maxdnn.mult.{MultiplierConfig, MultiplierFamily}
 final class FixedRoup(cfg: MultiplierConfig) extends PeMultiplier {
   require(FixedRoup.covers(cfg), s"no ROUP datapath for ${cfg.name}")
 
-  private val digits = cfg.p until Booth.Digits
+  // exact is the datapath of roup-p0r0
+  private val roup = cfg match {
+    case c: RoupConfig => c
+    case _             => RoupConfig.roup(0, 0)
+  }
+  private val digits = roup.p until Booth.Digits
 
   override val name: String = FixedRoup.name(cfg)
   override val productBits: Int = RoupDatapath.Width
@@ -23,17 +28,16 @@ final class FixedRoup(cfg: MultiplierConfig) extends PeMultiplier {
 
   override def product(act: SInt, stored: UInt): SInt = {
     val sel = stored.asTypeOf(Vec(digits.size, new BoothSel))
-    RoupDatapath.product(cfg, act, j => sel(j - cfg.p)).asSInt
+    RoupDatapath.product(roup, act, j => sel(j - roup.p)).asSInt
   }
 }
 
 object FixedRoup extends PeMultiplierFamily {
-  def covers(cfg: MultiplierConfig): Boolean = cfg.family == MultiplierFamily.EXACT || cfg.family.isRoup
+  def covers(cfg: MultiplierConfig): Boolean = cfg == MultiplierConfig.EXACT || cfg.isInstanceOf[RoupConfig]
 
-  override def name(cfg: MultiplierConfig): String = cfg.family match {
-    case MultiplierFamily.ROUP  => s"Roup_p${cfg.p}r${cfg.r}"
-    case MultiplierFamily.ROUPC => s"Roupc_p${cfg.p}r${cfg.r}"
-    case _                      => "Exact"
+  override def name(cfg: MultiplierConfig): String = cfg match {
+    case c: RoupConfig => s"${if (c.columns) "Roupc" else "Roup"}_p${c.p}r${c.r}"
+    case _             => "Exact"
   }
 
   override def apply(cfg: MultiplierConfig, assets: Assets): PeMultiplier = new FixedRoup(cfg)

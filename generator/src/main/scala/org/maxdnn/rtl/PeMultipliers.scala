@@ -1,7 +1,7 @@
 package org.maxdnn.rtl
 
 import org.maxdnn.{Assets, MaxdnnException}
-import org.maxdnn.mult.{MultiplierConfig, MultiplierFamily}
+import org.maxdnn.mult.MultiplierConfig
 import scala.collection.mutable
 
 /**
@@ -17,17 +17,17 @@ final class PeMultipliers(assets: Assets) {
 }
 
 object PeMultipliers {
-  private val families: Map[MultiplierFamily, PeMultiplierFamily] = Map(
-    MultiplierFamily.EXACT -> FixedRoup,
-    MultiplierFamily.ROUP -> FixedRoup,
-    MultiplierFamily.ROUPC -> FixedRoup,
-    MultiplierFamily.LUT -> TableCircuit,
-    MultiplierFamily.ALWANN -> TableCircuit)
+  private val families: Map[String, PeMultiplierFamily] = Map(
+    "exact" -> FixedRoup,
+    "roup" -> FixedRoup,
+    "roupc" -> FixedRoup,
+    "lut" -> TableCircuit,
+    "alwann" -> TableCircuit)
 
   /** The hardware name of a configuration (`Roup_p1r2`, `Alwann_mul8u_2AC`). */
   def name(cfg: MultiplierConfig): String = family(cfg).name(cfg)
 
-  private def family(cfg: MultiplierConfig): PeMultiplierFamily = families.getOrElse(cfg.family,
+  private def family(cfg: MultiplierConfig): PeMultiplierFamily = families.getOrElse(cfg.family.id,
     throw MaxdnnException.badInput(s"multiplier ${cfg.name} has no RTL (families with RTL: " +
-      families.keys.map(_.toString.toLowerCase).toSeq.sorted.mkString(", ") + ")"))
+      families.keys.toSeq.sorted.mkString(", ") + ")"))
 }

@@ -2,7 +2,7 @@ package org.maxdnn.rtl
 
 import chisel3._
 import org.maxdnn.MaxdnnException
-import org.maxdnn.mult.{MultiplierConfig, MultiplierFamily}
+import org.maxdnn.mult.{MultiplierConfig, RoupConfig}
 
 /**
  * The configurable PE's datapath settings, decoded once at weight load from its [[RoupCode]] and
@@ -28,13 +28,12 @@ object RoupCode {
   val CutColumns = 7
 
   /** The configurations that have a code: exact, roup-pPrR, roupc-pPrR. */
-  def supports(cfg: MultiplierConfig): Boolean = cfg.family == MultiplierFamily.EXACT || cfg.family.isRoup
+  def supports(cfg: MultiplierConfig): Boolean = cfg == MultiplierConfig.EXACT || cfg.isInstanceOf[RoupConfig]
 
   /** The code of a configuration: family << 5 | P << 3 | R. */
-  def code(cfg: MultiplierConfig): Int = cfg.family match {
-    case MultiplierFamily.EXACT => 0
-    case MultiplierFamily.ROUP  => (cfg.p << 3) | cfg.r
-    case MultiplierFamily.ROUPC => (1 << 5) | (cfg.p << 3) | cfg.r
+  def code(cfg: MultiplierConfig): Int = cfg match {
+    case MultiplierConfig.EXACT => 0
+    case c: RoupConfig          => (if (c.columns) 1 << 5 else 0) | (c.p << 3) | c.r
     case _ => throw MaxdnnException.badInput(s"multiplier ${cfg.name} has no configuration code: the configurable " +
       "array runs exact, roup-pPrR and roupc-pPrR")
   }
@@ -45,8 +44,8 @@ object RoupCode {
     val p = (code >> 3) & 3
     val r = code & 7
     if (code == 0) MultiplierConfig.EXACT
-    else if ((code & 32) != 0) MultiplierConfig.roupc(p, r)
-    else MultiplierConfig.roup(p, r)
+    else if ((code & 32) != 0) RoupConfig.roupc(p, r)
+    else RoupConfig.roup(p, r)
   }
 
   /** Decodes a code (hardware): the datapath settings and the perforation P. */

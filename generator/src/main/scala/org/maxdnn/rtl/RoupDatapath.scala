@@ -1,7 +1,7 @@
 package org.maxdnn.rtl
 
 import chisel3._
-import org.maxdnn.mult.{MultiplierConfig, MultiplierFamily}
+import org.maxdnn.mult.RoupConfig
 
 /**
  * The structural ROUP datapath (SPEC §3.2, §6) for a fixed configuration: multiplicand rounding,
@@ -29,11 +29,11 @@ object RoupDatapath {
   }
 
   /** Product bits (16, as UInt) of multiplicand `a` and weight digits `sel` (only j >= P used). */
-  def product(cfg: MultiplierConfig, a: SInt, sel: Int => BoothSel): UInt = {
+  def product(cfg: RoupConfig, a: SInt, sel: Int => BoothSel): UInt = {
     val p = cfg.p
     val r = cfg.r
-    val roup = cfg.family == MultiplierFamily.ROUP && r > 0
-    val cut = if (cfg.family == MultiplierFamily.ROUPC) r else 0
+    val roup = !cfg.columns && r > 0
+    val cut = if (cfg.columns) r else 0
     val au = a.asUInt
     // the multiplicand as it enters the rows (signed bits, LSB first), its column offset and the
     // rounding bit injected per row
@@ -43,7 +43,7 @@ object RoupDatapath {
     val mat = new DotMatrix(Width)
     def place(col: Int, d: Bool): Unit = if (col >= cut && col < Width) mat.add(col, d)
     var constant = addRows(h, shift, roundBit, (p until Booth.Digits).map(j => j -> sel(j)), place)
-    if (cfg.family == MultiplierFamily.ROUPC && r > 2 * p) constant += BigInt(1) << (r - 1)
+    if (cfg.columns && r > 2 * p) constant += BigInt(1) << (r - 1)
     mat.addConstant(constant)
     mat.sum()
   }

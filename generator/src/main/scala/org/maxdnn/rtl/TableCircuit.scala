@@ -4,7 +4,7 @@ import chisel3._
 import chisel3.util.Cat
 import java.nio.file.{Files, NoSuchFileException}
 import org.maxdnn.{Assets, MaxdnnException}
-import org.maxdnn.mult.{MultiplierConfig, MultiplierFamily, MultiplierRegistry, WeightTunedMultiplier}
+import org.maxdnn.mult.{MultiplierConfig, MultiplierRegistry, WeightTunedMultiplier}
 
 /**
  * A table multiplier `lut:NAME` or `alwann:NAME` in hardware: its EvoApprox circuit
@@ -20,7 +20,7 @@ final class TableCircuit(cfg: MultiplierConfig, verilog: String, tuned: Option[I
   override val name: String = TableCircuit.name(cfg)
   // U − 128·(a + b_u) lies in [−48896, 81919]
   override val productBits: Int = 18
-  override val externalVerilog: Map[String, String] = Map(cfg.lutName -> verilog)
+  override val externalVerilog: Map[String, String] = Map(cfg.table -> verilog)
 
   override def load(weight: SInt, code: UInt): UInt = {
     val bu = weight.asUInt ^ 0x80.U(8.W)
@@ -32,7 +32,7 @@ final class TableCircuit(cfg: MultiplierConfig, verilog: String, tuned: Option[I
 
   override def product(act: SInt, stored: UInt): SInt = {
     val bu = stored(7, 0)
-    val circuit = Module(new EvoApproxCircuit(cfg.lutName))
+    val circuit = Module(new EvoApproxCircuit(cfg.table))
     circuit.A := (if (tuned.isDefined) stored(15, 8) else bu)
     circuit.B := act.asUInt ^ 0x80.U(8.W)
     val offset = (act.pad(10) +% Cat(0.U(2.W), bu).asSInt) << 7
@@ -42,7 +42,7 @@ final class TableCircuit(cfg: MultiplierConfig, verilog: String, tuned: Option[I
 
 object TableCircuit extends PeMultiplierFamily {
   override def name(cfg: MultiplierConfig): String =
-    (if (cfg.family == MultiplierFamily.ALWANN) "Alwann_" else "Lut_") + cfg.lutName
+    (if (cfg.tunesWeights) "Alwann_" else "Lut_") + cfg.table
 
   /** The library's Verilog of the circuit of `cfg` (module `mul8u_NAME(A, B, O)`), from the asset folder. */
   def libraryVerilog(cfg: MultiplierConfig, assets: Assets): String = {
@@ -50,7 +50,7 @@ object TableCircuit extends PeMultiplierFamily {
       throw MaxdnnException.badInput(s"${cfg.name}: its circuit's Verilog comes from the asset folder (--assets or " +
         Assets.ENV + ")")
     }
-    val file = assets.evoApproxVerilog().resolve(cfg.lutName + ".v")
+    val file = assets.evoApproxVerilog().resolve(cfg.table + ".v")
     try Files.readString(file) catch {
       case _: NoSuchFileException => throw MaxdnnException.badInput(s"${cfg.name}: no circuit $file")
     }
@@ -58,7 +58,7 @@ object TableCircuit extends PeMultiplierFamily {
 
   override def apply(cfg: MultiplierConfig, assets: Assets): PeMultiplier = {
     val verilog = libraryVerilog(cfg, assets)
-    val tuned = if (cfg.family != MultiplierFamily.ALWANN) None else {
+    val tuned = if (!cfg.tunesWeights) None else {
       val m = new MultiplierRegistry(assets.lutDir()).get(cfg).asInstanceOf[WeightTunedMultiplier]
       Some((0 until 256).map(m.tunedWeightCode))
     }

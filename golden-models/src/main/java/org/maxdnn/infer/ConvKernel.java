@@ -1,10 +1,12 @@
 package org.maxdnn.infer;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.ProductTerms;
 
 /**
  * One conv, depthwise or FC layer compiled for a per-kernel multiplier assignment (SPEC §4, §12):
@@ -27,10 +29,11 @@ public abstract sealed class ConvKernel permits PlanarConv, VectorFullyConnected
     }
 
     /**
-     * The planar path ({@link VectorFullyConnected} for FC layers) when every kernel is exact,
-     * {@code roup} or {@code roupc}; without the Vector API, the dot-product path for ungrouped
-     * layers whose kernels are exact and {@code roup} using at most {@link DotProductConv#MAX_PASSES}
-     * distinct R; the table path for anything else.
+     * The planar path ({@link VectorFullyConnected} for FC layers) when every kernel's multiplier
+     * decomposes into {@link ProductTerms} (exact, {@code roup}, {@code roupc}); without the Vector
+     * API, the dot-product path for ungrouped layers whose kernels' products are separable (exact,
+     * {@code roup}) with at most {@link DotProductConv#MAX_PASSES} distinct activation kinds (R); the
+     * table path for anything else.
      */
     public static ConvKernel compile(ConvLayer layer, MultiplierConfig[][] configs, MultiplierRegistry registry) {
         return compile(layer, configs, registry, Path.AUTO);
@@ -46,24 +49,31 @@ public abstract sealed class ConvKernel permits PlanarConv, VectorFullyConnected
     public static ConvKernel compile(ConvLayer layer, MultiplierConfig[][] configs, MultiplierRegistry registry,
                                      Path path) {
         Multiplier[][] f = new Multiplier[layer.outC()][layer.filterDepth()];
+        ProductTerms[][] terms = new ProductTerms[f.length][];
         boolean closedForm = layer.groups() == 1;
         boolean planar = true;
-        int rs = 0;
+        Set<ProductTerms.Kind> kinds = new HashSet<>();
         for (int oc = 0; oc < f.length; oc++) {
+            terms[oc] = new ProductTerms[f[oc].length];
             for (int j = 0; j < f[oc].length; j++) {
-                MultiplierConfig c = configs[oc][j];
-                f[oc][j] = registry.get(c);
-                closedForm &= c.family() == MultiplierFamily.EXACT || c.family() == MultiplierFamily.ROUP;
-                planar &= ProductTerms.decomposes(c);
-                rs |= 1 << c.r();
+                f[oc][j] = registry.get(configs[oc][j]);
+                if (f[oc][j] instanceof ProductTerms t) {
+                    terms[oc][j] = t;
+                    closedForm &= t.separableKind() != null;
+                    kinds.add(t.separableKind());
+                } else {
+                    planar = false;
+                    closedForm = false;
+                }
             }
         }
         if (path == Path.DOT_PRODUCT && !closedForm) {
             throw new IllegalArgumentException(layer.name() + ": the " + path
-                    + " path takes ungrouped layers with exact and roup kernels only");
+                    + " path takes ungrouped layers whose products are separable (exact and roup) only");
         }
         if (path == Path.PLANAR && !planar) {
-            throw new IllegalArgumentException(layer.name() + ": the planar path takes exact, roup and roupc only");
+            throw new IllegalArgumentException(layer.name() + ": the planar path takes multipliers that decompose "
+                    + "into product terms (exact, roup and roupc) only");
         }
         if (path == Path.PLANAR && !VECTOR_API) {
             throw new IllegalStateException("the planar path needs the JDK Vector API: run java with "
@@ -71,12 +81,12 @@ public abstract sealed class ConvKernel permits PlanarConv, VectorFullyConnected
         }
         if (path == Path.AUTO) {
             path = planar && VECTOR_API ? Path.PLANAR
-                    : closedForm && Integer.bitCount(rs) <= DotProductConv.MAX_PASSES ? Path.DOT_PRODUCT : Path.TABLE;
+                    : closedForm && kinds.size() <= DotProductConv.MAX_PASSES ? Path.DOT_PRODUCT : Path.TABLE;
         }
         return switch (path) {
-            case PLANAR -> layer.op() == OpType.FULLY_CONNECTED ? new VectorFullyConnected(layer, configs)
-                    : new PlanarConv(layer, configs);
-            case DOT_PRODUCT -> new DotProductConv(layer, configs);
+            case PLANAR -> layer.op() == OpType.FULLY_CONNECTED ? new VectorFullyConnected(layer, terms)
+                    : new PlanarConv(layer, terms);
+            case DOT_PRODUCT -> new DotProductConv(layer, terms);
             default -> new TableConv(layer, f);
         };
     }

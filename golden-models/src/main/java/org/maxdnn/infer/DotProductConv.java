@@ -1,56 +1,52 @@
 package org.maxdnn.infer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.RoupMultiplier;
+import java.util.Map;
+import org.maxdnn.mult.ProductTerms;
 
 /**
- * The scalar path for exact and {@code roup-pPrR} kernels (used when the JDK Vector API is not
- * resolved, and as the benchmark's baseline), using ROUP's closed form
- * f(x, w) = x_R · w_P (SPEC §3.2, checked against the bit-level Booth model on all pairs), so
- * f(x, w) − f(x_zp, w) = (x_R − x_zp,R) · w_P: one integer dot product per distinct R in the
- * layer, the weights pre-perforated and masked to the kernels that use that R. Exact is P = R = 0.
- * Ungrouped layers only.
+ * The scalar path for kernels whose products are separable (used when the JDK Vector API is not
+ * resolved, and as the benchmark's baseline): f(x, w) − f(x_zp, w) = (φ(x) − φ(x_zp)) · g(w)
+ * ({@link ProductTerms#separableKind()}; exact: x · w, roup's closed form: x_R · w_P, SPEC §3.2,
+ * checked against the bit-level Booth model on all pairs), so one integer dot product per distinct
+ * activation kind φ in the layer, the weights pre-transformed and masked to the kernels of that
+ * kind. Ungrouped layers only.
  */
 final class DotProductConv extends PatchConv {
-    /** More distinct R than this and the table path is faster (one lookup vs. a multiply per pass). */
+    /** More distinct kinds than this and the table path is faster (one lookup vs. a multiply per pass). */
     static final int MAX_PASSES = 2;
 
-    /** One pass: the patch as x_R − x_zp,R, dotted with the weights of the kernels that use R. */
-    private record Pass(int r, int[] rounding, int[][] weights) {
+    /** One pass: the patch as φ(x) − φ(x_zp), dotted with the weights of the kernels of kind φ. */
+    private record Pass(int[] transformed, int[][] weights) {
     }
 
     private final Pass[] passes;
 
-    DotProductConv(ConvLayer layer, MultiplierConfig[][] configs) {
+    DotProductConv(ConvLayer layer, ProductTerms[][] terms) {
         super(layer);
         int inC = layer.inC();
-        List<Pass> list = new ArrayList<>();
-        for (int r = 0; r <= MultiplierConfig.MAX_R; r++) {
-            int[][] w = new int[layer.outC()][];
-            boolean used = false;
-            for (int oc = 0; oc < layer.outC(); oc++) {
-                for (int k = 0; k < kernelSize; k++) {
-                    MultiplierConfig c = configs[oc][k % inC];
-                    if (c.r() == r) {
-                        if (w[oc] == null) {
-                            w[oc] = new int[kernelSize];
-                            used = true;
-                        }
-                        w[oc][k] = RoupMultiplier.perforatedWeight(weightAt(oc, k), c.p());
-                    }
-                }
-            }
-            if (used) {
-                int[] rounding = new int[256];
-                int zp = RoupMultiplier.roundMultiplicand(layer.inZeroPoint(), r);
-                for (int x = -128; x < 128; x++) {
-                    rounding[x + 128] = RoupMultiplier.roundMultiplicand(x, r) - zp;
-                }
-                list.add(new Pass(r, rounding, w));
+        int outC = layer.outC();
+        Map<ProductTerms.Kind, int[][]> byKind = new LinkedHashMap<>();
+        for (int oc = 0; oc < outC; oc++) {
+            for (int k = 0; k < kernelSize; k++) {
+                ProductTerms f = terms[oc][k % inC];
+                int[][] w = byKind.computeIfAbsent(f.separableKind(), kind -> new int[outC][]);
+                int[] row = w[oc] != null ? w[oc] : (w[oc] = new int[kernelSize]);
+                int at = k;
+                f.terms(weightAt(oc, k), (kind, weight) -> row[at] += weight);
             }
         }
+        List<Pass> list = new ArrayList<>();
+        byKind.forEach((kind, w) -> {
+            int[] transformed = new int[256];
+            int zp = kind.apply(layer.inZeroPoint());
+            for (int x = -128; x < 128; x++) {
+                transformed[x + 128] = kind.apply(x) - zp;
+            }
+            list.add(new Pass(transformed, w));
+        });
         passes = list.toArray(new Pass[0]);
     }
 
@@ -59,7 +55,7 @@ final class DotProductConv extends PatchConv {
         int n = kernelSize;
         int[] x = s.rounded;
         for (Pass pass : passes) {
-            int[] lut = pass.rounding;
+            int[] lut = pass.transformed;
             for (int k = 0; k < n; k++) {
                 x[k] = lut[patch[k] + 128];
             }

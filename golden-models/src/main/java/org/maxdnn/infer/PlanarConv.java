@@ -6,7 +6,7 @@ import java.util.Map;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.ProductTerms;
 
 /**
  * The fast path for exact, {@code roup} and {@code roupc} kernels in any mix (layer, filter or
@@ -54,7 +54,7 @@ final class PlanarConv extends ConvKernel {
     private final int[][] termWeight;
     private final int[][] bound;
 
-    PlanarConv(ConvLayer layer, MultiplierConfig[][] configs) {
+    PlanarConv(ConvLayer layer, ProductTerms[][] terms) {
         super(layer);
         inC = layer.inC();
         outC = layer.outC();
@@ -81,18 +81,18 @@ final class PlanarConv extends ConvKernel {
         termOffset = new int[blocks][];
         termWeight = new int[blocks][];
         bound = new int[blocks][outC + 1];
-        int[] offsets = new int[outC * (blockSize * taps * ProductTerms.MAX_TERMS + 8)];
+        int[] offsets = new int[outC * (blockSize * taps * maxTerms(terms) + 8)];
         int[] weights = new int[offsets.length];
         int[] n = {0};
         for (int block = 0; block < blocks; block++) {
             n[0] = 0;
             for (int oc = 0; oc < outC; oc++) {
                 for (int j = block * blockSize; j < Math.min(depth, (block + 1) * blockSize); j++) {
-                    MultiplierConfig c = configs[oc][j];
+                    ProductTerms f = terms[oc][j];
                     int channelAt = (layer.firstInputChannel(oc) + j) * phases * planeLength;
                     for (int t = 0; t < taps; t++) {
                         int at = tapOffset[t] + channelAt;
-                        ProductTerms.of(c, weightAt(oc, t * depth + j), (kind, weight) -> {
+                        f.terms(weightAt(oc, t * depth + j), (kind, weight) -> {
                             offsets[n[0]] = at + slot(slots, kind) * kindStride;
                             weights[n[0]++] = weight;
                         });
@@ -108,6 +108,11 @@ final class PlanarConv extends ConvKernel {
             termWeight[block] = Arrays.copyOf(weights, n[0]);
         }
         kinds = slots.keySet().toArray(new ProductTerms.Kind[0]);
+    }
+
+    /** The most terms a product of {@code terms} has. */
+    private static int maxTerms(ProductTerms[][] terms) {
+        return Arrays.stream(terms).flatMap(Arrays::stream).mapToInt(ProductTerms::maxTerms).max().orElse(1);
     }
 
     /** The kind's slot: its planes (every input channel and phase) are the slot-th block of the planes array. */

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.ProductTerms;
 
 /**
  * The fast path of a FULLY_CONNECTED layer for exact, {@code roup} and {@code roupc} kernels in any
@@ -28,7 +28,7 @@ final class VectorFullyConnected extends ConvKernel {
     /** Whether row (k, i) has a non-zero weight. */
     private final boolean[] used;
 
-    VectorFullyConnected(ConvLayer layer, MultiplierConfig[][] configs) {
+    VectorFullyConnected(ConvLayer layer, ProductTerms[][] terms) {
         super(layer);
         inC = layer.inC();
         outC = layer.outC();
@@ -37,7 +37,7 @@ final class VectorFullyConnected extends ConvKernel {
         for (int oc = 0; oc < outC; oc++) {
             for (int i = 0; i < inC; i++) {
                 int at = i * pitch + oc;
-                ProductTerms.of(configs[oc][i], weightAt(oc, i), (kind, weight) ->
+                terms[oc][i].terms(weightAt(oc, i), (kind, weight) ->
                         byKind.computeIfAbsent(kind, k -> new int[inC * pitch])[at] += weight);
             }
         }

@@ -20,7 +20,6 @@ import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.JsonFiles;
 import org.maxdnn.infer.ops.LayerNames;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /**
@@ -271,7 +270,7 @@ public record ApproxMap(MultiplierConfig defaultMultiplier, Map<String, LayerEnt
     }
 
     private static void checkTable(MultiplierRegistry registry, MultiplierConfig c, String where) {
-        if (c == null || (c.family() != MultiplierFamily.LUT && c.family() != MultiplierFamily.ALWANN)) {
+        if (c == null || c.table() == null) {
             return;
         }
         try {

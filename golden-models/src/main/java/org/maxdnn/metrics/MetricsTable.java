@@ -17,15 +17,18 @@ import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.ParameterColumns;
 import org.maxdnn.mult.UnsignedTableMultiplier;
 
 /**
- * The multiplier metric table of {@code maxdnn multipliers}: exact, the 64 ROUP configurations and,
- * optionally, every table in a folder. CSV columns {@code name,P,R,MED,NMED,MRED,EP,WCE,BIAS} with a
- * fixed number format, so the checked-in golden copy can be compared as text.
+ * The multiplier metric table of {@code maxdnn multipliers}: every configuration of the catalogue
+ * (exact, the 64 ROUP configurations, any added family's) and, optionally, every table in a folder.
+ * CSV columns {@code name}, the configurations' parameters ({@code P,R} for the toolkit's own
+ * families, {@link ParameterColumns}), then {@code MED,NMED,MRED,EP,WCE,BIAS}, with a fixed number
+ * format, so the checked-in golden copy can be compared as text.
  */
 public final class MetricsTable {
-    public static final String HEADER = "name,P,R,MED,NMED,MRED,EP,WCE,BIAS";
+    private static final String METRICS = ",MED,NMED,MRED,EP,WCE,BIAS";
 
     /** One row: a multiplier and its metrics; {@code unsigned} is set for tables only. */
     public record Row(MultiplierConfig config, ErrorMetrics signed, ErrorMetrics unsigned) {
@@ -34,8 +37,8 @@ public final class MetricsTable {
     private MetricsTable() {
     }
 
-    /** exact followed by all 64 ROUP configurations (roup, then roupc; P-major). */
-    public static List<Row> roupRows(MultiplierRegistry registry) {
+    /** Every configuration of the catalogue, in its order (exact, roup, then roupc, P-major, then added families). */
+    public static List<Row> libraryRows(MultiplierRegistry registry) {
         return MultiplierCatalog.library().parallelStream()
                 .map(c -> row(registry.get(c)))
                 .toList();
@@ -65,32 +68,26 @@ public final class MetricsTable {
     }
 
     public static String toCsv(List<Row> rows) {
-        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        ParameterColumns columns = ParameterColumns.of(rows.stream().map(Row::config).toList());
+        StringBuilder sb = new StringBuilder("name").append(columns.header(",")).append(METRICS).append('\n');
         for (Row r : rows) {
-            sb.append(csvLine(r.config(), r.signed())).append('\n');
+            ErrorMetrics m = r.signed();
+            sb.append(r.config().name()).append(columns.values(r.config(), ",", ""))
+                    .append(String.format(Locale.ROOT, ",%.6f,%.9f,%.9f,%.9f,%d,%.6f",
+                            m.med(), m.nmed(), m.mred(), m.ep(), m.wce(), m.bias())).append('\n');
         }
         return sb.toString();
     }
 
-    static String csvLine(MultiplierConfig c, ErrorMetrics m) {
-        boolean pr = c.family().isRoup();
-        return String.format(Locale.ROOT, "%s,%s,%s,%.6f,%.9f,%.9f,%.9f,%d,%.6f", c.name(),
-                pr ? Integer.toString(c.p()) : "", pr ? Integer.toString(c.r()) : "",
-                m.med(), m.nmed(), m.mred(), m.ep(), m.wce(), m.bias());
-    }
-
-    /** All rows as a JSON array: name, family, P, R, signed metrics and (tables) unsigned metrics. */
+    /** All rows as a JSON array: name, family, its parameters (P, R), signed metrics and (tables) unsigned metrics. */
     public static String toJson(List<Row> rows) {
         ObjectMapper json = new ObjectMapper();
         ArrayNode out = json.createArrayNode();
         for (Row r : rows) {
             ObjectNode o = out.addObject();
             o.put("name", r.config().name());
-            o.put("family", r.config().family().name().toLowerCase(Locale.ROOT));
-            if (r.config().family().isRoup()) {
-                o.put("P", r.config().p());
-                o.put("R", r.config().r());
-            }
+            o.put("family", r.config().family().id());
+            r.config().parameters().forEach(o::put);
             o.set("signed", json.valueToTree(r.signed()));
             if (r.unsigned() != null) {
                 o.set("unsigned", json.valueToTree(r.unsigned()));

@@ -1,7 +1,7 @@
 package org.maxdnn.mult;
 
 /** The exact product a·b. */
-public final class ExactMultiplier extends TabulatedMultiplier {
+public final class ExactMultiplier extends TabulatedMultiplier implements ProductTerms {
     public static final ExactMultiplier INSTANCE = new ExactMultiplier();
 
     private ExactMultiplier() {
@@ -15,5 +15,22 @@ public final class ExactMultiplier extends TabulatedMultiplier {
     @Override
     public int multiply(int a, int b) {
         return a * b;
+    }
+
+    @Override
+    public void terms(int w, Sink sink) {
+        if (w != 0) {
+            sink.term(Kind.IDENTITY, w);
+        }
+    }
+
+    @Override
+    public int maxTerms() {
+        return 1;
+    }
+
+    @Override
+    public Kind separableKind() {
+        return Kind.IDENTITY;
     }
 }

@@ -47,7 +47,7 @@ public final class LutMultiplier extends TabulatedMultiplier implements Unsigned
         for (int i = 0; i < ENTRIES; i++) {
             t[i] = Short.toUnsignedInt(buf.getShort());
         }
-        return new LutMultiplier(MultiplierConfig.lut(stem), file, t);
+        return new LutMultiplier(TableConfig.lut(stem), file, t);
     }
 
     @Override

@@ -7,8 +7,8 @@ import org.maxdnn.MaxdnnException;
 
 /**
  * Turns names and configurations into {@link Multiplier} objects, one shared instance each (so
- * their tables are built once). Table multipliers {@code lut:NAME} and {@code alwann:NAME} read
- * {@code lutDir/NAME.bin}.
+ * their tables are built once), each created by its family. Configurations built on a product
+ * table read {@code lutDir/NAME.bin}.
  */
 public final class MultiplierRegistry {
     private final Path lutDir;
@@ -28,23 +28,21 @@ public final class MultiplierRegistry {
     }
 
     public Multiplier get(MultiplierConfig config) {
-        return cache.computeIfAbsent(config, this::create);
-    }
-
-    private Multiplier create(MultiplierConfig c) {
-        return switch (c.family()) {
-            case EXACT -> ExactMultiplier.INSTANCE;
-            case ROUP -> new RoupMultiplier(c.p(), c.r());
-            case ROUPC -> new RoupColumnMultiplier(c.p(), c.r());
-            case LUT -> table(c);
-            case ALWANN -> new WeightTunedMultiplier(table(c));
-        };
-    }
-
-    private LutMultiplier table(MultiplierConfig c) {
-        if (lutDir == null) {
-            throw MaxdnnException.badInput("multiplier " + c.name() + " needs a table folder (--lut-dir or --assets)");
+        Multiplier m = cache.get(config);
+        if (m == null) {
+            // not computeIfAbsent: a family may ask this registry for another multiplier while creating one
+            m = config.family().create(config, this);
+            Multiplier before = cache.putIfAbsent(config, m);
+            m = before != null ? before : m;
         }
-        return LutMultiplier.read(lutDir.resolve(c.lutName() + ".bin"));
+        return m;
+    }
+
+    /** The file of the product table {@code config} is built on. */
+    Path tableFile(MultiplierConfig config) {
+        if (lutDir == null) {
+            throw MaxdnnException.badInput("multiplier " + config.name() + " needs a table folder (--lut-dir or --assets)");
+        }
+        return lutDir.resolve(config.table() + ".bin");
     }
 }

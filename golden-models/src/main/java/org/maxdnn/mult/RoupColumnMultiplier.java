@@ -6,12 +6,12 @@ package org.maxdnn.mult;
  * R > 2P (only then does the cut reach a surviving row). There is no closed form; this bit-level
  * model is the reference.
  */
-public final class RoupColumnMultiplier extends TabulatedMultiplier {
-    private final MultiplierConfig config;
+public final class RoupColumnMultiplier extends TabulatedMultiplier implements ProductTerms {
+    private final RoupConfig config;
     private final int constant;
 
     public RoupColumnMultiplier(int p, int r) {
-        this.config = MultiplierConfig.roupc(p, r);
+        this.config = RoupConfig.roupc(p, r);
         this.constant = roundingConstant(p, r);
     }
 
@@ -43,8 +43,35 @@ public final class RoupColumnMultiplier extends TabulatedMultiplier {
         return sum;
     }
 
+    /**
+     * The rows the cut reaches each read their own kind, rowValue as ((d·x − [d &lt; 0]) >> cut) << cut;
+     * the others sum into one exact term.
+     */
     @Override
-    public MultiplierConfig config() {
+    public void terms(int w, Sink sink) {
+        int exact = 0;
+        for (int j = config.p(); j < BoothEncoder.DIGITS; j++) {
+            int d = BoothEncoder.digit(w, j);
+            int cut = config.r() - 2 * j;
+            if (cut <= 0) {
+                exact += d << (2 * j);
+            } else if (d != 0) {
+                sink.term(new Kind(d, d < 0 ? -1 : 0, cut), 1 << (2 * j));
+            }
+        }
+        if (exact != 0) {
+            sink.term(Kind.IDENTITY, exact);
+        }
+    }
+
+    /** A row per Booth digit and the exact term. */
+    @Override
+    public int maxTerms() {
+        return BoothEncoder.DIGITS + 1;
+    }
+
+    @Override
+    public RoupConfig config() {
         return config;
     }
 

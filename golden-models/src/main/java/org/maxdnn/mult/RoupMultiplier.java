@@ -6,15 +6,15 @@ package org.maxdnn.mult;
  * bit-level Booth form (the reference); {@link #closedForm} is a_R·b_P, which must agree with it on
  * every pair and is what fast paths may use.
  */
-public final class RoupMultiplier extends TabulatedMultiplier {
-    private final MultiplierConfig config;
+public final class RoupMultiplier extends TabulatedMultiplier implements ProductTerms {
+    private final RoupConfig config;
 
     public RoupMultiplier(int p, int r) {
-        this.config = MultiplierConfig.roup(p, r);
+        this.config = RoupConfig.roup(p, r);
     }
 
     @Override
-    public MultiplierConfig config() {
+    public RoupConfig config() {
         return config;
     }
 
@@ -36,5 +36,26 @@ public final class RoupMultiplier extends TabulatedMultiplier {
     /** The closed form a_R · b_P. */
     public int closedForm(int a, int b) {
         return roundMultiplicand(a, config.r()) * perforatedWeight(b, config.p());
+    }
+
+    /** The closed form as one term: b_P · x_R. */
+    @Override
+    public void terms(int w, Sink sink) {
+        int wp = perforatedWeight(w, config.p());
+        if (wp != 0) {
+            sink.term(separableKind(), wp);
+        }
+    }
+
+    @Override
+    public int maxTerms() {
+        return 1;
+    }
+
+    /** x_R = ((x + 2^(R−1)) >> R) << R. */
+    @Override
+    public Kind separableKind() {
+        int r = config.r();
+        return r == 0 ? Kind.IDENTITY : new Kind(1, 1 << (r - 1), r);
     }
 }

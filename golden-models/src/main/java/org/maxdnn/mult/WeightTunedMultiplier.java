@@ -13,7 +13,7 @@ public final class WeightTunedMultiplier extends TabulatedMultiplier implements 
 
     public WeightTunedMultiplier(LutMultiplier lut) {
         this.lut = lut;
-        this.config = MultiplierConfig.alwann(lut.config().lutName());
+        this.config = TableConfig.alwann(lut.config().table());
         for (int w = 0; w < 256; w++) {
             tuned[w] = bestColumn(w);
         }

@@ -20,6 +20,7 @@ import org.maxdnn.infer.Window;
 import org.maxdnn.infer.Network;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.RoupConfig;
 
 class TilingTest {
     /** A 2x2 conv, 5 input and 5 output channels, 2x5 output pixels: M = 10, K = 20, N = 5. */
@@ -64,8 +65,8 @@ class TilingTest {
         assertEquals(100.0 / (6 * 32), t.mappingEfficiency(), 1e-12);
         assertEquals(1000.0 / (32 * 180), t.utilisation(10), 1e-12);
         // PE (1, 2) of fold 0 runs kernel (channel 2, input channel 1 % 5); idle PEs are exact
-        MultiplierConfig[][] k = kernels((oc, ic) -> MultiplierConfig.roup(oc % 4, ic));
-        assertEquals(MultiplierConfig.roup(2, 1), t.config(t.folds().get(0), 1, 2, k));
+        MultiplierConfig[][] k = kernels((oc, ic) -> RoupConfig.roup(oc % 4, ic));
+        assertEquals(RoupConfig.roup(2, 1), t.config(t.folds().get(0), 1, 2, k));
         assertEquals(MultiplierConfig.EXACT, t.config(last, 0, 1, k));
     }
 
@@ -73,13 +74,13 @@ class TilingTest {
     void fixedConfigsExistOnlyForFoldConsistentMaps() {
         Tiling t = Tiling.of(GemmViews.of(layer(OpType.CONV_2D)), ArrayConfig.configurable(8, 4));
         // filters repeating with the 4 columns: PE column c always meets channels c and c + 4
-        Tiling.FixedArray filters = t.fixedArray(kernels((oc, ic) -> MultiplierConfig.roup(oc % 4, 1)));
+        Tiling.FixedArray filters = t.fixedArray(kernels((oc, ic) -> RoupConfig.roup(oc % 4, 1)));
         assertTrue(filters.exists());
         assertNull(filters.why());
         assertEquals("SystolicArray_t_8x4", filters.array().moduleName());
-        assertEquals(MultiplierConfig.roup(3, 1), filters.array().config(7, 3));
+        assertEquals(RoupConfig.roup(3, 1), filters.array().config(7, 3));
         // kernel level: PE row 0 meets k = 0, 8, 16, i.e. input channels 0, 3, 1
-        Tiling.FixedArray kernelLevel = t.fixedArray(kernels((oc, ic) -> MultiplierConfig.roup(0, ic)));
+        Tiling.FixedArray kernelLevel = t.fixedArray(kernels((oc, ic) -> RoupConfig.roup(0, ic)));
         assertFalse(kernelLevel.exists());
         assertEquals("no fixed array runs all of t: its map is not fold-consistent (PE (0,0) would need roup-p0r0 for "
                 + "(k 0, channel 0) and roup-p0r3 for (k 8, channel 0))", kernelLevel.why());
@@ -164,8 +165,8 @@ class TilingTest {
         }
         assertFalse(t.used(f, 0, 2), "channel 2 has no tap in this fold");
         assertEquals(4, t.usedPes(f));
-        MultiplierConfig[][] k = {{MultiplierConfig.roup(1, 2)}, {MultiplierConfig.roup(2, 0)}, {MultiplierConfig.roup(0, 3)}};
-        assertEquals(MultiplierConfig.roup(2, 0), t.config(f, 3, 1, k), "each PE takes its channel's kernel");
+        MultiplierConfig[][] k = {{RoupConfig.roup(1, 2)}, {RoupConfig.roup(2, 0)}, {RoupConfig.roup(0, 3)}};
+        assertEquals(RoupConfig.roup(2, 0), t.config(f, 3, 1, k), "each PE takes its channel's kernel");
         assertEquals(MultiplierConfig.EXACT, t.config(f, 3, 0, k), "a PE between groups is idle");
         assertEquals(27.0 / (7 * 16), t.mappingEfficiency(), 1e-12);
         // SCALE-Sim: 9 folds x (2·4 + 4 + T − 2); the RTL: 7 x (2·4 + 4 + T)

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
 import org.maxdnn.model.OpType;
+import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.ProductTerms;
+import org.maxdnn.mult.RoupConfig;
 
 /**
  * The vectorised paths ({@link PlanarConv}, {@link VectorFullyConnected}) against the table path
@@ -29,8 +31,12 @@ class PlanarConvTest {
     private static final List<MultiplierConfig> ALL = new ArrayList<>();
 
     static {
-        ALL.addAll(MultiplierConfig.family(MultiplierFamily.ROUP));
-        ALL.addAll(MultiplierConfig.family(MultiplierFamily.ROUPC));
+        // every configuration of the catalogue whose products decompose into terms, exact last
+        for (MultiplierConfig c : MultiplierCatalog.library()) {
+            if (!c.equals(MultiplierConfig.EXACT) && REGISTRY.get(c) instanceof ProductTerms) {
+                ALL.add(c);
+            }
+        }
         ALL.add(MultiplierConfig.EXACT);
     }
 
@@ -83,7 +89,7 @@ class PlanarConvTest {
         for (int oc = 0; oc < layer.outC(); oc++) {
             for (int j = 0; j < layer.filterDepth(); j++) {
                 mixed[oc][j] = ALL.get(rnd.nextInt(ALL.size()));
-                uniform[oc][j] = MultiplierConfig.roupc(1, 7);
+                uniform[oc][j] = RoupConfig.roupc(1, 7);
             }
         }
         for (MultiplierConfig[][] configs : List.of(mixed, uniform)) {

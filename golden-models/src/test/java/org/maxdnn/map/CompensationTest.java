@@ -27,6 +27,7 @@ import org.maxdnn.model.TensorInfo;
 import org.maxdnn.model.TfliteModel;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.RoupConfig;
 
 /**
  * Bias compensation on a synthetic conv → depthwise → FC network under roup-p1r0, whose error is
@@ -36,7 +37,7 @@ import org.maxdnn.mult.MultiplierRegistry;
  */
 class CompensationTest {
     private static final int ZP = -5;
-    private static final MultiplierConfig P1 = MultiplierConfig.roup(1, 0);
+    private static final MultiplierConfig P1 = RoupConfig.roup(1, 0);
     private static final MultiplierRegistry REGISTRY = new MultiplierRegistry(null);
 
     private static TensorInfo activation(int index, int... shape) {

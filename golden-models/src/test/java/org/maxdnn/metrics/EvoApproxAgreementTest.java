@@ -20,7 +20,7 @@ class EvoApproxAgreementTest {
         List<MetricsTable.Row> rows = MetricsTable.lutRows(assets.lutDir());
         assertEquals(36, rows.size());
         for (MetricsTable.Row r : rows) {
-            String n = r.config().lutName();
+            String n = r.config().table();
             EvoApproxCatalog.Entry e = published.get(n);
             ErrorMetrics u = r.unsigned();
             assertWithinPrintedPrecision(n + " MAE", e.mae(), u.med());

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /**
@@ -19,7 +22,11 @@ class MetricsGoldenTest {
         try (InputStream in = getClass().getResourceAsStream("/golden/roup_metrics.csv")) {
             golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String actual = MetricsTable.toCsv(MetricsTable.roupRows(new MultiplierRegistry(null)));
+        List<MetricsTable.Row> rows = MetricsTable.libraryRows(new MultiplierRegistry(null));
+        assertEquals(MultiplierCatalog.library().size(), rows.size(), "a row per configuration of the catalogue");
+        // the golden rows are the toolkit's own families; a family a test registers follows them
+        Set<String> own = Set.of("exact", "roup", "roupc");
+        String actual = MetricsTable.toCsv(rows.stream().filter(r -> own.contains(r.config().family().id())).toList());
         String[] g = golden.split("\n");
         String[] a = actual.split("\n");
         assertEquals(g.length, a.length, "row count");

@@ -12,7 +12,7 @@ class RoupMultiplierTest {
 
     @Test
     void bitLevelBoothEqualsClosedFormOnAllPairsOfAll32Configs() {
-        for (MultiplierConfig c : MultiplierConfig.family(MultiplierFamily.ROUP)) {
+        for (MultiplierConfig c : RoupConfig.all(false)) {
             RoupMultiplier m = (RoupMultiplier) registry.get(c);
             assertEqualOnAllPairs(c, "closed form", m::multiply, m::closedForm);
         }
@@ -20,7 +20,7 @@ class RoupMultiplierTest {
 
     @Test
     void bitLevelColumnRoundingEqualsTheSumOfRowValuesOnAllPairsOfAll32Configs() {
-        for (MultiplierConfig c : MultiplierConfig.family(MultiplierFamily.ROUPC)) {
+        for (MultiplierConfig c : RoupConfig.all(true)) {
             RoupColumnMultiplier m = (RoupColumnMultiplier) registry.get(c);
             assertEqualOnAllPairs(c, "row form", m::multiply, m::rowForm);
         }
@@ -46,19 +46,19 @@ class RoupMultiplierTest {
 
     @Test
     void columnRoundingUpToTheLowestSurvivingRowEqualsPlainPerforation() {
-        for (int p = 0; p <= MultiplierConfig.MAX_P; p++) {
-            for (int r = 0; r <= Math.min(2 * p, MultiplierConfig.MAX_R); r++) {
-                assertSameTable(registry.get(MultiplierConfig.roup(p, 0)), registry.get(MultiplierConfig.roupc(p, r)));
+        for (int p = 0; p <= RoupConfig.MAX_P; p++) {
+            for (int r = 0; r <= Math.min(2 * p, RoupConfig.MAX_R); r++) {
+                assertSameTable(registry.get(RoupConfig.roup(p, 0)), registry.get(RoupConfig.roupc(p, r)));
             }
         }
     }
 
     @Test
     void columnRoundingBeyondTheLowestRowChangesProducts() {
-        for (int p = 0; p <= MultiplierConfig.MAX_P; p++) {
-            for (int r = 2 * p + 1; r <= MultiplierConfig.MAX_R; r++) {
-                int[] a = registry.get(MultiplierConfig.roup(p, 0)).table();
-                int[] c = registry.get(MultiplierConfig.roupc(p, r)).table();
+        for (int p = 0; p <= RoupConfig.MAX_P; p++) {
+            for (int r = 2 * p + 1; r <= RoupConfig.MAX_R; r++) {
+                int[] a = registry.get(RoupConfig.roup(p, 0)).table();
+                int[] c = registry.get(RoupConfig.roupc(p, r)).table();
                 assertTrue(!java.util.Arrays.equals(a, c), "roupc-p" + p + "r" + r + " should differ from roup-p" + p + "r0");
             }
         }

@@ -11,6 +11,7 @@ import org.maxdnn.MaxdnnException;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.TableConfig;
 import org.maxdnn.rtl.RtlGenerator;
 
 /**
@@ -55,8 +56,8 @@ public final class HardwareTable {
             LayoutDesign d;
             if (RtlGenerator.isSupported(c)) {
                 d = LayoutDesign.multiplier(c);
-            } else if (c.family().isTable() && evoApproxVerilog != null) {
-                d = LayoutDesign.evoApprox(MultiplierConfig.lut(c.lutName()), evoApproxVerilog);
+            } else if (c.table() != null && evoApproxVerilog != null) {
+                d = LayoutDesign.evoApprox(TableConfig.lut(c.table()), evoApproxVerilog);
             } else {
                 throw MaxdnnException.badInput("multiplier " + c.name() + " has no circuit to lay out");
             }

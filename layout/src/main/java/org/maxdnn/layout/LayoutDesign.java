@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.maxdnn.Assets;
 import org.maxdnn.MaxdnnException;
-import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.rtl.RtlGenerator;
 
 /**
@@ -47,10 +47,10 @@ public record LayoutDesign(String name, String top, String verilog, MultiplierCo
      * (T[a·256 + b] = O(A = b, B = a), see the folder's PORTS_AND_VERIFICATION.txt).
      */
     public static LayoutDesign evoApprox(MultiplierConfig config, Path verilogDir) {
-        if (config.lutName() == null) {
+        if (config.table() == null) {
             throw MaxdnnException.badInput(config.name() + " is not an EvoApprox table multiplier");
         }
-        Path file = verilogDir.resolve(config.lutName() + ".v");
+        Path file = verilogDir.resolve(config.table() + ".v");
         String text;
         try {
             text = Files.readString(file);
@@ -60,12 +60,12 @@ public record LayoutDesign(String name, String top, String verilog, MultiplierCo
         Matcher m = EVO_MODULE.matcher(text);
         String module = null;
         while (m.find()) {
-            if (m.group(1).equals(config.lutName())) {
+            if (m.group(1).equals(config.table())) {
                 module = m.group(1);
             }
         }
         if (module == null) {
-            throw MaxdnnException.badInput(file + " does not define module " + config.lutName());
+            throw MaxdnnException.badInput(file + " does not define module " + config.table());
         }
         String top = "Registered_" + module;
         String wrapper = registered(top, module + " core (.A(b_q), .B(a_q), .O(product_d));");

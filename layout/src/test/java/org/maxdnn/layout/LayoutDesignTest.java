@@ -14,6 +14,8 @@ import org.maxdnn.Assets;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.RoupConfig;
+import org.maxdnn.mult.TableConfig;
 import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.sim.GateLevelEnergy;
 import org.maxdnn.sim.GateSimulator;
@@ -44,19 +46,19 @@ class LayoutDesignTest {
 
     @Test
     void aRegisteredRoupMultiplierCutsBackToItsModel() {
-        MultiplierConfig c = MultiplierConfig.roup(1, 2);
+        MultiplierConfig c = RoupConfig.roup(1, 2);
         RegisterCut cut = synthesizeAndCut(LayoutDesign.multiplier(c));
         GateSimulator sim = new GateSimulator(cut.netlist(), GateLevelEnergy.library(QflowTools.liberty()));
         MultiplierRegistry models = new MultiplierRegistry(null);
         assertEquals(0, PostRouteEnergy.mismatches(sim, models.get(c)));
         assertTrue(cut.productLoadFarads() > 0);
         // the control: another configuration's model disagrees on many pairs
-        assertTrue(PostRouteEnergy.mismatches(sim, models.get(MultiplierConfig.roup(2, 2))) > 1000);
+        assertTrue(PostRouteEnergy.mismatches(sim, models.get(RoupConfig.roup(2, 2))) > 1000);
     }
 
     @Test
     void operandsSwappedAtTheCoreAreCaught() {
-        MultiplierConfig c = MultiplierConfig.roup(1, 4); // a rounded to 16, b to 4: not symmetric
+        MultiplierConfig c = RoupConfig.roup(1, 4); // a rounded to 16, b to 4: not symmetric
         String core = RtlGenerator.moduleName(c);
         String top = "Swapped_" + core;
         LayoutDesign swapped = new LayoutDesign("swapped", top, RtlGenerator.multiplierVerilog(c) + "\n"
@@ -70,7 +72,7 @@ class LayoutDesignTest {
     @Test
     void anEvoApproxWrapperComputesItsTable() throws IOException {
         Assets assets = Assets.fromEnvironment();
-        MultiplierConfig c = MultiplierConfig.lut("mul8u_2AC"); // not symmetric
+        MultiplierConfig c = TableConfig.lut("mul8u_2AC"); // not symmetric
         RegisterCut cut = synthesizeAndCut(LayoutDesign.evoApprox(c, assets.evoApproxVerilog()));
         Netlist n = cut.netlist();
         GateSimulator sim = new GateSimulator(n, GateLevelEnergy.library(QflowTools.liberty()));

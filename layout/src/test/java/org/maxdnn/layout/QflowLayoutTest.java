@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.RoupConfig;
 import org.maxdnn.sim.GateLevelEnergy;
 import org.maxdnn.sim.Liberty;
 import org.maxdnn.sim.Netlist;
@@ -29,7 +30,7 @@ import org.maxdnn.testing.RequiresTools;
  */
 @RequiresTools({"qflow", "graywolf", "qrouter", "magic", "netgen-lvs", "yosys"})
 class QflowLayoutTest {
-    private static final MultiplierConfig CONFIG = MultiplierConfig.roup(2, 2);
+    private static final MultiplierConfig CONFIG = RoupConfig.roup(2, 2);
     private static final double CLOCK_NS = 10;
 
     @TempDir

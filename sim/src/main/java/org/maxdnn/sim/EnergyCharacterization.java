@@ -20,6 +20,7 @@ import org.maxdnn.io.Futures;
 import org.maxdnn.mult.Multiplier;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.TableConfig;
 import org.maxdnn.mult.UnsignedTableMultiplier;
 import org.maxdnn.mult.WeightTunedMultiplier;
 
@@ -117,7 +118,7 @@ public final class EnergyCharacterization {
         check(c, liberty, g.mismatches((a, b) -> table.unsignedProduct(a & 0xFF, b & 0xFF)));
         // codes enter as the signed bytes of the same 8 bits
         IntUnaryOperator code = x -> (byte) (x + 128);
-        WeightTunedMultiplier alwann = (WeightTunedMultiplier) registry.get(MultiplierConfig.alwann(c.lutName()));
+        WeightTunedMultiplier alwann = (WeightTunedMultiplier) registry.get(TableConfig.alwann(c.table()));
         return List.of(
                 new Design(c, cells, g.synthesis().area(), energies(g, streams, code, code), g),
                 new Design(alwann.config(), cells, g.synthesis().area(),

@@ -16,6 +16,7 @@ import org.maxdnn.Assets;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.mult.TableConfig;
 import org.maxdnn.testing.RequiresTools;
 
 /**
@@ -34,7 +35,7 @@ class EnergyCharacterizationTest {
         String library = Files.readString(assets.evoApproxVerilog().resolve(CIRCUIT + ".v"));
         String wrapper = "module Unsigned_" + CIRCUIT + "(input [7:0] a, input [7:0] b, output [15:0] product);\n  "
                 + CIRCUIT + " circuit (." + weightPort + "(b), ." + activationPort + "(a), .O(product));\nendmodule\n";
-        return new EnergyCharacterization.Circuit(MultiplierConfig.lut(CIRCUIT), "Unsigned_" + CIRCUIT,
+        return new EnergyCharacterization.Circuit(TableConfig.lut(CIRCUIT), "Unsigned_" + CIRCUIT,
                 () -> library + "\n" + wrapper);
     }
 
@@ -53,9 +54,9 @@ class EnergyCharacterizationTest {
         EnergyCharacterization.Design alwann = r.designs().get(1);
         assertEquals(lut.cells(), alwann.cells(), "one netlist");
         assertTrue(lut.cells() > 100, "cells " + lut.cells());
-        double pj = r.table().pj("uniform", MultiplierConfig.lut(CIRCUIT));
+        double pj = r.table().pj("uniform", TableConfig.lut(CIRCUIT));
         assertTrue(pj > 1 && pj < 30, "pJ " + pj);
-        assertNotEquals(pj, r.table().pj("uniform", MultiplierConfig.alwann(CIRCUIT)), "tuned weights are other operands");
+        assertNotEquals(pj, r.table().pj("uniform", TableConfig.alwann(CIRCUIT)), "tuned weights are other operands");
     }
 
     @Test

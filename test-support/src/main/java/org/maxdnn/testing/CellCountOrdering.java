@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierFamily;
+import org.maxdnn.mult.RoupConfig;
 
 /**
  * The ordering of synthesised cell counts over every perforation P and rounding R of both ROUP
@@ -25,21 +25,21 @@ public final class CellCountOrdering {
     public static void check(Map<MultiplierConfig, Integer> cells, List<String> findings) {
         List<String> violations = new ArrayList<>();
         Set<String> costly = new LinkedHashSet<>();
-        for (MultiplierFamily f : List.of(MultiplierFamily.ROUP, MultiplierFamily.ROUPC)) {
-            for (int p = 0; p <= MultiplierConfig.MAX_P; p++) {
-                for (int r = 0; r <= MultiplierConfig.MAX_R; r++) {
-                    MultiplierConfig c = config(f, p, r);
-                    if (p < MultiplierConfig.MAX_P && cells.get(config(f, p + 1, r)) >= cells.get(c)) {
-                        violations.add(config(f, p + 1, r) + " has " + cells.get(config(f, p + 1, r))
+        for (boolean columns : List.of(false, true)) {
+            for (int p = 0; p <= RoupConfig.MAX_P; p++) {
+                for (int r = 0; r <= RoupConfig.MAX_R; r++) {
+                    MultiplierConfig c = config(columns, p, r);
+                    if (p < RoupConfig.MAX_P && cells.get(config(columns, p + 1, r)) >= cells.get(c)) {
+                        violations.add(config(columns, p + 1, r) + " has " + cells.get(config(columns, p + 1, r))
                                 + " cells, not fewer than " + c + " with " + cells.get(c));
                     }
-                    if (r == MultiplierConfig.MAX_R) {
+                    if (r == RoupConfig.MAX_R) {
                         continue;
                     }
-                    MultiplierConfig next = config(f, p, r + 1);
+                    MultiplierConfig next = config(columns, p, r + 1);
                     int before = cells.get(c);
                     int after = cells.get(next);
-                    if (f == MultiplierFamily.ROUPC && r + 1 <= 2 * p) {
+                    if (columns && r + 1 <= 2 * p) {
                         if (after != before) {
                             violations.add(next + " has " + after + " cells, " + c + " " + before
                                     + ": a cut below the lowest surviving row should change nothing");
@@ -67,8 +67,7 @@ public final class CellCountOrdering {
         return c.isExactByDefinition() ? "exact" : c.name();
     }
 
-    private static MultiplierConfig config(MultiplierFamily f, int p, int r) {
-        return p == 0 && r == 0 ? MultiplierConfig.EXACT
-                : f == MultiplierFamily.ROUP ? MultiplierConfig.roup(p, r) : MultiplierConfig.roupc(p, r);
+    private static MultiplierConfig config(boolean columns, int p, int r) {
+        return p == 0 && r == 0 ? MultiplierConfig.EXACT : new RoupConfig(columns, p, r);
     }
 }
