@@ -19,14 +19,14 @@ import org.maxdnn.io.ExternalTool;
 
 /**
  * Runs qflow on one design in a project folder of its own, stage by stage, as
- * {@code qflow STAGE -T osu018 TOP}: synthesize (Yosys, abc, fanout buffering), place (graywolf,
- * clock-tree-free: qflow buffers the clock at synthesis), route (qrouter, then extraction to RC),
- * backanno (vesta on the routed netlist with the extracted delays; SPEF and SDF written), migrate
- * (the layout into magic; before it the I/O pins get the metal minimum area, see {@link PinPads}),
- * drc (magic) and lvs (netgen); a layout that is not clean is placed and routed again at a lower
- * density. Each stage's console output is kept in
- * {@code log/STAGE.out} beside qflow's own logs. DRC and LVS failures do not stop the run: they are
- * results, read from the logs.
+ * {@code qflow STAGE -T osu018 TOP}: synthesize (Yosys, flattened first, see {@link #synthScript};
+ * abc; fanout buffering), place (graywolf, clock-tree-free: qflow buffers the clock at synthesis),
+ * route (qrouter, with the metal minimum areas in its LEF, see {@link MinAreaLef}; then extraction
+ * to RC), backanno (vesta on the routed netlist with the extracted delays; SPEF and SDF written),
+ * migrate (the layout into magic; before it the I/O pins get the metal minimum area, see
+ * {@link PinPads}), drc (magic) and lvs (netgen); a layout that is not clean is placed and routed
+ * again at a lower density. Each stage's console output is kept in {@code log/STAGE.out} beside
+ * qflow's own logs. DRC and LVS failures do not stop the run: they are results, read from the logs.
  */
 public final class QflowFlow {
     /** The stages in order. */
@@ -34,11 +34,15 @@ public final class QflowFlow {
             "lvs");
     private static final long STAGE_TIMEOUT_SECONDS = 3600;
     /**
-     * When a layout is not clean (now and then qrouter leaves a metal stub below the minimum area or
-     * a pin unconnected in a crowded spot), it is placed and routed again with the cells spread to
-     * these densities in turn; qflow's default packs them at about 85 %.
+     * When a layout is not clean (a net qrouter could not route in a crowded spot), it is placed and
+     * routed again with the cells spread to these densities in turn; qflow's default packs them at
+     * about 85 %.
      */
     static final double[] RETRY_DENSITIES = {0.75, 0.65};
+    /** The technology LEF qflow is given, in the project folder ({@link MinAreaLef}). */
+    static final String MIN_AREA_LEF = QflowTools.TECH + "_stdcells_minarea.lef";
+    /** The high-level synthesis step qflow runs before its own mapping ({@link #synthScript}). */
+    static final String SYNTH_SCRIPT = "synth.ys";
 
     /**
      * A finished run.
@@ -77,12 +81,17 @@ public final class QflowFlow {
         QflowTools.require();
         prepare(dir);
         AtomicFiles.writeString(dir.resolve("source").resolve(design.top() + ".v"), design.verilog());
+        Path lef = dir.resolve(MIN_AREA_LEF);
+        AtomicFiles.writeString(lef, MinAreaLef.withMinArea(read(QflowTools.lef()), QflowTools.lef().toString()));
+        Path synth = dir.resolve(SYNTH_SCRIPT);
+        AtomicFiles.writeString(synth, synthScript(design.top()));
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, Integer> exits = new LinkedHashMap<>();
         int padded = 0;
         Double density = null;
         for (int attempt = 0; ; attempt++) {
-            AtomicFiles.writeString(dir.resolve("project_vars.sh"), projectVars(clockPeriodPs, density));
+            AtomicFiles.writeString(dir.resolve("project_vars.sh"), projectVars(clockPeriodPs, density,
+                    lef.toAbsolutePath(), synth.toAbsolutePath()));
             for (String stage : attempt == 0 ? STAGES : STAGES.subList(1, STAGES.size())) {
                 if (stage.equals("migrate")) {
                     padded = padPins(dir.resolve(design.top() + ".def"));
@@ -134,13 +143,30 @@ public final class QflowFlow {
     }
 
     /**
-     * qflow's project options: SystemVerilog input (firtool's output uses {@code always_comb}),
-     * vesta checking the clock period (in ps) so that it prints slacks and a verdict, and on a retry
-     * the placement density (qflow's decongest spreads the cells with fill to reach it).
+     * Yosys's high-level synthesis of {@code top}, flattened before logic mapping. qflow's own step
+     * ({@code synth -top}) maps each module apart and flattens after, so a constant at a module
+     * boundary (a perforated multiplier's zero product bits into the partial-sum adder, an EvoApprox
+     * circuit's constant outputs) survives as cell pins tied to the gnd net, which qrouter then
+     * routes to the power rail: metal1 closer than the minimum spacing to the rail (pe:lut:mul8u_JV3),
+     * or a gnd net left unrouted (the 4×4 fixed array). Flattened first, the constants fold away.
      */
-    static String projectVars(double clockPeriodPs, Double initialDensity) {
+    static String synthScript(String top) {
+        return "# high-level synthesis for qflow, written by maxdnn layout\nsynth -flatten -top " + top + "\n";
+    }
+
+    /**
+     * qflow's project options: SystemVerilog input (firtool's output uses {@code always_comb}), the
+     * flattening synthesis script ({@link #synthScript}), the technology LEF with the metal minimum
+     * areas and stacked vias allowed (see {@link MinAreaLef}), vesta checking the clock period (in ps)
+     * so that it prints slacks and a verdict, and on a retry the placement density (qflow's decongest
+     * spreads the cells with fill to reach it).
+     */
+    static String projectVars(double clockPeriodPs, Double initialDensity, Path lef, Path synthScript) {
         return "# qflow project options written by maxdnn layout\n"
                 + "set is_system_verilog = 1\n"
+                + "set yosys_script = " + synthScript + "\n"
+                + "set leffile = " + lef + "\n"
+                + "set via_stacks = all\n"
                 + (initialDensity == null ? "" : String.format(Locale.ROOT, "set initial_density = %.2f%n", initialDensity))
                 + String.format(Locale.ROOT, "set vesta_options = \"--period %.0f --summary reports --long\"%n",
                         clockPeriodPs);

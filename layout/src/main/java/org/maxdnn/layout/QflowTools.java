@@ -37,7 +37,8 @@ public final class QflowTools {
                 missing.add(t.aptPackage());
             }
         }
-        if (!Files.isRegularFile(TECH_DIR.resolve(TECH + ".sh")) || !Files.isRegularFile(liberty())) {
+        if (!Files.isRegularFile(TECH_DIR.resolve(TECH + ".sh")) || !Files.isRegularFile(liberty())
+                || !Files.isRegularFile(lef())) {
             missing.add(TECH_PACKAGE);
         }
         return new ArrayList<>(missing);
@@ -51,6 +52,11 @@ public final class QflowTools {
                     + String.join(", ", missing) + ": install them with 'apt-get install " + String.join(" ", missing)
                     + "' (or run 'make setup')");
         }
+    }
+
+    /** The technology's LEF (layers, vias, standard cells). */
+    public static Path lef() {
+        return TECH_DIR.resolve(TECH + "_stdcells.lef");
     }
 
     /** The liberty the technology's qflow flow maps to. */

@@ -60,6 +60,7 @@ class QflowLayoutTest {
         assertTrue(report.lvs().clean(), report.lvs().toString());
         assertEquals(0, report.failedRoutes());
         assertTrue(report.clean());
+        assertEquals(1, report.placeAttempts(), "clean at qflow's own density");
         assertTrue(report.cells() > 50, "cells " + report.cells());
         assertTrue(report.cellAreaUm2() > 0 && report.cellAreaUm2() < report.dieAreaUm2(),
                 report.cellAreaUm2() + " um2 of cells on a " + report.dieAreaUm2() + " um2 die");
@@ -130,6 +131,16 @@ class QflowLayoutTest {
         assertFalse(LvsReport.parse(log.replace("Result: Circuits match uniquely.", "Result: Netlists do not match."),
                 json, "edited").clean());
         assertThrows(MaxdnnException.class, () -> LvsReport.parse(log.replaceAll("(?m)^Result:.*$", ""), json, "cut"));
+    }
+
+    /** qflow was given the flattening synthesis and the LEF with minimum areas, and qrouter used both. */
+    @Test
+    void qflowRanWithTheMinimumAreasAndFlattenedSynthesis() throws IOException {
+        assertTrue(read("project_vars.sh").contains("set via_stacks = all\n"));
+        assertTrue(read(top + ".cfg").contains("read_lef  " + qflow.resolve(QflowFlow.MIN_AREA_LEF).toAbsolutePath()),
+                read(top + ".cfg"));
+        assertTrue(read("source/" + top + ".ys").contains("synth -flatten -top " + top + "\n"), "flattened synthesis");
+        assertFalse(read("log/route.log").contains("Failed to remove stacked via"));
     }
 
     @Test
