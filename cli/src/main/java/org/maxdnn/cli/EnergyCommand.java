@@ -12,12 +12,14 @@ import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.flow.CharacteriseEnergy;
 import org.maxdnn.flow.EstimateEnergy;
-import org.maxdnn.flow.EvoApproxRanking;
+import org.maxdnn.flow.EnergySections;
 import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.ParameterColumns;
+import org.maxdnn.report.AlignedText;
+import org.maxdnn.report.Report;
 import org.maxdnn.sim.EnergyCharacterization;
 import org.maxdnn.sim.EnergyCrossCheck;
 
@@ -73,11 +75,9 @@ final class EnergyCommand implements CliCommand {
             printDesigns(ctx, c.result(), net);
             ctx.out().printf(Locale.ROOT, "%nenergy per action of the PE's other parts (%s beside the table; run prices the "
                     + "whole array with it):%n", CharacteriseEnergy.ACTIONS_FILE);
-            c.actions().entries().forEach((k, e) -> ctx.out().printf(Locale.ROOT, "%-20s %8.4f pJ  %s%n", k, e.pj(),
-                    e.estimator()));
-            if (c.ranking() != null) {
-                printRanking(ctx, c.ranking());
-            }
+            AlignedText.lines(EnergySections.actionTable(c.actions())).forEach(ctx.out()::println);
+            ctx.out().println();
+            AlignedText.lines(new Report("", List.of(EnergySections.evoApproxRanking(c)))).forEach(ctx.out()::println);
             if (cmd.hasOption("csv")) {
                 Path csv = Path.of(cmd.getOptionValue("csv"));
                 CharacteriseEnergy.writeCsv(c, csv);
@@ -92,13 +92,7 @@ final class EnergyCommand implements CliCommand {
                 (cmd.hasOption("map") ? cmd.getOptionValue("map") : "the exact map")
                         + (map.isCompensated() ? ", bias-compensated: the corrections ride in the bias, at no energy cost"
                         : ""), table.library());
-        ctx.out().printf(Locale.ROOT, "%-6s %12s %12s %12s %8s%n", "layer", "MACs", "energy uJ", "exact uJ", "saving");
-        for (MapEnergy.LayerEnergy l : b.layers()) {
-            ctx.out().printf(Locale.ROOT, "%-6s %,12d %12.3f %12.3f %7.1f%%%n", l.layer(), l.macs(), l.pj() / 1e6,
-                    l.exactPj() / 1e6, l.savingPct());
-        }
-        ctx.out().printf(Locale.ROOT, "%-6s %12s %12.3f %12.3f %7.1f%%  (per image)%n", "total", "", b.pj() / 1e6,
-                b.exactPj() / 1e6, b.savingPct());
+        AlignedText.lines(EstimateEnergy.table(b)).forEach(ctx.out()::println);
         if (cmd.hasOption("json")) {
             Path file = Path.of(cmd.getOptionValue("json"));
             EstimateEnergy.writeJson(b, table, cmd.getOptionValue("map", "exact"), file);
@@ -150,19 +144,6 @@ final class EnergyCommand implements CliCommand {
             columns.forEach(c -> row.append(String.format(Locale.ROOT, " %8.3f",
                     r.table().pj(c, MultiplierConfig.parse(name)))));
             ctx.out().println(row);
-        }
-    }
-
-    /** The EvoApprox circuits' ranking by this flow against their published 45 nm power. */
-    private static void printRanking(Context ctx, EvoApproxRanking r) {
-        ctx.out().printf(Locale.ROOT, "%nEvoApprox circuits, this flow's energy on %s operands against the published "
-                + "45 nm power (PDK45_PWR):%n", r.stream());
-        ctx.out().printf(Locale.ROOT, "Spearman rank correlation %.3f over %d circuits; largest rank differences:%n",
-                r.spearman(), r.circuits().size());
-        ctx.out().printf(Locale.ROOT, "%-12s %9s %5s %9s %5s%n", "circuit", "pJ/op", "rank", "pub. mW", "rank");
-        for (EvoApproxRanking.Circuit c : r.outliers(5)) {
-            ctx.out().printf(Locale.ROOT, "%-12s %9.3f %5.1f %9.3f %5.1f%n", c.name(), c.pj(), c.rank(), c.publishedMw(),
-                    c.publishedRank());
         }
     }
 

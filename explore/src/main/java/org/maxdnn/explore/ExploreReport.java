@@ -16,7 +16,11 @@ import org.maxdnn.map.ApproxMap;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
-import org.maxdnn.report.HtmlPage;
+import org.maxdnn.report.Column;
+import org.maxdnn.report.Report;
+import org.maxdnn.report.ReportSection;
+import org.maxdnn.report.Section;
+import org.maxdnn.report.Table;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.TableConfig;
 
@@ -86,8 +90,21 @@ public final class ExploreReport {
         return new Summary(best, hypervolume, maxDnn, alwann, alwannOwn);
     }
 
-    /** Writes every output under {@code dir} and returns the summary. */
-    public static Summary write(Path dir, Network net, Exploration.Result result, EnergyTable energy,
+    /** What the report shows: the exploration of {@code net} with its summary, chosen point and settings. */
+    public record Input(Network net, Exploration.Result result, Summary summary, Explorer.Point chosen,
+                        EnergyTable energy, double maxLossPts, String settingsText) {
+    }
+
+    /** The report's sections, in order (each on the page, on the console and a CSV per table). */
+    public static final List<ReportSection<Input>> SECTIONS = List.of(ExploreReport::overview,
+            ExploreReport::bestSavings, ExploreReport::chosenPoint, ExploreReport::fronts);
+
+    /** The summary and the report written. */
+    public record Written(Summary summary, Report report) {
+    }
+
+    /** Writes every output under {@code dir}: maps, JSON, charts, {@code report.html} and its tables' CSV files. */
+    public static Written write(Path dir, Network net, Exploration.Result result, EnergyTable energy,
                                 double maxLossPts, String settingsText) {
         for (Explorer.Front f : result.fronts()) {
             writeFront(dir.resolve(f.space().name()), f);
@@ -109,27 +126,20 @@ public final class ExploreReport {
         boolean known = net.weightedLayers().stream().allMatch(l -> energy.has(l.name(), unsignedExact));
         double unsignedPj = known ? MapEnergy.of(net, ApproxMap.uniform(unsignedExact), energy).pj() : Double.NaN;
         Summary summary = summary(result, unsignedPj);
-        writeSummary(dir, summary, result, chosen, maxLossPts);
-        writeHtml(dir, net, result, summary, chosen, energy, maxLossPts, settingsText);
-        return summary;
+        writeSummaryJson(dir, summary, result, chosen, maxLossPts);
+        Report report = Report.of("MAx-DNN exploration: " + net.model().file().getFileName() + ", ROUP multipliers vs ALWANN",
+                new Input(net, result, summary, chosen, energy, maxLossPts, settingsText), SECTIONS);
+        report.write(dir.resolve("report.html"));
+        return new Written(summary, report);
     }
 
     private static void writeFront(Path dir, Explorer.Front f) {
-        StringBuilder csv = new StringBuilder("point,saving_pct,energy_pj,search_metric_pct,search_loss_pts,agreement_pct,"
-                + "search_samples,validation_metric_pct,validation_loss_pts,validation_ci_low_pct,validation_ci_high_pct,"
-                + "validation_p_value,validation_samples,map\n");
         ArrayNode json = JSON.createArrayNode();
         for (int i = 0; i < f.points().size(); i++) {
             Explorer.Point p = f.points().get(i);
-            String mapFile = "maps/p" + String.format(Locale.ROOT, "%02d", i) + ".json";
+            String mapFile = mapFile(i);
             p.map().write(dir.resolve(mapFile));
             Validation v = p.validation();
-            csv.append(String.format(Locale.ROOT, "%d,%.3f,%.1f,%.3f,%.3f,%s,%d,", i, p.savingPct(), p.pj(),
-                    100 * p.score().metric(), p.lossPts(), pct(p.score().agreement()), p.score().samples()));
-            csv.append(v == null ? ",,,,,," : String.format(Locale.ROOT, "%.3f,%.3f,%.3f,%.3f,%.4g,%d,",
-                    100 * v.score().metric(), v.lossPts(), 100 * v.interval().low(), 100 * v.interval().high(),
-                    v.pValue(), v.score().samples()));
-            csv.append(mapFile).append('\n');
             ObjectNode o = json.addObject().put("point", i).put("saving_pct", p.savingPct()).put("energy_pj", p.pj())
                     .put("search_metric", p.score().metric()).put("search_loss_pts", p.lossPts())
                     .put("search_samples", p.score().samples());
@@ -145,7 +155,6 @@ public final class ExploreReport {
             ArrayNode g = o.putArray("genome");
             Arrays.stream(p.genome()).forEach(g::add);
         }
-        AtomicFiles.writeString(dir.resolve("pareto.csv"), csv.toString());
         ObjectNode root = JSON.createObjectNode().put("approach", f.space().name())
                 .put("description", f.space().description()).put("evaluations", f.evaluations())
                 .put("seconds", f.seconds()).put("hypervolume", f.hypervolume())
@@ -154,9 +163,8 @@ public final class ExploreReport {
         AtomicFiles.writeString(dir.resolve("pareto.json"), root.toPrettyString() + "\n");
     }
 
-    /** A share as percent, empty when undefined (agreement of an anomaly detector). */
-    private static String pct(double share) {
-        return Double.isNaN(share) ? "" : String.format(Locale.ROOT, "%.3f", 100 * share);
+    private static String mapFile(int point) {
+        return "maps/p" + String.format(Locale.ROOT, "%02d", point) + ".json";
     }
 
     /** JSON has no NaN: an undefined figure is null. */
@@ -201,21 +209,8 @@ public final class ExploreReport {
         return count.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
-    private static void writeSummary(Path dir, Summary s, Exploration.Result result, Explorer.Point chosen,
-                                     double maxLossPts) {
-        StringBuilder csv = new StringBuilder("approach");
-        for (double b : LOSS_BOUNDS) {
-            csv.append(String.format(Locale.ROOT, ",best_saving_pct_within_%.0f_pts", b));
-        }
-        csv.append(",hypervolume\n");
-        s.bestSaving().forEach((a, v) -> {
-            csv.append(a);
-            for (double x : v) {
-                csv.append(String.format(Locale.ROOT, ",%.3f", x));
-            }
-            csv.append(String.format(Locale.ROOT, ",%.4f%n", s.hypervolume().get(a)));
-        });
-        AtomicFiles.writeString(dir.resolve("summary.csv"), csv.toString());
+    private static void writeSummaryJson(Path dir, Summary s, Exploration.Result result, Explorer.Point chosen,
+                                         double maxLossPts) {
         ObjectNode root = JSON.createObjectNode()
                 .put("metric", result.metric())
                 .put("search_samples", result.exact().samples())
@@ -268,91 +263,119 @@ public final class ExploreReport {
         AtomicFiles.writeString(dir.resolve("summary.json"), root.toPrettyString() + "\n");
     }
 
-    private static void writeHtml(Path dir, Network net, Exploration.Result result, Summary s, Explorer.Point chosen,
-                                  EnergyTable energy, double maxLossPts, String settingsText) {
-        HtmlPage html = new HtmlPage("MAx-DNN exploration: " + net.model().file().getFileName()
-                + ", ROUP multipliers vs ALWANN");
-        html.paragraph(String.format(Locale.ROOT, "Metric: %s. The search chooses maps on %d search samples, on which "
-                + "the exact model scores %.2f%%; loss is in percentage points of the metric against the exact model "
-                + "(AUC points ×100 for anomaly detection). Agreement is top-1 agreement with the exact model.",
-                result.metric(), result.exact().samples(), 100 * result.exact().metric()));
+    /** The metric, the validation split, the energy model and the search settings. */
+    static Section overview(Input in) {
+        Exploration.Result result = in.result();
+        Section.Builder s = Section.builder("").paragraph(String.format(Locale.ROOT, "Metric: %s. The search chooses maps on "
+                + "%d search samples, on which the exact model scores %.2f%%; loss is in percentage points of the metric "
+                + "against the exact model (AUC points ×100 for anomaly detection). Agreement is top-1 agreement with the "
+                + "exact model.", result.metric(), result.exact().samples(), 100 * result.exact().metric()));
         if (result.validationExact() != null) {
-            html.paragraph(String.format(Locale.ROOT, "Every front point is also scored on %d held-out validation "
-                    + "samples (exact model: %.2f%%), a deterministic split stratified by label; the table below and "
-                    + "the chosen point's reported figure are on validation data. Statistics: %s.",
-                    result.validationExact().samples(), 100 * result.validationExact().metric(),
-                    result.validationMethod()));
+            s.paragraph(String.format(Locale.ROOT, "Every front point is also scored on %d held-out validation samples "
+                    + "(exact model: %.2f%%), a deterministic split stratified by label; the table below and the chosen "
+                    + "point's reported figure are on validation data. Statistics: %s.", result.validationExact().samples(),
+                    100 * result.validationExact().metric(), result.validationMethod()));
         }
-        html.paragraph("Energy model: network multiplier energy = Σ over layers and kernels of multiplications × pJ per "
-                + "multiplication of the kernel's configuration on that layer's own operand stream. Library: "
-                + energy.library() + ". Method: " + energy.method() + ". Savings are against the all-exact map on the same table.");
-        html.paragraph("Search: " + settingsText);
-        html.heading("Best energy saving within a loss bound (" + (result.validationExact() != null ? "validation" : "search")
-                + " data)");
-        List<String> header = new ArrayList<>(List.of("approach"));
+        return s.paragraph("Energy model: network multiplier energy = Σ over layers and kernels of multiplications × pJ per "
+                        + "multiplication of the kernel's configuration on that layer's own operand stream. Library: "
+                        + in.energy().library() + ". Method: " + in.energy().method() + ". Savings are against the all-exact "
+                        + "map on the same table.")
+                .paragraph("Search: " + in.settingsText()).build();
+    }
+
+    /** Per approach the best saving within each bound and the front's hypervolume; MAx-DNN against ALWANN; the chart. */
+    static Section bestSavings(Input in) {
+        Summary s = in.summary();
+        List<Column> columns = new ArrayList<>(List.of(Column.text("approach", "approach")));
         for (double b : LOSS_BOUNDS) {
-            header.add(String.format(Locale.ROOT, "≤ %.0f pts", b));
+            columns.add(savingColumn(b));
         }
-        header.add("hypervolume");
-        List<List<String>> rows = new ArrayList<>();
+        columns.add(Column.number("hypervolume", "hypervolume", "", "%.4f"));
+        Table.Builder best = Table.builder("summary", "", columns.toArray(Column[]::new));
         s.bestSaving().forEach((a, v) -> {
-            List<String> r = new ArrayList<>(List.of(a));
-            for (double x : v) {
-                r.add(String.format(Locale.ROOT, "%.1f%%", x));
-            }
-            r.add(String.format(Locale.ROOT, "%.4f", s.hypervolume().get(a)));
-            rows.add(r);
+            List<Object> row = new ArrayList<>(List.of(a));
+            Arrays.stream(v).forEach(row::add);
+            row.add(s.hypervolume().get(a));
+            best.row(row);
         });
-        List<String> ratio = new ArrayList<>(List.of("MAx-DNN best / ALWANN"));
-        for (double r : s.ratio()) {
-            ratio.add(Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2fx", r));
-        }
-        ratio.add("");
-        rows.add(ratio);
-        if (s.alwannVsUnsignedExact() != null) {
-            List<String> own = new ArrayList<>(List.of("ALWANN vs its own exact unsigned multiplier (mul8u_1JFF everywhere)"));
-            for (double x : s.alwannVsUnsignedExact()) {
-                own.add(String.format(Locale.ROOT, "%.1f%%", x));
+        Section.Builder section = Section.builder("Best energy saving within a loss bound ("
+                        + (in.result().validationExact() != null ? "validation" : "search") + " data)")
+                .table(best.build()).paragraph("Hypervolume: " + Explorer.HYPERVOLUME + ".");
+        if (s.alwannBest() != null) {
+            Table.Builder versus = Table.builder("versus-alwann", "", Column.text("bound", "loss bound"),
+                    Column.number("maxdnn_best_saving_pct", "MAx-DNN best", "%", "%.1f").csv("%.3f"),
+                    Column.number("alwann_best_saving_pct", "ALWANN best", "%", "%.1f").csv("%.3f"),
+                    Column.number("maxdnn_over_alwann", "MAx-DNN best / ALWANN", "x", "%.2f").csv("%.4f"),
+                    Column.number("alwann_saving_pct_vs_exact_unsigned", "ALWANN vs its own exact unsigned multiplier "
+                            + "(mul8u_1JFF everywhere)", "%", "%.1f").csv("%.3f"));
+            for (int i = 0; i < LOSS_BOUNDS.length; i++) {
+                versus.row(String.format(Locale.ROOT, "≤ %.0f pts", LOSS_BOUNDS[i]), s.maxDnnBest()[i], s.alwannBest()[i],
+                        s.ratio()[i], s.alwannVsUnsignedExact()[i]);
             }
-            own.add("");
-            rows.add(own);
+            section.table(versus.build()).paragraph("Savings are against the all-exact map of this project's signed "
+                    + "radix-4 Booth multiplier. ALWANN's tables multiply unsigned codes (activation + 128, weight + 128, "
+                    + "the TFApprox mapping); on the real operand streams the exact unsigned multiplier itself costs more "
+                    + "than the signed one, which the ALWANN best column includes and the last column leaves out.");
         }
-        html.table(header, rows);
-        html.paragraph("Hypervolume: " + Explorer.HYPERVOLUME + ".");
-        html.paragraph("Savings are against the all-exact map of this project's signed radix-4 Booth multiplier. ALWANN's "
-                + "tables multiply unsigned codes (activation + 128, weight + 128, the TFApprox mapping); on the real "
-                + "operand streams the exact unsigned multiplier itself costs more than the signed one, which the first "
-                + "ALWANN row includes and the last row leaves out.");
-        html.figure("tradeoff", "Pareto fronts of every approach (PNG; click for SVG)");
-        if (chosen != null) {
-            html.heading("Chosen point");
-            html.paragraph(String.format(Locale.ROOT, "Largest MAx-DNN saving within %.1f points on search data: %s, "
-                    + "saving %.1f%%, search %.2f%% (loss %.2f pts)%s.", maxLossPts, chosen.approach(),
-                    chosen.savingPct(), 100 * chosen.score().metric(), chosen.lossPts(), validationText(chosen)));
-            html.link("chosen-map.json", "chosen-map.json");
-            html.figure("chosen-heatmap", "Configuration per filter (majority over its kernels)");
+        return section.figure("tradeoff", "Pareto fronts of every approach (PNG; click for SVG)").build();
+    }
+
+    /** The largest MAx-DNN saving within the bound on search data, its map and heat map; none when no point keeps within it. */
+    static Section chosenPoint(Input in) {
+        Explorer.Point chosen = in.chosen();
+        if (chosen == null) {
+            return Section.NONE;
         }
-        for (Explorer.Front f : result.fronts()) {
-            html.heading("Approach: " + f.space().name());
-            html.paragraph(f.space().description() + String.format(Locale.ROOT,
+        return Section.builder("Chosen point").paragraph(String.format(Locale.ROOT, "Largest MAx-DNN saving within %.1f "
+                        + "points on search data: %s, saving %.1f%%, search %.2f%% (loss %.2f pts)%s.", in.maxLossPts(),
+                        chosen.approach(), chosen.savingPct(), 100 * chosen.score().metric(), chosen.lossPts(),
+                        validationText(chosen)))
+                .link("chosen-map.json", "chosen-map.json")
+                .figure("chosen-heatmap", "Configuration per filter (majority over its kernels)").build();
+    }
+
+    /** Every front, a table of its points each ({@code APPROACH/pareto.csv}). */
+    static Section fronts(Input in) {
+        Section.Builder s = Section.builder("Fronts");
+        for (Explorer.Front f : in.result().fronts()) {
+            s.paragraph("Approach " + f.space().name() + ": " + f.space().description() + String.format(Locale.ROOT,
                     ". %d maps evaluated in %.0f s; hypervolume %.4f.", f.evaluations(), f.seconds(), f.hypervolume()));
-            List<List<String>> pts = new ArrayList<>();
-            for (int i = 0; i < f.points().size(); i++) {
-                Explorer.Point p = f.points().get(i);
-                Validation v = p.validation();
-                pts.add(List.of(Integer.toString(i), String.format(Locale.ROOT, "%.1f%%", p.savingPct()),
-                        String.format(Locale.ROOT, "%.2f", p.lossPts()),
-                        Double.isNaN(p.score().agreement()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * p.score().agreement()),
-                        v == null ? "" : String.format(Locale.ROOT, "%.2f", v.lossPts()),
-                        v == null ? "" : String.format(Locale.ROOT, "%.1f–%.1f%%", 100 * v.interval().low(), 100 * v.interval().high()),
-                        v == null ? "" : String.format(Locale.ROOT, "%.3g", v.pValue()),
-                        f.space().name() + "/maps/p" + String.format(Locale.ROOT, "%02d", i) + ".json"));
-            }
-            html.table(List.of("point", "saving", "search loss (pts)", "agreement", "validation loss (pts)",
-                    "validation 95% interval", "p vs exact", "map"), pts);
-            html.link(f.space().name() + "/pareto.csv", f.space().name() + "/pareto.csv");
+            s.table(frontTable(f));
         }
-        html.write(dir.resolve("report.html"));
+        return s.build();
+    }
+
+    /** A front's points: saving, energy, search and validation figures, map file. */
+    static Table frontTable(Explorer.Front f) {
+        Table.Builder t = Table.builder(f.space().name() + "/pareto", "", Column.number("point", "point", "", "%d"),
+                Column.number("saving_pct", "saving", "%", "%.1f").csv("%.3f"),
+                Column.number("energy_pj", "energy", "pJ", "%.0f").csv("%.1f"),
+                Column.number("search_metric_pct", "search metric", "%", "%.2f").csv("%.3f"),
+                Column.number("search_loss_pts", "search loss", "pts", "%.2f").csv("%.3f"),
+                Column.number("agreement_pct", "agreement", "%", "%.1f").csv("%.3f"),
+                Column.number("search_samples", "search samples", "", "%d"),
+                Column.number("validation_metric_pct", "validation metric", "%", "%.2f").csv("%.3f"),
+                Column.number("validation_loss_pts", "validation loss", "pts", "%.2f").csv("%.3f"),
+                Column.number("validation_ci_low_pct", "95% interval low", "%", "%.1f").csv("%.3f"),
+                Column.number("validation_ci_high_pct", "high", "%", "%.1f").csv("%.3f"),
+                Column.number("validation_p_value", "p vs exact", "", "%.3g").csv("%.4g"),
+                Column.number("validation_samples", "validation samples", "", "%d"),
+                Column.text("map", "map"));
+        for (int i = 0; i < f.points().size(); i++) {
+            Explorer.Point p = f.points().get(i);
+            Validation v = p.validation();
+            t.row(i, p.savingPct(), p.pj(), 100 * p.score().metric(), p.lossPts(), 100 * p.score().agreement(),
+                    p.score().samples(), v == null ? null : 100 * v.score().metric(), v == null ? null : v.lossPts(),
+                    v == null ? null : 100 * v.interval().low(), v == null ? null : 100 * v.interval().high(),
+                    v == null ? null : v.pValue(), v == null ? null : v.score().samples(), mapFile(i));
+        }
+        return t.build();
+    }
+
+    /** The column of the best saving within {@code boundPts}. */
+    private static Column savingColumn(double boundPts) {
+        return Column.number(String.format(Locale.ROOT, "best_saving_pct_within_%.0f_pts", boundPts),
+                String.format(Locale.ROOT, "≤ %.0f pts", boundPts), "%", "%.1f").csv("%.3f");
     }
 
     /** ", validation 84.00% (loss 1.33 pts, 95% interval 77.1–89.4%, p = 0.25 vs exact)", or "" when not validated. */

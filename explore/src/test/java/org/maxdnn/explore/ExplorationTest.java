@@ -99,7 +99,7 @@ class ExplorationTest {
             assertEquals(r.fronts().get(i).hypervolume(), again.fronts().get(i).hypervolume(), 0.0);
         }
 
-        ExploreReport.Summary s = ExploreReport.write(tmp, oracle.network(), r, energy, 4, "test");
+        ExploreReport.Summary s = ExploreReport.write(tmp, oracle.network(), r, energy, 4, "test").summary();
         for (String f : List.of("report.html", "tradeoff.png", "tradeoff.svg", "summary.csv", "summary.json",
                 "layer/pareto.csv", "kernel-ranked/pareto.json", "alwann/maps/p00.json")) {
             assertTrue(Files.size(tmp.resolve(f)) > 0, f);

@@ -14,9 +14,12 @@ import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.report.AlignedText;
+import org.maxdnn.report.Column;
+import org.maxdnn.report.Csv;
+import org.maxdnn.report.Table;
 import org.maxdnn.rtl.RtlGenerator;
 
-/**
 /**
  * Stage 5, whole-network cosimulation: generate the array (configurable: every conv, depthwise and
  * FC layer; fixed: its own layer), build its harness, run the images with the array's layers in the
@@ -31,6 +34,8 @@ public final class Cosimulate {
      * leaving margin for the array's load and activation fan-out, which a PE alone does not have.
      */
     public static final double DEFAULT_CLOCK_MHZ = 200;
+    /** The per-layer table's name, and its CSV file's in the output folder. */
+    public static final String LAYERS_TABLE = "cosim-layers";
 
     /**
      * How to cosimulate a map.
@@ -76,25 +81,28 @@ public final class Cosimulate {
                     r.mismatchCount() == 0 ? "0 mismatches: bit-exact" : String.format(Locale.ROOT, "%,d MISMATCHES", r.mismatchCount()));
         }
 
-        /** The columns of {@link #cycleTable}. */
-        public static final List<String> CYCLE_COLUMNS = List.of("layer", "op", "tiles", "loads", "MACs", "cycles", "util",
-                "SCALE-Sim", "+2/fold", "packing");
-
         /**
-         * Per layer what the RTL took (tiles, weight loads, MACs, cycles, PE utilisation) beside
-         * SCALE-Sim's analytical count and the two terms of the difference ({@link #CYCLE_COLUMNS}).
+         * Per layer what the RTL took (tiles, weight loads, MACs, cycles, PE utilisation, the cycles
+         * its tilings predict) beside SCALE-Sim's analytical count and the two terms of the difference,
+         * and the tile outputs that differed; written as {@value #LAYERS_TABLE}.csv.
          */
-        public List<List<String>> cycleTable() {
-            List<List<String>> rows = new ArrayList<>();
+        public Table cycleTable() {
+            Table.Builder t = Table.builder(LAYERS_TABLE, "", Column.text("layer", "layer"), Column.text("op", "op"),
+                    count("tiles", "tiles"), count("weight_loads", "loads"), count("macs", "MACs"),
+                    count("cycles", "cycles"), Column.number("utilisation", "util", "", "%.3f").csv("%.5f"),
+                    count("tiling_cycles", "tilings"), count("scalesim_cycles", "SCALE-Sim"),
+                    count("register_cycles", "+2/fold"), count("packing_cycles", "packing"),
+                    count("tile_mismatches", "mismatches"));
             for (LayerRun l : report.layers()) {
-                rows.add(List.of(l.layer(), l.op().name(), String.valueOf(l.tiles()), String.valueOf(l.weightLoads()),
-                        String.format(Locale.ROOT, "%,d", l.macs()), String.format(Locale.ROOT, "%,d", l.cycles()),
-                        String.format(Locale.ROOT, "%.3f", l.utilisation()),
-                        String.format(Locale.ROOT, "%,d", l.scaleSim().scaleSimCycles()),
-                        String.format(Locale.ROOT, "%,d", l.scaleSim().registers()),
-                        String.format(Locale.ROOT, "%,d", l.scaleSim().packing())));
+                t.row(l.layer(), l.op().name(), l.tiles(), l.weightLoads(), l.macs(), l.cycles(), l.utilisation(),
+                        l.tilingCycles(), l.scaleSim().scaleSimCycles(), l.scaleSim().registers(), l.scaleSim().packing(),
+                        l.tileMismatches());
             }
-            return rows;
+            return t.build();
+        }
+
+        private static Column count(String id, String label) {
+            return Column.number(id, label, "", "%d");
         }
 
         /**
@@ -107,25 +115,9 @@ public final class Cosimulate {
                     report.utilisation(), clockMhz, report.microsPerInference(clockMhz));
         }
 
-        /** {@link #cycleTable} as aligned text (names left, numbers right), then {@link #cycleSummary}. */
+        /** {@link #cycleTable} as aligned text, then {@link #cycleSummary}. */
         public List<String> cycleLines(int batch, double clockMhz) {
-            List<List<String>> rows = new ArrayList<>(List.of(CYCLE_COLUMNS));
-            rows.addAll(cycleTable());
-            int[] width = new int[CYCLE_COLUMNS.size()];
-            rows.forEach(r -> {
-                for (int i = 0; i < width.length; i++) {
-                    width[i] = Math.max(width[i], r.get(i).length());
-                }
-            });
-            List<String> lines = new ArrayList<>();
-            for (List<String> r : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < width.length; i++) {
-                    String pad = " ".repeat(width[i] - r.get(i).length());
-                    line.append(i == 0 ? "" : " ").append(i < 2 ? r.get(i) + pad : pad + r.get(i));
-                }
-                lines.add(line.toString().stripTrailing());
-            }
+            List<String> lines = new ArrayList<>(AlignedText.lines(cycleTable()));
             lines.add(cycleSummary(batch, clockMhz));
             return lines;
         }
@@ -179,12 +171,12 @@ public final class Cosimulate {
                 driver.writeVcdOfFirstMismatch(vcd);
             }
         }
-        outcome = new Outcome(r, driver.activity(), q.out().resolve("cosim-report.txt"), q.out().resolve("cosim-layers.csv"),
+        outcome = new Outcome(r, driver.activity(), q.out().resolve("cosim-report.txt"), q.out().resolve(LAYERS_TABLE + ".csv"),
                 vcd);
         if (outcome.activity() != null) {
             writeToggles(q.toggles(), outcome.activity().rtl());
         }
-        AtomicFiles.writeString(outcome.layersCsv(), r.layersCsv());
+        AtomicFiles.writeString(outcome.layersCsv(), Csv.of(outcome.cycleTable()));
         writeReport(q, design, outcome);
         listener.note("cosim: " + outcome.summary());
         outcome.cycleLines(q.batch(), q.clockMhz()).forEach(l -> listener.note("cycles: " + l));

@@ -9,6 +9,8 @@ import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.report.Column;
+import org.maxdnn.report.Table;
 
 /**
  * Stage 6, the energy of a map: per layer and in all, priced with an energy table
@@ -21,6 +23,19 @@ public final class EstimateEnergy {
 
     public static MapEnergy.Breakdown of(Network net, ApproxMap map, EnergyTable table) {
         return MapEnergy.of(net, map, table);
+    }
+
+    /** The breakdown per layer and in all, per image, as a report table. */
+    public static Table table(MapEnergy.Breakdown b) {
+        Table.Builder t = Table.builder("energy-per-layer", "", Column.text("layer", "layer"),
+                Column.number("macs", "MACs", "", "%d"), Column.number("energy_uj", "energy", "uJ/image", "%.3f").csv("%.6f"),
+                Column.number("exact_uj", "exact", "uJ/image", "%.3f").csv("%.6f"),
+                Column.number("saving_pct", "saving", "%", "%.1f").csv("%.3f"));
+        for (MapEnergy.LayerEnergy l : b.layers()) {
+            t.row(l.layer(), l.macs(), l.pj() / 1e6, l.exactPj() / 1e6, l.savingPct());
+        }
+        return t.row("total", b.layers().stream().mapToLong(MapEnergy.LayerEnergy::macs).sum(), b.pj() / 1e6,
+                b.exactPj() / 1e6, b.savingPct()).build();
     }
 
     /** The breakdown as JSON: library, method, map, totals and one entry per layer. */

@@ -13,12 +13,12 @@ import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.explore.ChartFiles;
-import org.maxdnn.explore.CompensatedSpace;
-import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.report.Markdown;
+import org.maxdnn.report.Report;
 
 /**
  * The five-network table (SPEC §12, {@code maxdnn run --all}): every network's workload read, one
@@ -27,7 +27,8 @@ import org.maxdnn.map.ApproxMap;
  * into a folder of its own, then one summary: per network and approach the best multiplier-energy
  * saving within 1, 2 and 4 points of loss in the network's metric (AUC points ×100 for anomaly
  * detection) on validation data, the whole array's saving it amounts to, and the time each network
- * took. Writes {@code summary.md}, {@code summary.csv} and the chart {@code summary.png}/{@code .svg} ({@link SummaryChart}).
+ * took ({@link AllNetworksSections}): {@code report.html}, {@code summary.md}, a CSV per table
+ * ({@code summary.csv}, {@code networks.csv}) and the chart {@code summary.png}/{@code .svg} ({@link SummaryChart}).
  *
  * <p>The array-level figure holds every action but the multiplications at the exact map's counts:
  * one sample of each network is cosimulated with toggle counting on the array, priced with the
@@ -57,7 +58,7 @@ public final class ExploreAllNetworks {
 
     /**
      * One row of the table: a network's approach, its best multiplier savings per
-     * {@link ExploreReport#LOSS_BOUNDS} bound, and the multipliers' share of the exact map's whole
+     * {@link org.maxdnn.explore.ExploreReport#LOSS_BOUNDS} bound, and the multipliers' share of the exact map's whole
      * array energy on that network (NaN when no array was priced).
      */
     public record Row(String network, String metric, double exactValidation, int validationSamples, String approach,
@@ -72,8 +73,13 @@ public final class ExploreAllNetworks {
         }
     }
 
-    /** Every row, each network's seconds (in job order), the shared characterisation's, and the summary files. */
-    public record Result(List<Row> rows, List<Double> seconds, double energySeconds, Path markdown, Path csv) {
+    /**
+     * Every row; the networks and each one's seconds, in job order; the shared characterisation's
+     * seconds; the search and the array that priced the array-level column (null for none); the
+     * summary files ({@code summary.md}, {@code summary.csv}).
+     */
+    public record Result(List<Row> rows, List<String> networks, List<Double> seconds, double energySeconds,
+                         ExploreMaps.Settings search, ArrayConfig array, Path markdown, Path csv) {
     }
 
     private ExploreAllNetworks() {
@@ -112,15 +118,15 @@ public final class ExploreAllNetworks {
             }
             listener.note(String.format(Locale.ROOT, "%s read and explored in %.0f s", name, seconds.get(i)));
         }
-        Path md = q.out().resolve("summary.md");
-        Path csv = q.out().resolve("summary.csv");
-        List<String> table = markdown(rows, jobs, seconds, energySeconds, q.search(), q.array());
-        AtomicFiles.writeString(md, String.join("\n", table) + "\n");
-        AtomicFiles.writeString(csv, csv(rows, jobs, seconds));
         ChartFiles.write(SummaryChart.create(rows, 2), q.out(), "summary", 900, 500);
-        table.forEach(listener::note);
-        listener.note("wrote " + md + ", " + csv + " and summary.png/.svg (the savings within 2 points)");
-        return new Result(rows, seconds, energySeconds, md, csv);
+        Result r = new Result(rows, jobs.stream().map(Job::name).toList(), seconds, energySeconds, q.search(), q.array(),
+                q.out().resolve("summary.md"), q.out().resolve(AllNetworksSections.SUMMARY_TABLE + ".csv"));
+        Report report = WriteReport.write("MAx-DNN on every bundled network", r, AllNetworksSections.ALL,
+                q.out().resolve("report.html"), listener);
+        AtomicFiles.writeString(r.markdown(), String.join("\n", Markdown.lines(report)) + "\n");
+        listener.note("wrote " + q.out().resolve("report.html") + ", " + r.markdown() + ", " + r.csv()
+                + " and summary.png/.svg (the savings within 2 points)");
+        return r;
     }
 
     /**
@@ -146,86 +152,5 @@ public final class ExploreAllNetworks {
         listener.note(String.format(Locale.ROOT, "%s: whole array %.3f uJ per inference, multipliers %.1f%% of it",
                 name, b.totalPj() / 1e6, 100 * b.multiplierShare()));
         return b.multiplierShare();
-    }
-
-    /**
-     * The table as Markdown: a row per network and approach, its figures without and with
-     * compensation side by side, then per network the exact map's metric, the multipliers' share
-     * of the array and the time.
-     */
-    static List<String> markdown(List<Row> rows, List<Job> jobs, List<Double> seconds, double energySeconds,
-                                 ExploreMaps.Settings s, ArrayConfig array) {
-        List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "Best multiplier-energy saving within a loss bound, on validation data "
-                + "(NSGA-II population %d x %d generations, seed %d%s)%s:", s.population(), s.generations(), s.seed(),
-                s.quick() ? ", --quick" : "", array == null ? "" : String.format(Locale.ROOT, "; in brackets the whole "
-                        + "%dx%d array's saving, its other actions held at the exact map's", array.rows(), array.cols())));
-        out.add("");
-        out.add("| network | approach | ≤ 1 pt | ≤ 2 pts | ≤ 4 pts | ≤ 1 pt, compensated | ≤ 2 pts, compensated "
-                + "| ≤ 4 pts, compensated |");
-        out.add("|---|---|---:|---:|---:|---:|---:|---:|");
-        Map<String, Row[]> byApproach = new LinkedHashMap<>();
-        for (Row r : rows) {
-            String base = r.compensated() ? r.approach().substring(0, r.approach().length() - CompensatedSpace.SUFFIX.length())
-                    : r.approach();
-            byApproach.computeIfAbsent(r.network() + "\u0000" + base, k -> new Row[2])[r.compensated() ? 1 : 0] = r;
-        }
-        byApproach.forEach((key, pair) -> {
-            StringBuilder b = new StringBuilder("| " + key.replace("\u0000", " | ") + " |");
-            for (Row r : pair) {
-                for (int i = 0; i < ExploreReport.LOSS_BOUNDS.length; i++) {
-                    if (r == null) {
-                        b.append(" |");
-                        continue;
-                    }
-                    b.append(String.format(Locale.ROOT, " %.1f%%", r.bestSavingPct()[i]));
-                    if (array != null) {
-                        b.append(String.format(Locale.ROOT, " (%.1f%%)", r.arraySavingPct()[i]));
-                    }
-                    b.append(" |");
-                }
-            }
-            out.add(b.toString());
-        });
-        out.add("");
-        out.add("| network | exact model on validation (samples) | multipliers' share of the array | time (s) |");
-        out.add("|---|---|---:|---:|");
-        out.add(String.format(Locale.ROOT, "| energy characterisation (shared) | | | %.0f |", energySeconds));
-        double total = energySeconds;
-        for (int i = 0; i < seconds.size(); i++) {
-            String name = jobs.get(i).name();
-            Row first = rows.stream().filter(r -> r.network().equals(name)).findFirst().orElseThrow();
-            out.add(String.format(Locale.ROOT, "| %s | %s %.2f%% (%d) | %s | %.0f |", name, first.metric(),
-                    100 * first.exactValidation(), first.validationSamples(), Double.isNaN(first.multiplierShare()) ? ""
-                            : String.format(Locale.ROOT, "%.1f%%", 100 * first.multiplierShare()), seconds.get(i)));
-            total += seconds.get(i);
-        }
-        out.add(String.format(Locale.ROOT, "| total | | | %.0f |", total));
-        return out;
-    }
-
-    private static String csv(List<Row> rows, List<Job> jobs, List<Double> seconds) {
-        StringBuilder b = new StringBuilder("network,metric,exact_validation_metric,validation_samples,approach,compensated");
-        for (double bound : ExploreReport.LOSS_BOUNDS) {
-            b.append(String.format(Locale.ROOT, ",best_saving_pct_within_%.0f_pts", bound));
-        }
-        for (double bound : ExploreReport.LOSS_BOUNDS) {
-            b.append(String.format(Locale.ROOT, ",array_saving_pct_within_%.0f_pts", bound));
-        }
-        b.append(",multiplier_share_of_array,network_seconds\n");
-        List<String> names = jobs.stream().map(Job::name).toList();
-        for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "%s,%s,%.5f,%d,%s,%b", r.network(), r.metric(), r.exactValidation(),
-                    r.validationSamples(), r.approach(), r.compensated()));
-            for (double v : r.bestSavingPct()) {
-                b.append(String.format(Locale.ROOT, ",%.3f", v));
-            }
-            for (double v : r.arraySavingPct()) {
-                b.append(Double.isNaN(v) ? "," : String.format(Locale.ROOT, ",%.3f", v));
-            }
-            b.append(Double.isNaN(r.multiplierShare()) ? "," : String.format(Locale.ROOT, ",%.5f", r.multiplierShare()));
-            b.append(String.format(Locale.ROOT, ",%.1f%n", seconds.get(names.indexOf(r.network()))));
-        }
-        return b.toString();
     }
 }

@@ -1,7 +1,6 @@
 package org.maxdnn.flow;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.energy.EnergyTable;
@@ -12,6 +11,7 @@ import org.maxdnn.explore.Exploration;
 import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
+import org.maxdnn.report.AlignedText;
 
 /**
  * Stage 2, the exploration: the data set split into search and validation parts ({@link DataSplit}),
@@ -116,46 +116,18 @@ public final class ExploreMaps {
                 + "configurations searched per gene for ROUP (both families, duplicates removed); ALWANN: one "
                 + "ALWANN-tuned EvoApprox table per layer.", s.population(), s.generations(), s.seed(), objective(s),
                 ConfigCatalog.roup(w.registry()).size());
-        ExploreReport.Summary summary = ExploreReport.write(q.out(), w.net(), result, q.energy(), s.maxLossPts(), settings);
+        ExploreReport.Written written = ExploreReport.write(q.out(), w.net(), result, q.energy(), s.maxLossPts(), settings);
+        AlignedText.lines(written.report()).forEach(listener::note);
         Explorer.Point chosen = result.chosen(s.maxLossPts());
-        Explored x = new Explored(result, summary, chosen, (System.nanoTime() - t0) / 1e9, q.out().resolve("report.html"));
-        summaryLines(x, s.maxLossPts(), q.out()).forEach(listener::note);
-        return x;
-    }
-
-    /**
-     * The console summary: best savings within 1, 2 and 4 points (on validation data) and hypervolume
-     * per approach, the chosen point.
-     */
-    static List<String> summaryLines(Explored x, double maxLossPts, Path out) {
-        ExploreReport.Summary summary = x.summary();
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "best saving within a loss bound on %s data (%s):",
-                x.result().validationExact() != null ? "validation" : "search", x.result().metric()));
-        lines.add(String.format(Locale.ROOT, "%-20s %10s %10s %10s %12s", "approach", "<=1 pt", "<=2 pts", "<=4 pts",
-                "hypervolume"));
-        summary.bestSaving().forEach((a, v) -> lines.add(String.format(Locale.ROOT, "%-20s %9.1f%% %9.1f%% %9.1f%% %12.4f",
-                a, v[0], v[1], v[2], summary.hypervolume().get(a))));
-        double[] r = summary.ratio();
-        lines.add(String.format(Locale.ROOT, "%-20s %10s %10s %10s", "MAx-DNN/ALWANN", ratio(r[0]), ratio(r[1]), ratio(r[2])));
-        double[] own = summary.alwannVsUnsignedExact();
-        if (own != null) {
-            lines.add(String.format(Locale.ROOT, "%-20s %9.1f%% %9.1f%% %9.1f%%  (ALWANN against its own exact unsigned "
-                    + "multiplier)", "alwann/1JFF", own[0], own[1], own[2]));
-        }
-        lines.add("hypervolume: " + Explorer.HYPERVOLUME);
-        Explorer.Point chosen = x.chosen();
+        Explored x = new Explored(result, written.summary(), chosen, (System.nanoTime() - t0) / 1e9,
+                q.out().resolve("report.html"));
         if (chosen != null) {
-            lines.add(String.format(Locale.ROOT, "chosen (largest saving within %.1f pts on search data): %s, saving %.1f%%, "
-                            + "search %.2f%% (loss %.2f pts)%s -> %s", maxLossPts, chosen.approach(), chosen.savingPct(),
-                    100 * chosen.score().metric(), chosen.lossPts(), ExploreReport.validationText(chosen),
-                    out.resolve("chosen-map.json")));
+            listener.note(String.format(Locale.ROOT, "chosen (largest saving within %.1f pts on search data): %s, saving "
+                            + "%.1f%%, search %.2f%% (loss %.2f pts)%s -> %s", s.maxLossPts(), chosen.approach(),
+                    chosen.savingPct(), 100 * chosen.score().metric(), chosen.lossPts(), ExploreReport.validationText(chosen),
+                    q.out().resolve("chosen-map.json")));
         }
-        lines.add(String.format(Locale.ROOT, "explored in %.0f s; report %s", x.seconds(), x.report()));
-        return lines;
-    }
-
-    private static String ratio(double r) {
-        return Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2fx", r);
+        listener.note(String.format(Locale.ROOT, "explored in %.0f s; report %s", x.seconds(), x.report()));
+        return x;
     }
 }

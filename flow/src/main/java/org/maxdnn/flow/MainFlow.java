@@ -43,14 +43,15 @@ public final class MainFlow {
      * {@code alwann} the ALWANN baseline's chosen map (null when not searched), its fixed arrays
      * {@code alwannRtl} and their cosimulations {@code alwannCosim}; {@code hardware} the layout, null
      * unless asked for. {@link #failed()} is the first that did not cosimulate bit-exactly.
-     * {@code arrayEnergy} is the whole array's energy per inference of the exact map, then of the chosen map.
+     * {@code arrayEnergy} is the whole array's energy per inference of the exact map, then of the chosen map,
+     * priced with the energy per action {@code actions}.
      */
     public record Result(CharacteriseEnergy.Characterised characterised, EnergyTable energy,
                          ExploreMaps.Explored explored, PickMap.Picked picked, GenerateRtl.Generated rtl,
                          Cosimulate.Outcome cosim, List<Cosimulate.Outcome> fixedCosim, Cosimulate.Outcome exactCosim,
                          PickMap.Picked alwann, List<GenerateRtl.Array> alwannRtl, List<Cosimulate.Outcome> alwannCosim,
                          MapEnergy.Breakdown mapEnergy, List<EstimateArrayEnergy.Estimate> arrayEnergy,
-                         LayOutMap.Laid hardware, Path report, double seconds) {
+                         ActionEnergyTable actions, LayOutMap.Laid hardware, Path report, double seconds) {
         /** The first cosimulation that failed, the configurable array's first; null when all passed. */
         public Cosimulate.Outcome failed() {
             List<Cosimulate.Outcome> all = new ArrayList<>(List.of(cosim, exactCosim));
@@ -137,29 +138,19 @@ public final class MainFlow {
                         + "%.3f uJ: saving %.1f%% at array level, %.1f%% at multiplier level", exactArray.totalPj() / 1e6,
                 100 * exactArray.multiplierShare(), chosenArray.totalPj() / 1e6,
                 100 * (1 - chosenArray.totalPj() / exactArray.totalPj()), e.savingPct()));
-        List<ReportSection> sections = new ArrayList<>(List.of(
-                RunSections.chosenMap(explored, picked, e, table),
-                RunSections.energyPerLayer(e, table),
-                RunSections.arrayEnergy(arrayEnergy, array, actions),
-                RunSections.rtl(rtl),
-                RunSections.cosimulation(cosim, rtl, fixedCosim),
-                RunSections.alwannInHardware(alwann, alwannRtl, alwannCosim),
-                RunSections.evoApproxRanking(characterised)));
         LayOutMap.Laid hardware = null;
         if (q.layoutClockNs() > 0) {
             listener.stage("layout of the chosen map's configurations (qflow)");
             hardware = LayOutMap.run(q.work(), picked.map(), q.assets(), q.layoutClockNs(), out.resolve("layout"),
                     listener);
-            sections.add(RunSections.hardware(hardware));
         }
-        sections.add(RunSections.fronts());
-        Path report = WriteReport.write("MAx-DNN run: " + q.work().net().model().file().getFileName()
-                + " with ROUP multipliers", sections,
-                out.resolve("report.html"));
         double seconds = (System.nanoTime() - t0) / 1e9;
+        Result result = new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, exactCosim, alwann,
+                alwannRtl, alwannCosim, e, arrayEnergy, actions, hardware, out.resolve("report.html"), seconds);
+        WriteReport.write("MAx-DNN run: " + q.work().net().model().file().getFileName() + " with ROUP multipliers", result,
+                RunSections.ALL, result.report(), listener);
         listener.note(String.format(Locale.ROOT, "saving %.1f%% at %.2f points of accuracy loss; report %s (%.0f s in all)",
-                e.savingPct(), picked.point() != null ? picked.point().lossPts() : 0.0, report, seconds));
-        return new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, exactCosim, alwann,
-                alwannRtl, alwannCosim, e, arrayEnergy, hardware, report, seconds);
+                e.savingPct(), picked.point() != null ? picked.point().lossPts() : 0.0, result.report(), seconds));
+        return result;
     }
 }

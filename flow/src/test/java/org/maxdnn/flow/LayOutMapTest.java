@@ -37,7 +37,7 @@ class LayOutMapTest {
         assertTrue(exact.preRoutePj() > 0 && exact.postRoutePj() > exact.preRoutePj() * 0.9,
                 "wires add capacitance: post-route not far below pre-route");
         Path html = out.resolve("report.html");
-        WriteReport.write("hardware", List.of(RunSections.hardware(laid)), html);
+        WriteReport.write("hardware", laid, List.of(RunSections::hardware), html, FlowListener.SILENT);
         String text = Files.readString(html);
         assertTrue(text.contains("Hardware (place and route)") && text.contains(laid.streamLayer()), text);
     }

@@ -32,6 +32,10 @@ import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.mult.TableConfig;
+import org.maxdnn.report.Column;
+import org.maxdnn.report.ReportSection;
+import org.maxdnn.report.Section;
+import org.maxdnn.report.Table;
 import org.maxdnn.sim.Liberty;
 import org.maxdnn.testing.RequiresTools;
 
@@ -213,6 +217,38 @@ class MainFlowTest {
                     b.registerDataPj() / 1e6, b.clockPj() / 1e6, b.loadPj() / 1e6);
         }
         assertTrue(Files.readString(result.report()).contains("Energy of the whole array"));
+    }
+
+    /**
+     * A report section is one factory and one line in the list of sections: it appears on the page,
+     * on the console and, its table, as a CSV file, beside every section of the run's own report.
+     */
+    @Test
+    void aNewReportSectionIsOneFactoryAndOneListLine() throws Exception {
+        List<ReportSection<MainFlow.Result>> sections = new ArrayList<>(RunSections.ALL);
+        sections.add(MainFlowTest::cosimulatedImages);
+        List<String> console = new ArrayList<>();
+        Path html = out.resolve("with-test-section/report.html");
+        WriteReport.write("run", result, sections, html, new FlowListener() {
+            @Override
+            public void note(String line) {
+                console.add(line);
+            }
+        });
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h2>Cosimulated images (test only)</h2>") && page.contains("<td>chosen map</td><td "
+                + "class=\"num\">1</td>") && page.contains("Energy of the whole array"), page);
+        assertTrue(console.containsAll(List.of("-- Cosimulated images (test only)", "map         images",
+                "chosen map       1")), String.join("\n", console));
+        assertEquals("map,images\nchosen map,1\n", Files.readString(html.resolveSibling("test-only/images.csv")));
+        assertTrue(Files.isRegularFile(html.resolveSibling("energy-per-layer.csv")));
+    }
+
+    /** The test's section: how many images the chosen map's cosimulation ran. */
+    private static Section cosimulatedImages(MainFlow.Result r) {
+        return Section.builder("Cosimulated images (test only)").table(Table.builder("test-only/images", "",
+                Column.text("map", "map"), Column.number("images", "images", "", "%d"))
+                .row("chosen map", r.cosim().report().images()).build()).build();
     }
 
     @Test

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 class HtmlPageTest {
     @Test
     void escapesTextAndBuildsTablesAndFigures() {
-        String html = new HtmlPage("a <b> & c")
-                .table(List.of("approach", "saving"), List.of(List.of("<script>", "41.2%")))
-                .figure("tradeoff", "loss vs saving")
-                .html();
+        Table t = Table.builder("t", "", Column.text("approach", "approach"),
+                Column.number("saving_pct", "saving", "%", "%.1f")).row("<script>", 41.2).build();
+        String html = HtmlPage.of(new Report("a <b> & c", List.of(Section.builder("").table(t)
+                .figure("tradeoff", "loss vs saving").build())));
         assertTrue(html.contains("<title>a &lt;b&gt; &amp; c</title>"));
         assertFalse(html.contains("<script>"));
         assertTrue(html.contains("<td class=\"num\">41.2%</td>"));
@@ -23,6 +23,6 @@ class HtmlPageTest {
     @Test
     void raggedRowsAreRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> new HtmlPage("t").table(List.of("a", "b"), List.of(List.of("1"))));
+                () -> Table.builder("t", "", Column.text("a", "a"), Column.text("b", "b")).row("1").build());
     }
 }

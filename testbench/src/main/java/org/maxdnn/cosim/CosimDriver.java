@@ -57,13 +57,6 @@ public final class CosimDriver implements AutoCloseable {
         public double microsPerInference(double clockMhz) {
             return cyclesPerInference() / clockMhz;
         }
-
-        /** One CSV row per layer ({@link LayerRun#CSV_HEADER}). */
-        public String layersCsv() {
-            StringBuilder s = new StringBuilder(LayerRun.CSV_HEADER).append('\n');
-            layers.forEach(l -> s.append(l.csvRow()).append('\n'));
-            return s.toString();
-        }
     }
 
     /**

@@ -14,19 +14,9 @@ import org.maxdnn.model.OpType;
  */
 public record LayerRun(String layer, OpType op, int tiles, long weightLoads, long macs, long cycles, long tilingCycles,
                        ScaleSimModel.Comparison scaleSim, int pes, long tileMismatches) {
-    /** CSV header of {@link #csvRow}. */
-    public static final String CSV_HEADER = "layer,op,tiles,weight_loads,macs,cycles,utilisation,tiling_cycles,"
-            + "scalesim_cycles,register_cycles,packing_cycles,tile_mismatches";
-
     /** MACs over the PE-cycles the RTL spent. */
     public double utilisation() {
         return (double) macs / ((double) cycles * pes);
-    }
-
-    public String csvRow() {
-        return String.format(java.util.Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.5f,%d,%d,%d,%d,%d", layer, op, tiles, weightLoads,
-                macs, cycles, utilisation(), tilingCycles, scaleSim.scaleSimCycles(), scaleSim.registers(), scaleSim.packing(),
-                tileMismatches);
     }
 
     /** Sums a layer's batches. */
