@@ -168,7 +168,7 @@ public final class RtlGenerator {
                 SystolicArray.externalVerilog(config, hardware)) + "\n" + toggleCounterVerilog();
     }
 
-    private static String elaborate(String what, scala.Function0<chisel3.RawModule> gen) {
+    static String elaborate(String what, scala.Function0<chisel3.RawModule> gen) {
         try {
             return Emit.verilog(gen);
         } catch (MaxdnnException e) {
@@ -205,7 +205,7 @@ public final class RtlGenerator {
      * Appends hand-written modules (EvoApprox circuits) as they are, with Verilator's style
      * warnings off: they are the library's own netlists, checked against their tables.
      */
-    private static String withExternals(String text, Map<String, String> externals) {
+    static String withExternals(String text, Map<String, String> externals) {
         StringBuilder out = new StringBuilder(text.stripTrailing()).append('\n');
         for (Map.Entry<String, String> e : externals.entrySet()) {
             out.append("\n// ").append(e.getKey()).append(": EvoApproxLib circuit, read from the asset folder\n")

@@ -99,7 +99,7 @@ public final class InferencePlan {
     }
 
     /** The input's int8 codes (unsigned form − 128) into the model's input tensor in {@code ws}. */
-    private void setInput(byte[] pixels, Workspace ws) {
+    public void setInput(byte[] pixels, Workspace ws) {
         if (pixels.length != net.inputElements()) {
             throw new IllegalArgumentException("the input has " + pixels.length + " bytes, the model takes "
                     + net.inputElements());
@@ -152,6 +152,11 @@ public final class InferencePlan {
     /** Runs layers {@code first}… on the tensors already in {@code ws}, e.g. restored from a snapshot. */
     public void runFrom(int first, Workspace ws, LayerTap tap) {
         runFrom(first, net.layers().size(), ws, tap);
+    }
+
+    /** Runs layer {@code index} alone on the tensors in {@code ws} (a host running the layers an accelerator leaves). */
+    public void runLayer(int index, Workspace ws) {
+        runFrom(index, index + 1, ws, null);
     }
 
     private void runFrom(int first, int end, Workspace ws, LayerTap tap) {

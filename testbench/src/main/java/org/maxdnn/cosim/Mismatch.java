@@ -14,6 +14,8 @@ public record Mismatch(String stage, int image, String layer, String tile, int p
             case "tile" -> String.format("image %d, layer %s, %s, row %d = pixel (%d,%d), %s: expected %d, RTL %d", image,
                     layer, tile, pixel, oy, ox, channel >= 0 ? "column " + column + " -> channel " + channel
                             : "idle column " + column, expected, actual);
+            case "int8" -> String.format("image %d, layer %s, pixel %d (%d,%d), channel %d: expected int8 %d, accelerator %d",
+                    image, layer, pixel, oy, ox, channel, expected, actual);
             case "logits", "output" -> String.format("image %d, network %s %d: expected %d, RTL-in-the-loop %d", image,
                     stage, channel, expected, actual);
             default -> String.format("image %d, layer %s, pixel (%d,%d), channel %d: expected accumulator %d, RTL %d",

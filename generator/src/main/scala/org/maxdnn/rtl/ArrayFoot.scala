@@ -1,0 +1,103 @@
+package org.maxdnn.rtl
+
+import chisel3._
+import chisel3.util.log2Ceil
+
+/**
+ * The foot of the array (SPEC §13): takes each output vector of the array and, one column per cycle,
+ * adds it to the int32 partial sums of the earlier reduction folds (accumulator memory), and on the
+ * last reduction fold adds the channel's bias (compensated biases included: the host folds the
+ * zero-point term f(x_zp, w) into it, SPEC §4), requantises ([[Requantiser]]), and writes the int8 to
+ * the activation memory at output + pixel·outC + channel. Two stages: memory reads, then add,
+ * requantise and write. Columns beyond the fold's are skipped, so idle columns cost no access.
+ */
+class ArrayFoot(cols: Int) extends Module {
+  val d = IO(Input(new Descriptor))
+  val inValid = IO(Input(Bool()))
+  val inPsum = IO(Input(Vec(cols, SInt(32.W))))
+  val foldStart = IO(Input(Bool()))
+  val firstK = IO(Input(Bool()))
+  val lastK = IO(Input(Bool()))
+  val nCount = IO(Input(UInt(16.W)))
+  val channelBase = IO(Input(UInt(16.W)))
+  /** Output vectors finished in this fold. */
+  val vectors = IO(Output(UInt(16.W)))
+
+  val accRead = IO(Output(Bool()))
+  val accReadAddress = IO(Output(UInt(32.W)))
+  val accReadData = IO(Input(SInt(32.W)))
+  val accWrite = IO(Output(Bool()))
+  val accWriteAddress = IO(Output(UInt(32.W)))
+  val accWriteData = IO(Output(SInt(32.W)))
+  val paramRead = IO(Output(Bool()))
+  val paramAddress = IO(Output(UInt(32.W)))
+  val bias = IO(Input(SInt(32.W)))
+  val multiplier = IO(Input(SInt(32.W)))
+  val shift = IO(Input(SInt(8.W)))
+  val outWrite = IO(Output(Bool()))
+  val outAddress = IO(Output(UInt(32.W)))
+  val outData = IO(Output(SInt(8.W)))
+
+  private val captured = Reg(Vec(cols, SInt(32.W)))
+  private val active = RegInit(false.B)
+  private val column = RegInit(0.U(log2Ceil(cols + 1).W))
+  private val done = RegInit(0.U(16.W))
+  private val accBase = Reg(UInt(32.W))
+  private val outBase = Reg(UInt(32.W))
+
+  // stage 0: read the earlier folds' partial sum and the channel's parameters
+  private val valid0 = active && column < nCount
+  private val channel = channelBase + column
+  accRead := valid0 && !firstK
+  accReadAddress := accBase + column
+  paramRead := valid0 && lastK
+  paramAddress := d.parameters + channel
+
+  private val s1 = RegNext(valid0, false.B)
+  private val s1Psum = RegNext(captured(column))
+  private val s1Acc = RegNext(accBase + column)
+  private val s1Out = RegNext(outBase + channel)
+  private val s1Last = RegNext(active && column === (cols - 1).U, false.B)
+
+  when(active) {
+    column := column + 1.U
+    when(column === (cols - 1).U) {
+      active := false.B
+      accBase := accBase + cols.U
+      outBase := outBase + d.outC
+    }
+  }
+  // a vector may arrive as the last column of the one before is read: `vectorPeriod` >= cols
+  when(inValid) {
+    captured := inPsum
+    active := true.B
+    column := 0.U
+  }
+  when(foldStart) {
+    done := 0.U
+    accBase := 0.U
+    outBase := d.output
+  }.elsewhen(s1Last) {
+    done := done + 1.U
+  }
+  vectors := done
+
+  // stage 1: accumulate, then keep for the next fold or requantise and write back
+  private val sum = s1Psum +% Mux(firstK, 0.S, accReadData)
+  private val requantiser = Module(new Requantiser)
+  requantiser.acc := sum
+  requantiser.bias := bias
+  requantiser.multiplier := multiplier
+  requantiser.shift := shift
+  requantiser.singleRounding := d.singleRounding
+  requantiser.outZeroPoint := d.outZeroPoint
+  requantiser.min := d.actMin
+  requantiser.max := d.actMax
+
+  accWrite := s1 && !lastK
+  accWriteAddress := s1Acc
+  accWriteData := sum
+  outWrite := s1 && lastK
+  outAddress := s1Out
+  outData := requantiser.out
+}

@@ -1,0 +1,55 @@
+package org.maxdnn.rtl;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.maxdnn.accel.AcceleratorConfig;
+import org.maxdnn.accel.HostInterface;
+import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.io.ExternalTool;
+import org.maxdnn.testing.RequiresTools;
+
+/** The accelerator's Verilog passes Verilator's -Wall lint, Icarus and Yosys, with flop and macro memories. */
+@RequiresTools({"verilator", "iverilog", "yosys"})
+class AcceleratorRtlTest {
+    private static final Path WORK = Path.of("target", "rtl-test", "accelerator").toAbsolutePath();
+
+    static AcceleratorConfig small(AcceleratorConfig.MemoryStyle style) {
+        return new AcceleratorConfig(ArrayConfig.configurable(4, 4), 256, 64, 64, 16, 4, style);
+    }
+
+    @Test
+    void flopMemoriesLintSimulateAndSynthesise() throws Exception {
+        AcceleratorConfig c = small(AcceleratorConfig.MemoryStyle.FLOPS);
+        Path dir = WORK.resolve("flops");
+        AcceleratorRtl.Files f = AcceleratorRtl.write(c, null, dir);
+        String sv = f.verilog().getFileName().toString();
+        ExternalTool.VERILATOR.run(dir, 300, "--lint-only", "-Wall", "-Wno-DECLFILENAME", "--top-module", c.moduleName(), sv);
+        ExternalTool.IVERILOG.run(dir, 300, "-g2012", "-o", "a.vvp", "-s", c.moduleName(), sv);
+        ExternalTool.YOSYS.run(dir, 600, "-q", "-p", "read_verilog -sv " + sv + "; synth -top " + c.moduleName()
+                + "; stat");
+        JsonNode m = new ObjectMapper().readTree(f.manifest().toFile());
+        assertTrue(m.get("counters").size() == HostInterface.COUNTERS_NAMES.size());
+        assertTrue(m.get("descriptorWords").size() == 16);
+    }
+
+    @Test
+    void macroMemoriesAreBlackBoxesWithAModel() throws Exception {
+        AcceleratorConfig c = small(AcceleratorConfig.MemoryStyle.MACROS);
+        Path dir = WORK.resolve("macros");
+        AcceleratorRtl.Files f = AcceleratorRtl.write(c, null, dir);
+        String sv = f.verilog().getFileName().toString();
+        String model = f.sramModel().getFileName().toString();
+        assertTrue(!Files.readString(f.verilog()).contains("\nmodule maxdnn_sram_1r1w"));
+        ExternalTool.VERILATOR.run(dir, 300, "--lint-only", "-Wall", "-Wno-DECLFILENAME", "--top-module", c.moduleName(), sv, model);
+        ExternalTool.IVERILOG.run(dir, 300, "-g2012", "-o", "a.vvp", "-s", c.moduleName(), sv, model);
+        // synthesis keeps the memories as black boxes
+        ExternalTool.Result r = ExternalTool.YOSYS.run(dir, 600, "-p", "read_verilog -sv " + sv
+                + "; read_verilog -lib " + model + "; synth -top " + c.moduleName() + "; stat");
+        assertTrue(r.output().contains("maxdnn_sram_1r1w"), r.output());
+    }
+}

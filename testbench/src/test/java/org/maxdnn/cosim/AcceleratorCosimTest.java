@@ -1,0 +1,184 @@
+package org.maxdnn.cosim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.maxdnn.Assets;
+import org.maxdnn.BundledModel;
+import org.maxdnn.accel.AcceleratorConfig;
+import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.data.DataSets;
+import org.maxdnn.data.LabeledImage;
+import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.InferencePlan;
+import org.maxdnn.infer.Network;
+import org.maxdnn.infer.QuantizedMultiplier;
+import org.maxdnn.map.ApproxMap;
+import org.maxdnn.model.OpType;
+import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.rtl.AcceleratorRtl;
+import org.maxdnn.testing.RequiresTools;
+
+/**
+ * The accelerator (a 4x4 configurable array with memories sized for KWS) in Verilator against the
+ * golden model: im2col address generation (strides, SAME padding with the input zero point, packed
+ * depthwise groups, reduction folds) against the golden im2col, the foot's requantisation in both
+ * rounding variants on random and edge values, and a whole KWS inference, every layer's int8 output
+ * bit for bit.
+ */
+@RequiresTools({"verilator"})
+class AcceleratorCosimTest {
+    static final AcceleratorConfig CONFIG = new AcceleratorConfig(ArrayConfig.configurable(4, 4), 16384, 4096, 2048,
+            128, 4, AcceleratorConfig.MemoryStyle.FLOPS);
+    static Assets assets;
+    static MultiplierRegistry registry;
+    static AcceleratorDriver driver;
+
+    @BeforeAll
+    static void setUp() {
+        assets = Assets.fromEnvironment();
+        registry = new MultiplierRegistry(assets.lutDir());
+        driver = new AcceleratorDriver(CONFIG, AcceleratorRtl.simulationVerilog(CONFIG, null), registry,
+                CosimDriver.Simulator.VERILATOR);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        driver.close();
+    }
+
+    /** The golden output of one layer: Σ over the golden im2col of f(x, w) − f(x_zp, w), plus bias, requantised. */
+    static byte[] golden(ConvLayer l, MultiplierConfig[][] kernels, byte[] input) {
+        int[] patch = new int[l.patchSize()];
+        byte[] out = new byte[l.outH() * l.outW() * l.outC()];
+        for (int oy = 0; oy < l.outH(); oy++) {
+            for (int ox = 0; ox < l.outW(); ox++) {
+                l.im2col(input, oy, ox, patch);
+                for (int oc = 0; oc < l.outC(); oc++) {
+                    int acc = l.bias()[oc];
+                    int first = l.firstInputChannel(oc);
+                    for (int t = 0; t < l.kh() * l.kw(); t++) {
+                        for (int j = 0; j < l.filterDepth(); j++) {
+                            int w = l.weights()[(oc * l.kh() * l.kw() + t) * l.filterDepth() + j];
+                            var f = registry.get(kernels[oc][j]);
+                            acc += f.multiply(patch[t * l.inC() + first + j], w) - f.multiply(l.inZeroPoint(), w);
+                        }
+                    }
+                    out[(oy * l.outW() + ox) * l.outC() + oc] = l.requantize(oc, acc);
+                }
+            }
+        }
+        return out;
+    }
+
+    static ConvLayer randomLayer(Random rnd, OpType op, int inH, int inW, int inC, int outC, int k, int stride,
+                                 int pad, int groups, boolean single) {
+        int outH = (inH + 2 * pad - k) / stride + 1;
+        int outW = (inW + 2 * pad - k) / stride + 1;
+        byte[] w = new byte[outC * k * k * (inC / groups)];
+        rnd.nextBytes(w);
+        int[] bias = rnd.ints(outC, -5000, 5000).toArray();
+        QuantizedMultiplier[] q = new QuantizedMultiplier[outC];
+        for (int i = 0; i < outC; i++) {
+            q[i] = QuantizedMultiplier.of(Math.scalb(0.5 + rnd.nextDouble() / 2, -8 - rnd.nextInt(4)));
+        }
+        return new ConvLayer("l", op, 0, 1, inH, inW, inC, outH, outW, outC, k, k, stride, stride, pad, pad, w, bias,
+                rnd.nextInt(256) - 128, rnd.nextInt(256) - 128, q, -128, 127, groups, single);
+    }
+
+    static MultiplierConfig[][] randomKernels(Random rnd, ConvLayer l) {
+        List<MultiplierConfig> mix = NetworkCosimTest.MIX;
+        MultiplierConfig[][] k = new MultiplierConfig[l.outC()][l.filterDepth()];
+        for (MultiplierConfig[] row : k) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = mix.get(rnd.nextInt(mix.size()));
+            }
+        }
+        return k;
+    }
+
+    private static void layerMatches(ConvLayer l, Random rnd) {
+        byte[] input = new byte[l.inH() * l.inW() * l.inC()];
+        rnd.nextBytes(input);
+        MultiplierConfig[][] kernels = randomKernels(rnd, l);
+        assertArrayEquals(golden(l, kernels, input), driver.layer(l, kernels, input),
+                l.op() + " " + l.inH() + "x" + l.inW() + "x" + l.inC() + " stride " + l.strideH() + " pad " + l.padTop());
+    }
+
+    @Test
+    void convolutionsWithStridesPaddingAndFoldsMatchTheGoldenIm2col() {
+        Random rnd = new Random(1);
+        // 3x3 SAME, stride 1: 27 reduction rows over 7 folds, 6 channels over 2 column folds
+        layerMatches(randomLayer(rnd, OpType.CONV_2D, 5, 6, 3, 6, 3, 1, 1, 1, false), rnd);
+        // stride 2 with padding, runtime rounding
+        layerMatches(randomLayer(rnd, OpType.CONV_2D, 7, 7, 2, 5, 3, 2, 1, 1, true), rnd);
+        // depthwise: 6 channels, 4 packed per fold, a group straddling two folds
+        layerMatches(randomLayer(rnd, OpType.DEPTHWISE_CONV_2D, 5, 5, 6, 6, 3, 1, 1, 6, false), rnd);
+        // FC as a 1x1 convolution over a 1x1 input
+        layerMatches(randomLayer(rnd, OpType.FULLY_CONNECTED, 1, 1, 11, 7, 1, 1, 0, 1, false), rnd);
+    }
+
+    /** Requantisation in both variants: a 1x1 conv with weight 1, so every output requantises its input + bias. */
+    @Test
+    void footRequantisesAsTheGoldenModelOnRandomAndEdgeValues() {
+        Random rnd = new Random(2);
+        int[] multipliers = {Integer.MAX_VALUE, 1 << 30, 0, Integer.MIN_VALUE, 1518500250, 1073741825};
+        int[] shifts = {-31, -20, -1, 0, 1, 5, 30};
+        int[] biases = {Integer.MAX_VALUE, Integer.MIN_VALUE, 0, -1, 1 << 24, -(1 << 24), 1 << 30};
+        for (boolean single : new boolean[] {false, true}) {
+            for (int run = 0; run < 3; run++) {
+                int outC = 16;
+                QuantizedMultiplier[] q = new QuantizedMultiplier[outC];
+                int[] bias = new int[outC];
+                for (int c = 0; c < outC; c++) {
+                    boolean edge = run == 0;
+                    int m = edge ? multipliers[c % multipliers.length] : (1 << 30) + rnd.nextInt(1 << 30);
+                    int s = edge ? shifts[c % shifts.length] : rnd.nextInt(62) - 31;
+                    q[c] = new QuantizedMultiplier(m, single ? Math.min(s, 30) : s);
+                    bias[c] = edge ? biases[c % biases.length] : rnd.nextInt();
+                }
+                byte[] w = new byte[outC];
+                Arrays.fill(w, (byte) 1);
+                int zp = rnd.nextInt(256) - 128;
+                ConvLayer l = new ConvLayer("requant", OpType.CONV_2D, 0, 1, 16, 16, 1, 16, 16, outC, 1, 1, 1, 1, 0, 0,
+                        w, bias, zp, rnd.nextInt(256) - 128, q, run == 2 ? -20 : -128, run == 2 ? 90 : 127, 1, single);
+                byte[] input = new byte[256];
+                for (int i = 0; i < input.length; i++) {
+                    input[i] = (byte) i;
+                }
+                MultiplierConfig[][] exact = new MultiplierConfig[outC][1];
+                for (MultiplierConfig[] row : exact) {
+                    row[0] = MultiplierConfig.EXACT;
+                }
+                assertArrayEquals(golden(l, exact, input), driver.layer(l, exact, input),
+                        (single ? "single" : "double") + " rounding, run " + run);
+            }
+        }
+    }
+
+    @Test
+    void kwsRunsEndToEndBitExactly() {
+        Network net = Network.load(BundledModel.KWS.model(assets));
+        List<LabeledImage> one = DataSets.read(BundledModel.KWS.samples(assets), net, 1).inputs().subList(0, 1);
+        InferencePlan plan = InferencePlan.compile(net, ApproxMap.randomKernels(net.weightedLayers(), NetworkCosimTest.MIX, 3),
+                registry);
+        AcceleratorDriver.Report r = driver.network(plan, one, null);
+        System.out.printf(Locale.ROOT, "accelerator kws on 4x4: %,.0f cycles per inference, %.2f s, %d mismatches%n",
+                r.cyclesPerInference(), r.seconds(), r.mismatchCount());
+        assertEquals(0, r.mismatchCount(), () -> r.mismatches().get(0).describe());
+        assertEquals(net.weightedLayers().size(), r.layers().size());
+        for (AcceleratorLayerRun l : r.layers()) {
+            assertEquals(l.count("fetch") + l.count("load") + l.count("stream") + l.count("drain"), l.cycles(), l.layer());
+            assertTrue(l.cycles() >= l.arrayCycles(), l.layer() + ": the accelerator cannot beat the bare array's count");
+        }
+    }
+}
