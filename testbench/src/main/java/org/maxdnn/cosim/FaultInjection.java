@@ -1,13 +1,15 @@
 package org.maxdnn.cosim;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.maxdnn.MaxdnnException;
 
 /**
  * Faults injected into generated Verilog, to prove that cosimulation catches a broken design: in
- * the configurable PE, in the array around the PEs, and in the PEs of fixed arrays (a ROUP
- * multiplier's reduction tree, an EvoApprox PE's operand wiring). Each mutant is a textual edit of
+ * the configurable PE, in the array around the PEs, in the PEs of fixed arrays (a ROUP
+ * multiplier's reduction tree, an EvoApprox PE's operand wiring), and in what the accelerator adds
+ * around the array (address generation, padding, requantisation, fold accumulation). Each mutant is a textual edit of
  * one module as firtool emits it (the first module whose name starts with {@link #module()});
  * applying one to Verilog where its pattern no longer occurs is an error, so a change in the
  * generator cannot silently turn the fault test into a no-op.
@@ -36,7 +38,19 @@ public enum FaultInjection {
             "(wire\\s+\\w+ =\\s*\\w+ & \\w+) \\| \\w+ & \\w+;", "$1;", true),
     /** In an EvoApprox PE, the circuit's operands swapped (the table's activation on port A). */
     CIRCUIT_PORTS("circuit-ports", "PE_Alwann_", "EvoApprox circuit's ports A and B swapped",
-            "\\.A \\(([^)]*)\\),(\\s*)\\.B \\(([^)]*)\\)", ".A ($3),$2.B ($1)", true);
+            "\\.A \\(([^)]*)\\),(\\s*)\\.B \\(([^)]*)\\)", ".A ($3),$2.B ($1)", true),
+    /** In the accelerator's im2col address generator, every address one byte too far (the next channel). */
+    ADDRESS_OFF_BY_ONE("address-off-by-one", "Im2colAddress", "im2col address one byte off",
+            "(\\+ \\{16'h0, walk_j\\});", "$1 + 32'h1;", false),
+    /** In the accelerator's gatherer, padded taps fed 0 instead of the input zero point. */
+    PADDING_VALUE("padding-value", "Sequencer", "padded taps fed 0, not the input zero point",
+            "(gPad \\? )words_5\\[23:16\\]", "$18'h0", false),
+    /** In the accelerator's requantiser, the reference rounding's right shift one too many. */
+    REQUANT_SHIFT("requant-shift", "Requantiser", "reference requantisation shifts right one bit too far",
+            "\\$signed\\(high\\) >>> right\\)", "\\$signed(high) >>> (right + 5'h1))", false),
+    /** In the accelerator's foot, the partial sums of earlier reduction folds dropped. */
+    DROPPED_FOLD("dropped-fold", "ArrayFoot", "earlier reduction folds' partial sums dropped",
+            "\\(firstK \\? 32'h0 : accReadData\\)", "32'h0", false);
 
     private final String id;
     private final String module;
@@ -65,6 +79,11 @@ public enum FaultInjection {
 
     public String description() {
         return description;
+    }
+
+    /** True when the module it mutates is one the accelerator adds around the array. */
+    public boolean inAccelerator() {
+        return List.of("Im2colAddress", "Sequencer", "Requantiser", "ArrayFoot").contains(module);
     }
 
     /** True when the module it mutates is part of the configurable array (its PE or the array around the PEs). */

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
@@ -31,6 +30,7 @@ import org.maxdnn.map.ApproxMap;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.rtl.AcceleratorRtl;
 import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.testing.RequiresTools;
 
@@ -121,8 +121,12 @@ class FaultInjectionTest {
         }
     }
 
+    static Stream<FaultInjection> arrayFaults() {
+        return Stream.of(FaultInjection.values()).filter(f -> !f.inAccelerator());
+    }
+
     @ParameterizedTest
-    @EnumSource(FaultInjection.class)
+    @MethodSource("arrayFaults")
     void everyMutantIsDetected(FaultInjection fault) {
         Design d = designOf(fault);
         String mutant = fault.apply(d.verilog());
@@ -169,6 +173,44 @@ class FaultInjectionTest {
         return Stream.of(FaultInjection.values()).filter(FaultInjection::inConfigurableArray);
     }
 
+    /**
+     * Every mutant of what the accelerator adds around the array is caught on one KWS clip through a
+     * 4x4 accelerator (strided and padded convolutions, packed depthwise folds, reduction folds), its
+     * int8 layer outputs compared with the golden model's; the unmutated accelerator is the control.
+     */
+    @ParameterizedTest
+    @MethodSource("acceleratorFaults")
+    void everyAcceleratorMutantIsDetected(FaultInjection fault) {
+        String verilog = AcceleratorRtl.simulationVerilog(AcceleratorCosimTest.CONFIG, null);
+        if (acceleratorControl == null) {
+            acceleratorControl = acceleratorCosim(verilog);
+            assertEquals(0, acceleratorControl.mismatchCount(), () -> "control: " + acceleratorControl.mismatches().get(0).describe());
+        }
+        String mutant = fault.apply(verilog);
+        assertNotEquals(verilog, mutant);
+        AcceleratorDriver.Report r = acceleratorCosim(mutant);
+        TABLE.put(fault, String.format(Locale.ROOT, "| %-18s | %-21s | %,11d | %,11d |", fault.id(),
+                AcceleratorCosimTest.CONFIG.moduleName(), r.layers().stream().mapToLong(l -> l.count("activation.write")).sum(),
+                r.mismatchCount()));
+        System.out.printf(Locale.ROOT, "fault %-18s (%s): %,d mismatches, first: %s%n", fault.id(), fault.description(),
+                r.mismatchCount(), r.mismatches().isEmpty() ? "-" : r.mismatches().get(0).describe());
+        assertTrue(r.mismatchCount() > 0, fault.id() + " was not detected");
+        assertEquals("int8", r.mismatches().get(0).stage(), "caught at a layer's int8 output");
+    }
+
+    static AcceleratorDriver.Report acceleratorControl;
+
+    static Stream<FaultInjection> acceleratorFaults() {
+        return Stream.of(FaultInjection.values()).filter(FaultInjection::inAccelerator);
+    }
+
+    private static AcceleratorDriver.Report acceleratorCosim(String verilog) {
+        try (AcceleratorDriver driver = new AcceleratorDriver(AcceleratorCosimTest.CONFIG, verilog, registry,
+                CosimDriver.Simulator.VERILATOR)) {
+            return driver.network(depthwisePath.design().plan(), depthwisePath.inputs(), null);
+        }
+    }
+
     @AfterAll
     static void printTable() {
         System.out.println("| mutant          | path                    | tile outputs | mismatches | in the path |");
@@ -183,5 +225,6 @@ class FaultInjectionTest {
         assertThrows(IllegalArgumentException.class,
                 () -> FaultInjection.PERFORATION.apply("module PE_Configurable(\n);\nendmodule"));
         assertThrows(IllegalArgumentException.class, () -> FaultInjection.FIXED_TREE.apply(configurable.verilog()));
+        assertThrows(IllegalArgumentException.class, () -> FaultInjection.DROPPED_FOLD.apply(configurable.verilog()));
     }
 }
