@@ -54,7 +54,7 @@ class ArrayFoot(cols: Int) extends Module {
   paramAddress := d.parameters + channel
 
   private val s1 = RegNext(valid0, false.B)
-  private val s1Psum = RegNext(captured(column))
+  private val s1Psum = RegNext(captured(column(math.max(1, log2Ceil(cols)) - 1, 0)))
   private val s1Acc = RegNext(accBase + column)
   private val s1Out = RegNext(outBase + channel)
   private val s1Last = RegNext(active && column === (cols - 1).U, false.B)

@@ -28,7 +28,7 @@ public record LayerDescriptor(boolean halt, boolean singleRounding, int inH, int
         if (view.layer() != layer) {
             throw new IllegalArgumentException("tiling of " + view.name() + " given for " + layer.name());
         }
-        return new LayerDescriptor(halt, layer.singleRounding(), layer.inH(), layer.inW(), layer.inC(), layer.outH(),
+        return new LayerDescriptor(halt, layer.outputStage().singleRounding(), layer.inH(), layer.inW(), layer.inC(), layer.outH(),
                 layer.outW(), layer.outC(), layer.kh(), layer.kw(), layer.strideH(), layer.strideW(), layer.padTop(),
                 layer.padLeft(), layer.inZeroPoint(), layer.outZeroPoint(), layer.actMin(), layer.actMax(),
                 view.groups(), tiling.groupsPerFold(), view.k(), view.n(), layer.filterDepth(), input, output, weights,

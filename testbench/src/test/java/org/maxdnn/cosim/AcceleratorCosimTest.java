@@ -18,6 +18,9 @@ import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.data.DataSets;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.infer.FeatureMap;
+import org.maxdnn.infer.OutputStage;
+import org.maxdnn.infer.Window;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
 import org.maxdnn.infer.QuantizedMultiplier;
@@ -91,8 +94,9 @@ class AcceleratorCosimTest {
         for (int i = 0; i < outC; i++) {
             q[i] = QuantizedMultiplier.of(Math.scalb(0.5 + rnd.nextDouble() / 2, -8 - rnd.nextInt(4)));
         }
-        return new ConvLayer("l", op, 0, 1, inH, inW, inC, outH, outW, outC, k, k, stride, stride, pad, pad, w, bias,
-                rnd.nextInt(256) - 128, rnd.nextInt(256) - 128, q, -128, 127, groups, single);
+        return new ConvLayer("l", op, 0, 1, new FeatureMap(inH, inW, inC), new FeatureMap(outH, outW, outC),
+                new Window(k, k, stride, stride, pad, pad), groups, w, bias, rnd.nextInt(256) - 128,
+                new OutputStage(q, rnd.nextInt(256) - 128, -128, 127, single));
     }
 
     static MultiplierConfig[][] randomKernels(Random rnd, ConvLayer l) {
@@ -149,8 +153,9 @@ class AcceleratorCosimTest {
                 byte[] w = new byte[outC];
                 Arrays.fill(w, (byte) 1);
                 int zp = rnd.nextInt(256) - 128;
-                ConvLayer l = new ConvLayer("requant", OpType.CONV_2D, 0, 1, 16, 16, 1, 16, 16, outC, 1, 1, 1, 1, 0, 0,
-                        w, bias, zp, rnd.nextInt(256) - 128, q, run == 2 ? -20 : -128, run == 2 ? 90 : 127, 1, single);
+                ConvLayer l = new ConvLayer("requant", OpType.CONV_2D, 0, 1, new FeatureMap(16, 16, 1),
+                        new FeatureMap(16, 16, outC), Window.single(), 1, w, bias, zp, new OutputStage(q,
+                        rnd.nextInt(256) - 128, run == 2 ? -20 : -128, run == 2 ? 90 : 127, single));
                 byte[] input = new byte[256];
                 for (int i = 0; i < input.length; i++) {
                     input[i] = (byte) i;
