@@ -95,6 +95,7 @@ public final class DataSets {
             byte[] b = sized(labels, row, size, first);
             float[] values = new float[b.length / 4];
             ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            requireFinite(values, row.path());
             byte[] codes = new byte[values.length];
             for (int i = 0; i < values.length; i++) {
                 codes[i] = (byte) (quantize(values[i], q.scale(), q.zeroPoint()) ^ 0x80);
@@ -107,6 +108,20 @@ public final class DataSets {
         }
         Task task = new AnomalyDetection(files, n, step, qo.scale(), qo.zeroPoint());
         return new DataSet(labels.file().getParent(), InputFormat.FLOAT32_WINDOWS, rows.size(), inputs, task);
+    }
+
+    /**
+     * A spectrogram value that is NaN or infinite has no quantised code and no reconstruction error
+     * (it would make the file's score NaN, which no ranking can order): an error naming the file and
+     * the value's byte offset.
+     */
+    private static void requireFinite(float[] values, Path file) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw MaxdnnException.badInput(file + " byte " + 4L * i + ": the float32 value is " + values[i]
+                        + "; a spectrogram holds finite numbers only");
+            }
+        }
     }
 
     /**

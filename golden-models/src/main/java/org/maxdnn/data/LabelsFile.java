@@ -15,7 +15,8 @@ import org.maxdnn.io.InputFiles;
  * A sample folder's {@code y_labels.csv} (MLPerf Tiny's layout, SPEC §12): lines
  * {@code file,classes,label[,…]} naming the {@code .bin} files of the folder; the anomaly set adds
  * the window and step in bytes. A UTF-8 byte order mark is skipped; a listed file that is missing,
- * a file listed twice and a {@code .bin} file without a line are errors naming file and line.
+ * a file listed twice, a name with a folder part (no row reaches outside the folder) and a
+ * {@code .bin} file without a line are errors naming file and line.
  */
 public record LabelsFile(Path file, List<Row> rows) {
     public static final String NAME = "y_labels.csv";
@@ -65,6 +66,10 @@ public record LabelsFile(Path file, List<Row> rows) {
                 extra[k] = integer(f[3 + k], at + "field " + (4 + k));
             }
             String name = f[0].strip();
+            if (!isPlainFileName(name)) {
+                throw MaxdnnException.badInput(at + "'" + name + "' is not a file name of the folder (a row names a "
+                        + "file in " + dir + " itself, without a path)");
+            }
             if (!listed.add(name)) {
                 throw MaxdnnException.badInput(at + "file " + name + " is listed twice");
             }
@@ -102,6 +107,12 @@ public record LabelsFile(Path file, List<Row> rows) {
         } catch (IOException e) {
             throw MaxdnnException.badInput("cannot read " + row.path() + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** A name without a folder part ("a.bin", not "../a.bin", "sub/a.bin" or an absolute path). */
+    private static boolean isPlainFileName(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0
+                && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
     }
 
     private static int integer(String s, String where) {

@@ -12,8 +12,14 @@ public final class RocAuc {
     private RocAuc() {
     }
 
+    /** The AUC; a NaN score is refused (it equals nothing, so it has no rank). */
     public static double of(int[] labels, double[] scores) {
         int n = labels.length;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(scores[i])) {
+                throw new IllegalArgumentException("ROC AUC of a NaN score (sample " + i + ")");
+            }
+        }
         Integer[] order = new Integer[n];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,34 @@ class DataSetsTest {
         assertEquals(6, w.inputs().size(), "(1280 - 640) / 128 + 1 windows");
         Files.writeString(spectra.resolve("y_labels.csv"), "n.bin,2,0,2000,512\n");
         assertBad(spectra, ad, "line 1", "window 2000");
+    }
+
+    /** A NaN or infinite spectrogram value is refused on reading, naming the file and the value's byte. */
+    @Test
+    void nonFiniteSpectrogramValuesAreRefused() throws Exception {
+        Path spectra = Files.createDirectory(tmp.resolve("ad-nan"));
+        Files.writeString(spectra.resolve("y_labels.csv"), "n.bin,2,0,2560,512\n");
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            byte[] b = floats(1280);
+            ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putFloat(4 * 777, bad);
+            Files.write(spectra.resolve("n.bin"), b);
+            assertBad(spectra, ad, "n.bin byte 3108", "is " + bad);
+        }
+    }
+
+    /** A labels row names a file of the folder itself: no path outside it, none into a sub-folder. */
+    @Test
+    void aLabelsRowMayNotNameAFileOutsideTheFolder() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("outside").resolve("kws"));
+        Files.write(dir.resolve("a.bin"), new byte[490]);
+        Files.write(dir.getParent().resolve("secret.bin"), new byte[490]);
+        Files.createDirectory(dir.resolve("sub"));
+        Files.write(dir.resolve("sub").resolve("c.bin"), new byte[490]);
+        for (String name : List.of("../secret.bin", dir.getParent().resolve("secret.bin").toString(), "sub/c.bin",
+                "./a.bin", "..")) {
+            Files.writeString(dir.resolve("y_labels.csv"), "a.bin,12,3\n" + name + ",12,1\n");
+            assertBad(dir, kws, "line 2", "not a file name of the folder");
+        }
     }
 
     private static byte[] floats(int n) {

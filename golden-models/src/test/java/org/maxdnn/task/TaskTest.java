@@ -20,6 +20,9 @@ class TaskTest {
         assertEquals(1.0, RocAuc.of(new int[] {0, 1}, new double[] {1, 2}));
         assertEquals(0.0, RocAuc.of(new int[] {1, 0}, new double[] {1, 2}));
         assertThrows(IllegalArgumentException.class, () -> RocAuc.of(new int[] {1, 1}, new double[] {1, 2}));
+        // NaN equals nothing, not even itself: refused instead of a tie run that never ends
+        assertThrows(IllegalArgumentException.class, () -> RocAuc.of(new int[] {0, 1, 1}, new double[] {1, Double.NaN, 2}));
+        assertEquals(0.875, RocAuc.of(new int[] {0, 1, 0, 1}, new double[] {1, Double.POSITIVE_INFINITY, 2, 2}));
     }
 
     @Test
