@@ -70,8 +70,12 @@ final class EvalCommand implements CliCommand {
         boolean classifier = task instanceof Classification;
         boolean labelled = data.inputs().stream().allMatch(i -> i.label() >= 0);
         String metric = classifier ? "accuracy" : task.metricName();
-        double loss = task.metric(exactValues) - task.metric(mine);
-        if (labelled) {
+        // a one-label anomaly set has per-file scores (--predictions) but no AUC to compare
+        boolean defined = task.whyUndefined() == null;
+        if (labelled && !defined) {
+            ctx.out().printf(Locale.ROOT, "%s %s%n", metric, task.describe(mine));
+        } else if (labelled) {
+            double loss = task.metric(exactValues) - task.metric(mine);
             ctx.out().printf(Locale.ROOT, "%s %s (exact model %s, loss %s)%n", metric, task.describe(mine),
                     classifier ? String.format(Locale.ROOT, "%.2f%%", 100 * task.metric(exactValues))
                             : String.format(Locale.ROOT, "%.4f", task.metric(exactValues)),
@@ -101,10 +105,13 @@ final class EvalCommand implements CliCommand {
                     .put("images", data.samples())
                     .put("inputs", inputs)
                     .put("metric", task.metricName())
-                    .put("value", task.metric(mine))
-                    .put("exact_value", task.metric(exactValues))
                     .put("seconds", seconds)
                     .put("inputs_per_second", inputs / seconds);
+            if (defined) {
+                root.put("value", task.metric(mine)).put("exact_value", task.metric(exactValues));
+            } else {
+                root.putNull("value").putNull("exact_value").put("undefined", task.whyUndefined());
+            }
             if (classifier) {
                 Classification c = (Classification) task;
                 root.put("agreement", Classification.agreement(mine, exactValues));

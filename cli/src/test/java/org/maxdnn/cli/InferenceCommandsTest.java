@@ -67,11 +67,17 @@ class InferenceCommandsTest {
             assertTrue(o.out().contains(e.getValue()), e.getKey() + ":\n" + o.out());
         }
         Path predictions = tmp.resolve("ad.csv");
+        Path json = tmp.resolve("ad.json");
         MainTest.Outcome o = run("eval", "--model", "ad", "--rounding", "runtime", "--limit", "3",
-                "--predictions", predictions.toString());
+                "--predictions", predictions.toString(), "--json", json.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("runtime rounding; 3 samples (588 inputs)"), o.out());
         assertTrue(o.out().contains("ROC AUC n/a (it needs normal and anomalous files) (3 files, 3 anomalous)"), o.out());
+        // no AUC means no exact AUC and no loss either: nothing printed or written as NaN
+        assertFalse(o.out().contains("NaN"), o.out());
+        String summary = Files.readString(json);
+        assertFalse(summary.contains("NaN"), summary);
+        assertTrue(summary.contains("\"value\" : null") && summary.contains("3 anomalous files"), summary);
         List<String> lines = Files.readAllLines(predictions);
         assertEquals("file,label,score", lines.get(0));
         assertEquals(4, lines.size());

@@ -2,6 +2,7 @@ package org.maxdnn.explore;
 
 import java.io.Serializable;
 import java.util.List;
+import org.maxdnn.MaxdnnException;
 import org.maxdnn.data.DataSet;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.Evaluation;
@@ -53,6 +54,10 @@ public final class AccuracyOracle {
 
     /** The oracle of {@code inputs} scored by {@code task} (a data set without its files, as an executor gets it). */
     public AccuracyOracle(Network net, List<LabeledImage> inputs, Task task, MultiplierRegistry registry, int threads) {
+        String why = task.whyUndefined();
+        if (why != null) {
+            throw MaxdnnException.badInput("cannot score maps by " + task.metricName() + " on " + why);
+        }
         this.net = net;
         this.images = List.copyOf(inputs);
         this.task = task;

@@ -3,7 +3,9 @@ package org.maxdnn.explore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.maxdnn.MaxdnnException;
 import org.maxdnn.data.DataSet;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.task.AnomalyDetection;
@@ -30,13 +32,40 @@ public record DataSplit(DataSet search, DataSet validation) {
             throw new IllegalArgumentException("window stride must be at least 1: " + windowStride);
         }
         int[] part = parts(data.task().sampleLabels());
+        DataSplit split;
         if (data.task() instanceof AnomalyDetection ad) {
-            return new DataSplit(files(data, ad, part, SEARCH, windowStride), files(data, ad, part, VALIDATION, windowStride));
+            split = new DataSplit(files(data, ad, part, SEARCH, windowStride), files(data, ad, part, VALIDATION, windowStride));
+        } else if (data.task() instanceof Classification) {
+            split = new DataSplit(images(data, part, SEARCH), images(data, part, VALIDATION));
+        } else {
+            throw new IllegalArgumentException("no split for task " + data.task().metricName());
         }
-        if (data.task() instanceof Classification) {
-            return new DataSplit(images(data, part, SEARCH), images(data, part, VALIDATION));
+        split.requireMetric(data);
+        return split;
+    }
+
+    /**
+     * Checks, before any work, that both parts of {@code data}'s split give the task's metric
+     * (an exit-2 error saying what each part needs otherwise).
+     */
+    public static void check(DataSet data) {
+        of(data, 1);
+    }
+
+    /** Both parts give the metric, or a bad-input error saying how many samples each part needs. */
+    private void requireMetric(DataSet data) {
+        for (DataSet part : List.of(search, validation)) {
+            String why = part.task().whyUndefined();
+            if (why != null) {
+                String needs = data.task() instanceof AnomalyDetection
+                        ? "a normal and an anomalous file, so the samples need at least 2 of each"
+                        : "an image, so the samples need at least 2 images of one label";
+                throw MaxdnnException.badInput(String.format(Locale.ROOT, "%s: %d samples are too few to split into "
+                        + "search and validation parts: the %s part would hold %s. Each label's samples go alternately "
+                        + "to the two parts, and each part needs %s (a larger --limit or sample folder)", data.source(),
+                        data.samples(), part == search ? "search" : "validation", why, needs));
+            }
         }
-        throw new IllegalArgumentException("no split for task " + data.task().metricName());
     }
 
     /** The part of each sample: within each label alternately search, validation, search, … */

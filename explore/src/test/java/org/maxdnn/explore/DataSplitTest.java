@@ -2,15 +2,23 @@ package org.maxdnn.explore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
+import org.maxdnn.MaxdnnException;
 import org.maxdnn.BundledModel;
 import org.maxdnn.data.DataSet;
 import org.maxdnn.data.DataSets;
+import org.maxdnn.data.InputFormat;
+import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.Network;
 import org.maxdnn.task.AnomalyDetection;
+import org.maxdnn.task.Classification;
 
 /** The search/validation split: deterministic, stratified by label, anomaly files kept whole. */
 class DataSplitTest {
@@ -44,5 +52,36 @@ class DataSplitTest {
         assertEquals(whole.perInput(whole.files().get(0).firstInput() + 14 * 3, zeros), search.perInput(3, zeros), 0);
         List<String> again = DataSplit.of(all, 14).validation().inputs().stream().map(i -> i.name()).toList();
         assertEquals(split.validation().inputs().stream().map(i -> i.name()).toList(), again);
+    }
+
+    /**
+     * A split whose part cannot give the metric is refused, saying what each part needs: ad's first 87
+     * files are anomalous (no AUC in either part), and 3 files with 2 normal give a validation part
+     * without one; 4 images of 4 labels leave the validation part empty.
+     */
+    @Test
+    void aSplitWithoutTheMetricInAPartIsRefused() {
+        Assets assets = Assets.fromEnvironment();
+        Network ad = Network.load(BundledModel.AD.model(assets));
+        DataSet anomalous = DataSets.read(BundledModel.AD.samples(assets), ad, 4);
+        MaxdnnException e = assertThrows(MaxdnnException.class, () -> DataSplit.of(anomalous, 14));
+        assertEquals(MaxdnnException.BAD_INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains("the search part would hold 0 normal and 2 anomalous files")
+                && e.getMessage().contains("at least 2 of each"), e.getMessage());
+        assertThrows(MaxdnnException.class, () -> DataSplit.check(anomalous));
+
+        DataSet images = new DataSet(Path.of("four"), InputFormat.UINT8_IMAGE, 4, List.of(image(0), image(1),
+                image(2), image(3)), Classification.of(List.of(image(0), image(1), image(2), image(3))));
+        e = assertThrows(MaxdnnException.class, () -> DataSplit.check(images));
+        assertTrue(e.getMessage().startsWith("four: 4 samples are too few") && e.getMessage().contains(
+                "the validation part would hold no image") && e.getMessage().contains("2 images of one label"),
+                e.getMessage());
+        List<LabeledImage> five = List.of(image(0), image(1), image(2), image(3), image(0));
+        assertEquals(1, DataSplit.of(new DataSet(Path.of("five"), InputFormat.UINT8_IMAGE, 5, five,
+                Classification.of(five)), 1).validation().samples());
+    }
+
+    private static LabeledImage image(int label) {
+        return new LabeledImage("i" + label, label, new byte[] {0});
     }
 }

@@ -13,6 +13,7 @@ import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.explore.ChartFiles;
+import org.maxdnn.explore.DataSplit;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.io.AtomicFiles;
@@ -92,6 +93,7 @@ public final class ExploreAllNetworks {
         for (Job job : jobs) {
             long t0 = System.nanoTime();
             works.put(job.name(), job.work().get());
+            DataSplit.check(works.get(job.name()).dataSet()); // every network's split, before the characterisation
             seconds.add((System.nanoTime() - t0) / 1e9);
         }
         listener.stage("energy characterisation of every network");

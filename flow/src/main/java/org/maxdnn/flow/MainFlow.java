@@ -12,6 +12,7 @@ import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.explore.DataSplit;
 import org.maxdnn.explore.MapEvaluator;
 
 /**
@@ -75,6 +76,7 @@ public final class MainFlow {
     public static ExploreMaps.Explored explore(Workload work, EnergySource energy, List<String> alwannTables,
                                                ExploreMaps.Settings search, int threads, MapEvaluator.Factory evaluators,
                                                Path out, FlowListener listener) {
+        DataSplit.check(work.dataSet());
         EnergyTable table = energy.table(energy.characterise(listener));
         return ExploreMaps.run(new ExploreMaps.Request(work, table, alwannTables, search, threads, evaluators, out),
                 listener);
@@ -83,6 +85,7 @@ public final class MainFlow {
     public static Result run(Request q, FlowListener listener) {
         long t0 = System.nanoTime();
         Path out = q.out();
+        DataSplit.check(q.work().dataSet());
         listener.stage("1/4 energy characterisation and exploration");
         CharacteriseEnergy.Characterised characterised = q.energy().characterise(listener);
         EnergyTable table = q.energy().table(characterised);

@@ -32,8 +32,7 @@ public final class AnomalyDetection implements Task {
         this.step = step;
         this.outScale = outScale;
         this.outZeroPoint = outZeroPoint;
-        File last = files.get(files.size() - 1);
-        fileOf = new int[last.firstInput() + last.windows()];
+        fileOf = new int[files.isEmpty() ? 0 : files.get(files.size() - 1).firstInput() + files.get(files.size() - 1).windows()];
         for (int f = 0; f < files.size(); f++) {
             File file = files.get(f);
             java.util.Arrays.fill(fileOf, file.firstInput(), file.firstInput() + file.windows(), f);
@@ -103,23 +102,29 @@ public final class AnomalyDetection implements Task {
         return outZeroPoint;
     }
 
-    /** The ROC AUC over the files; NaN when they all have one label (the AUC needs both). */
+    /** The ROC AUC over the files, which needs both labels ({@link #whyUndefined}). */
     @Override
     public double metric(double[] windowErrors) {
-        int[] labels = sampleLabels();
-        long anomalies = java.util.Arrays.stream(labels).filter(l -> l == 1).count();
-        if (anomalies == 0 || anomalies == labels.length) {
-            return Double.NaN;
-        }
-        return RocAuc.of(labels, fileScores(windowErrors));
+        return RocAuc.of(sampleLabels(), fileScores(windowErrors));
+    }
+
+    @Override
+    public String whyUndefined() {
+        long anomalies = anomalies();
+        return anomalies == 0 || anomalies == files.size() ? String.format(Locale.ROOT,
+                "%d normal and %d anomalous files (the ROC AUC needs at least one of each)", files.size() - anomalies,
+                anomalies) : null;
+    }
+
+    private long anomalies() {
+        return files.stream().filter(f -> f.label() == 1).count();
     }
 
     @Override
     public String describe(double[] windowErrors) {
-        long anomalies = files.stream().filter(f -> f.label() == 1).count();
-        double auc = metric(windowErrors);
-        return (Double.isNaN(auc) ? "n/a (it needs normal and anomalous files)" : String.format(Locale.ROOT, "%.4f", auc))
-                + String.format(Locale.ROOT, " (%d files, %d anomalous)", files.size(), anomalies);
+        return (whyUndefined() != null ? "n/a (it needs normal and anomalous files)"
+                : String.format(Locale.ROOT, "%.4f", metric(windowErrors)))
+                + String.format(Locale.ROOT, " (%d files, %d anomalous)", files.size(), anomalies());
     }
 
     /** {@code file,label,score}: a file's mean reconstruction error. */

@@ -31,6 +31,11 @@ public record Classification(int[] labels) implements Task {
     }
 
     @Override
+    public String whyUndefined() {
+        return labels.length == 0 ? "no image" : null;
+    }
+
+    @Override
     public String describe(double[] classes) {
         return String.format(Locale.ROOT, "%d/%d = %.2f%%", correct(classes), classes.length, 100 * metric(classes));
     }

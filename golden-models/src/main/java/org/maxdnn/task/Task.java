@@ -22,6 +22,12 @@ public interface Task extends java.io.Serializable {
     double metric(double[] perInput);
 
     /**
+     * Why these samples cannot give the metric, or null when they can: top-1 needs an image, the
+     * ROC AUC a normal and an anomalous file. A metric over such a set is not a result to report.
+     */
+    String whyUndefined();
+
+    /**
      * Each sample's outcome from every input's {@link #perInput} value: for a classifier 1 (correct)
      * or 0 per image, for anomaly detection each file's anomaly score. Paired tests against the exact
      * model compare these.
@@ -31,7 +37,7 @@ public interface Task extends java.io.Serializable {
     /** The label of each sample (an image's class, a file's 0 = normal / 1 = anomaly), in sample order. */
     int[] sampleLabels();
 
-    /** The metric as people read it, e.g. "128/150 = 85.33%" or "0.8821". */
+    /** The metric as people read it, e.g. "128/150 = 85.33%" or "0.8821" ("n/a …" where it is undefined). */
     String describe(double[] perInput);
 
     /** One CSV line per sample, after a header line. */
