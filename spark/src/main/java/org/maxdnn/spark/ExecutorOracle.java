@@ -17,7 +17,8 @@ final class ExecutorOracle implements Function<String, AccuracyOracle.Score> {
     /** Where executors write the shipped files (default: the executor JVM's temporary folder). */
     static final String SCRATCH = "spark.maxdnn.scratch";
 
-    private static String builtFor;
+    private static Shipment builtFor;
+    private static Path builtIn;
     private static AccuracyOracle built;
 
     private final Broadcast<Shipment> shipment;
@@ -32,12 +33,21 @@ final class ExecutorOracle implements Function<String, AccuracyOracle.Score> {
     }
 
     private static synchronized AccuracyOracle oracle(Shipment s) {
-        if (!s.id.equals(builtFor)) {
-            built = null; // the previous exploration's, no longer needed
-            String scratch = SparkEnv.get().conf().get(SCRATCH, System.getProperty("java.io.tmpdir"));
-            built = s.oracle(Path.of(scratch), Runtime.getRuntime().availableProcessors());
-            builtFor = s.id;
+        if (builtFor == null || !s.id.equals(builtFor.id)) {
+            if (builtFor != null) { // the previous exploration's, no longer needed
+                built = null;
+                builtFor.delete(builtIn);
+                builtFor = null;
+            }
+            builtIn = scratch(SparkEnv.get().conf());
+            built = s.oracle(builtIn, Runtime.getRuntime().availableProcessors());
+            builtFor = s;
         }
         return built;
+    }
+
+    /** Where executors write shipments: {@value #SCRATCH}, else the JVM's temporary folder. */
+    static Path scratch(org.apache.spark.SparkConf conf) {
+        return Path.of(conf.get(SCRATCH, System.getProperty("java.io.tmpdir")));
     }
 }

@@ -3,7 +3,6 @@ package org.maxdnn.spark;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.explore.AccuracyOracle;
 import org.maxdnn.explore.MapEvaluator;
+import org.maxdnn.explore.SparkMaster;
 import org.maxdnn.map.ApproxMap;
 
 /**
@@ -42,6 +42,7 @@ public final class SparkEvaluator implements MapEvaluator {
     static final int DEFAULT_EXECUTOR_WAIT_SECONDS = 180;
 
     private final JavaSparkContext spark;
+    private final Shipment shipped;
     private final Broadcast<Shipment> shipment;
     private final ClassLoader loader = SparkEvaluator.class.getClassLoader();
 
@@ -51,10 +52,12 @@ public final class SparkEvaluator implements MapEvaluator {
     }
 
     SparkEvaluator(String master, AccuracyOracle oracle, SparkConf conf) {
+        SparkMaster m = SparkMaster.parse(master, "the Spark master");
         Shipment s = Shipment.of(oracle);
-        spark = withLoader(() -> new JavaSparkContext(configure(master, conf)));
+        shipped = s;
+        spark = withLoader(() -> new JavaSparkContext(configure(m, conf)));
         try {
-            if (!master.startsWith("local")) {
+            if (!m.isLocal()) {
                 awaitExecutor(master, spark.getConf().getInt(EXECUTOR_WAIT, DEFAULT_EXECUTOR_WAIT_SECONDS));
             }
             shipment = withLoader(() -> spark.broadcast(s));
@@ -103,26 +106,35 @@ public final class SparkEvaluator implements MapEvaluator {
         }
     }
 
+    /**
+     * Stops the application. With a local master the executor was this JVM, so what it wrote for the
+     * exploration is removed now; a cluster's executors remove theirs when their JVMs exit.
+     */
     @Override
     public void close() {
+        Path scratch = ExecutorOracle.scratch(spark.getConf());
+        boolean local = spark.isLocal();
         withLoader(() -> {
             spark.stop();
             return null;
         });
+        if (local) {
+            shipped.delete(scratch);
+        }
     }
 
     /** The application's settings: quiet, no UI, driver on the loopback for local and loopback masters. */
-    static SparkConf configure(String master, SparkConf conf) {
-        conf.setMaster(master).setAppName("maxdnn explore")
+    static SparkConf configure(SparkMaster master, SparkConf conf) {
+        conf.setMaster(master.url()).setAppName("maxdnn explore")
                 .setIfMissing("spark.ui.enabled", "false")
                 .setIfMissing("spark.log.level", "WARN")
                 // a lost executor's tasks are retried elsewhere; a task that fails for itself stops the run
                 .setIfMissing("spark.task.maxFailures", "4");
-        if (onLoopback(master)) {
+        if (master.onLoopback()) {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1").setIfMissing("spark.driver.host", "127.0.0.1");
         }
         List<String> jars = shippedJars();
-        if (!master.startsWith("local") && !jars.isEmpty() && !conf.contains("spark.jars")) {
+        if (!master.isLocal() && !jars.isEmpty() && !conf.contains("spark.jars")) {
             conf.set("spark.jars", String.join(",", jars));
         }
         return conf;
@@ -148,33 +160,22 @@ public final class SparkEvaluator implements MapEvaluator {
         return List.copyOf(jars);
     }
 
-    /** A master URL Spark takes; a standalone master must accept a connection (exit 4 naming it if not). */
+    /**
+     * A master URL Spark takes ({@link SparkMaster}, else exit 1); a standalone master must accept a
+     * connection (exit 4 naming it if not).
+     */
     static void check(String master) {
-        if (master.matches("local(\\[(\\d+|\\*)])?")) {
+        SparkMaster m = SparkMaster.parse(master, "--spark");
+        if (m.isLocal()) {
             return;
         }
-        if (!master.startsWith("spark://")) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--spark takes local[N] or spark://HOST:PORT, not '"
-                    + master + "'");
-        }
-        URI uri = URI.create(master);
-        if (uri.getHost() == null || uri.getPort() < 0) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--spark " + master + ": give the master as spark://HOST:PORT");
-        }
+        String host = m.host().startsWith("[") ? m.host().substring(1, m.host().length() - 1) : m.host();
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_TIMEOUT_MS);
+            s.connect(new InetSocketAddress(host, m.port()), CONNECT_TIMEOUT_MS);
         } catch (IOException e) {
             throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "cannot reach the Spark master at " + master + " ("
                     + e.getMessage() + "); start it (sbin/start-master.sh) or check the address");
         }
-    }
-
-    private static boolean onLoopback(String master) {
-        if (master.startsWith("local")) {
-            return true;
-        }
-        String host = URI.create(master).getHost();
-        return host != null && (host.equals("localhost") || host.startsWith("127."));
     }
 
     /** A failed job as a clear error: the executors' own message (a {@link MaxdnnException}'s when it is one). */

@@ -53,7 +53,27 @@ class LocalSparkTest {
         assertEquals(MaxdnnException.MISSING_TOOL, m.exitCode());
         assertTrue(m.getMessage().contains("spark://127.0.0.1:1"), m.getMessage());
         assertTrue((System.nanoTime() - t0) / 1e9 < 30, "gave up within the connection timeout");
-        assertEquals(MaxdnnException.USAGE, assertThrows(MaxdnnException.class,
-                () -> SparkEvaluator.factory("yarn")).exitCode());
+        for (String bad : List.of("yarn", "local[0]", "local[99999999999]", "spark://", "spark://127.0.0.1:99999")) {
+            MaxdnnException e = assertThrows(MaxdnnException.class, () -> SparkEvaluator.factory(bad), bad);
+            assertEquals(MaxdnnException.USAGE, e.exitCode(), bad);
+            assertTrue(e.getMessage().startsWith("--spark '" + bad + "'"), e.getMessage());
+        }
+    }
+
+    /** What a local executor writes for an exploration (model, 36 tables) is gone once the evaluator closes. */
+    @Test
+    void aLocalExplorationLeavesNothingInTheScratchFolder() throws Exception {
+        SmallExploration x = new SmallExploration(2, List.of("layer"), false);
+        Path scratch = Files.createDirectory(tmp.resolve("scratch"));
+        SparkConf conf = new SparkConf().set(ExecutorOracle.SCRATCH, scratch.toString());
+        try (SparkEvaluator e = new SparkEvaluator("local[1]", x.oracle, conf)) {
+            assertEquals(1, e.scores(List.of(ApproxMap.exact())).size());
+            try (var s = Files.list(scratch)) {
+                assertEquals(1, s.count(), "the executor wrote its shipment into the scratch folder");
+            }
+        }
+        try (var s = Files.list(scratch)) {
+            assertEquals(List.of(), s.toList());
+        }
     }
 }
