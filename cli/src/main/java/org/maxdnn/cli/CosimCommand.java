@@ -12,6 +12,7 @@ import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.cosim.FaultInjection;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.flow.Cosimulate;
+import org.maxdnn.flow.CosimulateAccelerator;
 import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
@@ -19,8 +20,9 @@ import org.maxdnn.map.ApproxMap;
 /**
  * {@code maxdnn cosim}: whole inferences with every conv, depthwise and FC layer on the generated
  * configurable array in Verilator, checked tile by tile, layer by layer and at the network's outputs
- * against the golden model; what each layer took on the RTL printed and written as CSV. Exit 3 on a
- * mismatch.
+ * against the golden model; what each layer took on the RTL printed and written as CSV. With
+ * {@code --target accelerator} the inferences run through the generated accelerator's host interface,
+ * every layer's int8 output checked. Exit 3 on a mismatch.
  */
 final class CosimCommand implements CliCommand {
     @Override
@@ -35,7 +37,8 @@ final class CosimCommand implements CliCommand {
 
     @Override
     public Options options() {
-        Options o = new Options().addOption(Inputs.model()).addOption(Inputs.rounding()).addOption(Inputs.map());
+        Options o = AcceleratorOptions.add(new Options()).addOption(Inputs.model()).addOption(Inputs.rounding())
+                .addOption(Inputs.map());
         Inputs.images(o);
         return o
                 .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("array rows (default 16)").build())
@@ -65,7 +68,8 @@ final class CosimCommand implements CliCommand {
 
     private static String faultIds() {
         StringBuilder s = new StringBuilder();
-        for (FaultInjection f : Stream.of(FaultInjection.values()).filter(FaultInjection::inConfigurableArray).toList()) {
+        for (FaultInjection f : Stream.of(FaultInjection.values())
+                .filter(f -> f.inConfigurableArray() || f.inAccelerator()).toList()) {
             s.append(s.isEmpty() ? "" : ", ").append(f.id());
         }
         return s.toString();
@@ -78,7 +82,16 @@ final class CosimCommand implements CliCommand {
             throw new MaxdnnException(MaxdnnException.USAGE, "--toggles runs in Verilator, not with --simulator icarus");
         }
         FaultInjection fault = cmd.hasOption("inject") ? FaultInjection.byId(cmd.getOptionValue("inject")) : null;
-        if (fault != null && !fault.inConfigurableArray()) {
+        boolean accelerator = AcceleratorOptions.accelerator(cmd);
+        if (fault != null && fault.inAccelerator() && !accelerator) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "fault " + fault.id() + " goes into the accelerator's "
+                    + fault.module() + " module: add --target accelerator");
+        }
+        if (accelerator && (cmd.hasOption("toggles") || cmd.hasOption("batch") || cmd.hasOption("processes"))) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "--toggles, --batch and --processes go with --target array "
+                    + "(the accelerator runs one input at a time in one simulator process)");
+        }
+        if (fault != null && !fault.inConfigurableArray() && !fault.inAccelerator()) {
             throw new MaxdnnException(MaxdnnException.USAGE, "fault " + fault.id() + " goes into a fixed array's "
                     + fault.module() + "* module; cosim --inject takes " + faultIds());
         }
@@ -93,6 +106,19 @@ final class CosimCommand implements CliCommand {
         if (!cmd.hasOption("limit") && images.size() > 2) {
             images = images.subList(0, 2);
             ctx.out().println("cosim: the first 2 images (use --limit N for more)");
+        }
+        if (accelerator) {
+            CosimulateAccelerator.Request a = new CosimulateAccelerator.Request(map,
+                    cmd.getOptionValue("map", "exact (no --map)"), AcceleratorOptions.config(cmd, ctx, array),
+                    Inputs.assetsIfSet(ctx), simulator, clockMhz, fault, cmd.hasOption("vcd-on-mismatch"),
+                    Path.of(cmd.getOptionValue("out", "out/cosim")));
+            CosimulateAccelerator.Outcome o = CosimulateAccelerator.run(a, new Workload(net, images, Inputs.registry(ctx)),
+                    new ConsoleListener(ctx));
+            if (!o.passed()) {
+                throw new MaxdnnException(MaxdnnException.MISMATCH, "accelerator cosimulation: " + o.failure() + " (see "
+                        + o.reportFile() + ")");
+            }
+            return 0;
         }
         Cosimulate.Request q = new Cosimulate.Request(map, cmd.getOptionValue("map", "exact (no --map)"), array, null,
                 simulator, processes, batch, clockMhz, fault,

@@ -9,6 +9,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.Assets;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.accel.AcceleratorConfig;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.flow.GenerateRtl;
 import org.maxdnn.infer.ConvLayer;
@@ -17,7 +18,10 @@ import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 
-/** {@code maxdnn generate}: Verilog + manifest of the systolic array, and the multiplier modules. */
+/**
+ * {@code maxdnn generate}: Verilog + manifest of the systolic array, or with {@code --target
+ * accelerator} of the accelerator around it, and the multiplier modules.
+ */
 final class GenerateCommand implements CliCommand {
     @Override
     public String name() {
@@ -31,7 +35,7 @@ final class GenerateCommand implements CliCommand {
 
     @Override
     public Options options() {
-        return new Options()
+        return AcceleratorOptions.add(new Options())
                 .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("PE rows (default 16)").build())
                 .addOption(Option.builder().longOpt("cols").hasArg().argName("C").desc("PE columns (default 16)").build())
                 .addOption(Option.builder().longOpt("mode").hasArg().argName("MODE")
@@ -73,6 +77,18 @@ final class GenerateCommand implements CliCommand {
             ConvLayer layer = net.approximableLayer(cmd.getOptionValue("layer"));
             design = GenerateRtl.fixedArray(layer, map.resolve(layer), rows, cols).require();
             ctx.out().println("the fixed array runs every tile of " + layer.name() + " with its map's configurations");
+        }
+        if (AcceleratorOptions.accelerator(cmd)) {
+            GenerateRtl.Accelerator a = GenerateRtl.accelerator(AcceleratorOptions.config(cmd, ctx, design), assets, out);
+            AcceleratorConfig c = a.config();
+            ctx.out().printf(Locale.ROOT, "accelerator %s around %s (memories: %s; activations 2 x %,d bytes, weights "
+                            + "2 x %,d words, accumulators %,d words, parameters 2 x %,d entries, %d descriptors) "
+                            + "elaborated and emitted in %.1f s%n", c.moduleName(), design.moduleName(),
+                    c.memories().name().toLowerCase(Locale.ROOT), c.activationBytes(), c.weightWords(),
+                    c.accumulatorWords(), c.parameterEntries(), c.descriptors(), a.seconds());
+            ctx.out().println("wrote " + a.files().verilog() + " and " + a.files().manifest()
+                    + (a.files().sramModel() != null ? " and " + a.files().sramModel() : ""));
+            return 0;
         }
         GenerateRtl.Array array = GenerateRtl.write(design, assets, out);
         ctx.out().printf(Locale.ROOT, "%s array %s (%dx%d PEs, latency %d cycles) elaborated and emitted in %.1f s%n",

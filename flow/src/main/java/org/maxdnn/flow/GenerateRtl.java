@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.Assets;
+import org.maxdnn.BundledModel;
+import org.maxdnn.accel.AcceleratorConfig;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.array.GemmViews;
 import org.maxdnn.array.Tiling;
@@ -14,12 +16,13 @@ import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.rtl.AcceleratorRtl;
 import org.maxdnn.rtl.RtlGenerator;
 
 /**
  * Stage 4, RTL: the configurable array (runs any map), fixed arrays with a layer's configurations
- * baked in (where the layer's map allows one, {@link Tiling#fixedArray}), and standalone multiplier
- * modules, each written with its manifest. A thin layer over the generator's {@link RtlGenerator}.
+ * baked in (where the layer's map allows one, {@link Tiling#fixedArray}), the accelerator around an
+ * array, and standalone multiplier modules, each written with its manifest. A thin layer over the generator's {@link RtlGenerator}.
  * {@code assets} (may be null) is where EvoApprox circuits come from.
  */
 public final class GenerateRtl {
@@ -41,6 +44,29 @@ public final class GenerateRtl {
     }
 
     private GenerateRtl() {
+    }
+
+    /** An accelerator written: its configuration, files, and the seconds elaboration and emission took. */
+    public record Accelerator(AcceleratorConfig config, AcceleratorRtl.Files files, double seconds) {
+    }
+
+    /** Writes the accelerator's Verilog, manifest and (with macros) the memory model. */
+    public static Accelerator accelerator(AcceleratorConfig config, Assets assets, Path out) {
+        long t0 = System.nanoTime();
+        AcceleratorRtl.Files files = AcceleratorRtl.write(config, assets, out);
+        return new Accelerator(config, files, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The accelerator around {@code array} whose memories hold every layer of the five bundled MLPerf
+     * Tiny networks (the defaults of {@code generate --target accelerator} and {@code cosim}).
+     */
+    public static AcceleratorConfig defaultAccelerator(ArrayConfig array, Assets assets, AcceleratorConfig.MemoryStyle style) {
+        List<Network> nets = new ArrayList<>();
+        for (BundledModel m : BundledModel.values()) {
+            nets.add(Network.load(m.model(assets)));
+        }
+        return AcceleratorConfig.holding(array, nets, style);
     }
 
     public static Array write(ArrayConfig design, Assets assets, Path out) {
