@@ -11,6 +11,8 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.accel.AcceleratorConfig;
+import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.flow.GenerateRtl;
@@ -50,8 +52,12 @@ final class LayoutCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("target").hasArg().argName("T[,T...]")
                         .desc("what to lay out, comma-separated: exact, roup-pPrR, roupc-pPrR, lut:NAME (an EvoApprox "
                                 + "circuit), pe or pe:CONFIG (one PE), pe:configurable (the configurable array's PE), array "
-                                + "(the fixed array of --layer under --map); multipliers are registered at their ports "
+                                + "(the fixed array of --layer under --map), accelerator (the configurable array with flip-flop "
+                                + "memories, small unless --memory-sizes); multipliers are registered at their ports "
                                 + "(default exact)").build())
+                .addOption(Option.builder().longOpt("memory-sizes").hasArg().argName("A,W,C,P,D")
+                        .desc("--target accelerator: memory sizes as generate takes them (default "
+                                + AcceleratorConfig.SMALL_SIZES + ")").build())
                 .addOption(Inputs.map())
                 .addOption(Inputs.model())
                 .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME")
@@ -92,6 +98,12 @@ final class LayoutCommand implements CliCommand {
                 var design = GenerateRtl.fixedArray(layer, Inputs.map(cmd, net, ctx).resolve(layer), rows, cols).require();
                 designs.add(LayoutDesign.array("array:" + layerName + ":" + rows + "x" + cols, design,
                         Inputs.assetsIfSet(ctx)));
+            } else if (t.equals("accelerator")) {
+                int rows = Inputs.arraySide(cmd, "rows", 4);
+                int cols = Inputs.arraySide(cmd, "cols", 4);
+                designs.add(LayoutDesign.accelerator(cmd.hasOption("memory-sizes")
+                        ? AcceleratorOptions.config(cmd, ctx, ArrayConfig.configurable(rows, cols))
+                        : AcceleratorConfig.small(ArrayConfig.configurable(rows, cols))));
             } else if (t.equals("pe:configurable")) {
                 designs.add(LayoutDesign.configurablePe());
             } else if (t.equals("pe") || t.startsWith("pe:")) {
@@ -106,7 +118,7 @@ final class LayoutCommand implements CliCommand {
                     energy = true;
                 } else {
                     throw MaxdnnException.badInput("target " + t + " has no circuit to lay out (exact, roup-pPrR, "
-                            + "roupc-pPrR, lut:NAME, pe, pe:CONFIG, pe:configurable, array)");
+                            + "roupc-pPrR, lut:NAME, pe, pe:CONFIG, pe:configurable, array, accelerator)");
                 }
             }
         }

@@ -59,6 +59,17 @@ public record AcceleratorConfig(ArrayConfig array, int activationBytes, int weig
         }
     }
 
+    /** {@link #small}'s sizes, as {@code --memory-sizes} writes them. */
+    public static final String SMALL_SIZES = "64,16,32,8,2";
+
+    /**
+     * Small flip-flop memories, for a layout: two 64-byte activation banks, 16 weight words per bank,
+     * 32 accumulator words, 8 parameter entries per bank, 2 descriptors (an 8x8 single-channel layer).
+     */
+    public static AcceleratorConfig small(ArrayConfig array) {
+        return new AcceleratorConfig(array, 64, Math.max(16, array.rows()), 32, 8, 2, MemoryStyle.FLOPS);
+    }
+
     /** The Verilog module name of the accelerator around {@code array}. */
     public String moduleName() {
         return "Accelerator_" + array.moduleName().substring("SystolicArray_".length());

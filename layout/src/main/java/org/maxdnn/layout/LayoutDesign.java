@@ -8,8 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.maxdnn.Assets;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.accel.AcceleratorConfig;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.rtl.AcceleratorRtl;
 import org.maxdnn.rtl.RtlGenerator;
 
 /**
@@ -93,6 +95,15 @@ public record LayoutDesign(String name, String top, String verilog, MultiplierCo
     /** A fixed array (e.g. the one generated for one layer of a map); {@code assets} as for {@link #pe}. */
     public static LayoutDesign array(String name, ArrayConfig design, Assets assets) {
         return new LayoutDesign(name, design.moduleName(), RtlGenerator.arrayVerilog(design, assets), null);
+    }
+
+    /** An accelerator with flip-flop memories (SPEC §13): its array, sequencer, foot and memories as one design. */
+    public static LayoutDesign accelerator(AcceleratorConfig config) {
+        if (config.memories() != AcceleratorConfig.MemoryStyle.FLOPS) {
+            throw MaxdnnException.badInput("layout takes an accelerator with flip-flop memories (macros are black boxes)");
+        }
+        return new LayoutDesign("accelerator:" + config.array().rows() + "x" + config.array().cols(), config.moduleName(),
+                AcceleratorRtl.verilog(config, null), null);
     }
 
     /**
