@@ -19,7 +19,7 @@ class AcceleratorRtlTest {
     private static final Path WORK = Path.of("target", "rtl-test", "accelerator").toAbsolutePath();
 
     static AcceleratorConfig small(AcceleratorConfig.MemoryStyle style) {
-        return new AcceleratorConfig(ArrayConfig.configurable(4, 4), 256, 64, 64, 16, 4, style);
+        return AcceleratorConfig.small(ArrayConfig.configurable(4, 4)).withMemories(style);
     }
 
     @Test

@@ -159,12 +159,13 @@ public final class AcceleratorDriver implements AutoCloseable {
         input.write(HostInterface.address(HostInterface.ACTIVATIONS, inBank * config.activationBytes()),
                 bytesAsWords(in));
         HostCommands run = new HostCommands()
-                .write(HostInterface.address(HostInterface.REGISTERS, HostInterface.REG_CLEAR_COUNTERS), 0)
                 .write(HostInterface.address(HostInterface.REGISTERS, HostInterface.REG_START), slot)
                 .run(cycleLimit(p))
                 .read(HostInterface.address(HostInterface.COUNTERS, 0), HostInterface.COUNTERS_NAMES.size())
                 .read(HostInterface.address(HostInterface.ACTIVATIONS, outBank * config.activationBytes()), out.length);
-        HostCommands all = new HostCommands();
+        // counters from here: the host's writes of this layer count as its memory writes
+        HostCommands all = new HostCommands().write(
+                HostInterface.address(HostInterface.REGISTERS, HostInterface.REG_CLEAR_COUNTERS), 0);
         if (writeInput) {
             all.append(input);
         }
