@@ -14,9 +14,10 @@ public final class EnergySections {
     /** The energy per action of the array's parts other than the multipliers, and how each was measured. */
     public static Table actionTable(ActionEnergyTable actions) {
         Table.Builder t = Table.builder("action-energy", "energy per action (" + actions.source() + ")",
-                Column.text("action", "action"), Column.number("pj", "energy", "pJ", "%.4f").csv("%.6g"),
+                Column.text("component", "component"), Column.text("action", "action"),
+                Column.text("arguments", "arguments"), Column.number("pj", "energy", "pJ", "%.4f").csv("%.6g"),
                 Column.text("estimator", "estimator"));
-        actions.entries().forEach((k, e) -> t.row(k, e.pj(), e.estimator()));
+        actions.entries().forEach((a, e) -> t.row(a.component(), a.action(), a.argumentsText(), e.pj(), e.estimator()));
         return t.build();
     }
 

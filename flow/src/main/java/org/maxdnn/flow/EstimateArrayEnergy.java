@@ -3,9 +3,11 @@ package org.maxdnn.flow;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.cosim.ToggleCounts;
+import org.maxdnn.energy.ActionCounts;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.energy.MapEnergy;
+import org.maxdnn.energy.PeActions;
 
 /**
  * The whole array's energy per inference of a map, Accelergy-style: the action counts of a
@@ -15,7 +17,7 @@ import org.maxdnn.energy.MapEnergy;
  */
 public final class EstimateArrayEnergy {
     /** A map's array energy: the counts per inference and their energy. */
-    public record Estimate(String map, ArrayEnergy.ActionCounts counts, ArrayEnergy.Breakdown energy) {
+    public record Estimate(String map, ActionCounts counts, ArrayEnergy.Breakdown energy) {
     }
 
     private EstimateArrayEnergy() {
@@ -23,21 +25,25 @@ public final class EstimateArrayEnergy {
 
     /**
      * The counts per inference of a cosimulation with toggle counting on {@code array}: every MAC
-     * an adder operation, every cycle a clock edge for every PE flip-flop, every fold a weight load
-     * in every PE.
+     * an adder operation, every activation and partial-sum register bit that changes, every cycle a
+     * clock edge for every PE flip-flop, every fold a weight load in every PE.
      */
-    public static ArrayEnergy.ActionCounts counts(CosimDriver.Report report, CosimDriver.Activity activity,
+    public static ActionCounts counts(CosimDriver.Report report, CosimDriver.Activity activity,
                                                    ArrayConfig array) {
         double images = report.images();
         ToggleCounts t = activity.rtl();
-        return new ArrayEnergy.ActionCounts(report.macs() / images, (t.total("act") + t.total("psum")) / images,
-                (double) report.cycles() * array.peFlops() / images, (double) report.tiles() * array.rows() * array.cols() / images);
+        return ActionCounts.builder()
+                .add(PeActions.ADDER_ADD, report.macs() / images)
+                .add(PeActions.REGISTER_BIT_TOGGLE, (t.total("act") + t.total("psum")) / images)
+                .add(PeActions.REGISTER_CLOCK, (double) report.cycles() * array.peFlops() / images)
+                .add(PeActions.WEIGHT_LOAD, (double) report.tiles() * array.rows() * array.cols() / images)
+                .build();
     }
 
     /** The estimate of a cosimulation with toggle counting of {@code mapName}, whose multipliers take {@code multiplierPj}. */
     public static Estimate of(String mapName, Cosimulate.Outcome cosim, ArrayConfig array, double multiplierPj,
                               ActionEnergyTable ert) {
-        ArrayEnergy.ActionCounts n = counts(cosim.report(), cosim.activity(), array);
+        ActionCounts n = counts(cosim.report(), cosim.activity(), array);
         return new Estimate(mapName, n, ArrayEnergy.of(n, ert, multiplierPj));
     }
 }

@@ -1,9 +1,11 @@
 package org.maxdnn.flow;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
+import org.maxdnn.energy.Action;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.explore.ExploreReport;
@@ -63,18 +65,25 @@ public final class RunSections {
     static Section arrayEnergy(MainFlow.Result r) {
         ArrayConfig array = r.rtl().configurable().design();
         ActionEnergyTable actions = r.actions();
-        Table.Builder t = Table.builder("array-energy", "per image", Column.text("map", "map"), uj("multipliers_uj", "multipliers"),
-                uj("adders_uj", "adders"), uj("register_data_uj", "register data"), uj("register_clock_uj", "register clock"),
-                uj("weight_loads_uj", "weight loads"), uj("array_uj", "array"),
+        ArrayEnergy.Breakdown exact = r.arrayEnergy().get(0).energy();
+        List<Action> counted = List.copyOf(exact.actionPj().keySet());
+        List<Column> columns = new ArrayList<>(List.of(Column.text("map", "map"), uj("multipliers_uj", "multipliers")));
+        for (Action a : counted) {
+            columns.add(uj(a.component() + "_" + a.action() + "_uj",
+                    a.component().replace('_', ' ') + " " + a.action().replace('_', ' ')));
+        }
+        columns.addAll(List.of(uj("array_uj", "array"),
                 Column.number("multiplier_share_pct", "multiplier share", "%", "%.0f").csv("%.2f"),
                 Column.number("multiplier_saving_pct", "multiplier saving", "%", "%.1f").csv("%.3f"),
-                Column.number("array_saving_pct", "array saving", "%", "%.1f").csv("%.3f"));
-        ArrayEnergy.Breakdown exact = r.arrayEnergy().get(0).energy();
+                Column.number("array_saving_pct", "array saving", "%", "%.1f").csv("%.3f")));
+        Table.Builder t = Table.builder("array-energy", "per image", columns.toArray(Column[]::new));
         for (EstimateArrayEnergy.Estimate e : r.arrayEnergy()) {
             ArrayEnergy.Breakdown b = e.energy();
-            t.row(e.map(), b.multiplierPj() / 1e6, b.adderPj() / 1e6, b.registerDataPj() / 1e6, b.clockPj() / 1e6,
-                    b.loadPj() / 1e6, b.totalPj() / 1e6, 100 * b.multiplierShare(),
-                    100 * (1 - b.multiplierPj() / exact.multiplierPj()), 100 * (1 - b.totalPj() / exact.totalPj()));
+            List<Object> row = new ArrayList<>(List.of(e.map(), b.multiplierPj() / 1e6));
+            counted.forEach(a -> row.add(b.pj(a) / 1e6));
+            row.addAll(List.of(b.totalPj() / 1e6, 100 * b.multiplierShare(),
+                    100 * (1 - b.multiplierPj() / exact.multiplierPj()), 100 * (1 - b.totalPj() / exact.totalPj())));
+            t.row(row);
         }
         return Section.builder("Energy of the whole array").table(t.build())
                 .paragraph(String.format(Locale.ROOT, "Action counts from the cosimulation of each map on the %d×%d "

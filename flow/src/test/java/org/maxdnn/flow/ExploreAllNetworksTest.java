@@ -20,6 +20,7 @@ import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.data.DataSets;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.EnergyTable;
+import org.maxdnn.energy.PeActions;
 import org.maxdnn.explore.StandInEnergy;
 import org.maxdnn.infer.Evaluation;
 import org.maxdnn.infer.InferencePlan;
@@ -105,8 +106,8 @@ class ExploreAllNetworksTest {
 
     /** Energy per action of the array's other parts, of the order the osu018 flow measures. */
     static final ActionEnergyTable STAND_IN_ACTIONS = new ActionEnergyTable("test stand-in", Map.of(
-            ActionEnergyTable.REGISTER_CLOCK, new ActionEnergyTable.Entry(0.01, "stand-in"),
-            ActionEnergyTable.REGISTER_BIT_TOGGLE, new ActionEnergyTable.Entry(0.02, "stand-in"),
-            ActionEnergyTable.ADDER_ADD, new ActionEnergyTable.Entry(0.5, "stand-in"),
-            ActionEnergyTable.WEIGHT_LOAD, new ActionEnergyTable.Entry(0.1, "stand-in")));
+            PeActions.REGISTER_CLOCK, new ActionEnergyTable.Entry(0.01, "stand-in"),
+            PeActions.REGISTER_BIT_TOGGLE, new ActionEnergyTable.Entry(0.02, "stand-in"),
+            PeActions.ADDER_ADD, new ActionEnergyTable.Entry(0.5, "stand-in"),
+            PeActions.WEIGHT_LOAD, new ActionEnergyTable.Entry(0.1, "stand-in")));
 }

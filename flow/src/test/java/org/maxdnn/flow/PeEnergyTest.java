@@ -14,7 +14,9 @@ import org.maxdnn.Assets;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.energy.ActionEnergyTable;
+import org.maxdnn.energy.ActionCounts;
 import org.maxdnn.energy.ArrayEnergy;
+import org.maxdnn.energy.PeActions;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
 import org.maxdnn.io.AtomicFiles;
@@ -88,14 +90,16 @@ class PeEnergyTest {
         GateLevelEnergy mult = GateLevelEnergy.synthesize(mf, RtlGenerator.moduleName(config), Liberty.OSU018, md,
                 EnergyModel.Options.DEFAULT);
         double multPj = mult.energy(pe.product()).totalPj() * transitions;
-        ArrayEnergy.Breakdown est = ArrayEnergy.of(new ArrayEnergy.ActionCounts(stream.size(), pe.registerBitToggles(),
-                (double) flops * transitions, pe.loads()), actions, multPj);
+        ArrayEnergy.Breakdown est = ArrayEnergy.of(ActionCounts.builder().add(PeActions.ADDER_ADD, stream.size())
+                .add(PeActions.REGISTER_BIT_TOGGLE, pe.registerBitToggles())
+                .add(PeActions.REGISTER_CLOCK, (double) flops * transitions).add(PeActions.WEIGHT_LOAD, pe.loads()).build(),
+                actions, multPj);
         double err = 100 * (est.totalPj() / gatePj - 1);
         System.out.printf(Locale.ROOT, "%-11s PE gate level %.2f pJ/cycle; estimate %.2f pJ/cycle (multiplier %.2f, adder "
                         + "%.2f, register data %.2f, clock %.2f (%d flops), loads %.2f): %+.1f %%%n", name,
                 gatePj / transitions, est.totalPj() / transitions, est.multiplierPj() / transitions,
-                est.adderPj() / transitions, est.registerDataPj() / transitions, est.clockPj() / transitions, flops,
-                est.loadPj() / transitions, err);
+                est.pj(PeActions.ADDER_ADD) / transitions, est.pj(PeActions.REGISTER_BIT_TOGGLE) / transitions,
+                est.pj(PeActions.REGISTER_CLOCK) / transitions, flops, est.pj(PeActions.WEIGHT_LOAD) / transitions, err);
         assertTrue(Math.abs(err) < 15, name + ": estimate vs whole PE " + err + " %");
         // the array estimate's RT-level flip-flop count of a fixed PE is the synthesised one's, or close
         int rtl = ArrayConfig.fixed("pe", List.of(List.of(config))).flopsPerPe(0);

@@ -1,26 +1,37 @@
 package org.maxdnn.energy;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The whole array's energy per inference, Accelergy-style: action counts × energy per action. The
- * multiplications come priced by the {@link EnergyTable} (per layer and configuration, see
- * {@link MapEnergy}); the other actions by an {@link ActionEnergyTable}.
+ * The whole array's energy, as Accelergy sums it: Σ over the counted actions of count × energy per
+ * action, each action priced by the {@link ActionEnergyTable} entry of the same key (a missing one
+ * is an error naming it). The multiplications come priced by the {@link EnergyTable} (per layer and
+ * configuration, {@link MapEnergy}), so the array's multiplier figure is the exploration's own.
  */
 public final class ArrayEnergy {
     /**
-     * What the array does in one inference, beyond its multiplications.
+     * pJ of the multipliers and of each action; {@link #multiplierShare()} is how much of the
+     * whole the multipliers are.
      *
-     * @param macs multiply-accumulates (each an adder operation)
-     * @param registerBitToggles bits of the PEs' activation and partial-sum registers that change
-     * @param flopCycles PE flip-flops × clock cycles
-     * @param weightLoads PE weight loads (every PE of every fold)
+     * @param actionPj action → pJ, in the counts' order
      */
-    public record ActionCounts(double macs, double registerBitToggles, double flopCycles, double weightLoads) {
-    }
+    public record Breakdown(double multiplierPj, Map<Action, Double> actionPj) {
+        public Breakdown {
+            actionPj = Action.ordered(actionPj);
+        }
 
-    /** pJ per inference by part; {@link #multiplierShare()} is how much of it the multipliers are. */
-    public record Breakdown(double multiplierPj, double adderPj, double registerDataPj, double clockPj, double loadPj) {
+        /** pJ of {@code action}, 0 when it was not counted. */
+        public double pj(Action action) {
+            return actionPj.getOrDefault(action, 0.0);
+        }
+
         public double totalPj() {
-            return multiplierPj + adderPj + registerDataPj + clockPj + loadPj;
+            double total = multiplierPj;
+            for (double pj : actionPj.values()) {
+                total += pj;
+            }
+            return total;
         }
 
         public double multiplierShare() {
@@ -31,10 +42,9 @@ public final class ArrayEnergy {
     private ArrayEnergy() {
     }
 
-    public static Breakdown of(ActionCounts n, ActionEnergyTable ert, double multiplierPj) {
-        return new Breakdown(multiplierPj, n.macs() * ert.pj(ActionEnergyTable.ADDER_ADD),
-                n.registerBitToggles() * ert.pj(ActionEnergyTable.REGISTER_BIT_TOGGLE),
-                n.flopCycles() * ert.pj(ActionEnergyTable.REGISTER_CLOCK),
-                n.weightLoads() * ert.pj(ActionEnergyTable.WEIGHT_LOAD));
+    public static Breakdown of(ActionCounts counts, ActionEnergyTable ert, double multiplierPj) {
+        Map<Action, Double> pj = new LinkedHashMap<>();
+        counts.counts().forEach((a, n) -> pj.put(a, n * ert.pj(a)));
+        return new Breakdown(multiplierPj, pj);
     }
 }

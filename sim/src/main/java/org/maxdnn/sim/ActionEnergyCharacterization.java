@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.maxdnn.energy.Action;
 import org.maxdnn.energy.ActionEnergyTable;
+import org.maxdnn.energy.PeActions;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.mult.Multiplier;
 
@@ -62,14 +64,14 @@ public final class ActionEnergyCharacterization {
         double loads = joules(w, Map.of("clock", new int[cycles], "load", pe.load(), "d", pe.weight()));
         double perLoad = (loads - 8 * clockPerFlopCycle * transitions) / pe.loads();
 
-        Map<String, ActionEnergyTable.Entry> e = new LinkedHashMap<>();
-        e.put(ActionEnergyTable.REGISTER_CLOCK, new ActionEnergyTable.Entry(clockPerFlopCycle * 1e12,
+        Map<Action, ActionEnergyTable.Entry> e = new LinkedHashMap<>();
+        e.put(PeActions.REGISTER_CLOCK, new ActionEnergyTable.Entry(clockPerFlopCycle * 1e12,
                 "32-bit register with its data held; " + where));
-        e.put(ActionEnergyTable.REGISTER_BIT_TOGGLE, new ActionEnergyTable.Entry(perToggle * 1e12,
+        e.put(PeActions.REGISTER_BIT_TOGGLE, new ActionEnergyTable.Entry(perToggle * 1e12,
                 "32-bit register on the partial sums beyond its clock per changed bit; " + where));
-        e.put(ActionEnergyTable.ADDER_ADD, new ActionEnergyTable.Entry(perAdd * 1e12,
+        e.put(PeActions.ADDER_ADD, new ActionEnergyTable.Entry(perAdd * 1e12,
                 "32-bit adder: partial sum + sign-extended product; " + where));
-        e.put(ActionEnergyTable.WEIGHT_LOAD, new ActionEnergyTable.Entry(perLoad * 1e12,
+        e.put(PeActions.WEIGHT_LOAD, new ActionEnergyTable.Entry(perLoad * 1e12,
                 "8-bit weight register with load enable beyond its clock per load; " + where));
         return new ActionEnergyTable("measured", e);
     }

@@ -31,7 +31,9 @@ class ArrayEnergyTest {
                 adder,add,0.5,hand
                 weight_load,load,0.3,hand
                 """));
-        ArrayEnergy.Breakdown b = ArrayEnergy.of(new ArrayEnergy.ActionCounts(100, 50, 1000, 10), t, 300);
+        ArrayEnergy.Breakdown b = ArrayEnergy.of(ActionCounts.builder().add(PeActions.ADDER_ADD, 100)
+                .add(PeActions.REGISTER_BIT_TOGGLE, 50).add(PeActions.REGISTER_CLOCK, 1000).add(PeActions.WEIGHT_LOAD, 10)
+                .build(), t, 300);
         // 300 + 100*0.5 + 50*0.02 + 1000*0.1 + 10*0.3 = 300 + 50 + 1 + 100 + 3
         assertEquals(454, b.totalPj(), 1e-9);
         assertEquals(300.0 / 454, b.multiplierShare(), 1e-12);
@@ -44,8 +46,35 @@ class ArrayEnergyTest {
     void aMissingActionIsNamed() throws Exception {
         ActionEnergyTable t = ActionEnergyTable.read(write("component,action,pj,estimator\nregister,clock,0.1,x\n"));
         MaxdnnException e = assertThrows(MaxdnnException.class,
-                () -> ArrayEnergy.of(new ArrayEnergy.ActionCounts(1, 1, 1, 1), t, 1));
+                () -> ArrayEnergy.of(ActionCounts.builder().add(PeActions.REGISTER_CLOCK, 1).add(PeActions.ADDER_ADD, 1)
+                        .build(), t, 1));
         assertTrue(e.getMessage().contains("adder,add") && e.getMessage().contains("actions.csv"), e.getMessage());
+    }
+
+    /**
+     * A new action is a new key and a new row: a memory read by width, priced by its own entry
+     * beside the PE's; the sum takes whatever is counted, and the table keeps its arguments.
+     */
+    @Test
+    void anActionWithArgumentsIsOneMoreKeyAndRow() throws Exception {
+        ActionEnergyTable t = ActionEnergyTable.read(write("""
+                component,action,arguments,pj,estimator
+                adder,add,,0.5,hand
+                weight_buffer,read,width=64,2.5,hand
+                weight_buffer,read,width=128,4,hand
+                """));
+        Action read64 = Action.of("weight_buffer", "read").with("width", "64");
+        ArrayEnergy.Breakdown b = ArrayEnergy.of(ActionCounts.builder().add(PeActions.ADDER_ADD, 10).add(read64, 4)
+                .add(read64, 2).build(), t, 100);
+        // 100 + 10*0.5 + (4+2)*2.5
+        assertEquals(120, b.totalPj(), 1e-12);
+        assertEquals(15, b.pj(read64), 1e-12);
+        Path again = dir.resolve("again.csv");
+        t.write(again);
+        assertEquals(t.entries(), ActionEnergyTable.read(again).entries());
+        MaxdnnException e = assertThrows(MaxdnnException.class, () -> ArrayEnergy.of(ActionCounts.builder()
+                .add(Action.of("weight_buffer", "read").with("width", "32"), 1).build(), t, 0));
+        assertTrue(e.getMessage().contains("weight_buffer,read(width=32)"), e.getMessage());
     }
 
     @Test
