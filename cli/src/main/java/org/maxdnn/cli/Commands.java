@@ -20,6 +20,7 @@ final class Commands {
                 new EnergyCommand(),
                 new LayoutCommand(),
                 new ExploreCommand(),
+                new FinetuneCommand(),
                 new RunCommand());
     }
 }

@@ -99,7 +99,7 @@ final class TfliteSchema {
         }
 
         /** A vector in {@code slot} of elements {@code width} bytes wide: {start, length}, or null when absent. */
-        private int[] vector(int slot, int width) {
+        final int[] vector(int slot, int width) {
             int p = field(slot, 4);
             if (p < 0) {
                 return null;
@@ -296,6 +296,11 @@ final class TfliteSchema {
             return floats(2);
         }
 
+        /** {start, length} of the scale vector in the file, or null. */
+        int[] scalePosition() {
+            return vector(2, 4);
+        }
+
         long[] zeroPoint() {
             return longs(3);
         }
@@ -309,6 +314,11 @@ final class TfliteSchema {
     static final class Buffer extends View {
         byte[] data() {
             return bytes(0);
+        }
+
+        /** {start, length} of the data vector in the file, or null. */
+        int[] dataPosition() {
+            return vector(0, 1);
         }
 
         boolean hasExternalData() {
