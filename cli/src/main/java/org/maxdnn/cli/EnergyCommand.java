@@ -12,6 +12,7 @@ import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.flow.CharacteriseEnergy;
 import org.maxdnn.flow.EstimateEnergy;
+import org.maxdnn.flow.Profile;
 import org.maxdnn.flow.EnergySections;
 import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Network;
@@ -42,12 +43,10 @@ final class EnergyCommand implements CliCommand {
     public Options options() {
         Options o = new Options().addOption(Inputs.model()).addOption(Inputs.map());
         Inputs.images(o);
-        return o.addOption(Option.builder().longOpt("liberty").hasArg().argName("FILE")
-                        .desc("liberty library, .lib or .lib.gz (default: Debian's osu018_stdcells.lib)").build())
+        return o.addOption(EnergyOptions.liberty("liberty library"))
                 .addOption(Option.builder().longOpt("table").hasArg().argName("FILE")
                         .desc("use this energy table (JSON from an earlier run) instead of characterising").build())
-                .addOption(Option.builder().longOpt("pairs").hasArg().argName("N")
-                        .desc("operand pairs per layer for characterisation (default 20000)").build())
+                .addOption(EnergyOptions.pairs())
                 .addOption(Option.builder().longOpt("crosscheck")
                         .desc("check every configuration's reported figure: its gate-level toggles net by net against "
                                 + "Icarus with the liberty's cell models, its energy per transition against OpenSTA "
@@ -69,7 +68,7 @@ final class EnergyCommand implements CliCommand {
         } else {
             Workload work = new Workload(net, Inputs.dataSet(cmd, ctx, net).inputs(), Inputs.registry(ctx));
             Path out = Path.of(cmd.getOptionValue("out", "out/energy"));
-            CharacteriseEnergy.Characterised c = CharacteriseEnergy.run(characterisation(cmd, ctx, work, out),
+            CharacteriseEnergy.Characterised c = CharacteriseEnergy.run(EnergyOptions.characterisation(cmd, ctx, work, out, Profile.FULL.pairs()),
                     new ConsoleListener(ctx));
             table = c.table();
             printDesigns(ctx, c.result(), net);
@@ -99,24 +98,6 @@ final class EnergyCommand implements CliCommand {
             ctx.out().println("wrote " + file);
         }
         return 0;
-    }
-
-    /**
-     * What to characterise, from --liberty and --pairs: every configuration and the asset folder's
-     * EvoApprox tables on the operands of {@code work}'s images — those --images, --cifar or --limit
-     * chose, else the first four (a few suffice for operand statistics) — written to {@code out}.
-     */
-    static CharacteriseEnergy.Request characterisation(CommandLine cmd, Context ctx, Workload work, Path out) {
-        return characterisation(cmd, ctx, work, out, 20000);
-    }
-
-    /** As {@link #characterisation(CommandLine, Context, Workload, Path)} with {@code pairs} operand pairs unless --pairs. */
-    static CharacteriseEnergy.Request characterisation(CommandLine cmd, Context ctx, Workload work, Path out, int pairs) {
-        boolean chosen = cmd.hasOption("limit") || cmd.hasOption("images") || cmd.hasOption("cifar");
-        Workload operands = chosen ? work : work.first(4);
-        return new CharacteriseEnergy.Request(operands, Inputs.positiveInt(cmd, "pairs", pairs),
-                CharacteriseEnergy.liberty(cmd.hasOption("liberty") ? Path.of(cmd.getOptionValue("liberty")) : null),
-                ctx.assets(), Runtime.getRuntime().availableProcessors(), out);
     }
 
     /** The characterisation table: family, P, R, cells, pJ/op (MAC-weighted over the layers), saving. */

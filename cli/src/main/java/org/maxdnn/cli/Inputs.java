@@ -18,6 +18,7 @@ import org.maxdnn.data.DataSets;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.InputFormat;
 import org.maxdnn.data.LabeledImage;
+import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Network;
 import org.maxdnn.infer.Rounding;
 import org.maxdnn.map.ApproxMap;
@@ -77,6 +78,12 @@ final class Inputs {
     static Network network(CommandLine cmd, Context ctx) {
         String r = cmd.getOptionValue("rounding");
         return Network.load(modelFile(cmd, ctx), r == null ? Rounding.REFERENCE : Rounding.parse(r));
+    }
+
+    /** The network of --model, its data set ({@link #dataSet}) and the multipliers. */
+    static Workload workload(CommandLine cmd, Context ctx) {
+        Network net = network(cmd, ctx);
+        return Workload.of(net, dataSet(cmd, ctx, net), registry(ctx));
     }
 
     /** The inputs of the data set (see {@link #dataSet}). */

@@ -1,25 +1,21 @@
 package org.maxdnn.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.BundledModel;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
-import org.maxdnn.data.DataSets;
 import org.maxdnn.flow.CharacteriseEnergy;
 import org.maxdnn.flow.Cosimulate;
 import org.maxdnn.flow.ExploreAllNetworks;
 import org.maxdnn.flow.ExploreMaps;
 import org.maxdnn.flow.MainFlow;
+import org.maxdnn.flow.Profile;
 import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Evaluation;
-import org.maxdnn.infer.Network;
 import org.maxdnn.layout.QflowTools;
 
 /**
@@ -43,9 +39,10 @@ final class RunCommand implements CliCommand {
     public Options options() {
         Options o = new Options().addOption(Inputs.model());
         Inputs.images(o);
-        return ExploreCommand.addSearchOptions(o)
-                .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("array rows (default 16, --quick 8)").build())
-                .addOption(Option.builder().longOpt("cols").hasArg().argName("C").desc("array columns (default 16, --quick 8)").build())
+        String side = " (default " + Profile.FULL.arraySide() + ", --quick " + Profile.QUICK.arraySide() + ")";
+        return SearchOptions.add(o)
+                .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("array rows" + side).build())
+                .addOption(Option.builder().longOpt("cols").hasArg().argName("C").desc("array columns" + side).build())
                 .addOption(Option.builder().longOpt("cosim-images").hasArg().argName("N")
                         .desc("images cosimulated through the RTL (default 2)").build())
                 .addOption(Option.builder().longOpt("layout").hasArg().optionalArg(true).argName("NS")
@@ -65,21 +62,20 @@ final class RunCommand implements CliCommand {
             return runAll(cmd, ctx);
         }
         Path out = Path.of(cmd.getOptionValue("out", "out/run"));
-        // --quick: an 8x8 array, whose Verilator build takes half a minute instead of several
-        int rows = Inputs.arraySide(cmd, "rows", cmd.hasOption("quick") ? 8 : 16);
-        int cols = Inputs.arraySide(cmd, "cols", cmd.hasOption("quick") ? 8 : 16);
+        ArrayConfig array = array(cmd);
         double layoutClockNs = 0;
         if (cmd.hasOption("layout")) {
             layoutClockNs = Inputs.number(cmd, "layout", 10, d -> d > 0 && Double.isFinite(d), "a positive number");
             QflowTools.require(); // before the exploration: exit 4 naming the missing packages
         }
-        ExploreMaps.Settings search = ExploreCommand.search(cmd);
-        Workload work = ExploreCommand.workload(cmd, ctx);
-        int cores = Runtime.getRuntime().availableProcessors();
+        ExploreMaps.Settings search = SearchOptions.settings(cmd);
+        Workload work = Inputs.workload(cmd, ctx);
         MainFlow.Result r = MainFlow.run(new MainFlow.Request(work,
-                ExploreCommand.energySource(cmd, ctx, work, out.resolve("explore").resolve("energy")),
-                ExploreCommand.alwannTables(search, ctx), search, rows, cols, Inputs.positiveInt(cmd, "cosim-images", 2),
-                Evaluation.defaultThreads(), cores, Inputs.assetsIfSet(ctx), layoutClockNs, out), new ConsoleListener(ctx));
+                EnergyOptions.source(cmd, ctx, work, out.resolve("explore").resolve("energy")),
+                SearchOptions.alwannTables(search, ctx), search, array.rows(), array.cols(),
+                Inputs.positiveInt(cmd, "cosim-images", 2), Evaluation.defaultThreads(),
+                Runtime.getRuntime().availableProcessors(), Inputs.assetsIfSet(ctx), layoutClockNs, out),
+                new ConsoleListener(ctx));
         Cosimulate.Outcome failed = r.failed();
         if (failed != null) {
             throw new MaxdnnException(MaxdnnException.MISMATCH, "the RTL (chosen map or ALWANN baseline) did not cosimulate bit-exactly: "
@@ -88,7 +84,7 @@ final class RunCommand implements CliCommand {
         return 0;
     }
 
-    /** {@code --all}: each bundled network read, characterised and explored in turn, then the summary. */
+    /** --all: every bundled network read, characterised once for all and explored in turn, then the summary. */
     private static int runAll(CommandLine cmd, Context ctx) {
         for (String o : List.of("model", "images", "cifar", "energy")) {
             if (cmd.hasOption(o)) {
@@ -98,26 +94,21 @@ final class RunCommand implements CliCommand {
         }
         Path out = Path.of(cmd.getOptionValue("out", "out/run-all"));
         // the table has every approach with and without compensation
-        ExploreMaps.Settings search = ExploreCommand.search(cmd).withCompensate(true);
-        ArrayConfig array = ArrayConfig.configurable(Inputs.arraySide(cmd, "rows", cmd.hasOption("quick") ? 8 : 16),
-                Inputs.arraySide(cmd, "cols", cmd.hasOption("quick") ? 8 : 16));
-        int limit = Inputs.positiveInt(cmd, "limit", 0);
-        List<ExploreAllNetworks.Job> jobs = new ArrayList<>();
-        for (BundledModel m : BundledModel.values()) {
-            jobs.add(new ExploreAllNetworks.Job(m.shortName(), () -> {
-                Network net = Network.load(m.model(ctx.assets()));
-                return Workload.of(net, DataSets.read(m.samples(ctx.assets()), net, limit), Inputs.registry(ctx));
-            }));
-        }
-        ExploreAllNetworks.run(new ExploreAllNetworks.Request(jobs, works -> {
-            Map<String, Workload> operands = new LinkedHashMap<>();
-            works.forEach((name, w) -> operands.put(name, w.first(4)));
-            // --quick: 5,000 pairs per layer of each network; the circuits are synthesised once for all
-            CharacteriseEnergy.Request q = EnergyCommand.characterisation(cmd, ctx, operands.values().iterator().next(),
-                    out.resolve("energy"), cmd.hasOption("quick") ? 5000 : 20000);
-            return CharacteriseEnergy.runShared(q, operands, new ConsoleListener(ctx));
-        }, ExploreCommand.alwannTables(search, ctx), search, array, Evaluation.defaultThreads(), out),
-                new ConsoleListener(ctx));
+        ExploreMaps.Settings search = SearchOptions.settings(cmd).withCompensate(true);
+        ConsoleListener listener = new ConsoleListener(ctx);
+        ExploreAllNetworks.run(new ExploreAllNetworks.Request(
+                ExploreAllNetworks.bundled(ctx.assets(), Inputs.positiveInt(cmd, "limit", 0), Inputs.registry(ctx)),
+                ExploreAllNetworks.sharedCharacterisation(
+                        Inputs.positiveInt(cmd, "pairs", SearchOptions.profile(cmd).sharedPairs()),
+                        CharacteriseEnergy.liberty(cmd.hasOption("liberty") ? Path.of(cmd.getOptionValue("liberty")) : null),
+                        ctx.assets(), Runtime.getRuntime().availableProcessors(), out.resolve("energy"), listener),
+                SearchOptions.alwannTables(search, ctx), search, array(cmd), Evaluation.defaultThreads(), out), listener);
         return 0;
+    }
+
+    /** The configurable array of --rows and --cols, by default the profile's. */
+    private static ArrayConfig array(CommandLine cmd) {
+        int side = SearchOptions.profile(cmd).arraySide();
+        return ArrayConfig.configurable(Inputs.arraySide(cmd, "rows", side), Inputs.arraySide(cmd, "cols", side));
     }
 }

@@ -52,6 +52,9 @@ public final class CharacteriseEnergy {
     public record Request(Workload work, int pairs, Path liberty, Assets evoApprox, int threads, Path out) {
     }
 
+    /** Images whose operands are characterised unless the user chooses them: a few suffice for operand statistics. */
+    public static final int OPERAND_IMAGES = 4;
+
     /** The file of energy per action beside an energy table (an input a user may edit or replace). */
     public static final String ACTIONS_FILE = "action-energy.csv";
 

@@ -8,16 +8,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.maxdnn.Assets;
+import org.maxdnn.BundledModel;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
+import org.maxdnn.data.DataSets;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.explore.ChartFiles;
 import org.maxdnn.explore.DataSplit;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.report.Markdown;
 import org.maxdnn.report.Report;
 
@@ -84,6 +89,33 @@ public final class ExploreAllNetworks {
     }
 
     private ExploreAllNetworks() {
+    }
+
+    /** Every bundled network (SPEC §12) on its own sample set, the first {@code limit} samples of it (0: all). */
+    public static List<Job> bundled(Assets assets, int limit, MultiplierRegistry registry) {
+        List<Job> jobs = new ArrayList<>();
+        for (BundledModel m : BundledModel.values()) {
+            jobs.add(new Job(m.shortName(), () -> {
+                Network net = Network.load(m.model(assets));
+                return Workload.of(net, DataSets.read(m.samples(assets), net, limit), registry);
+            }));
+        }
+        return jobs;
+    }
+
+    /**
+     * The energy tables as one characterisation of every network's layers
+     * ({@link CharacteriseEnergy#runShared}): the operands of each network's first
+     * {@link CharacteriseEnergy#OPERAND_IMAGES} images, {@code pairs} per layer, into {@code out}.
+     */
+    public static Function<Map<String, Workload>, CharacteriseEnergy.Shared> sharedCharacterisation(int pairs,
+            Path liberty, Assets assets, int threads, Path out, FlowListener listener) {
+        return works -> {
+            Map<String, Workload> operands = new LinkedHashMap<>();
+            works.forEach((name, w) -> operands.put(name, w.first(CharacteriseEnergy.OPERAND_IMAGES)));
+            return CharacteriseEnergy.runShared(new CharacteriseEnergy.Request(operands.values().iterator().next(), pairs,
+                    liberty, assets, threads, out), operands, listener);
+        };
     }
 
     public static Result run(Request q, FlowListener listener) {

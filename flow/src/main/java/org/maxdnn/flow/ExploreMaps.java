@@ -30,7 +30,7 @@ public final class ExploreMaps {
      * @param levels      some of {@link #LEVELS}
      * @param alwann      whether to search the ALWANN baseline too
      * @param maxLossPts  the accuracy-loss bound of the chosen point, percentage points
-     * @param quick       a small search: two filter groups and two images for the sensitivity probe
+     * @param quick       a small search ({@link Profile#QUICK}: fewer filter groups, sensitivity images and windows)
      * @param compensate  also search every approach with bias compensation ({@code APPROACH+comp})
      */
     public record Settings(List<String> levels, boolean alwann, double maxLossPts, int population, int generations,
@@ -73,13 +73,6 @@ public final class ExploreMaps {
                 : "1 − the task's metric";
     }
 
-    /**
-     * Every n-th window of each anomaly file is searched and validated (DataSplit): the autoencoder's
-     * ~39,000 windows cost about 25 ResNet-8 sets per map; 196 windows a file thinned to 49 (14 with --quick).
-     */
-    static final int WINDOW_STRIDE = 4;
-    static final int QUICK_WINDOW_STRIDE = 14;
-
     private ExploreMaps() {
     }
 
@@ -88,7 +81,8 @@ public final class ExploreMaps {
         Workload w = q.work();
         List<String> tables = s.alwann() ? q.alwannTables() : List.of();
         long t0 = System.nanoTime();
-        DataSplit split = DataSplit.of(w.dataSet(), s.quick() ? QUICK_WINDOW_STRIDE : WINDOW_STRIDE);
+        Profile profile = Profile.of(s.quick());
+        DataSplit split = DataSplit.of(w.dataSet(), profile.windowStride());
         AccuracyOracle oracle = new AccuracyOracle(w.net(), split.search(), w.registry(), q.threads());
         AccuracyOracle validation = new AccuracyOracle(w.net(), split.validation(), w.registry(), q.threads());
         listener.note(String.format(Locale.ROOT, "exploring %s%s; search on %d of %d samples (%d inputs, exact %s %.2f%%), "
@@ -99,8 +93,9 @@ public final class ExploreMaps {
                 split.search().inputs().size(), oracle.task().metricName(), 100 * oracle.exact().metric(),
                 split.validation().samples(), 100 * validation.exact().metric(), s.population(), s.generations(),
                 s.seed(), objective(s)));
-        Exploration.Plan plan = new Exploration.Plan(s.levels(), tables, s.quick() ? 2 : 4,
-                new Explorer.Settings(s.population(), s.generations(), s.seed(), s.objective()), s.quick() ? 2 : 4, s.compensate());
+        Exploration.Plan plan = new Exploration.Plan(s.levels(), tables, profile.filterGroups(),
+                new Explorer.Settings(s.population(), s.generations(), s.seed(), s.objective()), profile.sensitivityImages(),
+                s.compensate());
         Exploration.Result result;
         try (MapEvaluator evaluator = q.evaluators().open(oracle, q.threads())) {
             result = Exploration.run(oracle, evaluator, q.energy(), plan,

@@ -9,7 +9,7 @@ import java.util.Locale;
  * other unit in the header) and with {@code csvFormat} in CSV (no grouping, no unit, often more
  * digits). A text column ({@code format} null) shows its values as they are.
  *
- * @param id        the CSV header: lower case, units in the name ({@code saving_pct})
+ * @param id        the CSV header: letters, digits, {@code _} and {@code .}, units in the name ({@code saving_pct})
  * @param label     the header readers see, without the unit
  * @param unit      "" for none; {@code %} and {@code x} follow each value, others stand in the header
  * @param format    a printf pattern of one number ({@code %d}, {@code %.1f}, {@code %.3g}), null for text
@@ -17,8 +17,8 @@ import java.util.Locale;
  */
 public record Column(String id, String label, String unit, String format, String csvFormat) {
     public Column {
-        if (id == null || !id.matches("[a-z0-9_.]+")) {
-            throw new IllegalArgumentException("a column id is lower case, digits, '_' or '.': " + id);
+        if (id == null || !id.matches("[A-Za-z0-9_.]+")) {
+            throw new IllegalArgumentException("a column id is letters, digits, '_' or '.': " + id);
         }
         if ((format == null) != (csvFormat == null)) {
             throw new IllegalArgumentException(id + ": a number column has both formats, a text column neither");
