@@ -81,6 +81,11 @@ public final class FineTune {
     }
 
     public static Result run(Request r, Trainer trainer, FlowListener listener) {
+        if (r.map().isCompensated()) {
+            // the trained biases take the place of the corrections, which were calibrated for the original weights
+            listener.note("the map's bias compensation is left out: fine-tuning trains the biases itself");
+            r = r.withMap(r.mapFile(), r.map().withCompensation(null));
+        }
         Network original = Network.load(r.model());
         r.map().validate(original, String.valueOf(r.mapFile())).checkTables(r.registry(), String.valueOf(r.mapFile()));
         int side = original.inputShape()[1];

@@ -53,22 +53,10 @@ final class GoldenKernelProducts implements ApproximateProducts {
         return approx.sub(exact);
     }
 
-    /** The golden layer with this step's integer weights ([outC, depth, kh, kw] → OHWI) and no bias. */
+    /** The golden layer with this step's integer weights ([outC, depth, kh, kw]) and no bias. */
     private ConvLayer withWeights(float[] oihw) {
-        int depth = layer.filterDepth();
-        int kh = layer.kh();
-        int kw = layer.kw();
-        byte[] ohwi = new byte[oihw.length];
-        for (int oc = 0; oc < layer.outC(); oc++) {
-            for (int j = 0; j < depth; j++) {
-                for (int ky = 0; ky < kh; ky++) {
-                    for (int kx = 0; kx < kw; kx++) {
-                        ohwi[((oc * kh + ky) * kw + kx) * depth + j] = (byte) oihw[((oc * depth + j) * kh + ky) * kw + kx];
-                    }
-                }
-            }
-        }
         return new ConvLayer(layer.name(), layer.op(), layer.input(), layer.output(), layer.in(), layer.out(),
-                layer.window(), layer.groups(), ohwi, new int[layer.outC()], layer.inZeroPoint(), layer.outputStage());
+                layer.window(), layer.groups(), WeightLayout.ohwiCodes(layer, oihw), new int[layer.outC()],
+                layer.inZeroPoint(), layer.outputStage());
     }
 }

@@ -40,7 +40,7 @@ final class Int8Export {
             for (int j = 0; j < depth; j++) {
                 for (int ky = 0; ky < kh; ky++) {
                     for (int kx = 0; kx < kw; kx++) {
-                        byte v = (byte) codes[((oc * depth + j) * kh + ky) * kw + kx];
+                        byte v = (byte) codes[WeightLayout.oihw(g, oc, j, ky, kx)];
                         int at = g.op() == OpType.DEPTHWISE_CONV_2D ? (ky * kw + kx) * outC + oc
                                 : ((oc * kh + ky) * kw + kx) * depth + j;
                         data[at] = v;

@@ -50,7 +50,7 @@ final class WeightedLayer {
             for (int j = 0; j < depth; j++) {
                 for (int ky = 0; ky < kh; ky++) {
                     for (int kx = 0; kx < kw; kx++) {
-                        w[((oc * depth + j) * kh + ky) * kw + kx] = golden.weight(oc, ky, kx, j) * qw.scale(oc);
+                        w[WeightLayout.oihw(golden, oc, j, ky, kx)] = golden.weight(oc, ky, kx, j) * qw.scale(oc);
                     }
                 }
             }

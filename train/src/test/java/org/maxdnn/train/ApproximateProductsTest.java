@@ -82,7 +82,7 @@ class ApproximateProductsTest {
             for (int j = 0; j < l.filterDepth(); j++) {
                 for (int ky = 0; ky < l.kh(); ky++) {
                     for (int kx = 0; kx < l.kw(); kx++) {
-                        out[((oc * l.filterDepth() + j) * l.kh() + ky) * l.kw() + kx] = l.weight(oc, ky, kx, j);
+                        out[WeightLayout.oihw(l, oc, j, ky, kx)] = l.weight(oc, ky, kx, j);
                     }
                 }
             }
