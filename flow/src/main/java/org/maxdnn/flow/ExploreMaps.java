@@ -12,6 +12,8 @@ import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.report.AlignedText;
+import org.maxdnn.task.Classification;
+import org.maxdnn.task.Task;
 
 /**
  * Stage 2, the exploration: the data set split into search and validation parts ({@link DataSplit}),
@@ -68,9 +70,17 @@ public final class ExploreMaps {
                            double seconds, Path report) {
     }
 
-    private static String objective(Settings s) {
-        return s.objective() == Explorer.Objective.AGREEMENT ? "1 − top-1 agreement with the exact model"
-                : "1 − the task's metric";
+    /**
+     * What the search minimises, in words. Anomaly detection has no top-1 predictions to agree on,
+     * so {@code --objective agreement} searches its metric there, and says so.
+     */
+    static String objective(Settings s, Task task) {
+        if (s.objective() != Explorer.Objective.AGREEMENT) {
+            return "1 − the task's metric";
+        }
+        return task instanceof Classification ? "1 − top-1 agreement with the exact model"
+                : "1 − " + task.metricName() + " (--objective agreement needs top-1 predictions, and a "
+                + task.metricName() + " task has none: the metric is searched instead)";
     }
 
     private ExploreMaps() {
@@ -92,7 +102,7 @@ public final class ExploreMaps {
                 split.search().samples(), split.search().samples() + split.validation().samples(),
                 split.search().inputs().size(), oracle.task().metricName(), 100 * oracle.exact().metric(),
                 split.validation().samples(), 100 * validation.exact().metric(), s.population(), s.generations(),
-                s.seed(), objective(s)));
+                s.seed(), objective(s, w.dataSet().task())));
         Exploration.Plan plan = new Exploration.Plan(s.levels(), tables, profile.filterGroups(),
                 new Explorer.Settings(s.population(), s.generations(), s.seed(), s.objective()), profile.sensitivityImages(),
                 s.compensate());
@@ -109,7 +119,7 @@ public final class ExploreMaps {
                 + "population %d, %d generations, seed %d, objectives (network multiplier energy, %s on "
                 + "the search part); %d "
                 + "configurations searched per gene for ROUP (both families, duplicates removed); ALWANN: one "
-                + "ALWANN-tuned EvoApprox table per layer.", s.population(), s.generations(), s.seed(), objective(s),
+                + "ALWANN-tuned EvoApprox table per layer.", s.population(), s.generations(), s.seed(), objective(s, w.dataSet().task()),
                 ConfigCatalog.roup(w.registry()).size());
         ExploreReport.Written written = ExploreReport.write(q.out(), w.net(), result, q.energy(), s.maxLossPts(), settings);
         AlignedText.lines(written.report()).forEach(listener::note);
