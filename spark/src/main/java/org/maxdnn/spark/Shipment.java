@@ -18,6 +18,7 @@ import org.maxdnn.task.Task;
 import org.maxdnn.explore.AccuracyOracle;
 import org.maxdnn.infer.Network;
 import org.maxdnn.infer.Rounding;
+import org.maxdnn.io.ScratchFolders;
 import org.maxdnn.mult.MultiplierRegistry;
 
 /**
@@ -82,20 +83,17 @@ final class Shipment implements Serializable {
     /**
      * The oracle on this executor: the files written under {@code scratch}, then loaded as the driver
      * loaded them. A scratch folder that cannot be written is a clear error naming the host and folder.
-     * The files are removed when the executor's JVM exits (Ctrl-C and SIGTERM included), or earlier
-     * by {@link #delete}; the tables are read when a map first names them, so they stay until then.
+     * The folder is removed by {@link #delete}, or when the executor's JVM exits (Ctrl-C and SIGTERM
+     * included); the tables are read when a map first names them, so they stay until then.
      */
     AccuracyOracle oracle(Path scratch, int threads) {
         Path dir = folder(scratch);
         try {
-            // deleteOnExit removes in reverse order of registration: the files, then their folders
+            ScratchFolders.make(dir);
             Files.createDirectories(dir.resolve("lut"));
-            dir.toFile().deleteOnExit();
-            dir.resolve("lut").toFile().deleteOnExit();
             Path modelFile = Files.write(dir.resolve(modelName), model);
-            modelFile.toFile().deleteOnExit();
             for (Map.Entry<String, byte[]> t : tables.entrySet()) {
-                Files.write(dir.resolve("lut").resolve(t.getKey()), t.getValue()).toFile().deleteOnExit();
+                Files.write(dir.resolve("lut").resolve(t.getKey()), t.getValue());
             }
             Network net = Network.load(modelFile, Rounding.valueOf(rounding));
             return new AccuracyOracle(net, inputs, task, new MultiplierRegistry(dir.resolve("lut")), threads);
@@ -107,17 +105,7 @@ final class Shipment implements Serializable {
 
     /** Removes what {@link #oracle} wrote under {@code scratch} (nothing when it wrote nothing there). */
     void delete(Path scratch) {
-        Path dir = folder(scratch);
-        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // what stays is removed when this JVM exits (deleteOnExit)
-        }
+        ScratchFolders.remove(folder(scratch));
     }
 
     private static String host() {

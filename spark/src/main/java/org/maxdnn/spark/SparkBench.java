@@ -1,13 +1,10 @@
 package org.maxdnn.spark;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +19,7 @@ import org.maxdnn.explore.AccuracyOracle;
 import org.maxdnn.explore.InProcessEvaluator;
 import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.infer.Network;
+import org.maxdnn.io.ScratchFolders;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
@@ -60,12 +58,7 @@ public final class SparkBench {
         try (SparkEvaluator e = new SparkEvaluator("local[2]", oracle)) {
             figures(out, "local[2]", (System.nanoTime() - t0) / 1e9, e, batch, base);
         }
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("maxdnn-spark-bench");
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        Path dir = ScratchFolders.create(null, "maxdnn-spark-bench");
         try (LocalCluster cluster = new LocalCluster(dir, classPath())) {
             cluster.addWorker(1);
             cluster.addWorker(1);
@@ -75,6 +68,8 @@ public final class SparkBench {
             try (SparkEvaluator e = new SparkEvaluator(cluster.url(), oracle, conf)) {
                 figures(out, "standalone, 2 workers x 1 core", (System.nanoTime() - t0) / 1e9, e, batch, base);
             }
+        } finally {
+            ScratchFolders.remove(dir); // the cluster's logs and work folders
         }
         out.println("spark: on one machine Spark only adds cost; the same command scales out on a real cluster");
     }

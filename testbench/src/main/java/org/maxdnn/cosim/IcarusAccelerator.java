@@ -25,6 +25,9 @@ final class IcarusAccelerator implements AcceleratorSimulator {
         try {
             Path in = Files.createTempFile(dir, "host-", ".bin");
             Path out = Files.createTempFile(dir, "responses-", ".txt");
+            // removed below, or on an interrupted run (Ctrl-C, SIGTERM) when the JVM exits
+            in.toFile().deleteOnExit();
+            out.toFile().deleteOnExit();
             try {
                 Files.write(in, commands.bytes());
                 ExternalTool.VVP.run(dir, 24 * 3600, "-n", image.getFileName().toString(), "+in=" + in, "+out=" + out);

@@ -72,6 +72,9 @@ public final class IcarusSimulator implements ArraySimulator {
         try {
             Path in = Files.createTempFile(dir, "cmds-", ".bin");
             Path out = Files.createTempFile(dir, "psums-", ".txt");
+            // removed below, or on an interrupted run (Ctrl-C, SIGTERM) when the JVM exits
+            in.toFile().deleteOnExit();
+            out.toFile().deleteOnExit();
             try {
                 pending.write('C');
                 pending.write('Q');
