@@ -77,6 +77,41 @@ class BadInputFuzzTest {
         }
     }
 
+    /**
+     * Compensation entries damaged as a user would: values out of int32 or bias range, not integers,
+     * the wrong count, unknown or aliased layers, entries for exact layers, nesting, duplicates; the
+     * entries themselves are also corrupted byte by byte.
+     */
+    @Test
+    void corruptCompensationEntriesAreBadInput() throws IOException {
+        String good = "\"conv1\": [" + "-3, ".repeat(15) + "7], \"conv0\": [" + "1, ".repeat(15) + "2]";
+        List<String> entries = List.of(good, "\"conv1\": [" + "2147483647, ".repeat(15) + "2147483647]",
+                "\"conv1\": [" + "-2147483648, ".repeat(15) + "-2147483648]", "\"conv1\": [2147483648]",
+                "\"conv1\": [1.5]", "\"conv1\": [1e3]", "\"conv1\": [\"1\"]", "\"conv1\": [null]", "\"conv1\": []",
+                "\"conv1\": [1, 2]", "\"conv1\": {}", "\"conv1\": 5", "\"nope\": [1]", "\"CONV1\": [1]",
+                "\"conv1\": [" + "1, ".repeat(16) + "1]", "\"fc\": [" + "1, ".repeat(9) + "1]",
+                "\"conv1\": [[1]]", "\"conv1\": [1], \"conv1\": [2]", "\"\": [1]", "\"conv1\": [-0]",
+                "\"conv1\": [99999999999999999999999]", "\"conv1\": [NaN]", "\"conv1\": [Infinity]");
+        Random rnd = new Random(3131);
+        for (int trial = 0; trial < entries.size() + TRIALS / 4; trial++) {
+            String entry = trial < entries.size() ? entries.get(trial) : corrupt(good, rnd);
+            String map = "{ \"default\": \"roup-p2r2\", \"layers\": {}, \"compensation\": { " + entry + " } }";
+            Path file = tmp.resolve("comp" + trial + ".json");
+            Files.writeString(file, map, StandardCharsets.ISO_8859_1);
+            MainTest.Outcome o = runBounded("eval", "--map", file.toString(), "--limit", "1", "--threads", "1");
+            check(o, file, "compensation trial " + trial + ": " + entry);
+            Files.delete(file);
+        }
+    }
+
+    private static String corrupt(String text, Random rnd) {
+        char[] c = text.toCharArray();
+        for (int k = 1 + rnd.nextInt(3); k > 0; k--) {
+            c[rnd.nextInt(c.length)] = rnd.nextBoolean() ? (char) rnd.nextInt(256) : "[]{}\",:-0e9.".charAt(rnd.nextInt(12));
+        }
+        return new String(c);
+    }
+
     /** A byte in the first or last 2 KiB (subgraph tables, vtables, offsets, names) of the flatbuffer. */
     private static int structural(Random rnd, int length) {
         int at = rnd.nextInt(4096);
