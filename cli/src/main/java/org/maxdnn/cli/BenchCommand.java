@@ -1,41 +1,16 @@
 package org.maxdnn.cli;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.maxdnn.BundledModel;
-import org.maxdnn.cosim.CosimDriver;
-import org.maxdnn.data.DataSets;
-import org.maxdnn.data.ImageSets;
-import org.maxdnn.data.LabeledImage;
-import org.maxdnn.infer.ConvKernel;
-import org.maxdnn.infer.ConvLayer;
-import org.maxdnn.infer.Evaluation;
-import org.maxdnn.infer.InferencePlan;
-import org.maxdnn.infer.Network;
-import org.maxdnn.infer.Rounding;
-import org.maxdnn.map.ApproxMap;
-import org.maxdnn.metrics.ErrorMetrics;
-import org.maxdnn.metrics.MetricsTable;
-import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.array.ArrayConfig;
-import org.maxdnn.rtl.RtlGenerator;
-import org.maxdnn.tflite.TfliteInterpreter;
+import org.maxdnn.flow.Bench;
 
 /**
- * {@code maxdnn bench}: speed figures that are targets, printed rather than asserted in tests.
- * Each figure comes with a baseline measured in the same run, so ratios survive a slower machine.
+ * {@code maxdnn bench}: speed figures that are targets, printed rather than asserted in tests
+ * ({@link Bench}); the spark suite is the optional Spark module's.
  */
 final class BenchCommand implements CliCommand {
-    private static final List<String> SUITES = List.of("multipliers", "inference", "rtl", "cosim", "spark");
-
     @Override
     public String name() {
         return "bench";
@@ -43,13 +18,13 @@ final class BenchCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "benchmarks that print speed figures (suites: " + String.join(", ", SUITES) + ")";
+        return "benchmarks that print speed figures (suites: " + String.join(", ", Bench.SUITES) + ")";
     }
 
     @Override
     public Options options() {
         return new Options().addOption(Option.builder().longOpt("only").hasArg().argName("SUITE")
-                .desc("run one suite: " + String.join("|", SUITES)).build())
+                .desc("run one suite: " + String.join("|", Bench.SUITES)).build())
                 .addOption(Option.builder().longOpt("repeat").hasArg().argName("N")
                         .desc("timed repetitions after one warm-up (default 5)").build());
     }
@@ -57,206 +32,22 @@ final class BenchCommand implements CliCommand {
     @Override
     public int run(CommandLine cmd, Context ctx) {
         String only = cmd.getOptionValue("only");
-        if (only != null && !SUITES.contains(only)) {
-            ctx.err().println("maxdnn bench: unknown suite '" + only + "' (one of " + SUITES + ")");
+        if (only != null && !Bench.SUITES.contains(only)) {
+            ctx.err().println("maxdnn bench: unknown suite '" + only + "' (one of " + Bench.SUITES + ")");
             return 1;
         }
         int repeat = Integer.parseInt(cmd.getOptionValue("repeat", "5"));
-        if (only == null || only.equals("multipliers")) {
-            multipliers(ctx, repeat);
-        }
-        if (only == null || only.equals("inference")) {
-            inference(ctx, repeat);
-        }
-        if (only == null || only.equals("rtl")) {
-            rtl(ctx);
-        }
-        if (only == null || only.equals("cosim")) {
-            cosim(ctx);
-        }
-        if (only == null && !SparkModule.present()) {
-            ctx.out().println("spark: skipped, the spark module is not built (mvn -pl spark -am package)");
-        } else if (only == null || only.equals("spark")) {
-            // evaluations/s in-process vs local[2] vs a standalone cluster, and Spark's start-up
-            SparkModule.bench(ctx.out(), ctx.assets().model(), ctx.assets().images(), ctx.assets().lutDir());
+        for (String suite : only == null ? Bench.SUITES : List.of(only)) {
+            if (!suite.equals("spark")) {
+                Bench.run(suite, repeat, suite.equals("multipliers") || suite.equals("rtl") ? null : ctx.assets(),
+                        new ConsoleListener(ctx));
+            } else if (only == null && !SparkModule.present()) {
+                ctx.out().println("spark: skipped, the spark module is not built (mvn -pl spark -am package)");
+            } else {
+                // evaluations/s in-process vs local[2] vs a standalone cluster, and Spark's start-up
+                SparkModule.bench(ctx.out(), ctx.assets().model(), ctx.assets().images(), ctx.assets().lutDir());
+            }
         }
         return 0;
-    }
-
-    /** All 64 ROUP tables built and measured from scratch, against the exact multiplier ×64. */
-    private static void multipliers(Context ctx, int repeat) {
-        time(() -> MetricsTable.libraryRows(new MultiplierRegistry(null)));
-        double all = best(repeat, () -> MetricsTable.libraryRows(new MultiplierRegistry(null)));
-        double exact = best(repeat, () -> {
-            for (int i = 0; i < 64; i++) {
-                ErrorMetrics.signed(new MultiplierRegistry(null).get(MultiplierConfig.EXACT));
-            }
-        });
-        ctx.out().printf(Locale.ROOT, "multipliers: metrics of exact + 64 ROUP configs (tables built from the "
-                + "bit-level models): %.3f s (target < 2 s)%n", all);
-        ctx.out().printf(Locale.ROOT, "multipliers: baseline, exact metrics x64 (shared table): %.3f s; ratio %.1fx%n",
-                exact, all / exact);
-    }
-
-    /** Samples per network for the speed comparison: the interpreter is slow on the large ones. */
-    private static final Map<BundledModel, Integer> BENCH_SAMPLES = Map.of(BundledModel.RESNET8, 60,
-            BundledModel.RESNET8_LARGE, 20, BundledModel.KWS, 200, BundledModel.VWW, 60, BundledModel.AD, 2);
-
-    /**
-     * Per MLPerf Tiny network, on the same samples and threads: the golden model's exact inference
-     * against the TFLite x86 interpreter, then approximate maps over every approximable layer (FC
-     * included) against the golden model's own exact run — a uniform ROUP map, a kernel-level mix of
-     * ROUP configurations, a uniform roupc map and a uniform EvoApprox table map.
-     */
-    private static void inference(Context ctx, int repeat) {
-        MultiplierRegistry registry = new MultiplierRegistry(ctx.assets().lutDir());
-        int threads = Evaluation.defaultThreads();
-        List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roup-p2r0", "roup-p0r3", "roup-p1r4")
-                .map(MultiplierConfig::parse).toList();
-        ctx.out().printf(Locale.ROOT, "inference: %d threads for both engines, best of %d after warm-up (the "
-                + "interpreter best of %d); TFLite %s; JDK Vector API %s%n", threads, repeat, Math.min(repeat, 3),
-                TfliteInterpreter.version(), ConvKernel.VECTOR_API ? "on" : "off: run with --add-modules jdk.incubator.vector");
-        double worstExact = Double.MAX_VALUE;
-        double worstRoup = Double.MAX_VALUE;
-        for (BundledModel m : BundledModel.values()) {
-            Network net = Network.load(m.model(ctx.assets()), Rounding.RUNTIME);
-            List<LabeledImage> inputs = DataSets.read(m.samples(ctx.assets()), net, BENCH_SAMPLES.get(m)).inputs();
-            String unit = inputs.size() == BENCH_SAMPLES.get(m) ? "inputs/s" : "windows/s";
-            ctx.out().printf(Locale.ROOT, "inference: %s, %d %s of %,d MACs%n", m.shortName(), inputs.size(),
-                    unit.equals("inputs/s") ? "samples" : "windows", net.totalMacs());
-            double tflite = interpreterSeconds(m.model(ctx.assets()), inputs, threads, repeat);
-            double tflite1 = threads == 1 ? tflite : interpreterSeconds(m.model(ctx.assets()), inputs, 1, repeat);
-            ctx.out().printf(Locale.ROOT, "inference:   %-34s %9.0f %s (1 thread: %.0f)%n", "TFLite interpreter",
-                    inputs.size() / tflite, unit, inputs.size() / tflite1);
-            InferencePlan exactPlan = InferencePlan.compile(net, ApproxMap.exact(), registry);
-            Evaluation.run(exactPlan, inputs, 1, null);
-            double single = best(repeat, () -> Evaluation.run(exactPlan, inputs, 1, null));
-            ctx.out().printf(Locale.ROOT, "inference:   %-34s %9.0f %s  %6.2fx the interpreter on 1 thread%n",
-                    "exact, 1 thread", inputs.size() / single, unit, tflite1 / single);
-            worstExact = Math.min(worstExact, tflite1 / single);
-            List<ConvLayer> every = net.weightedLayers();
-            Map<String, ApproxMap> maps = new LinkedHashMap<>();
-            maps.put("exact", ApproxMap.exact());
-            maps.put("uniform roup-p1r2", everyLayer(every, MultiplierConfig.parse("roup-p1r2")));
-            maps.put("kernel-level mix of 5 ROUP configs", ApproxMap.randomKernels(every, mix, 1));
-            maps.put("uniform roupc-p1r4", everyLayer(every, MultiplierConfig.parse("roupc-p1r4")));
-            maps.put("uniform lut:mul8u_17KS", everyLayer(every, MultiplierConfig.parse("lut:mul8u_17KS")));
-            double exact = 0;
-            for (Map.Entry<String, ApproxMap> e : maps.entrySet()) {
-                InferencePlan plan = InferencePlan.compile(net, e.getValue(), registry);
-                Evaluation.run(plan, inputs, threads, null);
-                double seconds = best(repeat, () -> Evaluation.run(plan, inputs, threads, null));
-                exact = exact == 0 ? seconds : exact;
-                ctx.out().printf(Locale.ROOT, "inference:   %-34s %9.0f %s  %6.2fx the interpreter%s%n", e.getKey(),
-                        inputs.size() / seconds, unit, tflite / seconds,
-                        e.getKey().equals("exact") ? "" : String.format(Locale.ROOT, ", %.2fx exact", exact / seconds));
-                if (e.getKey().equals("exact")) {
-                    worstExact = Math.min(worstExact, tflite / seconds);
-                } else if (e.getKey().startsWith("uniform roup-") || e.getKey().startsWith("kernel-level")) {
-                    worstRoup = Math.min(worstRoup, tflite / seconds);
-                }
-            }
-        }
-        ctx.out().printf(Locale.ROOT, "inference: worst over the networks: exact %.2fx the interpreter (target >= 1), "
-                + "ROUP maps %.2fx (target >= 0.5)%n", worstExact, worstRoup);
-        ctx.out().println("inference: the interpreter parallelises inside an inference, the golden model across inputs;"
-                + " ratios on a shared machine move with its load");
-    }
-
-    /** Best time of the interpreter over {@code inputs}, one after another, after a warm-up. */
-    private static double interpreterSeconds(Path model, List<LabeledImage> inputs, int threads, int repeat) {
-        try (TfliteInterpreter interpreter = TfliteInterpreter.open(model, threads)) {
-            Runnable all = () -> inputs.forEach(i -> interpreter.run(i.pixels()));
-            all.run();
-            return best(Math.min(repeat, 3), all);
-        }
-    }
-
-    /** A layer-level map giving every layer in {@code layers} (FC too) {@code config}. */
-    private static ApproxMap everyLayer(List<ConvLayer> layers, MultiplierConfig config) {
-        Map<String, MultiplierConfig> m = new LinkedHashMap<>();
-        layers.forEach(l -> m.put(l.name(), config));
-        return ApproxMap.layerLevel(m);
-    }
-
-    /** Elaboration of the default 16×16 configurable array: the first (cold) and a warm one. */
-    private static void rtl(Context ctx) {
-        ArrayConfig design = ArrayConfig.configurable(16, 16);
-        double cold = time(() -> RtlGenerator.arrayVerilog(design));
-        double warm = time(() -> RtlGenerator.arrayVerilog(design));
-        double small = time(() -> RtlGenerator.arrayVerilog(design.withSize(4, 4)));
-        ctx.out().printf(Locale.ROOT, "rtl: 16x16 configurable array, Chisel elaboration + firtool: cold %.1f s, warm %.1f s "
-                + "(target < 10 s warm)%n", cold, warm);
-        ctx.out().printf(Locale.ROOT, "rtl: baseline 4x4 array, warm: %.1f s; 16x16 / 4x4 = %.1fx for 16x the PEs%n",
-                small, warm / small);
-    }
-
-    /**
-     * Whole-network cosimulation under a kernel-level mixed ROUP map over every conv, depthwise and
-     * FC layer (every tile, layer and output checked): ResNet-8 on 16 images on the 16x16
-     * configurable array with one simulator process as the baseline and one per core, the 8x8 array
-     * for scale; then every MLPerf Tiny network on the 16x16 array with one process per core, against
-     * ResNet-8's figure in the same loop. The simulator pays for every PE-cycle, used or not, so a network's MAC/s
-     * follows its PE utilisation; simulated PE-cycles/s is the figure that does not.
-     */
-    private static void cosim(Context ctx) {
-        MultiplierRegistry registry = new MultiplierRegistry(ctx.assets().lutDir());
-        List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roup-p2r0", "roupc-p0r4", "roupc-p1r6")
-                .map(MultiplierConfig::parse).toList();
-        int cores = Runtime.getRuntime().availableProcessors();
-        Network resnet8 = Network.load(BundledModel.RESNET8.model(ctx.assets()));
-        InferencePlan plan = InferencePlan.compile(resnet8, ApproxMap.randomKernels(resnet8.weightedLayers(), mix, 1), registry);
-        List<LabeledImage> images = ImageSets.readFolder(ctx.assets().images(), 16);
-        for (int size : new int[] {16, 8}) {
-            ArrayConfig design = ArrayConfig.configurable(size, size);
-            String verilog = RtlGenerator.arrayVerilog(design);
-            double build = time(() -> new CosimDriver(design, verilog, registry, 1).close());
-            ctx.out().printf(Locale.ROOT, "cosim: %dx%d harness build (0 when cached): %.1f s%n", size, size, build);
-            double base = 0;
-            for (int processes : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
-                try (CosimDriver d = new CosimDriver(design, verilog, registry, processes)) {
-                    CosimDriver.Report r = d.network(plan, images, null);
-                    base = base == 0 ? r.macsPerSecond() : base;
-                    ctx.out().printf(Locale.ROOT, "cosim: resnet8 %dx%d, %d process(es): %.2f s/image, %.2f M MAC/s incl. "
-                                    + "checking (%.2fx 1 process), %d mismatches%n", size, size, processes,
-                            r.seconds() / r.images(), r.macsPerSecond() / 1e6, r.macsPerSecond() / base, r.mismatchCount());
-                }
-            }
-        }
-        ctx.out().println("cosim: target 20 M MAC/s for resnet8 on the 16x16 array with 2 processes");
-        ArrayConfig design = ArrayConfig.configurable(16, 16);
-        try (CosimDriver d = new CosimDriver(design, RtlGenerator.arrayVerilog(design), registry, cores)) {
-            double resnet8Rate = 0; // ResNet-8 comes first
-            for (BundledModel m : BundledModel.values()) {
-                Network net = Network.load(m.model(ctx.assets()));
-                InferencePlan p = InferencePlan.compile(net, ApproxMap.randomKernels(net.weightedLayers(), mix, 1), registry);
-                // 8 inputs, the anomaly task's one file of windows
-                List<LabeledImage> inputs = DataSets.read(m.samples(ctx.assets()), net, m == BundledModel.AD ? 1 : 8).inputs();
-                for (int batch : m == BundledModel.AD ? new int[] {CosimDriver.DEFAULT_BATCH, inputs.size()}
-                        : new int[] {CosimDriver.DEFAULT_BATCH}) {
-                    CosimDriver.Report r = d.network(p, inputs, batch, null);
-                    resnet8Rate = m == BundledModel.RESNET8 ? r.macsPerSecond() : resnet8Rate;
-                    ctx.out().printf(Locale.ROOT, "cosim: %-13s 16x16, %d processes, %3d inputs, batch %3d: %,12d MACs in %5.1f s, "
-                                    + "%6.2f M MAC/s incl. checking (%.2fx resnet8), PE utilisation %.3f, %.0f M PE-cycles/s, "
-                                    + "%d mismatches%n", m.shortName(), cores, r.images(), batch, r.macs(), r.seconds(),
-                            r.macsPerSecond() / 1e6, r.macsPerSecond() / resnet8Rate, r.utilisation(),
-                            r.macsPerSecond() / r.utilisation() / 1e6, r.mismatchCount());
-                }
-            }
-        }
-    }
-
-    private static double best(int repeat, Runnable r) {
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < repeat; i++) {
-            best = Math.min(best, time(r));
-        }
-        return best;
-    }
-
-    private static double time(Runnable r) {
-        long t0 = System.nanoTime();
-        r.run();
-        return (System.nanoTime() - t0) / 1e9;
     }
 }
