@@ -87,12 +87,12 @@ public final class FineTune {
             r = r.withMap(r.mapFile(), r.map().withCompensation(null));
         }
         Network original = Network.load(r.model());
-        r.map().validate(original, String.valueOf(r.mapFile())).checkTables(r.registry(), String.valueOf(r.mapFile()));
+        r.map().validate(original, mapName(r)).checkTables(r.registry(), mapName(r));
         int side = original.inputShape()[1];
         listener.stage("reading the training images");
         List<LabeledImage> images = ImageFolder.read(r.trainImages(), side, r.trainLimit());
         listener.note("training images: " + images.size() + " from " + r.trainImages());
-        listener.stage("fine-tuning under " + r.mapFile());
+        listener.stage("fine-tuning under " + mapName(r));
         Path exported = r.out().resolve("finetuned.tflite");
         Trainer.Result training = trainer.train(r.model(), r.map(), r.registry(), images, r.schedule(), exported,
                 listener);
@@ -119,6 +119,10 @@ public final class FineTune {
         return result;
     }
 
+    private static String mapName(Request r) {
+        return r.mapFile() != null ? r.mapFile().toString() : "the exact map";
+    }
+
     private static Score score(String model, String mapName, Network net, ApproxMap map, DataSet data, Request r) {
         Evaluation.Result e = Evaluation.run(InferencePlan.compile(net, map, r.registry()), data.inputs(), r.threads(),
                 i -> { });
@@ -130,7 +134,7 @@ public final class FineTune {
     private static void writeJson(Request r, Result result, Path file) {
         ObjectMapper om = new ObjectMapper();
         ObjectNode root = om.createObjectNode();
-        root.put("model", r.model().toString()).put("map", String.valueOf(r.mapFile()))
+        root.put("model", r.model().toString()).put("map", mapName(r))
                 .put("exported", result.exported().toString()).put("start", result.training().start())
                 .put("baseline", r.baseline() == null ? null : r.baseline().toString());
         Trainer.Schedule s = r.schedule();
