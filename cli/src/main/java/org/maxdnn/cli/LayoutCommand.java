@@ -26,9 +26,10 @@ import org.maxdnn.layout.LayoutReport;
 import org.maxdnn.layout.PostRouteEnergy;
 import org.maxdnn.layout.QflowTools;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.mult.Circuit;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.rtl.RtlGenerator;
+import org.maxdnn.rtl.Circuits;
 import org.maxdnn.sim.OperandStream;
 import org.maxdnn.sim.OperandStreams;
 
@@ -50,11 +51,11 @@ final class LayoutCommand implements CliCommand {
     public Options options() {
         Options o = new Options()
                 .addOption(Option.builder().longOpt("target").hasArg().argName("T[,T...]")
-                        .desc("what to lay out, comma-separated: exact, roup-pPrR, roupc-pPrR, lut:NAME (an EvoApprox "
-                                + "circuit), pe or pe:CONFIG (one PE), pe:configurable (the configurable array's PE), array "
-                                + "(the fixed array of --layer under --map), accelerator (the configurable array with flip-flop "
-                                + "memories, small unless --memory-sizes); multipliers are registered at their ports "
-                                + "(default exact)").build())
+                        .desc("what to lay out, comma-separated: a multiplier (exact, roup-pPrR, roupc-pPrR, lut:NAME: "
+                                + "an EvoApprox circuit, ...), pe or pe:CONFIG (one PE), pe:configurable (the configurable "
+                                + "array's PE), array (the fixed array of --layer under --map), accelerator (the configurable "
+                                + "array with flip-flop memories, small unless --memory-sizes); multipliers are registered "
+                                + "at their ports (default exact)").build())
                 .addOption(Option.builder().longOpt("memory-sizes").hasArg().argName("A,W,C,P,D")
                         .desc("--target accelerator: memory sizes as generate takes them (default "
                                 + AcceleratorConfig.SMALL_SIZES + ")").build())
@@ -110,16 +111,8 @@ final class LayoutCommand implements CliCommand {
                 MultiplierConfig c = t.equals("pe") ? MultiplierConfig.EXACT : MultiplierConfig.parse(t.substring(3));
                 designs.add(LayoutDesign.pe(c, Inputs.assetsIfSet(ctx)));
             } else {
-                MultiplierConfig c = MultiplierConfig.parse(t);
-                if (c.table() != null && !c.tunesWeights()) {
-                    designs.add(LayoutDesign.evoApprox(c, ctx.assets().evoApproxVerilog()));
-                } else if (RtlGenerator.isSupported(c)) {
-                    designs.add(LayoutDesign.multiplier(c));
-                    energy = true;
-                } else {
-                    throw MaxdnnException.badInput("target " + t + " has no circuit to lay out (exact, roup-pPrR, "
-                            + "roupc-pPrR, lut:NAME, pe, pe:CONFIG, pe:configurable, array, accelerator)");
-                }
+                designs.add(LayoutDesign.multiplier(circuit(t, ctx)));
+                energy = true;
             }
         }
         OperandStream stream = null;
@@ -128,7 +121,7 @@ final class LayoutCommand implements CliCommand {
             stream = stream(cmd, ctx, net, layerName, registry);
             ctx.out().printf(Locale.ROOT, "energy on %s's operand stream: %d pairs%n", layerName, stream.size());
         }
-        Layout.Results results = Layout.runAll(designs, out, new Layout.Options(clockNs, stream, registry),
+        Layout.Results results = Layout.runAll(designs, out, new Layout.Options(clockNs, stream),
                 line -> ctx.err().println("layout " + line));
         print(results, ctx);
         if (cmd.hasOption("json")) {
@@ -185,6 +178,16 @@ final class LayoutCommand implements CliCommand {
                     results.ranking().postRoute()));
             ctx.out().printf(Locale.ROOT, "Spearman rank correlation %.3f: the ranking %s routing%n",
                     results.ranking().spearman(), results.ranking().sameOrder() ? "survives" : "changes with");
+        }
+    }
+
+    /** The circuit of a multiplier target ({@link Circuits}); a clear error for one that has none. */
+    private static Circuit circuit(String target, Context ctx) {
+        MultiplierConfig c = MultiplierConfig.parse(target);
+        try {
+            return Circuits.of(c, Inputs.assetsIfSet(ctx));
+        } catch (MaxdnnException e) {
+            throw MaxdnnException.badInput("target " + target + " has no circuit to lay out: " + e.getMessage(), e);
         }
     }
 

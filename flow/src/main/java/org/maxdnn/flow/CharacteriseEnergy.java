@@ -17,17 +17,17 @@ import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.metrics.EvoApproxCatalog;
+import org.maxdnn.mult.Circuit;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.ParameterColumns;
-import org.maxdnn.mult.TableConfig;
-import org.maxdnn.rtl.RtlGenerator;
+import org.maxdnn.rtl.Circuits;
 import org.maxdnn.sim.ActionEnergyCharacterization;
 import org.maxdnn.sim.EnergyCharacterization;
 import org.maxdnn.sim.EnergyCrossCheck;
 import org.maxdnn.sim.GateLevelEnergy;
-import org.maxdnn.sim.Liberty;
 import org.maxdnn.sim.IcarusActivity;
+import org.maxdnn.sim.Liberty;
 import org.maxdnn.sim.OperandStream;
 import org.maxdnn.sim.OperandStreams;
 
@@ -153,24 +153,19 @@ public final class CharacteriseEnergy {
     private static Characterised run(Request q, Map<String, OperandStream> streams, String operands,
                                      FlowListener listener) {
         Workload w = q.work();
-        List<EnergyCharacterization.Circuit> circuits = new ArrayList<>(MultiplierCatalog.circuits().stream()
-                .map(c -> new EnergyCharacterization.Circuit(c, RtlGenerator.moduleName(c), () -> RtlGenerator.multiplierVerilog(c)))
-                .toList());
-        int generated = circuits.size();
         Assets assets = q.evoApprox();
+        List<Circuit> circuits = new ArrayList<>(Circuits.of(MultiplierCatalog.circuits(), assets));
+        int generated = circuits.size();
         if (assets != null) {
-            for (String stem : EvoApproxTables.in(assets.lutDir())) {
-                MultiplierConfig t = TableConfig.lut(stem);
-                circuits.add(new EnergyCharacterization.Circuit(t, RtlGenerator.unsignedCircuitModule(t),
-                        () -> RtlGenerator.unsignedCircuitVerilog(t, assets)));
-            }
+            circuits.addAll(Circuits.of(MultiplierCatalog.onTables(EvoApproxTables.in(assets.lutDir())), assets));
         }
+        long netlists = circuits.stream().map(Circuit::module).distinct().count();
         listener.note(String.format(Locale.ROOT, "characterising %d generated configurations and %d EvoApprox circuits "
-                + "on %s, %s", generated, circuits.size() - generated, q.liberty().getFileName(), operands));
+                + "on %s, %s", generated, netlists - generated, q.liberty().getFileName(), operands));
         long t0 = System.nanoTime();
-        EnergyCharacterization.Result r = EnergyCharacterization.run(streams, circuits, w.registry(), q.liberty(),
-                q.out().resolve("netlists"), q.threads(), done -> listener.progress("synthesise+simulate", done, circuits.size()));
-        listener.note(String.format(Locale.ROOT, "characterised %d circuits in %.1f s", circuits.size(),
+        EnergyCharacterization.Result r = EnergyCharacterization.run(streams, circuits, q.liberty(),
+                q.out().resolve("netlists"), q.threads(), done -> listener.progress("synthesise+simulate", done, (int) netlists));
+        listener.note(String.format(Locale.ROOT, "characterised %d circuits in %.1f s", netlists,
                 (System.nanoTime() - t0) / 1e9));
         Path file = q.out().resolve("energy-table.json");
         r.table().write(file);
@@ -221,7 +216,7 @@ public final class CharacteriseEnergy {
      */
     public static void writeCsv(Characterised c, Path file) {
         List<String> streams = List.copyOf(c.streams().keySet());
-        ParameterColumns columns = ParameterColumns.of(c.result().designs().stream()
+        ParameterColumns columns = ParameterColumns.forTable(c.result().designs().stream()
                 .map(EnergyCharacterization.Design::config).toList());
         StringBuilder csv = new StringBuilder("config,family").append(columns.header(",")).append(",cells,area");
         streams.forEach(s -> csv.append(",pj_").append(s));

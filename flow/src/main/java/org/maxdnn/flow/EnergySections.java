@@ -50,7 +50,7 @@ public final class EnergySections {
     static Section configurations(Characterisation in) {
         EnergyCharacterization.Result r = in.characterised().result();
         double exact = weightedPj(r.table(), in.net(), MultiplierConfig.EXACT);
-        ParameterColumns parameters = ParameterColumns.of(r.designs().stream().map(EnergyCharacterization.Design::config)
+        ParameterColumns parameters = ParameterColumns.forTable(r.designs().stream().map(EnergyCharacterization.Design::config)
                 .toList());
         List<Column> columns = new ArrayList<>(List.of(Column.text("config", "config"), Column.text("family", "family")));
         parameters.names().forEach(n -> columns.add(Column.number(n, n, "", "%d")));

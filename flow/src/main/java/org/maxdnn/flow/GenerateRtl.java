@@ -17,6 +17,7 @@ import org.maxdnn.map.ApproxMap;
 import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.rtl.AcceleratorRtl;
+import org.maxdnn.rtl.Circuits;
 import org.maxdnn.rtl.RtlGenerator;
 
 /**
@@ -123,8 +124,8 @@ public final class GenerateRtl {
         return net.weightedLayers().stream().filter(l -> l.op() == OpType.CONV_2D).toList();
     }
 
-    /** Standalone modules of {@code configs}, one file each. */
+    /** The circuits of {@code configs} ({@link Circuits}), one file per module. */
     public static List<Path> multipliers(List<MultiplierConfig> configs, Assets assets, Path out) {
-        return RtlGenerator.writeMultiplierFiles(configs, assets, out);
+        return Circuits.writeEach(Circuits.of(configs, assets), out);
     }
 }

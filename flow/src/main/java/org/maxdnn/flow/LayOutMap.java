@@ -43,8 +43,8 @@ public final class LayOutMap {
         configs.addAll(map.configsUsed(work.net()));
         listener.note(String.format(Locale.ROOT, "laying out %d configurations with qflow (energy on %s's stream)",
                 configs.size(), busiest.name()));
-        List<HardwareTable.Row> rows = HardwareTable.of(configs, assets == null ? null : assets.evoApproxVerilog(), out,
-                new Layout.Options(clockNs, stream, work.registry()), listener::note);
+        List<HardwareTable.Row> rows = HardwareTable.of(configs, assets, out, new Layout.Options(clockNs, stream),
+                listener::note);
         return new Laid(rows, busiest.name());
     }
 }

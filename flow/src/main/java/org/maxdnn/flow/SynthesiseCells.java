@@ -7,12 +7,14 @@ import java.util.Map;
 import org.maxdnn.Assets;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.mult.Circuit;
 import org.maxdnn.mult.MultiplierCatalog;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.ParameterColumns;
 import org.maxdnn.report.Column;
 import org.maxdnn.report.Csv;
 import org.maxdnn.report.Table;
+import org.maxdnn.rtl.Circuits;
 import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.sim.YosysSynth;
 
@@ -56,7 +58,7 @@ public final class SynthesiseCells {
         } else {
             List<MultiplierConfig> configs = q.target().equals("all") ? MultiplierCatalog.library()
                     : List.of(MultiplierConfig.parse(q.target()));
-            ParameterColumns parameters = ParameterColumns.of(configs);
+            ParameterColumns parameters = ParameterColumns.forTable(configs);
             columns.addAll(List.of(Column.text("name", "name"), Column.text("family", "family")));
             parameters.names().forEach(n -> columns.add(count(n)));
             List<MultiplierSize> sizes = multipliers(configs, q.assets(), q.liberty(), q.out());
@@ -94,19 +96,16 @@ public final class SynthesiseCells {
     }
 
     /**
-     * Each configuration synthesised on its own; {@code liberty} null for generic gates; {@code assets}
-     * (may be null) is where EvoApprox circuits come from.
+     * Each configuration's circuit ({@link Circuits}) synthesised on its own; {@code liberty} null for
+     * generic gates; {@code assets} (may be null) is where EvoApprox circuits come from.
      */
     public static List<MultiplierSize> multipliers(List<MultiplierConfig> configs, Assets assets, Path liberty,
                                                    Path out) {
-        Path verilog = RtlGenerator.writeMultipliers(configs, assets, out, "multipliers.sv");
+        List<Circuit> circuits = Circuits.of(configs, assets);
+        Path verilog = Circuits.write(circuits, out.resolve("multipliers.sv"));
         Map<String, YosysSynth.ModuleSize> sizes = YosysSynth.cellCounts(verilog,
-                configs.stream().map(RtlGenerator::moduleName).toList(), liberty, out, TIMEOUT_SECONDS);
-        List<MultiplierSize> rows = new ArrayList<>();
-        for (MultiplierConfig c : configs) {
-            rows.add(new MultiplierSize(c, sizes.get(RtlGenerator.moduleName(c))));
-        }
-        return rows;
+                circuits.stream().map(Circuit::module).distinct().toList(), liberty, out, TIMEOUT_SECONDS);
+        return circuits.stream().map(c -> new MultiplierSize(c.config(), sizes.get(c.module()))).toList();
     }
 
     /** The configurable array of {@code rows} × {@code cols} PEs (1 × 1: one PE with its boundary registers). */

@@ -25,7 +25,7 @@ public final class ArrayManifest {
         root.put("loadCycles", d.loadCycles());
         root.put("accumulator", "int32, wrapping");
         if (d.isConfigurable()) {
-            root.put("configCode", "bit 5: 0 roup / 1 roupc; bits 4..3: P; bits 2..0: R; exact = 0");
+            root.put("configCode", d.code().layout());
         } else {
             ArrayNode rows = root.putArray("configs");
             for (List<MultiplierConfig> row : d.fixedConfigs()) {

@@ -2,7 +2,6 @@ package org.maxdnn.rtl;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,19 +30,10 @@ public final class RtlGenerator {
     }
 
     /**
-     * True for the configurations the generator builds from the configuration alone (exact, roup,
-     * roupc); table multipliers are EvoApprox circuits whose Verilog comes from the asset folder.
+     * The Verilog of one combinational multiplier module (ports a, b, product): the PE's multiplier
+     * on its own. Which netlist stands for a configuration in synthesis, energy and layout is
+     * {@link Circuits}'s answer.
      */
-    public static boolean isSupported(MultiplierConfig config) {
-        return FixedRoup.covers(config);
-    }
-
-    /** The configurable PE's code of a configuration (exact, roup, roupc); a clear error for others. */
-    public static int configCode(MultiplierConfig config) {
-        return RoupCode.code(config);
-    }
-
-    /** The Verilog of one combinational multiplier module (ports a, b, product). */
     public static String multiplierVerilog(MultiplierConfig config) {
         return multiplierVerilog(config, null);
     }
@@ -53,25 +43,6 @@ public final class RtlGenerator {
         String text = elaborate(config.name(), () -> new MultiplierModule(m));
         return withExternals(m.dropsOperandBits() ? allowUnusedInputs(text) : text,
                 scala.jdk.javaapi.CollectionConverters.asJava(m.externalVerilog()));
-    }
-
-    /** The module {@link #unsignedCircuitVerilog} defines, e.g. {@code Unsigned_mul8u_2AC}. */
-    public static String unsignedCircuitModule(MultiplierConfig table) {
-        return "Unsigned_" + table.table();
-    }
-
-    /**
-     * A table multiplier's EvoApprox circuit alone, on the unsigned codes a_u = a + 128 and b_u (the
-     * weight code, ALWANN's tuned one for {@code alwann:}) it computes U(a_u, b_u) of (SPEC §3.3):
-     * the library's Verilog and a module {@link #unsignedCircuitModule} with the ports of every
-     * multiplier module (a the activation, b the weight, product), the activation on the circuit's
-     * port B as its table is indexed. What the energy flow measures of a table multiplier.
-     */
-    public static String unsignedCircuitVerilog(MultiplierConfig table, Assets assets) {
-        return TableCircuit.libraryVerilog(table, assets).stripTrailing() + "\n\n// " + table.table()
-                + " on unsigned codes, activation on port B (the table's index order)\n"
-                + "module " + unsignedCircuitModule(table) + "(input [7:0] a, input [7:0] b, output [15:0] product);\n"
-                + "  " + table.table() + " circuit (.A(b), .B(a), .O(product));\nendmodule\n";
     }
 
     /**
@@ -110,25 +81,6 @@ public final class RtlGenerator {
             out.append(module);
         }
         return out.toString().stripTrailing() + "\n";
-    }
-
-    /** Module name → Verilog text, one entry per distinct module, in the given order. */
-    public static Map<String, String> multipliers(List<MultiplierConfig> configs, Assets assets) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (MultiplierConfig c : configs) {
-            out.computeIfAbsent(moduleName(c), n -> multiplierVerilog(c, assets));
-        }
-        return out;
-    }
-
-    /** Writes all the multipliers into one file {@code dir/fileName}; returns its path. */
-    public static Path writeMultipliers(List<MultiplierConfig> configs, Assets assets, Path dir, String fileName) {
-        return writeModules(multipliers(configs, assets), dir.resolve(fileName));
-    }
-
-    /** Writes each multiplier into its own file {@code dir/<Module>.sv}; returns the paths. */
-    public static List<Path> writeMultiplierFiles(List<MultiplierConfig> configs, Assets assets, Path dir) {
-        return writeModuleFiles(multipliers(configs, assets), dir);
     }
 
     /** Writes already emitted modules (name → text) into one file, atomically. */

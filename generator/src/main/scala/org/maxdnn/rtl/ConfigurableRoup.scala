@@ -1,6 +1,7 @@
 package org.maxdnn.rtl
 
 import chisel3._
+import org.maxdnn.mult.RoupCode
 
 /** What a configurable PE stores at load: the Booth selects (perforated digits all 0) and the decoded settings. */
 class ConfigurableRoupState extends Bundle {
@@ -10,15 +11,16 @@ class ConfigurableRoupState extends Bundle {
 
 /**
  * Every exact, roup and roupc configuration chosen at run time: the PE loads a [[RoupCode]] with
- * its weight, decodes it once, and multiplies with the word-wide [[ConfigurableRoupDatapath]].
+ * its weight, decodes it once ([[RoupCodeDecoder]]), and multiplies with the word-wide
+ * [[ConfigurableRoupDatapath]].
  */
 object ConfigurableRoup extends PeMultiplier {
   override val name: String = "Configurable"
-  override val codeBits: Int = RoupCode.Bits
+  override val codeBits: Int = RoupCode.INSTANCE.bits
   override val productBits: Int = RoupDatapath.Width
 
   override def load(weight: SInt, code: UInt): UInt = {
-    val (settings, p) = RoupCode.decode(code)
+    val (settings, p) = RoupCodeDecoder.decode(code)
     val state = Wire(new ConfigurableRoupState)
     for (j <- 0 until Booth.Digits) {
       // perforated digits are stored as all-zero selects: their rows are constant 0

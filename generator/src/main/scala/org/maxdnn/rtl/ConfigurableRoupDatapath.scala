@@ -5,7 +5,7 @@ import chisel3.util.{Cat, Fill}
 
 /**
  * The configurable datapath: every ROUP configuration chosen at run time by the settings decoded
- * at weight load (see [[RoupCode]]). Perforated digits arrive with all selects 0; the rounded
+ * at weight load (see [[RoupCodeDecoder]]). Perforated digits arrive with all selects 0; the rounded
  * multiplicand's low bits are masked to 0 and removed columns are ANDed with 0, so neither
  * switches.
  *
@@ -23,7 +23,7 @@ object ConfigurableRoupDatapath {
     val a9 = a.pad(9).asUInt
     val ar = (a9 +% c.aRound) & c.aKeep
     val ar10 = Cat(ar(8), ar)
-    val keep = Cat(Fill(Width - RoupCode.CutColumns, 1.U(1.W)), c.colKeep)
+    val keep = Cat(Fill(Width - RoupCodeDecoder.CutColumns, 1.U(1.W)), c.colKeep)
     def signExtend(x: UInt, from: Int): UInt = Cat(Fill(Width - from, x(from - 1)), x)
     val rows = (0 until Booth.Digits).map { j =>
       val s = sel(j)

@@ -1,7 +1,6 @@
 package org.maxdnn.rtl
 
 import chisel3._
-import org.maxdnn.Assets
 import org.maxdnn.mult.{MultiplierConfig, RoupConfig}
 
 /**
@@ -10,8 +9,6 @@ import org.maxdnn.mult.{MultiplierConfig, RoupConfig}
  * with the configuration's constants folded in.
  */
 final class FixedRoup(cfg: MultiplierConfig) extends PeMultiplier {
-  require(FixedRoup.covers(cfg), s"no ROUP datapath for ${cfg.name}")
-
   // exact is the datapath of roup-p0r0
   private val roup = cfg match {
     case c: RoupConfig => c
@@ -32,13 +29,10 @@ final class FixedRoup(cfg: MultiplierConfig) extends PeMultiplier {
   }
 }
 
-object FixedRoup extends PeMultiplierFamily {
-  def covers(cfg: MultiplierConfig): Boolean = cfg == MultiplierConfig.EXACT || cfg.isInstanceOf[RoupConfig]
-
-  override def name(cfg: MultiplierConfig): String = cfg match {
+object FixedRoup {
+  /** `Exact`, `Roup_p1r2`, `Roupc_p3r7`. */
+  def name(cfg: MultiplierConfig): String = cfg match {
     case c: RoupConfig => s"${if (c.columns) "Roupc" else "Roup"}_p${c.p}r${c.r}"
     case _             => "Exact"
   }
-
-  override def apply(cfg: MultiplierConfig, assets: Assets): PeMultiplier = new FixedRoup(cfg)
 }

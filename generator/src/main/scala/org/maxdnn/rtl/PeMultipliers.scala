@@ -1,12 +1,15 @@
 package org.maxdnn.rtl
 
+import java.util.ServiceLoader
 import org.maxdnn.{Assets, MaxdnnException}
-import org.maxdnn.mult.MultiplierConfig
+import org.maxdnn.mult.{ConfigurationCode, MultiplierConfig}
 import scala.collection.mutable
+import scala.jdk.CollectionConverters._
 
 /**
- * The hardware of every multiplier family that has RTL: one registration per family. Built
- * multipliers are kept per configuration, so an array of many equal PEs reads its sources once.
+ * The hardware of every multiplier family that has RTL: each [[PeMultiplierFamily]] registered in a
+ * `META-INF/services/org.maxdnn.rtl.PeMultiplierFamily` file on the class path. Built multipliers
+ * are kept per configuration, so an array of many equal PEs reads its sources once.
  *
  * @param assets the asset folder for families whose RTL lives there (EvoApprox circuits); may be null
  */
@@ -17,17 +20,19 @@ final class PeMultipliers(assets: Assets) {
 }
 
 object PeMultipliers {
-  private val families: Map[String, PeMultiplierFamily] = Map(
-    "exact" -> FixedRoup,
-    "roup" -> FixedRoup,
-    "roupc" -> FixedRoup,
-    "lut" -> TableCircuit,
-    "alwann" -> TableCircuit)
+  // the trait's own class loader: the same hardware whatever the calling thread's loader
+  private lazy val all: Seq[PeMultiplierFamily] =
+    ServiceLoader.load(classOf[PeMultiplierFamily], classOf[PeMultiplierFamily].getClassLoader).asScala.toSeq
 
   /** The hardware name of a configuration (`Roup_p1r2`, `Alwann_mul8u_2AC`). */
   def name(cfg: MultiplierConfig): String = family(cfg).name(cfg)
 
-  private def family(cfg: MultiplierConfig): PeMultiplierFamily = families.getOrElse(cfg.family.id,
+  /** The hardware family that builds `cfg`; a clear error for a family without RTL. */
+  def family(cfg: MultiplierConfig): PeMultiplierFamily = all.find(_.families.contains(cfg.family.id)).getOrElse(
     throw MaxdnnException.badInput(s"multiplier ${cfg.name} has no RTL (families with RTL: " +
-      families.keys.toSeq.sorted.mkString(", ") + ")"))
+      all.flatMap(_.families).sorted.mkString(", ") + ")"))
+
+  /** The configurable PE that decodes `code`; a clear error when no hardware has one. */
+  def configurable(code: ConfigurationCode): PeMultiplier = all.flatMap(_.configurable(code)).headOption.getOrElse(
+    throw MaxdnnException.badInput(s"no hardware decodes the configuration code ${code.id}"))
 }

@@ -2,12 +2,12 @@ package org.maxdnn.rtl
 
 import chisel3._
 import chisel3.util.ShiftRegister
-import org.maxdnn.array.ArrayConfig
+import org.maxdnn.array.{ArrayConfig, PeKind}
 
 /**
  * Weight-stationary rows × cols systolic array (SPEC §6) for C = A·W: row r takes the reduction
- * index, column c an output channel. Every PE's multiplier is the configurable one, or in a fixed
- * array the hardware of its baked-in configuration (from `hardware`).
+ * index, column c an output channel. Every PE's multiplier is the configurable PE that decodes the
+ * array's code, or in a fixed array the hardware of its baked-in configuration (from `hardware`).
  *
  * Protocol: (1) load weights one row per cycle: wloadEn, wloadRow = r, wloadWeight(c) = W[r][c]
  * (and wloadCfg(c), the code of the PE's multiplier, in configurable mode); (2) stream: each cycle
@@ -73,10 +73,10 @@ object SystolicArray {
   import scala.jdk.CollectionConverters._
 
   /** The multiplier of every PE: the configurable one, or the hardware of a fixed array's configuration. */
-  def multipliers(config: ArrayConfig, hardware: PeMultipliers): Seq[Seq[PeMultiplier]] =
-    Seq.tabulate(config.rows, config.cols) { (r, c) =>
-      if (config.isConfigurable) ConfigurableRoup else hardware(config.config(r, c))
-    }
+  def multipliers(config: ArrayConfig, hardware: PeMultipliers): Seq[Seq[PeMultiplier]] = config.pe match {
+    case k: PeKind.Configurable => Seq.fill(config.rows, config.cols)(PeMultipliers.configurable(k.code))
+    case _                      => Seq.tabulate(config.rows, config.cols)((r, c) => hardware(config.config(r, c)))
+  }
 
   /** The hand-written modules the PEs instantiate (module name -> Verilog), to emit beside the array. */
   def externalVerilog(config: ArrayConfig, hardware: PeMultipliers): java.util.Map[String, String] =

@@ -4,7 +4,7 @@ import chisel3._
 import chisel3.util.Cat
 import java.nio.file.{Files, NoSuchFileException}
 import org.maxdnn.{Assets, MaxdnnException}
-import org.maxdnn.mult.{MultiplierConfig, MultiplierRegistry, WeightTunedMultiplier}
+import org.maxdnn.mult.MultiplierConfig
 
 /**
  * A table multiplier `lut:NAME` or `alwann:NAME` in hardware: its EvoApprox circuit
@@ -40,8 +40,9 @@ final class TableCircuit(cfg: MultiplierConfig, verilog: String, tuned: Option[I
   }
 }
 
-object TableCircuit extends PeMultiplierFamily {
-  override def name(cfg: MultiplierConfig): String =
+object TableCircuit {
+  /** `Lut_mul8u_2AC`, `Alwann_mul8u_2AC`. */
+  def name(cfg: MultiplierConfig): String =
     (if (cfg.tunesWeights) "Alwann_" else "Lut_") + cfg.table
 
   /** The library's Verilog of the circuit of `cfg` (module `mul8u_NAME(A, B, O)`), from the asset folder. */
@@ -54,14 +55,5 @@ object TableCircuit extends PeMultiplierFamily {
     try Files.readString(file) catch {
       case _: NoSuchFileException => throw MaxdnnException.badInput(s"${cfg.name}: no circuit $file")
     }
-  }
-
-  override def apply(cfg: MultiplierConfig, assets: Assets): PeMultiplier = {
-    val verilog = libraryVerilog(cfg, assets)
-    val tuned = if (!cfg.tunesWeights) None else {
-      val m = new MultiplierRegistry(assets.lutDir()).get(cfg).asInstanceOf[WeightTunedMultiplier]
-      Some((0 until 256).map(m.tunedWeightCode))
-    }
-    new TableCircuit(cfg, verilog, tuned)
   }
 }

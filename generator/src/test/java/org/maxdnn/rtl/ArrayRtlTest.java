@@ -61,7 +61,8 @@ class ArrayRtlTest {
         int cols = 4;
         ArrayConfig d = ArrayConfig.configurable(rows, cols);
         // every one of the 65 configurations appears in some load
-        List<MultiplierConfig> all = allConfigs();
+        List<MultiplierConfig> all = d.code().configurations();
+        assertEquals(65, all.size());
         List<List<List<MultiplierConfig>>> maps = new ArrayList<>();
         for (int start = 0; start < all.size(); start += rows * cols) {
             List<List<MultiplierConfig>> m = new ArrayList<>();
@@ -128,7 +129,7 @@ class ArrayRtlTest {
         if (d.isConfigurable()) {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    in.append(RtlGenerator.configCode(map.get(r).get(c))).append(' ');
+                    in.append(d.code().code(map.get(r).get(c))).append(' ');
                 }
                 in.append('\n');
             }

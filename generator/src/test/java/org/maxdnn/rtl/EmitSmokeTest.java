@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.array.PeKind;
+import org.maxdnn.mult.ConfigurationCode;
 import org.maxdnn.mult.MultiplierConfig;
 
 class EmitSmokeTest {
@@ -28,13 +30,18 @@ class EmitSmokeTest {
         assertEquals("Roup_p1r2", RtlGenerator.moduleName(MultiplierConfig.parse("roup-p1r2")));
         assertEquals("Roupc_p3r7", RtlGenerator.moduleName(MultiplierConfig.parse("roupc-p3r7")));
         assertEquals("Alwann_mul8u_2AC", RtlGenerator.moduleName(MultiplierConfig.parse("alwann:mul8u_2AC")));
-        assertEquals(0, RtlGenerator.configCode(MultiplierConfig.EXACT));
-        assertEquals(32 + 8 + 5, RtlGenerator.configCode(MultiplierConfig.parse("roupc-p1r5")));
+        ConfigurationCode pe = ArrayConfig.configurable(1, 1).code();
+        assertEquals(6, pe.bits());
+        assertEquals(6, ArrayConfig.configurable(2, 2).codeBits());
+        assertEquals(0, ArrayConfig.fixed("f", List.of(List.of(MultiplierConfig.EXACT))).codeBits());
+        assertEquals(0, pe.code(MultiplierConfig.EXACT));
+        assertEquals(32 + 8 + 5, pe.code(MultiplierConfig.parse("roupc-p1r5")));
         for (int code = 0; code < 64; code++) {
             if (code == 0 || (code & 31) != 0) {
-                assertEquals(code, RtlGenerator.configCode(RoupCode.config(code)), "code " + code);
+                assertEquals(code, pe.code(pe.config(code)), "code " + code);
             }
         }
+        assertEquals(65, pe.configurations().size(), "exact, roup and roupc");
     }
 
     @Test
@@ -59,12 +66,15 @@ class EmitSmokeTest {
         assertThrows(MaxdnnException.class, () -> ArrayConfig.configurable(0, 4));
         assertThrows(MaxdnnException.class, () -> ArrayConfig.configurable(4, 257));
         assertThrows(MaxdnnException.class, () -> ArrayConfig.fixed("1-bad", List.of(List.of(MultiplierConfig.EXACT))));
-        assertThrows(MaxdnnException.class, () -> new ArrayConfig(2, 2, null, List.of(List.of(MultiplierConfig.EXACT))));
+        assertThrows(MaxdnnException.class, () -> new ArrayConfig(2, 2, null,
+                new PeKind.Fixed(List.of(List.of(MultiplierConfig.EXACT)))));
         MultiplierConfig lut = MultiplierConfig.parse("lut:mul8u_1JFF");
         // a table multiplier's circuit comes from the asset folder, and it has no configuration code
         MaxdnnException e = assertThrows(MaxdnnException.class, () -> RtlGenerator.multiplierVerilog(lut));
         assertEquals(MaxdnnException.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains("asset folder"), e.getMessage());
-        assertThrows(MaxdnnException.class, () -> RtlGenerator.configCode(lut));
+        ConfigurationCode pe = ArrayConfig.configurable(1, 1).code();
+        assertFalse(pe.covers(lut));
+        assertThrows(MaxdnnException.class, () -> pe.code(lut));
     }
 }

@@ -41,10 +41,11 @@ class MultiplierRtlTest {
         Files.createDirectories(WORK);
         configs = MultiplierCatalog.library();
         long t0 = System.nanoTime();
-        modules = RtlGenerator.multipliers(configs, null);
+        modules = Circuits.verilog(Circuits.of(configs, null));
         combined = RtlGenerator.writeModules(modules, WORK.resolve("multipliers.sv"));
         System.out.printf("emitted %d multipliers in %.1f s%n", modules.size(), (System.nanoTime() - t0) / 1e9);
-        assertEquals(65, modules.size());
+        assertEquals(configs.size(), modules.size(), "a module per configuration of the catalogue");
+        assertEquals(65, configs.stream().filter(c -> List.of("exact", "roup", "roupc").contains(c.family().id())).count());
     }
 
     private static void compare(MultiplierConfig c, int a, int b, int actual) {

@@ -1,9 +1,10 @@
 package org.maxdnn.array;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.mult.ConfigurationCode;
 import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.RoupCode;
 
 /**
  * The one description of a weight-stationary systolic array (SPEC §6), like Gemmini's
@@ -11,14 +12,13 @@ import org.maxdnn.mult.MultiplierConfig;
  * latency, load cycles) computed in one place, variants by {@code with…}. The generator elaborates it, the manifest is
  * rendered from it, the cosimulation drives it and the {@link Tiling} counts its cycles.
  *
- * @param rows         PE rows (reduction index k)
- * @param cols         PE columns (output channels)
- * @param label        what a fixed array was made for (its layer, in {@code run} and {@code generate}),
- *                     part of the module name; null for the configurable array
- * @param fixedConfigs fixed mode: fixedConfigs.get(row).get(col) baked into each PE; null for the
- *                     configurable mode, where each PE loads a configuration code with its weight
+ * @param rows  PE rows (reduction index k)
+ * @param cols  PE columns (output channels)
+ * @param label what a fixed array was made for (its layer, in {@code run} and {@code generate}),
+ *              part of the module name; null for the configurable array
+ * @param pe    the PEs: a fixed grid of configurations, or configurable with which code
  */
-public record ArrayConfig(int rows, int cols, String label, List<List<MultiplierConfig>> fixedConfigs) {
+public record ArrayConfig(int rows, int cols, String label, PeKind pe) {
     /** Version of the load/stream protocol described in the manifest. */
     public static final int PROTOCOL_VERSION = 2;
     /** Largest side the generator accepts (the load row index and the harnesses are sized by it). */
@@ -29,8 +29,6 @@ public record ArrayConfig(int rows, int cols, String label, List<List<Multiplier
     public static final int PRODUCT_BITS = 16;
     /** Bits of the partial sums leaving the array: int32, wrapping. */
     public static final int OUTPUT_BITS = 32;
-    /** Bits of the code a configurable PE loads with its weight (ROUP's family, P and R). */
-    public static final int CONFIGURABLE_CODE_BITS = 6;
 
     public ArrayConfig {
         if (rows < 1 || cols < 1 || rows > MAX_SIDE || cols > MAX_SIDE) {
@@ -39,21 +37,23 @@ public record ArrayConfig(int rows, int cols, String label, List<List<Multiplier
         if (label != null && !label.matches("[A-Za-z0-9_]+")) {
             throw MaxdnnException.badInput("array label '" + label + "' must be letters, digits and '_' (it names a Verilog module)");
         }
-        if (fixedConfigs != null) {
-            if (fixedConfigs.size() != rows || fixedConfigs.stream().anyMatch(r -> r.size() != cols)) {
-                throw MaxdnnException.badInput("fixed array " + label + " needs a " + rows + "x" + cols + " configuration map");
-            }
-            List<List<MultiplierConfig>> copy = new ArrayList<>();
-            for (List<MultiplierConfig> row : fixedConfigs) {
-                copy.add(List.copyOf(row));
-            }
-            fixedConfigs = List.copyOf(copy);
+        if (pe == null) {
+            throw new IllegalArgumentException("an array needs a PE kind");
+        }
+        if (pe instanceof PeKind.Fixed f
+                && (f.grid().size() != rows || f.grid().stream().anyMatch(r -> r.size() != cols))) {
+            throw MaxdnnException.badInput("fixed array " + label + " needs a " + rows + "x" + cols + " configuration map");
         }
     }
 
-    /** The configurable array: any map at run time. */
+    /** The configurable array of the ROUP PE ({@link RoupCode}): any exact, roup and roupc map at run time. */
     public static ArrayConfig configurable(int rows, int cols) {
-        return new ArrayConfig(rows, cols, null, null);
+        return configurable(rows, cols, RoupCode.INSTANCE);
+    }
+
+    /** The configurable array whose PEs select one of {@code code}'s configurations at run time. */
+    public static ArrayConfig configurable(int rows, int cols, ConfigurationCode code) {
+        return new ArrayConfig(rows, cols, null, new PeKind.Configurable(code));
     }
 
     /** A fixed array with configs.get(row).get(col) baked into each PE. */
@@ -61,7 +61,7 @@ public record ArrayConfig(int rows, int cols, String label, List<List<Multiplier
         if (configs.isEmpty()) {
             throw MaxdnnException.badInput("fixed array " + label + " has no rows");
         }
-        return new ArrayConfig(configs.size(), configs.get(0).size(), label, configs);
+        return new ArrayConfig(configs.size(), configs.get(0).size(), label, new PeKind.Fixed(configs));
     }
 
     /** The same array with another size; a fixed array cannot change size (its map would not fit). */
@@ -69,19 +69,32 @@ public record ArrayConfig(int rows, int cols, String label, List<List<Multiplier
         if (!isConfigurable() && (newRows != rows || newCols != cols)) {
             throw new IllegalStateException("a fixed array's size is its map's");
         }
-        return new ArrayConfig(newRows, newCols, label, fixedConfigs);
+        return new ArrayConfig(newRows, newCols, label, pe);
     }
 
     public boolean isConfigurable() {
-        return fixedConfigs == null;
+        return pe instanceof PeKind.Configurable;
+    }
+
+    /** The code a configurable array's PEs load with each weight. */
+    public ConfigurationCode code() {
+        if (!(pe instanceof PeKind.Configurable k)) {
+            throw new IllegalStateException("a fixed array's PEs load no configuration codes");
+        }
+        return k.code();
+    }
+
+    /** A fixed array's grid of configurations, fixedConfigs().get(row).get(col). */
+    public List<List<MultiplierConfig>> fixedConfigs() {
+        if (!(pe instanceof PeKind.Fixed f)) {
+            throw new IllegalStateException("the configurable array has no baked-in configurations");
+        }
+        return f.grid();
     }
 
     /** The configuration baked into PE (r, c) of a fixed array. */
     public MultiplierConfig config(int r, int c) {
-        if (isConfigurable()) {
-            throw new IllegalStateException("the configurable array has no baked-in configurations");
-        }
-        return fixedConfigs.get(r).get(c);
+        return fixedConfigs().get(r).get(c);
     }
 
     /** The Verilog module name: {@code SystolicArray_16x16}, {@code SystolicArray_conv1_16x16}. */
@@ -101,7 +114,7 @@ public record ArrayConfig(int rows, int cols, String label, List<List<Multiplier
 
     /** Bits of the configuration code each PE loads with its weight: 0 in a fixed array. */
     public int codeBits() {
-        return isConfigurable() ? CONFIGURABLE_CODE_BITS : 0;
+        return isConfigurable() ? code().bits() : 0;
     }
 
     /** Bits of the partial-sum register of a PE in row {@code row}. */

@@ -68,7 +68,11 @@ public final class MetricsTable {
     }
 
     public static String toCsv(List<Row> rows) {
-        ParameterColumns columns = ParameterColumns.of(rows.stream().map(Row::config).toList());
+        return toCsv(rows, ParameterColumns.forTable(rows.stream().map(Row::config).toList()));
+    }
+
+    /** The table with the given parameter columns. */
+    public static String toCsv(List<Row> rows, ParameterColumns columns) {
         StringBuilder sb = new StringBuilder("name").append(columns.header(",")).append(METRICS).append('\n');
         for (Row r : rows) {
             ErrorMetrics m = r.signed();

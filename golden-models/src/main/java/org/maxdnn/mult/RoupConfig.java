@@ -64,14 +64,9 @@ public record RoupConfig(boolean columns, int p, int r) implements MultiplierCon
         return new RoupConfig(columns, p, r);
     }
 
-    /** The name's form, for messages. */
-    static String syntax(boolean columns) {
-        return (columns ? "roupc" : "roup") + "-pPrR (P 0.." + MAX_P + ", R 0.." + MAX_R + ")";
-    }
-
     @Override
     public MultiplierFamily family() {
-        return MultiplierFamilies.byId(columns ? RoupColumnFamily.ID : RoupFamily.ID);
+        return MultiplierFamilies.byId(RoupFamily.id(columns));
     }
 
     @Override

@@ -2,33 +2,59 @@ package org.maxdnn.mult;
 
 import java.util.List;
 
-/** ROUP with Booth-row perforation P and multiplicand rounding R ({@code roup-pPrR}, SPEC §3.2). */
-public final class RoupFamily implements MultiplierFamily {
-    static final String ID = "roup";
+/**
+ * ROUP (SPEC §3.2) with Booth-row perforation P and rounding R, of the multiplicand
+ * ({@link Multiplicand}, {@code roup-pPrR}) or of the partial-product columns ({@link Columns},
+ * {@code roupc-pPrR}): two families, each registered.
+ */
+public class RoupFamily implements MultiplierFamily {
+    private final boolean columns;
+
+    RoupFamily(boolean columns) {
+        this.columns = columns;
+    }
+
+    /** {@code roup-pPrR}. */
+    public static final class Multiplicand extends RoupFamily {
+        public Multiplicand() {
+            super(false);
+        }
+    }
+
+    /** {@code roupc-pPrR}. */
+    public static final class Columns extends RoupFamily {
+        public Columns() {
+            super(true);
+        }
+    }
+
+    static String id(boolean columns) {
+        return columns ? "roupc" : "roup";
+    }
 
     @Override
     public String id() {
-        return ID;
+        return id(columns);
     }
 
     @Override
     public String syntax() {
-        return RoupConfig.syntax(false);
+        return id() + "-pPrR (P 0.." + RoupConfig.MAX_P + ", R 0.." + RoupConfig.MAX_R + ")";
     }
 
     @Override
     public MultiplierConfig parse(String name) {
-        return RoupConfig.parse(false, name);
+        return RoupConfig.parse(columns, name);
     }
 
     @Override
     public List<MultiplierConfig> catalogue() {
-        return RoupConfig.all(false);
+        return RoupConfig.all(columns);
     }
 
     @Override
     public Multiplier create(MultiplierConfig config, MultiplierRegistry registry) {
         RoupConfig c = (RoupConfig) config;
-        return new RoupMultiplier(c.p(), c.r());
+        return columns ? new RoupColumnMultiplier(c.p(), c.r()) : new RoupMultiplier(c.p(), c.r());
     }
 }

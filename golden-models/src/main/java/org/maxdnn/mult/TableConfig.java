@@ -43,7 +43,7 @@ public record TableConfig(boolean tuned, String table) implements MultiplierConf
 
     @Override
     public MultiplierFamily family() {
-        return MultiplierFamilies.byId(tuned ? AlwannFamily.ID : LutFamily.ID);
+        return MultiplierFamilies.byId(TableFamily.id(tuned));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.maxdnn.mult;
 
-/** Base for multipliers whose table is computed once from {@link #multiply} and then shared. */
-abstract class TabulatedMultiplier implements Multiplier {
+/** Base for multipliers (a family's own too) whose table is computed once from {@link #multiply} and then shared. */
+public abstract class TabulatedMultiplier implements Multiplier {
     private volatile int[] table;
 
     @Override

@@ -7,19 +7,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.maxdnn.MaxdnnException;
-import org.maxdnn.infer.Network;
-import org.maxdnn.map.ApproxMap;
+import org.maxdnn.Assets;
+import org.maxdnn.mult.Circuit;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.TableConfig;
-import org.maxdnn.rtl.RtlGenerator;
+import org.maxdnn.rtl.Circuits;
 
 /**
  * The hardware table of a map for a report: every configuration the map uses, laid out as a
  * registered multiplier, with its area, maximum clock and energy per multiplication before and
- * after routing. Generatable configurations are laid out from the generator's RTL; EvoApprox table
- * configurations ({@code lut:}, and {@code alwann:}, whose circuit is the same table's) from their
- * Verilog when a folder of it is given, without energy (their operands are unsigned codes).
+ * after routing. Each is laid out as its circuit ({@link Circuits}): a generated multiplier, or an
+ * EvoApprox table's circuit from the asset folder ({@code lut:} and {@code alwann:} of one table
+ * share it and are laid out once).
  */
 public final class HardwareTable {
     /**
@@ -41,28 +39,18 @@ public final class HardwareTable {
     private HardwareTable() {
     }
 
-    /** The rows of the configurations {@code map} uses on {@code net}, laid out under {@code out}. */
-    public static List<Row> forMap(ApproxMap map, Network net, Path evoApproxVerilog, Path out, Layout.Options options,
-                                   Consumer<String> progress) {
-        return of(map.configsUsed(net), evoApproxVerilog, out, options, progress);
-    }
-
-    /** The rows of {@code configs} (each circuit laid out once), laid out under {@code out}. */
-    public static List<Row> of(Collection<MultiplierConfig> configs, Path evoApproxVerilog, Path out,
+    /**
+     * The rows of {@code configs} (each circuit laid out once), laid out under {@code out};
+     * {@code assets} (may be null) holds the EvoApprox circuits.
+     */
+    public static List<Row> of(Collection<MultiplierConfig> configs, Assets assets, Path out,
                                Layout.Options options, Consumer<String> progress) {
         List<LayoutDesign> designs = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> modules = new LinkedHashSet<>();
         for (MultiplierConfig c : configs) {
-            LayoutDesign d;
-            if (RtlGenerator.isSupported(c)) {
-                d = LayoutDesign.multiplier(c);
-            } else if (c.table() != null && evoApproxVerilog != null) {
-                d = LayoutDesign.evoApprox(TableConfig.lut(c.table()), evoApproxVerilog);
-            } else {
-                throw MaxdnnException.badInput("multiplier " + c.name() + " has no circuit to lay out");
-            }
-            if (names.add(d.name())) {
-                designs.add(d);
+            Circuit circuit = Circuits.of(c, assets);
+            if (modules.add(circuit.module())) {
+                designs.add(LayoutDesign.multiplier(circuit));
             }
         }
         Layout.Results results = Layout.runAll(designs, out, options, progress);

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.sim.GateLevelEnergy;
 import org.maxdnn.sim.Liberty;
 import org.maxdnn.sim.Netlist;
@@ -18,7 +16,7 @@ import org.maxdnn.sim.OperandStream;
  * netgen ({@code log/lvs.log}, {@code comp.json}), routing from qrouter ({@code log/route.log}),
  * die and wire length from the routed DEF, cells and their liberty area from the routed netlist
  * ({@code TOP.rtlnopwr.v}). Beside each layout an OpenROAD-flow-scripts folder is written. For a
- * generatable multiplier and an operand stream, the pre- vs post-route energy too.
+ * registered multiplier circuit and an operand stream, the pre- vs post-route energy too.
  *
  * <p>Each design gets {@code OUT/NAME/qflow/} (the qflow project, all logs kept),
  * {@code OUT/NAME/openroad/} and {@code OUT/NAME/energy/}.
@@ -27,9 +25,8 @@ public final class Layout {
     /**
      * @param clockPeriodNs the clock timing is checked against (and leakage is charged over)
      * @param stream operand stream for multiplier energies, or null for none
-     * @param registry the Java multiplier models the routed multipliers are checked against
      */
-    public record Options(double clockPeriodNs, OperandStream stream, MultiplierRegistry registry) {
+    public record Options(double clockPeriodNs, OperandStream stream) {
         public Options {
             if (!(clockPeriodNs > 0)) {
                 throw new IllegalArgumentException("clock period must be > 0 ns");
@@ -89,10 +86,10 @@ public final class Layout {
         }
         Path openRoad = OpenRoadDesign.write(design, base.resolve("openroad"), options.clockPeriodNs());
         PostRouteEnergy energy = null;
-        if (design.isMultiplier() && options.stream() != null && RtlGenerator.isSupported(design.config())) {
+        if (design.isMultiplier() && options.stream() != null) {
             long t0 = System.nanoTime();
             Spef spef = Spef.parse(QflowFlow.read(run.file(".spef")), run.file(".spef").toString());
-            energy = PostRouteEnergy.measure(design.config(), options.registry().get(design.config()), routed, spef,
+            energy = PostRouteEnergy.measure(design.circuit(), routed, spef,
                     liberty, QflowTools.liberty(), options.stream(), options.clockPeriodNs() * 1e-9,
                     base.resolve("energy"));
             progress.accept(String.format(Locale.ROOT, "%s: energy on %s %.1f s", design.name(),

@@ -1,15 +1,16 @@
 package org.maxdnn.layout;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntBinaryOperator;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.io.AtomicFiles;
-import org.maxdnn.mult.Multiplier;
+import org.maxdnn.mult.Circuit;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.sim.Activity;
 import org.maxdnn.sim.EnergyModel;
 import org.maxdnn.sim.GateLevelEnergy;
@@ -20,7 +21,7 @@ import org.maxdnn.sim.OperandStream;
 import org.maxdnn.sim.OperandStreams;
 
 /**
- * Energy per multiplication of one multiplier configuration before and after routing, on the same
+ * Energy per multiplication of one multiplier circuit before and after routing, on the same
  * operand stream, with the project's gate-level energy model (SPEC §8):
  *
  * <ul>
@@ -33,9 +34,9 @@ import org.maxdnn.sim.OperandStreams;
  * </ul>
  *
  * Before its energy is trusted the routed core is checked against the Java model on all 65,536
- * operand pairs. The product register's D pins load the core's outputs after routing; the
- * pre-route figure keeps the energy table's output load (one mean input pin), so the table's number
- * is the one compared.
+ * port values (for a table's circuit, its table on unsigned codes). The product register's D pins
+ * load the core's outputs after routing; the pre-route figure keeps the energy table's output load
+ * (one mean input pin), so the table's number is the one compared.
  *
  * @param config the configuration
  * @param stream the operand stream's name (a layer of the model)
@@ -58,22 +59,26 @@ public record PostRouteEnergy(String config, String stream, long operations, dou
     }
 
     /**
-     * Measures a routed registered multiplier ({@code routed}, parasitics {@code spef}) of a
-     * generatable {@code config} on {@code stream}; the pre-route synthesis goes to {@code workDir}.
+     * Measures a routed registered multiplier circuit ({@code routed}, parasitics {@code spef}) on
+     * {@code stream}, its operands entering the circuit's ports as it says; the pre-route synthesis
+     * goes to {@code workDir}.
      */
-    public static PostRouteEnergy measure(MultiplierConfig config, Multiplier model, Netlist routed, Spef spef,
-                                          Liberty liberty, Path libertyFile, OperandStream stream,
-                                          double clockPeriodSeconds, Path workDir) {
+    public static PostRouteEnergy measure(Circuit circuit, Netlist routed, Spef spef, Liberty liberty, Path libertyFile,
+                                          OperandStream signed, double clockPeriodSeconds, Path workDir) {
+        MultiplierConfig config = circuit.config();
+        OperandStream stream = new OperandStream(signed.name(),
+                Arrays.stream(signed.a()).map(circuit.ports().activation()).toArray(),
+                Arrays.stream(signed.b()).map(circuit.ports().weight()).toArray());
         EnergyModel.Options options = EnergyModel.Options.DEFAULT.withClockPeriod(clockPeriodSeconds);
-        String module = RtlGenerator.moduleName(config);
+        String module = circuit.module();
         Path verilog = workDir.resolve(module + ".sv");
-        AtomicFiles.writeString(verilog, RtlGenerator.multiplierVerilog(config));
+        AtomicFiles.writeString(verilog, circuit.verilog().get());
         GateLevelEnergy pre = GateLevelEnergy.synthesize(verilog, module, libertyFile, workDir, options);
         double prePj = pre.energy(stream).totalPj();
 
         RegisterCut cut = RegisterCut.of(routed, liberty);
         GateSimulator sim = new GateSimulator(cut.netlist(), liberty);
-        long bad = mismatches(sim, model);
+        long bad = mismatches(sim, circuit.ports().product());
         if (bad != 0) {
             throw new MaxdnnException(MaxdnnException.MISMATCH, "the routed " + config.name() + " multiplier differs "
                     + "from the Java model on " + bad + " of 65,536 operand pairs");
@@ -111,12 +116,13 @@ public record PostRouteEnergy(String config, String stream, long operations, dou
     }
 
     /** Operand pairs (of all 65,536) on which the core's product differs from the model's. */
-    static long mismatches(GateSimulator sim, Multiplier model) {
+    /** Pairs of port values (all 65,536) on which {@code sim}'s product differs from {@code expected} in 16 bits. */
+    static long mismatches(GateSimulator sim, IntBinaryOperator expected) {
         OperandStream all = OperandStreams.exhaustive();
         long[] p = sim.simulateOperands(all.a(), all.b(), true).outputs().get("product");
         long bad = 0;
         for (int i = 0; i < p.length; i++) {
-            if (((p[i] ^ model.multiply(all.a()[i], all.b()[i])) & 0xFFFF) != 0) {
+            if (((p[i] ^ expected.applyAsInt(all.a()[i], all.b()[i])) & 0xFFFF) != 0) {
                 bad++;
             }
         }

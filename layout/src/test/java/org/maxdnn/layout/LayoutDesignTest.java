@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.Assets;
 import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.mult.Circuit;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.mult.RoupConfig;
 import org.maxdnn.mult.TableConfig;
-import org.maxdnn.rtl.RtlGenerator;
+import org.maxdnn.rtl.Circuits;
 import org.maxdnn.sim.GateLevelEnergy;
 import org.maxdnn.sim.GateSimulator;
 import org.maxdnn.sim.Liberty;
@@ -47,25 +48,26 @@ class LayoutDesignTest {
     @Test
     void aRegisteredRoupMultiplierCutsBackToItsModel() {
         MultiplierConfig c = RoupConfig.roup(1, 2);
-        RegisterCut cut = synthesizeAndCut(LayoutDesign.multiplier(c));
+        RegisterCut cut = synthesizeAndCut(LayoutDesign.multiplier(Circuits.of(c, null)));
         GateSimulator sim = new GateSimulator(cut.netlist(), GateLevelEnergy.library(QflowTools.liberty()));
         MultiplierRegistry models = new MultiplierRegistry(null);
-        assertEquals(0, PostRouteEnergy.mismatches(sim, models.get(c)));
+        assertEquals(0, PostRouteEnergy.mismatches(sim, models.get(c)::multiply));
         assertTrue(cut.productLoadFarads() > 0);
         // the control: another configuration's model disagrees on many pairs
-        assertTrue(PostRouteEnergy.mismatches(sim, models.get(RoupConfig.roup(2, 2))) > 1000);
+        assertTrue(PostRouteEnergy.mismatches(sim, models.get(RoupConfig.roup(2, 2))::multiply) > 1000);
     }
 
     @Test
     void operandsSwappedAtTheCoreAreCaught() {
         MultiplierConfig c = RoupConfig.roup(1, 4); // a rounded to 16, b to 4: not symmetric
-        String core = RtlGenerator.moduleName(c);
+        Circuit circuit = Circuits.of(c, null);
+        String core = circuit.module();
         String top = "Swapped_" + core;
-        LayoutDesign swapped = new LayoutDesign("swapped", top, RtlGenerator.multiplierVerilog(c) + "\n"
-                + LayoutDesign.registered(top, core + " core (.a(b_q), .b(a_q), .product(product_d));"), c);
+        LayoutDesign swapped = new LayoutDesign("swapped", top, circuit.verilog().get() + "\n"
+                + LayoutDesign.registered(top, core + " core (.a(b_q), .b(a_q), .product(product_d));", 16), circuit);
         RegisterCut cut = synthesizeAndCut(swapped);
         GateSimulator sim = new GateSimulator(cut.netlist(), GateLevelEnergy.library(QflowTools.liberty()));
-        assertTrue(PostRouteEnergy.mismatches(sim, new MultiplierRegistry(null).get(c)) > 1000);
+        assertTrue(PostRouteEnergy.mismatches(sim, circuit.ports().product()) > 1000);
     }
 
     /** The activation drives the EvoApprox circuit's port B: the wrapper computes T[a·256 + b] on unsigned codes. */
@@ -73,7 +75,8 @@ class LayoutDesignTest {
     void anEvoApproxWrapperComputesItsTable() throws IOException {
         Assets assets = Assets.fromEnvironment();
         MultiplierConfig c = TableConfig.lut("mul8u_2AC"); // not symmetric
-        RegisterCut cut = synthesizeAndCut(LayoutDesign.evoApprox(c, assets.evoApproxVerilog()));
+        Circuit circuit = Circuits.of(c, assets);
+        RegisterCut cut = synthesizeAndCut(LayoutDesign.multiplier(circuit));
         Netlist n = cut.netlist();
         GateSimulator sim = new GateSimulator(n, GateLevelEnergy.library(QflowTools.liberty()));
         ByteBuffer table = ByteBuffer.wrap(Files.readAllBytes(assets.lutDir().resolve("mul8u_2AC.bin")))
@@ -90,5 +93,6 @@ class LayoutDesignTest {
         }
         assertEquals(0, bad);
         assertTrue(swappedBad > 1000, "the other port order would be wrong on " + swappedBad + " pairs");
+        assertEquals(0, PostRouteEnergy.mismatches(sim, circuit.ports().product()), "what the circuit says it computes");
     }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.mult.RoupConfig;
+import org.maxdnn.rtl.Circuits;
 import org.maxdnn.sim.GateLevelEnergy;
 import org.maxdnn.sim.Liberty;
 import org.maxdnn.sim.Netlist;
@@ -42,9 +42,8 @@ class QflowLayoutTest {
 
     @BeforeAll
     static void layOut() {
-        LayoutDesign design = LayoutDesign.multiplier(CONFIG);
-        Layout.Options options = new Layout.Options(CLOCK_NS, OperandStreams.uniform(4000, 7),
-                new MultiplierRegistry(null));
+        LayoutDesign design = LayoutDesign.multiplier(Circuits.of(CONFIG, null));
+        Layout.Options options = new Layout.Options(CLOCK_NS, OperandStreams.uniform(4000, 7));
         report = Layout.run(design, out, options, progress::add);
         qflow = Path.of(report.dir());
         top = design.top();

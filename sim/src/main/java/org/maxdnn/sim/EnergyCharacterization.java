@@ -12,34 +12,24 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntUnaryOperator;
-import java.util.function.Supplier;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.Futures;
-import org.maxdnn.mult.Multiplier;
+import org.maxdnn.mult.Circuit;
 import org.maxdnn.mult.MultiplierConfig;
-import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.mult.TableConfig;
-import org.maxdnn.mult.UnsignedTableMultiplier;
-import org.maxdnn.mult.WeightTunedMultiplier;
 
 /**
- * Measures the {@link EnergyTable}: the circuit of every configuration (given as {@link Circuit}s:
- * exact, roup and roupc from the RTL generator, the EvoApprox circuits of the table multipliers from
- * the asset folder) is synthesised to the liberty, checked against its Java model on all 65,536
- * pairs, and simulated on each layer's real operand stream → pJ per multiplication.
- *
- * <p>An EvoApprox circuit ({@code lut:NAME}) computes U(a_u, b_u) on unsigned codes (SPEC §3.3): it
- * is checked against its table U on all 65,536 codes and measured on the stream in those codes,
- * a_u = a + 128 and b_u = b + 128, as {@code lut:NAME}, and with ALWANN's tuned weight codes as
- * {@code alwann:NAME} (SPEC §9): one netlist, two rows.
+ * Measures the {@link EnergyTable}: the {@link Circuit} of every configuration (a generated
+ * multiplier on its own, or a table multiplier's EvoApprox circuit from the asset folder) is
+ * synthesised to the liberty, checked against what it computes on all 65,536 port values, and
+ * simulated on each layer's real operand stream, entering its ports as the circuit says → pJ per
+ * multiplication. Configurations that share a netlist are synthesised once: an EvoApprox circuit
+ * computes U(a_u, b_u) on unsigned codes (SPEC §3.3) and is measured as {@code lut:NAME} on the
+ * codes a_u = a + 128, b_u = b + 128 and as {@code alwann:NAME} with ALWANN's tuned weight codes
+ * (SPEC §9): one netlist, two rows.
  */
 public final class EnergyCharacterization {
-    /** A configuration's circuit: its top module and its Verilog, made when the characterisation needs it. */
-    public record Circuit(MultiplierConfig config, String module, Supplier<String> verilog) {
-    }
-
     /** One configuration's synthesis result, with its netlist kept for cross-checks. */
     public record Design(MultiplierConfig config, int cells, double area, Map<String, Double> pjPerLayer,
                          GateLevelEnergy gates) {
@@ -54,20 +44,21 @@ public final class EnergyCharacterization {
 
     /**
      * @param streams   per layer name, the operand stream (real data) to measure on
-     * @param circuits  circuits to synthesise (exact first is customary); a table multiplier's
-     *                  ({@code lut:NAME}) takes its operands on unsigned codes and also gives {@code alwann:NAME}
+     * @param circuits  circuits to measure (exact first is customary); those of one module share a netlist
      * @param threads   parallel synthesis/simulation jobs
-     * @param progress  called with the number of circuits done
+     * @param progress  called with the number of netlists done
      */
-    public static Result run(Map<String, OperandStream> streams, List<Circuit> circuits, MultiplierRegistry registry,
-                             Path liberty, Path workDir, int threads, IntConsumer progress) {
+    public static Result run(Map<String, OperandStream> streams, List<Circuit> circuits, Path liberty, Path workDir,
+                             int threads, IntConsumer progress) {
+        Map<String, List<Circuit>> byModule = new LinkedHashMap<>();
+        circuits.forEach(c -> byModule.computeIfAbsent(c.module(), m -> new ArrayList<>()).add(c));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<List<Design>>> jobs = new ArrayList<>();
             AtomicInteger done = new AtomicInteger();
-            for (Circuit c : circuits) {
+            for (List<Circuit> sharing : byModule.values()) {
                 jobs.add(pool.submit(() -> {
-                    List<Design> d = characterize(c, registry, streams, liberty, workDir);
+                    List<Design> d = characterize(sharing, streams, liberty, workDir);
                     progress.accept(done.incrementAndGet());
                     return d;
                 }));
@@ -95,34 +86,23 @@ public final class EnergyCharacterization {
         }
     }
 
-    /**
-     * One circuit: RTL → netlist → exhaustive check → energy per layer; a table multiplier's circuit
-     * on unsigned codes, as {@code lut:} and {@code alwann:}.
-     */
-    private static List<Design> characterize(Circuit circuit, MultiplierRegistry registry,
-                                             Map<String, OperandStream> streams, Path liberty, Path workDir) {
-        MultiplierConfig c = circuit.config();
-        String module = circuit.module();
+    /** The circuits of one module: RTL → netlist → exhaustive check → energy per layer of each. */
+    private static List<Design> characterize(List<Circuit> sharing, Map<String, OperandStream> streams, Path liberty,
+                                             Path workDir) {
+        Circuit first = sharing.get(0);
+        String module = first.module();
         Path dir = workDir.resolve(module);
         Path verilog = dir.resolve(module + ".sv");
-        AtomicFiles.writeString(verilog, circuit.verilog().get());
+        AtomicFiles.writeString(verilog, first.verilog().get());
         GateLevelEnergy g = GateLevelEnergy.synthesize(verilog, module, liberty, dir, EnergyModel.Options.DEFAULT);
         int cells = g.synthesis().cellCounts().values().stream().mapToInt(Integer::intValue).sum();
-        Multiplier model = registry.get(c);
-        if (!(model instanceof UnsignedTableMultiplier table)) {
-            check(c, liberty, g.mismatches(model));
-            IntUnaryOperator same = IntUnaryOperator.identity();
-            return List.of(new Design(c, cells, g.synthesis().area(), energies(g, streams, same, same), g));
+        check(first.config(), liberty, g.mismatches(first.ports().product()));
+        List<Design> out = new ArrayList<>();
+        for (Circuit c : sharing) {
+            out.add(new Design(c.config(), cells, g.synthesis().area(),
+                    energies(g, streams, c.ports().activation(), c.ports().weight()), g));
         }
-        // the circuit's ports see the 8-bit codes: all 65,536 of them in the exhaustive stream
-        check(c, liberty, g.mismatches((a, b) -> table.unsignedProduct(a & 0xFF, b & 0xFF)));
-        // codes enter as the signed bytes of the same 8 bits
-        IntUnaryOperator code = x -> (byte) (x + 128);
-        WeightTunedMultiplier alwann = (WeightTunedMultiplier) registry.get(TableConfig.alwann(c.table()));
-        return List.of(
-                new Design(c, cells, g.synthesis().area(), energies(g, streams, code, code), g),
-                new Design(alwann.config(), cells, g.synthesis().area(),
-                        energies(g, streams, code, b -> (byte) alwann.tunedWeightCode(b + 128)), g));
+        return out;
     }
 
     private static void check(MultiplierConfig c, Path liberty, long mismatches) {

@@ -10,13 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntBinaryOperator;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.Assets;
 import org.maxdnn.MaxdnnException;
-import org.maxdnn.mult.MultiplierConfig;
+import org.maxdnn.mult.Circuit;
+import org.maxdnn.mult.LutMultiplier;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.mult.TableConfig;
+import org.maxdnn.mult.WeightTunedMultiplier;
 import org.maxdnn.testing.RequiresTools;
 
 /**
@@ -30,24 +34,35 @@ class EnergyCharacterizationTest {
     @TempDir
     Path tmp;
 
-    private static EnergyCharacterization.Circuit circuit(String activationPort, String weightPort) throws IOException {
+    /**
+     * The circuit as lut: and alwann: (one netlist, as the generator's Circuits gives it): the
+     * library's Verilog under a wrapper with ports a, b, product, operands on unsigned codes.
+     */
+    private static List<Circuit> circuits(String activationPort, String weightPort) throws IOException {
         Assets assets = Assets.fromEnvironment();
+        MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
         String library = Files.readString(assets.evoApproxVerilog().resolve(CIRCUIT + ".v"));
         String wrapper = "module Unsigned_" + CIRCUIT + "(input [7:0] a, input [7:0] b, output [15:0] product);\n  "
                 + CIRCUIT + " circuit (." + weightPort + "(b), ." + activationPort + "(a), .O(product));\nendmodule\n";
-        return new EnergyCharacterization.Circuit(TableConfig.lut(CIRCUIT), "Unsigned_" + CIRCUIT,
-                () -> library + "\n" + wrapper);
+        LutMultiplier lut = (LutMultiplier) registry.get(TableConfig.lut(CIRCUIT));
+        WeightTunedMultiplier alwann = (WeightTunedMultiplier) registry.get(TableConfig.alwann(CIRCUIT));
+        IntUnaryOperator code = x -> (byte) (x + 128);
+        IntBinaryOperator product = (a, b) -> lut.unsignedProduct(a & 0xFF, b & 0xFF);
+        return List.of(
+                new Circuit(lut.config(), "Unsigned_" + CIRCUIT, 16, () -> library + "\n" + wrapper,
+                        new Circuit.Ports(code, code, product)),
+                new Circuit(alwann.config(), "Unsigned_" + CIRCUIT, 16, () -> library + "\n" + wrapper,
+                        new Circuit.Ports(code, b -> (byte) alwann.tunedWeightCode(b + 128), product)));
     }
 
-    private EnergyCharacterization.Result run(EnergyCharacterization.Circuit c) {
-        MultiplierRegistry registry = new MultiplierRegistry(Assets.fromEnvironment().lutDir());
-        return EnergyCharacterization.run(Map.of("uniform", OperandStreams.uniform(2000, 1)), List.of(c), registry,
-                TestDesigns.OSU018, tmp, 1, done -> { });
+    private EnergyCharacterization.Result run(List<Circuit> c) {
+        return EnergyCharacterization.run(Map.of("uniform", OperandStreams.uniform(2000, 1)), c, TestDesigns.OSU018,
+                tmp, 1, done -> { });
     }
 
     @Test
     void aCircuitIsMeasuredAsItsTableAndWithAlwannsTunedWeights() throws IOException {
-        EnergyCharacterization.Result r = run(circuit("B", "A"));
+        EnergyCharacterization.Result r = run(circuits("B", "A"));
         assertEquals(List.of("lut:" + CIRCUIT, "alwann:" + CIRCUIT),
                 r.designs().stream().map(d -> d.config().name()).toList());
         EnergyCharacterization.Design lut = r.designs().get(0);
@@ -61,7 +76,7 @@ class EnergyCharacterizationTest {
 
     @Test
     void theActivationOnPortAIsCaughtByTheExhaustiveCheck() throws IOException {
-        MaxdnnException e = assertThrows(MaxdnnException.class, () -> run(circuit("A", "B")));
+        MaxdnnException e = assertThrows(MaxdnnException.class, () -> run(circuits("A", "B")));
         assertEquals(MaxdnnException.MISMATCH, e.exitCode());
         assertTrue(e.getMessage().contains("lut:" + CIRCUIT), e.getMessage());
     }

@@ -1,10 +1,9 @@
 package org.maxdnn.cosim;
 
 import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.mult.ConfigurationCode;
 import org.maxdnn.mult.Multiplier;
-import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.rtl.RoupCode;
 
 /**
  * The golden model's own count of the array's architectural toggles: a cycle-level Java model of
@@ -15,6 +14,8 @@ import org.maxdnn.rtl.RoupCode;
  */
 public final class ArrayActivityModel {
     private final ArrayConfig config;
+    /** The configurable array's code, which the PEs decode at load; null for a fixed array. */
+    private final ConfigurationCode code;
     private final int rows;
     private final int cols;
     private final MultiplierRegistry registry;
@@ -35,6 +36,7 @@ public final class ArrayActivityModel {
 
     public ArrayActivityModel(ArrayConfig config, MultiplierRegistry registry) {
         this.config = config;
+        this.code = config.isConfigurable() ? config.code() : null;
         this.rows = config.rows();
         this.cols = config.cols();
         this.registry = registry;
@@ -50,8 +52,8 @@ public final class ArrayActivityModel {
         table = new int[rows][cols][];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                // after reset: weight 0 under code 0 (exact), or the fixed PE's own multiplier
-                table[r][c] = registry.get(config.isConfigurable() ? MultiplierConfig.EXACT : config.config(r, c)).table();
+                // after reset: weight 0 under code 0, or the fixed PE's own multiplier
+                table[r][c] = registry.get(code != null ? code.config(0) : config.config(r, c)).table();
             }
         }
         last = new int[rows][cols][ToggleCounts.COMPONENTS.size()];
@@ -117,8 +119,8 @@ public final class ArrayActivityModel {
         if (loadRowReg >= 0) {
             for (int c = 0; c < cols; c++) {
                 weight[loadRowReg][c] = weightsReg[loadRowReg * cols + c];
-                if (config.isConfigurable()) {
-                    table[loadRowReg][c] = registry.get(RoupCode.config(codesReg[loadRowReg * cols + c])).table();
+                if (code != null) {
+                    table[loadRowReg][c] = registry.get(code.config(codesReg[loadRowReg * cols + c])).table();
                 }
             }
         }

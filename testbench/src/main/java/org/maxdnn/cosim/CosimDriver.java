@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.array.GemmViews;
@@ -16,9 +17,9 @@ import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
 import org.maxdnn.infer.Workspace;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.mult.ConfigurationCode;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.rtl.RoupCode;
 import org.maxdnn.rtl.RtlGenerator;
 
 /**
@@ -112,6 +113,11 @@ public final class CosimDriver implements AutoCloseable {
         this(config, verilog, registry, Simulator.VERILATOR, processes, false);
     }
 
+    /** The families of the configurations {@code code} selects, for messages ({@code exact, roup, roupc}). */
+    private static String runs(ConfigurationCode code) {
+        return code.configurations().stream().map(c -> c.family().id()).distinct().collect(Collectors.joining(", "));
+    }
+
     /** The generated Verilog of the configurable array of this size, one process per core. */
     public static CosimDriver configurable(int rows, int cols, MultiplierRegistry registry) {
         ArrayConfig c = ArrayConfig.configurable(rows, cols);
@@ -136,9 +142,9 @@ public final class CosimDriver implements AutoCloseable {
             if (config.isConfigurable()) {
                 for (MultiplierConfig[] row : kernels) {
                     for (MultiplierConfig c : row) {
-                        if (!RoupCode.supports(c)) {
+                        if (!config.code().covers(c)) {
                             throw MaxdnnException.badInput("layer " + l.name() + " uses " + c.name() + ", which the "
-                                    + "configurable array cannot load: it runs exact, roup-pPrR and roupc-pPrR maps");
+                                    + "configurable array cannot load: it runs " + runs(config.code()) + " maps");
                         }
                     }
                 }

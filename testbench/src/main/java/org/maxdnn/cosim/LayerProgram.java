@@ -10,7 +10,6 @@ import org.maxdnn.array.Tiling;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.rtl.RtlGenerator;
 
 /**
  * What the host writes into the accelerator for one layer (SPEC §13): its folds' weights and
@@ -51,7 +50,7 @@ final class LayerProgram {
                                 + ") multiplier " + m.name() + " adds f(a, 0) != 0 when idle, which the accelerator's foot "
                                 + "does not remove; run it on the configurable array");
                     }
-                    int code = codes ? RtlGenerator.configCode(m) : 0;
+                    int code = codes ? config.array().code().code(m) : 0;
                     words[word][c] = (tiling.weight(f, r, c) & 0xFF) | code << 8;
                 }
             }

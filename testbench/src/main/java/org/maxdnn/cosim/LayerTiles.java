@@ -7,9 +7,9 @@ import java.util.Map;
 import org.maxdnn.array.GemmView;
 import org.maxdnn.array.Tiling;
 import org.maxdnn.infer.ConvLayer;
+import org.maxdnn.mult.ConfigurationCode;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
-import org.maxdnn.rtl.RtlGenerator;
 
 /**
  * A layer of a batch of inputs on the array, as its {@link Tiling} says: the operands of every fold
@@ -40,15 +40,15 @@ final class LayerTiles {
         for (int i = 0; i < n; i++) {
             view.patch(inputs.get(i / view.m()), i % view.m(), patches[i]);
         }
-        boolean codes = tiling.array().isConfigurable();
+        ConfigurationCode codes = tiling.array().isConfigurable() ? tiling.array().code() : null;
         for (Tiling.Fold f : tiling.folds()) {
             byte[] w = new byte[rows * cols];
             byte[] code = new byte[rows * cols];
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
                     w[r * cols + c] = (byte) tiling.weight(f, r, c);
-                    if (codes) {
-                        code[r * cols + c] = (byte) RtlGenerator.configCode(tiling.config(f, r, c, kernels));
+                    if (codes != null) {
+                        code[r * cols + c] = (byte) codes.code(tiling.config(f, r, c, kernels));
                     }
                 }
             }
