@@ -45,6 +45,11 @@ public record EnergySource(Path tableFile, CharacteriseEnergy.Request characteri
         return ActionEnergyTable.read(f);
     }
 
+    /** The liberty the energies are measured on: the characterisation's, else osu018 (a table file's default). */
+    Path liberty() {
+        return characterise != null ? characterise.liberty() : org.maxdnn.sim.Liberty.OSU018;
+    }
+
     /** The table {@code characterised} measured ({@link #characterise}), else the file's. */
     EnergyTable table(CharacteriseEnergy.Characterised characterised) {
         return characterised != null ? characterised.table() : EnergyTable.read(tableFile);

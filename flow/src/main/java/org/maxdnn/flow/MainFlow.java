@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.Assets;
+import org.maxdnn.accel.AcceleratorConfig;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.ActionEnergyTable;
@@ -52,7 +53,8 @@ public final class MainFlow {
                          Cosimulate.Outcome cosim, List<Cosimulate.Outcome> fixedCosim, Cosimulate.Outcome exactCosim,
                          PickMap.Picked alwann, List<GenerateRtl.Array> alwannRtl, List<Cosimulate.Outcome> alwannCosim,
                          MapEnergy.Breakdown mapEnergy, List<EstimateArrayEnergy.Estimate> arrayEnergy,
-                         ActionEnergyTable actions, LayOutMap.Laid hardware, Path report, double seconds) {
+                         ActionEnergyTable actions, Accelerator accelerator, LayOutMap.Laid hardware, Path report,
+                         double seconds) {
         /** The first cosimulation that failed, the configurable array's first; null when all passed. */
         public Cosimulate.Outcome failed() {
             List<Cosimulate.Outcome> all = new ArrayList<>(List.of(cosim, exactCosim));
@@ -62,8 +64,13 @@ public final class MainFlow {
         }
 
         public boolean passed() {
-            return failed() == null;
+            return failed() == null && accelerator.cosim().passed();
         }
+    }
+
+    /** The chosen map on the accelerator around the configurable array: its configuration, cosimulation and energy. */
+    public record Accelerator(AcceleratorConfig config, CosimulateAccelerator.Outcome cosim,
+                              EstimateAcceleratorEnergy.Estimate energy) {
     }
 
     private MainFlow() {
@@ -128,7 +135,7 @@ public final class MainFlow {
                     out.resolve("cosim/alwann").resolve(a.design().moduleName())), cosimImages, listener));
         }
 
-        listener.stage("4/4 energy of the chosen map and report");
+        listener.stage("4/4 the accelerator, energy of the chosen map and report");
         MapEnergy.Breakdown e = EstimateEnergy.of(q.work().net(), picked.map(), table);
         ActionEnergyTable actions = q.energy().actions(characterised);
         ArrayConfig array = rtl.configurable().design();
@@ -141,6 +148,7 @@ public final class MainFlow {
                         + "%.3f uJ: saving %.1f%% at array level, %.1f%% at multiplier level", exactArray.totalPj() / 1e6,
                 100 * exactArray.multiplierShare(), chosenArray.totalPj() / 1e6,
                 100 * (1 - chosenArray.totalPj() / exactArray.totalPj()), e.savingPct()));
+        Accelerator accelerator = accelerator(q, picked.map(), mapName, array, chosenArray, actions, listener);
         LayOutMap.Laid hardware = null;
         if (q.layoutClockNs() > 0) {
             listener.stage("layout of the chosen map's configurations (qflow)");
@@ -149,11 +157,31 @@ public final class MainFlow {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Result result = new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, exactCosim, alwann,
-                alwannRtl, alwannCosim, e, arrayEnergy, actions, hardware, out.resolve("report.html"), seconds);
+                alwannRtl, alwannCosim, e, arrayEnergy, actions, accelerator, hardware, out.resolve("report.html"), seconds);
         WriteReport.write("MAx-DNN run: " + q.work().net().model().file().getFileName() + " with ROUP multipliers", result,
                 RunSections.ALL, result.report(), listener);
         listener.note(String.format(Locale.ROOT, "saving %.1f%% at %.2f points of accuracy loss; report %s (%.0f s in all)",
                 e.savingPct(), picked.point() != null ? picked.point().lossPts() : 0.0, result.report(), seconds));
         return result;
+    }
+
+    /**
+     * The chosen map through the accelerator around the configurable array (memories holding the
+     * network's layers), one input, every layer's int8 output checked; its energy per inference with
+     * array, memories and sequencer side by side.
+     */
+    private static Accelerator accelerator(Request q, ApproxMap map, String mapName, ArrayConfig array,
+                                           ArrayEnergy.Breakdown chosenArray, ActionEnergyTable actions,
+                                           FlowListener listener) {
+        AcceleratorConfig config = AcceleratorConfig.holding(array, List.of(q.work().net()),
+                AcceleratorConfig.MemoryStyle.FLOPS);
+        Path dir = q.out().resolve("accelerator");
+        GenerateRtl.accelerator(config, null, q.out().resolve("rtl"));
+        CosimulateAccelerator.Outcome cosim = CosimulateAccelerator.run(new CosimulateAccelerator.Request(map, mapName,
+                config, null, CosimDriver.Simulator.VERILATOR, Cosimulate.DEFAULT_CLOCK_MHZ, null, true, dir),
+                q.work().first(1), listener);
+        EstimateAcceleratorEnergy.Estimate energy = EstimateAcceleratorEnergy.of(config, cosim, chosenArray, actions,
+                q.energy().liberty(), dir.resolve("memories"), listener);
+        return new Accelerator(config, cosim, energy);
     }
 }

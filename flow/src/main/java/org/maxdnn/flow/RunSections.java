@@ -29,6 +29,7 @@ public final class RunSections {
             RunSections::arrayEnergy,
             RunSections::rtl,
             RunSections::cosimulation,
+            RunSections::accelerator,
             RunSections::alwannInHardware,
             r -> EnergySections.evoApproxRanking(r.characterised()),
             r -> hardware(r.hardware()),
@@ -129,6 +130,28 @@ public final class RunSections {
             s.paragraph("Fixed array " + a.moduleName() + " on " + a.label() + ": " + r.fixedCosim().get(i).summary() + ".");
         }
         return s.build();
+    }
+
+    /**
+     * The chosen map through the accelerator: every layer's int8 output checked, its cycles per layer
+     * (preload, streaming, drain) beside the bare array's and SCALE-Sim's count, and its energy per
+     * inference with array, memories and sequencer side by side.
+     */
+    static Section accelerator(MainFlow.Result r) {
+        MainFlow.Accelerator a = r.accelerator();
+        CosimulateAccelerator.Outcome o = a.cosim();
+        return Section.builder("Accelerator").paragraph(a.config().moduleName() + " around the configurable array "
+                        + "(memories, im2col address generation, requantising foot, sequencer; "
+                        + "docs/design/accelerator.md): " + o.summary() + ". " + o.cycleSummary(Cosimulate.DEFAULT_CLOCK_MHZ)
+                        + ".")
+                .link("rtl/" + a.config().moduleName() + ".sv", a.config().moduleName() + ".sv")
+                .link("rtl/" + a.config().moduleName() + ".json", "manifest: host interface, memory map, descriptors")
+                .link("accelerator/cosim-report.txt", "accelerator cosimulation report")
+                .table(o.layerTable().withId("accelerator/" + CosimulateAccelerator.LAYERS_TABLE))
+                .table(a.energy().table(o.report().images() + " input(s) of the chosen map"))
+                .paragraph("Memories priced per access and per clocked cycle (" + a.energy().table().source()
+                        + "); the host's transfers and the operators it runs (ADD, pooling, softmax) are not priced.")
+                .build();
     }
 
     /** The ALWANN baseline's chosen map in hardware: each EvoApprox layer's fixed array cosimulated on its layer. */

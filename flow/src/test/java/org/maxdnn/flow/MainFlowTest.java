@@ -85,7 +85,7 @@ class MainFlowTest {
     @Test
     void theFlowRunsEveryStageAndItsRtlCosimulatesBitExactly() throws Exception {
         assertEquals(List.of("1/4 energy characterisation and exploration", "2/4 RTL of the chosen map",
-                "3/4 cosimulation of the chosen map", "4/4 energy of the chosen map and report"), stages);
+                "3/4 cosimulation of the chosen map", "4/4 the accelerator, energy of the chosen map and report"), stages);
         assertTrue(result.passed(), result.cosim().summary());
         assertEquals(0, result.cosim().report().mismatchCount());
         assertEquals(1, result.cosim().report().images());
@@ -118,8 +118,17 @@ class MainFlowTest {
             assertTrue(result.alwannCosim().get(i).passed(), result.alwannCosim().get(i).summary());
             assertTrue(Files.size(out.resolve("rtl/alwann").resolve(a.moduleName() + ".sv")) > 0);
         }
+        // the chosen map through the accelerator: every layer's int8 output, its energy with every part side by side
+        MainFlow.Accelerator acc = result.accelerator();
+        assertTrue(acc.cosim().passed(), acc.cosim().summary());
+        assertEquals(work.net().weightedLayers().size(), acc.cosim().report().layers().size());
+        assertEquals(List.of("array", "activations", "weights", "accumulator", "bias and multiplier", "shift", "descriptors",
+                "sequencer"), acc.energy().energy().parts().stream().map(org.maxdnn.energy.AcceleratorEnergy.Part::name).toList());
+        assertTrue(acc.energy().energy().parts().stream().filter(p -> p.name().equals("shift")).allMatch(p -> p.pj() > 0),
+                "a small flip-flop memory is measured and priced");
+        assertTrue(Files.size(out.resolve("accelerator/accelerator-layers.csv")) > 0);
         String html = Files.readString(result.report());
-        for (String section : List.of("Energy per layer (chosen map)", "<h2>RTL</h2>", "<h2>Cosimulation</h2>",
+        for (String section : List.of("<h2>Accelerator</h2>", "accelerator-energy", "Energy per layer (chosen map)", "<h2>RTL</h2>", "<h2>Cosimulation</h2>",
                 "ALWANN baseline in hardware", "EvoApprox circuits: this flow against their published power",
                 "explore/tradeoff.png", "0 mismatches: bit-exact", "<th>SCALE-Sim</th>", "cosim/cosim-layers.csv")) {
             assertTrue(html.contains(section), section);

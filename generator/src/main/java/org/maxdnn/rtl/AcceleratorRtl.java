@@ -40,6 +40,31 @@ public final class AcceleratorRtl {
                 + "\n" + RtlGenerator.toggleCounterVerilog();
     }
 
+    private static final java.util.regex.Pattern MODULE = java.util.regex.Pattern.compile(
+            "(?ms)^module (\\w+)\\b.*?^endmodule");
+    private static final java.util.regex.Pattern REG = java.util.regex.Pattern.compile(
+            "(?m)^\\s*reg\\s+(?:\\[(\\d+):0\\]\\s+)?\\w+(?:\\s*\\[\\d+:\\d+\\])?\\s*;");
+
+    /**
+     * Flip-flops of the sequencer, address generator, foot, requantiser and host port in {@code verilog}
+     * (the accelerator's own modules, memories and array excluded), counted from its register declarations.
+     */
+    public static long controlFlops(AcceleratorConfig config, String verilog) {
+        long flops = 0;
+        java.util.regex.Matcher m = MODULE.matcher(verilog);
+        while (m.find()) {
+            String name = m.group(1);
+            if (!name.equals(config.moduleName()) && !UNUSED_BITS_BY_DESIGN.contains(name)) {
+                continue;
+            }
+            java.util.regex.Matcher r = REG.matcher(m.group());
+            while (r.find()) {
+                flops += r.group(1) == null ? 1 : Integer.parseInt(r.group(1)) + 1;
+            }
+        }
+        return flops;
+    }
+
     /** The behavioural model of the memory black box (rtl-templates). */
     public static String sramModel() {
         return RtlTemplate.text(SRAM_MODEL);
