@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
+import org.maxdnn.accel.AcceleratorConfig;
+import org.maxdnn.cosim.AcceleratorDriver;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.data.DataSets;
 import org.maxdnn.data.ImageSets;
@@ -24,6 +26,7 @@ import org.maxdnn.metrics.MetricsTable;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.rtl.AcceleratorRtl;
 import org.maxdnn.rtl.RtlGenerator;
 import org.maxdnn.tflite.TfliteInterpreter;
 
@@ -34,7 +37,8 @@ import org.maxdnn.tflite.TfliteInterpreter;
  */
 public final class Bench {
     /** The suites in the order they run; {@code spark} is the optional Spark module's own ({@code SparkBench}). */
-    public static final List<String> SUITES = List.of("multipliers", "inference", "rtl", "cosim", "spark");
+    public static final List<String> SUITES = List.of("multipliers", "inference", "rtl", "cosim", "accelerator",
+            "spark");
 
     private Bench() {
     }
@@ -46,6 +50,7 @@ public final class Bench {
             case "inference" -> inference(assets, repeat, out);
             case "rtl" -> rtl(out);
             case "cosim" -> cosim(assets, out);
+            case "accelerator" -> accelerator(assets, out);
             default -> throw new IllegalArgumentException("no suite " + suite + " in flow (one of " + SUITES + ")");
         }
     }
@@ -210,6 +215,40 @@ public final class Bench {
                             r.macsPerSecond() / r.utilisation() / 1e6, r.mismatchCount());
                 }
             }
+        }
+    }
+
+    /**
+     * Whole inferences of ResNet-8 under a kernel-level mix through the accelerator around the 16x16
+     * array (the one {@code generate --target accelerator} emits by default), every layer's int8 output
+     * checked, against the array-level cosimulation of the same inputs with one process in the same
+     * run (the baseline): inferences per second and their ratio.
+     */
+    private static void accelerator(Assets assets, FlowListener out) {
+        MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
+        List<MultiplierConfig> mix = Stream.of("exact", "roup-p1r2", "roup-p2r0", "roupc-p0r4", "roupc-p1r6")
+                .map(MultiplierConfig::parse).toList();
+        Network resnet8 = Network.load(BundledModel.RESNET8.model(assets));
+        InferencePlan plan = InferencePlan.compile(resnet8, ApproxMap.randomKernels(resnet8.weightedLayers(), mix, 1), registry);
+        List<LabeledImage> images = ImageSets.readFolder(assets.images(), 2);
+        ArrayConfig array = ArrayConfig.configurable(16, 16);
+        double arrayRate;
+        try (CosimDriver d = new CosimDriver(array, RtlGenerator.arrayVerilog(array), registry, 1)) {
+            CosimDriver.Report r = d.network(plan, images, null);
+            arrayRate = r.images() / r.seconds();
+            note(out, "accelerator: baseline, resnet8 on the 16x16 array, 1 process, %d inputs: %.3f inferences/s, "
+                    + "%d mismatches", r.images(), arrayRate, r.mismatchCount());
+        }
+        AcceleratorConfig config = GenerateRtl.defaultAccelerator(array, assets, AcceleratorConfig.MemoryStyle.FLOPS);
+        String verilog = AcceleratorRtl.simulationVerilog(config, null);
+        double build = time(() -> new AcceleratorDriver(config, verilog, registry, CosimDriver.Simulator.VERILATOR).close());
+        note(out, "accelerator: 16x16 harness build (0 when cached): %.1f s", build);
+        try (AcceleratorDriver d = new AcceleratorDriver(config, verilog, registry, CosimDriver.Simulator.VERILATOR)) {
+            AcceleratorDriver.Report r = d.network(plan, images, null);
+            note(out, "accelerator: resnet8 through the 16x16 accelerator, 1 process, %d inputs: %.3f inferences/s "
+                            + "(%.2fx the array-level baseline), %,.0f accelerator cycles per inference, %d mismatches",
+                    r.images(), r.inferencesPerSecond(), r.inferencesPerSecond() / arrayRate, r.cyclesPerInference(),
+                    r.mismatchCount());
         }
     }
 

@@ -1,14 +1,9 @@
 package org.maxdnn.cosim;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.maxdnn.MaxdnnException;
 import org.maxdnn.accel.AcceleratorConfig;
-import org.maxdnn.io.AtomicFiles;
-import org.maxdnn.io.ExternalTool;
 import org.maxdnn.rtl.RtlTemplate;
 
 /**
@@ -26,26 +21,7 @@ final class AcceleratorHarness {
 
     /** The harness binary for {@code verilog}, with {@code trace} the build that takes {@code --vcd FILE}. */
     static Path build(AcceleratorConfig config, String verilog, boolean trace) {
-        ExternalTool.VERILATOR.locate();
-        String harness = source(config);
-        List<String> flags = new ArrayList<>(List.of("--cc", "--exe", "--build", "-j", "2", "-Wno-fatal",
-                "--top-module", config.moduleName(), "-CFLAGS", "-O1", "-MAKEFLAGS", "OPT_FAST=-O2", "-Mdir", "obj",
-                "-o", "harness"));
-        if (trace) {
-            flags.add("--trace");
-        }
-        Path dir = ArrayHarness.cacheRoot().resolve("accel-" + ArrayHarness.hash(verilog, harness, String.join(" ", flags)));
-        Path binary = dir.resolve("obj/harness");
-        return CacheFolder.built(dir, binary, () -> {
-            AtomicFiles.writeString(dir.resolve(config.moduleName() + ".sv"), verilog);
-            AtomicFiles.writeString(dir.resolve("harness.cpp"), harness);
-            List<String> args = new ArrayList<>(flags);
-            args.add(config.moduleName() + ".sv");
-            args.add("harness.cpp");
-            ExternalTool.VERILATOR.run(dir, 3600, args.toArray(new String[0]));
-            if (!Files.isExecutable(binary)) {
-                throw new MaxdnnException(MaxdnnException.MISSING_TOOL, "verilator did not produce " + binary);
-            }
-        });
+        return ArrayHarness.verilate("accel-", config.moduleName(), verilog, source(config),
+                trace ? List.of("--trace") : List.of());
     }
 }

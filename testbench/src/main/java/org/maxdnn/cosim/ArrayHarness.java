@@ -53,25 +53,34 @@ public final class ArrayHarness {
      * demand under the cache folder.
      */
     public static Path build(ArrayConfig design, String verilog, boolean trace, boolean toggles) {
-        ExternalTool.VERILATOR.locate();
-        String harness = source(design);
-        // the model's fast path at -O2 (Verilator's default there is -Os): measured 5-7% faster
-        List<String> flags = new ArrayList<>(List.of("--cc", "--exe", "--build", "-j", "2", "-Wno-fatal",
-                "--top-module", design.moduleName(), "-CFLAGS", "-O1", "-MAKEFLAGS", "OPT_FAST=-O2", "-Mdir", "obj",
-                "-o", "harness"));
+        List<String> extra = new ArrayList<>();
         if (trace) {
-            flags.add("--trace");
+            extra.add("--trace");
         }
         if (toggles) {
-            flags.add("+define+TOGGLE_COUNT");
+            extra.add("+define+TOGGLE_COUNT");
         }
-        Path dir = cacheRoot().resolve(hash(verilog, harness, String.join(" ", flags)));
+        return verilate("", design.moduleName(), verilog, source(design), extra);
+    }
+
+    /**
+     * The Verilator build of {@code verilog} (top module {@code top}) with the C++ {@code harness},
+     * cached under {@code prefix} + a hash of the sources and flags; {@code extra} flags after the common ones.
+     */
+    static Path verilate(String prefix, String top, String verilog, String harness, List<String> extra) {
+        ExternalTool.VERILATOR.locate();
+        // the model's fast path at -O2 (Verilator's default there is -Os): measured 5-7% faster
+        List<String> flags = new ArrayList<>(List.of("--cc", "--exe", "--build", "-j", "2", "-Wno-fatal",
+                "--top-module", top, "-CFLAGS", "-O1", "-MAKEFLAGS", "OPT_FAST=-O2", "-Mdir", "obj",
+                "-o", "harness"));
+        flags.addAll(extra);
+        Path dir = cacheRoot().resolve(prefix + hash(verilog, harness, String.join(" ", flags)));
         Path binary = dir.resolve("obj/harness");
         return CacheFolder.built(dir, binary, () -> {
-            AtomicFiles.writeString(dir.resolve(design.moduleName() + ".sv"), verilog);
+            AtomicFiles.writeString(dir.resolve(top + ".sv"), verilog);
             AtomicFiles.writeString(dir.resolve("harness.cpp"), harness);
             List<String> args = new ArrayList<>(flags);
-            args.add(design.moduleName() + ".sv");
+            args.add(top + ".sv");
             args.add("harness.cpp");
             ExternalTool.VERILATOR.run(dir, 3600, args.toArray(new String[0]));
             if (!Files.isExecutable(binary)) {

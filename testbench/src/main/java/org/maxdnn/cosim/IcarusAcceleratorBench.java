@@ -3,8 +3,6 @@ package org.maxdnn.cosim;
 import java.nio.file.Path;
 import java.util.Map;
 import org.maxdnn.accel.AcceleratorConfig;
-import org.maxdnn.io.AtomicFiles;
-import org.maxdnn.io.ExternalTool;
 import org.maxdnn.rtl.RtlTemplate;
 
 /**
@@ -16,15 +14,7 @@ final class IcarusAcceleratorBench {
     }
 
     static Path build(AcceleratorConfig config, String verilog) {
-        ExternalTool.IVERILOG.locate();
-        ExternalTool.VVP.locate();
-        String tb = RtlTemplate.fill("AcceleratorBench.sv", Map.of("MODULE", config.moduleName()));
-        Path dir = ArrayHarness.cacheRoot().resolve("icarus-accel-" + ArrayHarness.hash(verilog, tb));
-        Path image = dir.resolve("tb.vvp");
-        return CacheFolder.built(dir, image, () -> {
-            AtomicFiles.writeString(dir.resolve(config.moduleName() + ".sv"), verilog);
-            AtomicFiles.writeString(dir.resolve("tb.sv"), tb);
-            ExternalTool.IVERILOG.run(dir, 600, "-g2012", "-o", "tb.vvp", "-s", "tb", "tb.sv", config.moduleName() + ".sv");
-        });
+        return IcarusHarness.compile("icarus-accel-", config.moduleName(), verilog,
+                RtlTemplate.fill("AcceleratorBench.sv", Map.of("MODULE", config.moduleName())));
     }
 }

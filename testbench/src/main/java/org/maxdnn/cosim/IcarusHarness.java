@@ -42,15 +42,19 @@ public final class IcarusHarness {
 
     /** The compiled testbench ({@code vvp} image) of {@code verilog}, built on demand under the cache folder. */
     public static Path build(ArrayConfig design, String verilog) {
+        return compile("icarus-", design.moduleName(), verilog, source(design));
+    }
+
+    /** The {@code vvp} image of testbench {@code tb} (top {@code tb}) over {@code verilog}, cached under {@code prefix} + a hash. */
+    static Path compile(String prefix, String top, String verilog, String tb) {
         ExternalTool.IVERILOG.locate();
         ExternalTool.VVP.locate();
-        String tb = source(design);
-        Path dir = ArrayHarness.cacheRoot().resolve("icarus-" + ArrayHarness.hash(verilog, tb));
+        Path dir = ArrayHarness.cacheRoot().resolve(prefix + ArrayHarness.hash(verilog, tb));
         Path image = dir.resolve("tb.vvp");
         return CacheFolder.built(dir, image, () -> {
-            AtomicFiles.writeString(dir.resolve(design.moduleName() + ".sv"), verilog);
+            AtomicFiles.writeString(dir.resolve(top + ".sv"), verilog);
             AtomicFiles.writeString(dir.resolve("tb.sv"), tb);
-            ExternalTool.IVERILOG.run(dir, 600, "-g2012", "-o", "tb.vvp", "-s", "tb", "tb.sv", design.moduleName() + ".sv");
+            ExternalTool.IVERILOG.run(dir, 600, "-g2012", "-o", "tb.vvp", "-s", "tb", "tb.sv", top + ".sv");
         });
     }
 }

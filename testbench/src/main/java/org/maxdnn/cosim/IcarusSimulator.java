@@ -68,30 +68,36 @@ public final class IcarusSimulator implements ArraySimulator {
     }
 
     private void run() {
+        pending.write('C');
+        pending.write('Q');
+        byte[] commands = pending.toByteArray();
+        pending.reset();
+        for (String line : vvp(image, commands)) {
+            if (line.startsWith("C ")) {
+                cycles += Long.parseLong(line.substring(2).trim());
+                continue;
+            }
+            for (String v : line.trim().split(" +")) {
+                if (!v.isEmpty()) {
+                    results.add((int) Long.parseLong(v));
+                }
+            }
+        }
+    }
+
+    /** Runs testbench {@code image} on {@code commands} (its +in= file) and returns the lines it wrote (+out=). */
+    static java.util.List<String> vvp(Path image, byte[] commands) {
         Path dir = image.getParent();
         try {
-            Path in = Files.createTempFile(dir, "cmds-", ".bin");
-            Path out = Files.createTempFile(dir, "psums-", ".txt");
+            Path in = Files.createTempFile(dir, "commands-", ".bin");
+            Path out = Files.createTempFile(dir, "results-", ".txt");
             // removed below, or on an interrupted run (Ctrl-C, SIGTERM) when the JVM exits
             in.toFile().deleteOnExit();
             out.toFile().deleteOnExit();
             try {
-                pending.write('C');
-                pending.write('Q');
-                Files.write(in, pending.toByteArray());
-                pending.reset();
+                Files.write(in, commands);
                 ExternalTool.VVP.run(dir, 24 * 3600, "-n", image.getFileName().toString(), "+in=" + in, "+out=" + out);
-                for (String line : Files.readAllLines(out)) {
-                    if (line.startsWith("C ")) {
-                        cycles += Long.parseLong(line.substring(2).trim());
-                        continue;
-                    }
-                    for (String v : line.trim().split(" +")) {
-                        if (!v.isEmpty()) {
-                            results.add((int) Long.parseLong(v));
-                        }
-                    }
-                }
+                return Files.readAllLines(out);
             } finally {
                 Files.deleteIfExists(in);
                 Files.deleteIfExists(out);
