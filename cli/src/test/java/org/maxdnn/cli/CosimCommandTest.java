@@ -98,4 +98,17 @@ class CosimCommandTest {
         assertEquals(4, p.exitValue(), output);
         assertTrue(output.contains("verilator not found") && output.contains("apt-get install verilator"), output);
     }
+
+    /** KWS through the 4x4 accelerator's host port (the design AcceleratorCosimTest builds, so its harness is cached). */
+    @Test
+    void kwsRunsThroughTheAccelerator() throws IOException {
+        MainTest.Outcome o = MainTest.run("cosim", "--target", "accelerator", "--model", "kws", "--rows", "4", "--cols",
+                "4", "--memory-sizes", "16384,4096,2048,128,4", "--limit", "1", "--out", tmp.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("every layer's int8 output bit-exact"), o.out());
+        String csv = Files.readString(tmp.resolve("accelerator-layers.csv"));
+        assertTrue(csv.startsWith("layer,op,folds,macs,cycles,fetch,load,stream,drain") && csv.contains("dw3,"), csv);
+        assertEquals(1, MainTest.run("cosim", "--target", "accelerator", "--batch", "2").code());
+        assertEquals(1, MainTest.run("cosim", "--inject", "requant-shift").code());
+    }
 }

@@ -56,4 +56,23 @@ class GenerateCommandTest {
         o = MainTest.run("generate", "--mode", "fixed");
         assertEquals(1, o.code());
     }
+
+    @Test
+    void theAcceleratorIsWrittenWithItsManifestAndMemoryModel() throws Exception {
+        MainTest.Outcome o = MainTest.run("generate", "--target", "accelerator", "--rows", "2", "--cols", "2",
+                "--memories", "macros", "--memory-sizes", "64,16,32,8,2", "--out", tmp.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("accelerator Accelerator_2x2 around SystolicArray_2x2"), o.out());
+        assertTrue(Files.readString(tmp.resolve("Accelerator_2x2.sv")).contains("maxdnn_sram_1r1w #("));
+        assertTrue(Files.readString(tmp.resolve("maxdnn_sram_1r1w.v")).contains("module maxdnn_sram_1r1w"));
+        String manifest = Files.readString(tmp.resolve("Accelerator_2x2.json"));
+        assertTrue(manifest.contains("\"descriptorWords\"") && manifest.contains("\"memoryMap\""), manifest);
+        // usage errors: an unknown target, sizes that are not five numbers, a bank that is not a power of two
+        assertEquals(1, MainTest.run("generate", "--target", "chip").code());
+        assertEquals(1, MainTest.run("generate", "--target", "accelerator", "--memory-sizes", "64,16").code());
+        MainTest.Outcome bad = MainTest.run("generate", "--target", "accelerator", "--memory-sizes", "60,16,32,8,2");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("power of two"), bad.err());
+        assertEquals(1, MainTest.run("generate", "--memories", "flops").code());
+    }
 }
