@@ -8,6 +8,7 @@ import java.util.Map;
 import org.maxdnn.accel.AcceleratorConfig;
 import org.maxdnn.cosim.AcceleratorLayerRun;
 import org.maxdnn.energy.AcceleratorEnergy;
+import org.maxdnn.energy.Action;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.report.Column;
@@ -44,11 +45,12 @@ public final class EstimateAcceleratorEnergy {
 
     public static Estimate of(AcceleratorConfig config, CosimulateAccelerator.Outcome cosim, ArrayEnergy.Breakdown array,
                               ActionEnergyTable actions, Path liberty, Path workDir, FlowListener listener) {
-        Map<String, ActionEnergyTable.Entry> entries = new LinkedHashMap<>(actions.entries());
+        Map<Action, ActionEnergyTable.Entry> entries = new LinkedHashMap<>(actions.entries());
         for (AcceleratorEnergy.Memory m : AcceleratorEnergy.memories(config)) {
-            String key = AcceleratorEnergy.memoryComponent(m.depth(), m.width());
-            if (!entries.containsKey(key + ",read") && (long) m.depth() * m.width() <= MemoryEnergyCharacterization.MAX_BITS) {
-                listener.note("measuring the " + key + " flip-flop memory's energy per access (gate level)...");
+            if (!entries.containsKey(AcceleratorEnergy.memoryAction("read", m.depth(), m.width()))
+                    && (long) m.depth() * m.width() <= MemoryEnergyCharacterization.MAX_BITS) {
+                listener.note("measuring the " + m.depth() + "x" + m.width() + " flip-flop memory's energy per access "
+                        + "(gate level)...");
                 entries.putAll(MemoryEnergyCharacterization.measure(m.depth(), m.width(), liberty, workDir));
             }
         }
@@ -58,12 +60,11 @@ public final class EstimateAcceleratorEnergy {
         for (AcceleratorLayerRun l : cosim.report().layers()) {
             l.counters().forEach((k, v) -> counters.merge(k, (double) v / images, Double::sum));
         }
-        double data = array.multiplierPj() + array.adderPj() + array.registerDataPj() + array.loadPj();
         long sequencerFlops = AcceleratorRtl.controlFlops(config, AcceleratorRtl.verilog(config, null));
-        AcceleratorEnergy.Breakdown b = AcceleratorEnergy.of(config, new AcceleratorEnergy.Counts(counters, data,
+        AcceleratorEnergy.Breakdown b = AcceleratorEnergy.of(config, new AcceleratorEnergy.Counts(counters, array,
                 config.array().peFlops(), sequencerFlops), table);
         listener.note(String.format(Locale.ROOT, "accelerator per inference: %.3f uJ priced%s", b.pricedPj() / 1e6,
-                b.missing().isEmpty() ? "" : " (not priced: " + String.join(", ", b.missing()) + ")"));
+                b.missing().isEmpty() ? "" : " (not priced: " + b.missing() + ")"));
         return new Estimate(b, table);
     }
 }

@@ -7,16 +7,16 @@ import java.util.Map;
 import org.maxdnn.accel.AcceleratorConfig;
 
 /**
- * The whole accelerator's energy per inference, Accelergy-style (SPEC §8, §13): the array (its
- * multiplications, adders, register data and weight loads as the array estimate prices them, its PE
- * flip-flops clocked for every cycle the accelerator ran), each memory (reads and writes counted by the
- * RTL's counters × energy per access, and its flops' clock per cycle, keys
- * {@code sram_<depth>x<width>,read|write|cycle}), and the sequencer (its flip-flops clocked every cycle).
- * A part whose entry the table lacks is listed as not priced, with the key it needs.
+ * The whole accelerator's energy per inference, Accelergy-style (SPEC §8, §13), part by part: the
+ * array (its actions as the array estimate prices them, its PE flip-flops clocked for every cycle the
+ * accelerator ran instead of the bare array's), each memory (its reads and writes counted by the
+ * RTL's counters and its flip-flops' clock per cycle, keys {@link #memoryAction}: {@code memory},
+ * {@code read|write|cycle}, arguments depth and width) and the sequencer (its flip-flops clocked every
+ * cycle). A part whose key the table lacks is listed as not priced, naming the key.
  */
 public final class AcceleratorEnergy {
     /** One part's energy per inference; NaN with {@code missing} the key when the table has no entry. */
-    public record Part(String name, double pj, String how, String missing) {
+    public record Part(String name, double pj, String how, Action missing) {
         public boolean priced() {
             return missing == null;
         }
@@ -32,25 +32,28 @@ public final class AcceleratorEnergy {
             return parts.stream().filter(Part::priced).mapToDouble(Part::pj).sum();
         }
 
-        public List<String> missing() {
+        public List<Action> missing() {
             return parts.stream().filter(p -> !p.priced()).map(Part::missing).toList();
         }
     }
 
-    /** What one inference did: the RTL's counters (per inference) and the array's priced parts other than its clock. */
-    public record Counts(Map<String, Double> counters, double arrayDataPj, long peFlops, long sequencerFlops) {
+    /**
+     * What one inference did: the RTL's counters (per inference), the array estimate of the same map
+     * (its register clock replaced by the accelerator's cycles), the PE flip-flops and the sequencer's.
+     */
+    public record Counts(Map<String, Double> counters, ArrayEnergy.Breakdown array, long peFlops, long sequencerFlops) {
+    }
+
+    /** One memory of the accelerator: its shape, instances, and the counters of its reads and writes (null: none). */
+    public record Memory(String name, int depth, int width, int instances, String reads, String writes) {
     }
 
     private AcceleratorEnergy() {
     }
 
-    /** The table component of a depth × width memory. */
-    public static String memoryComponent(int depth, int width) {
-        return "sram_" + depth + "x" + width;
-    }
-
-    /** One memory of the accelerator: its shape, instances, and the counters of its reads and writes (null: none). */
-    public record Memory(String name, int depth, int width, int instances, String reads, String writes) {
+    /** A flip-flop or SRAM memory's {@code read}, {@code write} or {@code cycle} (its clocking, no access). */
+    public static Action memoryAction(String action, int depth, int width) {
+        return Action.of("memory", action).with("depth", Integer.toString(depth)).with("width", Integer.toString(width));
     }
 
     /** The accelerator's memories as its generator builds them (each bank pair one memory of twice the depth). */
@@ -68,28 +71,30 @@ public final class AcceleratorEnergy {
     public static Breakdown of(AcceleratorConfig config, Counts n, ActionEnergyTable ert) {
         double cycles = n.counters().get("cycles");
         List<Part> parts = new ArrayList<>();
-        double clock = ert.pj(ActionEnergyTable.REGISTER_CLOCK);
-        parts.add(new Part("array", n.arrayDataPj() + cycles * n.peFlops() * clock, String.format(Locale.ROOT,
-                "multipliers, adders, register data and weight loads as the array estimate prices them; %,d PE flops "
+        double clock = ert.pj(PeActions.REGISTER_CLOCK);
+        ArrayEnergy.Breakdown a = n.array();
+        parts.add(new Part("array", a.totalPj() - a.pj(PeActions.REGISTER_CLOCK) + cycles * n.peFlops() * clock,
+                String.format(Locale.ROOT, "multipliers and the array's actions as its estimate prices them; %,d PE flops "
                         + "clocked %,.0f cycles", n.peFlops(), cycles), null));
         for (Memory m : memories(config)) {
-            String key = memoryComponent(m.depth(), m.width());
-            double reads = m.reads() == null ? 0 : n.counters().get(m.reads()) * m.instances();
-            double writes = m.writes() == null ? 0 : n.counters().get(m.writes()) * m.instances();
-            String missing = null;
-            for (String action : List.of("read", "write", "cycle")) {
-                if (!ert.entries().containsKey(key + "," + action)) {
-                    missing = key + "," + action;
-                }
-            }
+            ActionCounts.Builder counts = ActionCounts.builder()
+                    .add(memoryAction("read", m.depth(), m.width()), m.reads() == null ? 0
+                            : n.counters().get(m.reads()) * m.instances())
+                    .add(memoryAction("write", m.depth(), m.width()), m.writes() == null ? 0
+                            : n.counters().get(m.writes()) * m.instances())
+                    .add(memoryAction("cycle", m.depth(), m.width()), cycles * m.instances());
+            ActionCounts c = counts.build();
+            Action missing = c.counts().keySet().stream().filter(k -> !ert.entries().containsKey(k)).findFirst()
+                    .orElse(null);
             if (missing != null) {
-                parts.add(new Part(m.name(), Double.NaN, key + " x" + m.instances(), missing));
+                parts.add(new Part(m.name(), Double.NaN, m.depth() + "x" + m.width() + " x" + m.instances(), missing));
                 continue;
             }
-            double pj = reads * ert.pj(key + ",read") + writes * ert.pj(key + ",write")
-                    + cycles * m.instances() * ert.pj(key + ",cycle");
-            parts.add(new Part(m.name(), pj, String.format(Locale.ROOT, "%s x%d: %,.0f reads, %,.0f writes, %,.0f cycles; %s",
-                    key, m.instances(), reads, writes, cycles, ert.entries().get(key + ",read").estimator()), null));
+            Action read = memoryAction("read", m.depth(), m.width());
+            parts.add(new Part(m.name(), ArrayEnergy.of(c, ert, 0).totalPj(), String.format(Locale.ROOT,
+                    "%dx%d x%d: %,.0f reads, %,.0f writes, %,.0f cycles; %s", m.depth(), m.width(), m.instances(),
+                    c.get(read), c.get(memoryAction("write", m.depth(), m.width())), cycles,
+                    ert.entries().get(read).estimator()), null));
         }
         parts.add(new Part("sequencer", cycles * n.sequencerFlops() * clock, String.format(Locale.ROOT,
                 "%,d flip-flops of the sequencer, address generator, foot and host port clocked %,.0f cycles (their logic "

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Random;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.AcceleratorEnergy;
+import org.maxdnn.energy.Action;
 import org.maxdnn.io.AtomicFiles;
 
 /**
  * Measures the energy per access of a flip-flop memory (the accelerator's 1R1W memories as Yosys maps
  * them, SPEC §13): a depth × width memory synthesised to the liberty and simulated at gate level on
  * random addresses and data — idle cycles (every flop clocked, nothing accessed), then a write every
- * cycle, then a read every cycle. Entries {@code sram_<depth>x<width>} {@code cycle}, {@code write}
- * and {@code read}, the last two beyond the idle cycle's energy. Larger memories (a macro, or flops
+ * cycle, then a read every cycle. Entries {@link AcceleratorEnergy#memoryAction} {@code cycle},
+ * {@code write} and {@code read}, the last two beyond the idle cycle's energy. Larger memories (a macro, or flops
  * beyond {@link #MAX_BITS}) take a user's table entry instead.
  */
 public final class MemoryEnergyCharacterization {
@@ -36,7 +37,7 @@ public final class MemoryEnergyCharacterization {
     }
 
     /** The three entries of a {@code depth} × {@code width} flip-flop memory, designs under {@code workDir}. */
-    public static Map<String, ActionEnergyTable.Entry> measure(int depth, int width, Path liberty, Path workDir) {
+    public static Map<Action, ActionEnergyTable.Entry> measure(int depth, int width, Path liberty, Path workDir) {
         if ((long) depth * width > MAX_BITS) {
             throw new IllegalArgumentException(depth + "x" + width + " is beyond the " + MAX_BITS + " bits measured");
         }
@@ -72,11 +73,13 @@ public final class MemoryEnergyCharacterization {
         double read = (joules(g, readRun) - writeJ - idleJ - idle) / n;
         String how = String.format(Locale.ROOT, "gate-level simulation of a %dx%d flip-flop memory on %s, %d random "
                 + "accesses each", depth, width, liberty.getFileName(), n);
-        String key = AcceleratorEnergy.memoryComponent(depth, width);
-        Map<String, ActionEnergyTable.Entry> e = new LinkedHashMap<>();
-        e.put(key + ",cycle", new ActionEnergyTable.Entry(idle * 1e12, "every flop clocked, no access; " + how));
-        e.put(key + ",write", new ActionEnergyTable.Entry(Math.max(0, write) * 1e12, "beyond the idle cycle; " + how));
-        e.put(key + ",read", new ActionEnergyTable.Entry(Math.max(0, read) * 1e12, "beyond the idle cycle; " + how));
+        Map<Action, ActionEnergyTable.Entry> e = new LinkedHashMap<>();
+        e.put(AcceleratorEnergy.memoryAction("cycle", depth, width), new ActionEnergyTable.Entry(idle * 1e12,
+                "every flop clocked, no access; " + how));
+        e.put(AcceleratorEnergy.memoryAction("write", depth, width), new ActionEnergyTable.Entry(Math.max(0, write) * 1e12,
+                "beyond the idle cycle; " + how));
+        e.put(AcceleratorEnergy.memoryAction("read", depth, width), new ActionEnergyTable.Entry(Math.max(0, read) * 1e12,
+                "beyond the idle cycle; " + how));
         return e;
     }
 

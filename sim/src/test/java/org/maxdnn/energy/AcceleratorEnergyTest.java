@@ -28,18 +28,20 @@ class AcceleratorEnergyTest {
 
     @Test
     void everyPartIsCountsTimesEnergyPerAction() {
-        Map<String, ActionEnergyTable.Entry> e = new LinkedHashMap<>();
-        e.put(ActionEnergyTable.REGISTER_CLOCK, new ActionEnergyTable.Entry(0.5, "x"));
+        Map<Action, ActionEnergyTable.Entry> e = new LinkedHashMap<>();
+        e.put(PeActions.REGISTER_CLOCK, new ActionEnergyTable.Entry(0.5, "x"));
         for (AcceleratorEnergy.Memory m : AcceleratorEnergy.memories(SMALL)) {
-            String k = AcceleratorEnergy.memoryComponent(m.depth(), m.width());
-            e.put(k + ",read", new ActionEnergyTable.Entry(2, "x"));
-            e.put(k + ",write", new ActionEnergyTable.Entry(3, "x"));
-            e.put(k + ",cycle", new ActionEnergyTable.Entry(1, "x"));
+            e.put(AcceleratorEnergy.memoryAction("read", m.depth(), m.width()), new ActionEnergyTable.Entry(2, "x"));
+            e.put(AcceleratorEnergy.memoryAction("write", m.depth(), m.width()), new ActionEnergyTable.Entry(3, "x"));
+            e.put(AcceleratorEnergy.memoryAction("cycle", m.depth(), m.width()), new ActionEnergyTable.Entry(1, "x"));
         }
         Map<String, Double> c = counters(10);
-        AcceleratorEnergy.Breakdown b = AcceleratorEnergy.of(SMALL, new AcceleratorEnergy.Counts(c, 100, 40, 6),
+        // the bare array: multipliers 70, adders 30, its clock 999 (replaced by the accelerator's cycles)
+        ArrayEnergy.Breakdown array = new ArrayEnergy.Breakdown(70, Map.of(PeActions.ADDER_ADD, 30.0,
+                PeActions.REGISTER_CLOCK, 999.0));
+        AcceleratorEnergy.Breakdown b = AcceleratorEnergy.of(SMALL, new AcceleratorEnergy.Counts(c, array, 40, 6),
                 new ActionEnergyTable("test", e));
-        // array: 100 + 10 cycles x 40 flops x 0.5
+        // array: 70 + 30 + 10 cycles x 40 flops x 0.5
         assertEquals(300, b.parts().get(0).pj(), 1e-9);
         // activations: 10 reads x 2 + 10 writes x 3 + 10 cycles x 1
         assertEquals(60, b.parts().get(1).pj(), 1e-9);
@@ -52,25 +54,26 @@ class AcceleratorEnergyTest {
 
     @Test
     void aMemoryWithoutAnEntryIsNotPricedAndNamesTheKey() {
-        Map<String, ActionEnergyTable.Entry> e = Map.of(ActionEnergyTable.REGISTER_CLOCK, new ActionEnergyTable.Entry(0.5, "x"));
-        AcceleratorEnergy.Breakdown b = AcceleratorEnergy.of(SMALL, new AcceleratorEnergy.Counts(counters(1), 0, 1, 1),
-                new ActionEnergyTable("test", e));
+        Map<Action, ActionEnergyTable.Entry> e = Map.of(PeActions.REGISTER_CLOCK, new ActionEnergyTable.Entry(0.5, "x"));
+        AcceleratorEnergy.Breakdown b = AcceleratorEnergy.of(SMALL, new AcceleratorEnergy.Counts(counters(1),
+                new ArrayEnergy.Breakdown(0, Map.of()), 1, 1), new ActionEnergyTable("test", e));
         assertFalse(b.parts().get(1).priced());
-        assertTrue(b.missing().get(0).startsWith("sram_128x8,"), b.missing().toString());
+        assertEquals("memory,read(depth=128;width=8)", b.missing().get(0).toString());
     }
 
     @Test
     @RequiresTools({"yosys"})
     void aFlipFlopMemoryIsMeasuredAtGateLevel() {
         Path dir = Path.of("target", "accelerator-energy").toAbsolutePath();
-        Map<String, ActionEnergyTable.Entry> small = MemoryEnergyCharacterization.measure(16, 8, Liberty.OSU018, dir);
-        Map<String, ActionEnergyTable.Entry> twice = MemoryEnergyCharacterization.measure(32, 8, Liberty.OSU018, dir);
-        double cycle16 = small.get("sram_16x8,cycle").pj();
-        double cycle32 = twice.get("sram_32x8,cycle").pj();
-        System.out.printf("flip-flop memory 16x8: cycle %.3f pJ, read %.3f pJ, write %.3f pJ; 32x8: cycle %.3f pJ, read "
-                + "%.3f pJ, write %.3f pJ%n", cycle16, small.get("sram_16x8,read").pj(), small.get("sram_16x8,write").pj(),
-                cycle32, twice.get("sram_32x8,read").pj(), twice.get("sram_32x8,write").pj());
-        assertTrue(cycle16 > 0 && small.get("sram_16x8,read").pj() > 0 && small.get("sram_16x8,write").pj() > 0);
+        Map<Action, ActionEnergyTable.Entry> small = MemoryEnergyCharacterization.measure(16, 8, Liberty.OSU018, dir);
+        Map<Action, ActionEnergyTable.Entry> twice = MemoryEnergyCharacterization.measure(32, 8, Liberty.OSU018, dir);
+        double cycle16 = small.get(AcceleratorEnergy.memoryAction("cycle", 16, 8)).pj();
+        double cycle32 = twice.get(AcceleratorEnergy.memoryAction("cycle", 32, 8)).pj();
+        double read16 = small.get(AcceleratorEnergy.memoryAction("read", 16, 8)).pj();
+        double write16 = small.get(AcceleratorEnergy.memoryAction("write", 16, 8)).pj();
+        System.out.printf("flip-flop memory 16x8: cycle %.3f pJ, read %.3f pJ, write %.3f pJ; 32x8: cycle %.3f pJ%n",
+                cycle16, read16, write16, cycle32);
+        assertTrue(cycle16 > 0 && read16 > 0 && write16 > 0);
         // twice the flops clocked: the idle cycle's energy about doubles
         assertEquals(2, cycle32 / cycle16, 0.5);
     }
