@@ -62,6 +62,9 @@ final class CosimCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("toggles").hasArg().argName("FILE")
                         .desc("RT-level activity: run the TOGGLE_COUNT build, write per-PE, per-component toggles as CSV, "
                                 + "and check them against the golden model's count").build())
+                .addOption(Option.builder().longOpt("inputs").hasArg().argName("N")
+                        .desc("cosimulate only the first N inputs of the samples read (an anomaly file is 196 "
+                                + "windows)").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("folder for cosim-report.txt, cosim-layers.csv and the VCD (default out/cosim)").build());
     }
@@ -103,6 +106,9 @@ final class CosimCommand implements CliCommand {
         Network net = Inputs.network(cmd, ctx);
         ApproxMap map = Inputs.map(cmd, net, ctx);
         List<LabeledImage> images = Inputs.dataSet(cmd, ctx, net).inputs();
+        if (cmd.hasOption("inputs")) {
+            images = images.subList(0, Math.min(images.size(), Inputs.positiveInt(cmd, "inputs", 1)));
+        }
         if (!cmd.hasOption("limit") && images.size() > 2) {
             images = images.subList(0, 2);
             ctx.out().println("cosim: the first 2 images (use --limit N for more)");
