@@ -30,7 +30,7 @@ public final class TfliteInterpreter implements AutoCloseable {
 
     private final Interpreter interpreter;
     private final ByteBuffer model;
-    private final ByteBuffer input;
+    private final ByteBuffer[] inputs;
     private final ByteBuffer[] outputs;
     private final Map<Integer, Object> outputMap = new HashMap<>();
 
@@ -46,7 +46,10 @@ public final class TfliteInterpreter implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw MaxdnnException.badInput("the TFLite interpreter refuses the model: " + e.getMessage(), e);
         }
-        input = ByteBuffer.allocateDirect(interpreter.getInputTensor(0).numBytes()).order(ByteOrder.nativeOrder());
+        inputs = new ByteBuffer[interpreter.getInputTensorCount()];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = ByteBuffer.allocateDirect(interpreter.getInputTensor(i).numBytes()).order(ByteOrder.nativeOrder());
+        }
         outputs = new ByteBuffer[interpreter.getOutputTensorCount()];
         for (int i = 0; i < outputs.length; i++) {
             outputs[i] = ByteBuffer.allocateDirect(interpreter.getOutputTensor(i).numBytes()).order(ByteOrder.nativeOrder());
@@ -78,26 +81,38 @@ public final class TfliteInterpreter implements AutoCloseable {
      * {@code InferencePlan.run} takes it); the outputs are then read with {@link #output}.
      */
     public void run(byte[] pixels) {
-        if (pixels.length != input.capacity()) {
-            throw new IllegalArgumentException("the input has " + pixels.length + " bytes, the model takes "
-                    + input.capacity());
+        byte[] codes = new byte[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            codes[i] = (byte) (pixels[i] ^ 0x80);
         }
-        input.clear();
-        for (byte p : pixels) {
-            input.put((byte) (p ^ 0x80));
+        runRaw(codes);
+    }
+
+    /** Runs one inference on every input given as its tensor's little-endian bytes (any type). */
+    public void runRaw(byte[]... raw) {
+        if (raw.length != inputs.length) {
+            throw new IllegalArgumentException(raw.length + " inputs given, the model takes " + inputs.length);
         }
-        input.rewind();
+        for (int k = 0; k < raw.length; k++) {
+            if (raw[k].length != inputs[k].capacity()) {
+                throw new IllegalArgumentException("input " + k + " has " + raw[k].length + " bytes, the model takes "
+                        + inputs[k].capacity());
+            }
+            inputs[k].clear();
+            inputs[k].put(raw[k]);
+            inputs[k].rewind();
+        }
         for (ByteBuffer o : outputs) {
             o.clear();
         }
-        interpreter.runForMultipleInputsOutputs(new Object[] {input}, outputMap);
+        interpreter.runForMultipleInputsOutputs(inputs, outputMap);
     }
 
     public int outputCount() {
         return outputs.length;
     }
 
-    /** The raw bytes of output {@code k} of the last run (int8 values for these models). */
+    /** The raw bytes of output {@code k} of the last run (little-endian values of its type). */
     public byte[] output(int k) {
         ByteBuffer o = outputs[k];
         byte[] b = new byte[o.capacity()];

@@ -14,7 +14,9 @@ public final class GemmViews {
             // a 1x1 convolution over a 1x1 input
             OpType.FULLY_CONNECTED, ConvGemm::new,
             // a group per input channel
-            OpType.DEPTHWISE_CONV_2D, ConvGemm::new));
+            OpType.DEPTHWISE_CONV_2D, ConvGemm::new,
+            // a convolution of the zero-stuffed input
+            OpType.TRANSPOSE_CONV, ConvGemm::new));
 
     private GemmViews() {
     }

@@ -51,7 +51,7 @@ public abstract sealed class ConvKernel permits PlanarConv, VectorFullyConnected
         Multiplier[][] f = new Multiplier[layer.outC()][layer.filterDepth()];
         ProductTerms[][] terms = new ProductTerms[f.length][];
         boolean closedForm = layer.groups() == 1;
-        boolean planar = true;
+        boolean planar = !layer.window().stuffed(); // the planar kernels read no zero-stuffed input
         Set<ProductTerms.Kind> kinds = new HashSet<>();
         for (int oc = 0; oc < f.length; oc++) {
             terms[oc] = new ProductTerms[f[oc].length];

@@ -4,15 +4,17 @@ import org.maxdnn.array.GemmView;
 import org.maxdnn.model.OpType;
 
 /**
- * A weighted (approximable) layer: CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED, each a grouped
- * convolution in one geometry, which is also what its GEMM view ({@link #gemm()}) and a map's
- * kernels are read from. The input channels fall into {@code groups} equal groups and each output
- * channel reads the {@link #filterDepth()} channels of its group. CONV_2D has one group; a depthwise
- * layer has one group per input channel (output channel oc reads input channel oc / depth
- * multiplier, as TFLite's depthwise kernel); FC is a 1×1 convolution over a 1×1 input with
- * {@code inC} channels. Weights are OHWI int8 over the filter depth (TFLite's conv layout; depthwise
- * weights are transposed into it): index {@code ((oc·kh + ky)·kw + kx)·filterDepth + j}. The
- * accumulator acc + bias becomes int8 through the {@link OutputStage}.
+ * A weighted (approximable) layer: CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED or TRANSPOSE_CONV,
+ * each a grouped convolution in one geometry, which is also what its GEMM view ({@link #gemm()})
+ * and a map's kernels are read from. The input channels fall into {@code groups} equal groups and
+ * each output channel reads the {@link #filterDepth()} channels of its group. CONV_2D has one
+ * group; a depthwise layer has one group per input channel (output channel oc reads input channel
+ * oc / depth multiplier, as TFLite's depthwise kernel); FC is a 1×1 convolution over a 1×1 input
+ * with {@code inC} channels; TRANSPOSE_CONV is a stride-1 convolution of its zero-stuffed input with
+ * the kernel flipped ({@link Window#stuffed()}). Weights are OHWI int8 over the filter depth
+ * (TFLite's conv layout; depthwise weights are transposed into it): index
+ * {@code ((oc·kh + ky)·kw + kx)·filterDepth + j}. The accumulator acc + bias becomes int8 through
+ * the {@link OutputStage}.
  */
 public record ConvLayer(String name, OpType op, int input, int output, FeatureMap in, FeatureMap out,
                         Window window, int groups, byte[] weights, int[] bias, int inZeroPoint,
@@ -159,10 +161,15 @@ public record ConvLayer(String name, OpType op, int input, int output, FeatureMa
 
     /**
      * The im2col patch of output pixel (oy, ox) over all input channels: index
-     * k = (ky·kw + kx)·inC + ic, taps outside the input (padding) fed the input zero point, as the
-     * hardware is fed. Output channel oc reads positions (ky·kw + kx)·inC + firstInputChannel(oc) + j.
+     * k = (ky·kw + kx)·inC + ic, taps outside the input (padding) or between the pixels of a
+     * zero-stuffed input (a transposed convolution) fed the input zero point, as the hardware is fed.
+     * Output channel oc reads positions (ky·kw + kx)·inC + firstInputChannel(oc) + j.
      */
     public void im2col(byte[] input, int oy, int ox, int[] patch) {
+        if (window.stuffed()) {
+            stuffedIm2col(input, oy, ox, patch);
+            return;
+        }
         int inC = inC();
         int k = 0;
         for (int ky = 0; ky < kh(); ky++) {
@@ -173,6 +180,30 @@ public record ConvLayer(String name, OpType op, int input, int output, FeatureMa
                     java.util.Arrays.fill(patch, k, k + inC, inZeroPoint);
                 } else {
                     int base = (iy * inW() + ix) * inC;
+                    for (int ic = 0; ic < inC; ic++) {
+                        patch[k + ic] = input[base + ic];
+                    }
+                }
+                k += inC;
+            }
+        }
+    }
+
+    /** {@link #im2col} over the virtual zero-stuffed input of a transposed convolution. */
+    private void stuffedIm2col(byte[] input, int oy, int ox, int[] patch) {
+        int inC = inC();
+        int stepH = window.inputStepH();
+        int stepW = window.inputStepW();
+        int k = 0;
+        for (int ky = 0; ky < kh(); ky++) {
+            int py = oy * strideH() - padTop() + ky;
+            boolean rowIn = py >= 0 && py % stepH == 0 && py / stepH < inH();
+            for (int kx = 0; kx < kw(); kx++) {
+                int px = ox * strideW() - padLeft() + kx;
+                if (!rowIn || px < 0 || px % stepW != 0 || px / stepW >= inW()) {
+                    java.util.Arrays.fill(patch, k, k + inC, inZeroPoint);
+                } else {
+                    int base = (py / stepH * inW() + px / stepW) * inC;
                     for (int ic = 0; ic < inC; ic++) {
                         patch[k + ic] = input[base + ic];
                     }

@@ -138,7 +138,7 @@ public final class InferencePlan {
                 if (acc != null) {
                     ((ConvLayer) layer).requantize(acc[k], ws.get(k).tensor(layer.output()));
                 } else {
-                    runFrom(i, i + 1, ws.get(k), null);
+                    run(i, i + 1, ws.get(k), null);
                 }
             }
         }
@@ -151,15 +151,16 @@ public final class InferencePlan {
 
     /** Runs layers {@code first}… on the tensors already in {@code ws}, e.g. restored from a snapshot. */
     public void runFrom(int first, Workspace ws, LayerTap tap) {
-        runFrom(first, net.layers().size(), ws, tap);
+        run(first, net.layers().size(), ws, tap);
     }
 
     /** Runs layer {@code index} alone on the tensors in {@code ws} (a host running the layers an accelerator leaves). */
     public void runLayer(int index, Workspace ws) {
-        runFrom(index, index + 1, ws, null);
+        run(index, index + 1, ws, null);
     }
 
-    private void runFrom(int first, int end, Workspace ws, LayerTap tap) {
+    /** Runs layers {@code first} to {@code end} − 1 on the tensors in {@code ws}. */
+    public void run(int first, int end, Workspace ws, LayerTap tap) {
         List<Layer> layers = net.layers();
         for (int i = first; i < end; i++) {
             Layer layer = layers.get(i);

@@ -60,21 +60,6 @@ public final class Network {
             }
             built.add(layer);
         }
-        if (model.inputs().length != 1 || model.outputs().length != 1) {
-            throw error("the model has " + model.inputs().length + " inputs and " + model.outputs().length
-                    + " outputs (expected one of each)");
-        }
-        TensorInfo input = model.tensor(model.inputs()[0]);
-        if (input.type() != org.maxdnn.model.ElementType.INT8 || input.quant() == null || input.quant().channels() != 1) {
-            throw error("input: tensor " + input.name() + " is " + input.type()
-                    + " (only int8 activations with per-tensor quantization are supported)");
-        }
-        if (input.shape().length == 0 || input.shape()[0] != 1) {
-            throw error("input " + input.name() + " has shape " + input.shapeText() + " (expected batch 1)");
-        }
-        if (built.stream().noneMatch(l -> l instanceof ConvLayer)) {
-            throw error("no CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED layer");
-        }
         layers = List.copyOf(built);
         logitsTensor = logits;
     }
@@ -183,8 +168,8 @@ public final class Network {
         String names = String.join(", ", weightedLayers().stream().map(ConvLayer::name).toList());
         Layer other = layers.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
         throw MaxdnnException.badInput(other != null
-                ? "layer '" + name + "' of " + model.file() + " is not approximable: only CONV_2D, DEPTHWISE_CONV_2D"
-                        + " and FULLY_CONNECTED layers multiply weights (" + names + ")"
+                ? "layer '" + name + "' of " + model.file() + " is not approximable: only CONV_2D, DEPTHWISE_CONV_2D,"
+                        + " FULLY_CONNECTED and TRANSPOSE_CONV layers multiply weights (" + names + ")"
                 : "the model " + model.file() + " has no layer '" + name + "' (approximable layers: " + names + ")");
     }
 
@@ -206,7 +191,7 @@ public final class Network {
         return model.outputs().clone();
     }
 
-    /** The first input tensor. */
+    /** The first input tensor (the only one of the bundled networks). */
     public int inputTensor() {
         return model.inputs()[0];
     }

@@ -100,6 +100,49 @@ public final class Workspace {
         return tensors[index];
     }
 
+    /** Sets a tensor from its little-endian bytes, as a .tflite buffer or an interpreter holds them. */
+    public void write(int index, byte[] littleEndian) {
+        Object t = tensors[index];
+        if (littleEndian.length != Array.getLength(t) * width(t)) {
+            throw new IllegalArgumentException("tensor " + index + ": " + littleEndian.length + " bytes for "
+                    + Array.getLength(t) + " elements of " + width(t) + " bytes");
+        }
+        ByteBuffer b = ByteBuffer.wrap(littleEndian).order(ByteOrder.LITTLE_ENDIAN);
+        if (t instanceof byte[] v) {
+            b.get(v);
+        } else if (t instanceof short[] v) {
+            b.asShortBuffer().get(v);
+        } else if (t instanceof int[] v) {
+            b.asIntBuffer().get(v);
+        } else if (t instanceof long[] v) {
+            b.asLongBuffer().get(v);
+        } else {
+            b.asFloatBuffer().get((float[]) t);
+        }
+    }
+
+    /** A tensor's content as little-endian bytes (what an interpreter's output buffer holds). */
+    public byte[] read(int index) {
+        Object t = tensors[index];
+        ByteBuffer b = ByteBuffer.allocate(Array.getLength(t) * width(t)).order(ByteOrder.LITTLE_ENDIAN);
+        if (t instanceof byte[] v) {
+            b.put(v);
+        } else if (t instanceof short[] v) {
+            b.asShortBuffer().put(v);
+        } else if (t instanceof int[] v) {
+            b.asIntBuffer().put(v);
+        } else if (t instanceof long[] v) {
+            b.asLongBuffer().put(v);
+        } else {
+            b.asFloatBuffer().put((float[]) t);
+        }
+        return b.array();
+    }
+
+    private static int width(Object array) {
+        return array instanceof byte[] ? 1 : array instanceof short[] ? 2 : array instanceof long[] ? 8 : 4;
+    }
+
     /** A copy of every tensor, to {@link #restore} later. */
     public Object[] snapshot() {
         Object[] copy = new Object[tensors.length];

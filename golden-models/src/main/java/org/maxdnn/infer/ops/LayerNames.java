@@ -9,8 +9,8 @@ import org.maxdnn.model.Operator;
 
 /**
  * How layers are named, in one place (SPEC §12): approximable layers by kind and index in execution
- * order, each kind counted on its own ({@code conv0…}, {@code dw0…}, {@code fc0…}); a model's only
- * FC layer is {@code fc} (ResNet-8's name), also found as {@code fc0}. Every other layer is its
+ * order, each kind counted on its own ({@code conv0…}, {@code dw0…}, {@code fc0…}, {@code tconv0…}); a
+ * model's only FC layer is {@code fc} (ResNet-8's name), also found as {@code fc0}. Every other layer is its
  * short operator name and operator index ({@code add5}, {@code avgpool12}).
  */
 public final class LayerNames {
@@ -18,7 +18,8 @@ public final class LayerNames {
     private static final Map<OpType, String> WEIGHTED = new EnumMap<>(Map.of(
             OpType.CONV_2D, "conv",
             OpType.DEPTHWISE_CONV_2D, "dw",
-            OpType.FULLY_CONNECTED, "fc"));
+            OpType.FULLY_CONNECTED, "fc",
+            OpType.TRANSPOSE_CONV, "tconv"));
     /** Short names of the other layers where the builtin's name is not used as it is. */
     private static final Map<OpType, String> SHORT = new EnumMap<>(Map.of(
             OpType.AVERAGE_POOL_2D, "avgpool",
@@ -33,7 +34,7 @@ public final class LayerNames {
         return WEIGHTED.containsKey(type);
     }
 
-    /** Whether a map's {@code default} multiplier covers this kind (conv and depthwise, not FC: SPEC §12). */
+    /** Whether a map's {@code default} multiplier covers this kind (all but FC: SPEC §12). */
     public static boolean coveredByDefault(OpType type) {
         return weighted(type) && type != OpType.FULLY_CONNECTED;
     }

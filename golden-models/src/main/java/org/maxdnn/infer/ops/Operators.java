@@ -21,12 +21,38 @@ public final class Operators {
         Map<OpType, OperatorKernel> r = new EnumMap<>(OpType.class);
         r.put(OpType.ADD, Add::prepare);
         r.put(OpType.AVERAGE_POOL_2D, AveragePool2D::prepare);
+        r.put(OpType.CONCATENATION, Concatenation::prepare);
         r.put(OpType.CONV_2D, Conv2D::prepare);
         r.put(OpType.DEPTHWISE_CONV_2D, DepthwiseConv2D::prepare);
+        r.put(OpType.DEQUANTIZE, Dequantize::prepare);
+        r.put(OpType.EXPAND_DIMS, ExpandDims::prepare);
         r.put(OpType.FULLY_CONNECTED, FullyConnected::prepare);
+        r.put(OpType.HARD_SWISH, HardSwish::prepare);
+        r.put(OpType.LEAKY_RELU, LeakyRelu::prepare);
+        r.put(OpType.LOGISTIC, Logistic::prepare);
         r.put(OpType.MAX_POOL_2D, MaxPool2D::prepare);
+        r.put(OpType.MEAN, Mean::prepare);
+        r.put(OpType.MUL, Mul::prepare);
+        r.put(OpType.PAD, Pad::prepare);
+        r.put(OpType.PADV2, PadV2::prepare);
+        r.put(OpType.PRELU, Prelu::prepare);
+        r.put(OpType.QUANTIZE, Quantize::prepare);
+        r.put(OpType.RELU, Relu::prepare);
+        r.put(OpType.RELU6, Relu6::prepare);
+        r.put(OpType.RELU_N1_TO_1, ReluN1To1::prepare);
         r.put(OpType.RESHAPE, Reshape::prepare);
+        r.put(OpType.RESIZE_BILINEAR, ResizeBilinear::prepare);
+        r.put(OpType.RESIZE_NEAREST_NEIGHBOR, ResizeNearestNeighbor::prepare);
+        r.put(OpType.SLICE, Slice::prepare);
         r.put(OpType.SOFTMAX, Softmax::prepare);
+        r.put(OpType.SPLIT, Split::prepare);
+        r.put(OpType.SQUEEZE, Squeeze::prepare);
+        r.put(OpType.STRIDED_SLICE, StridedSlice::prepare);
+        r.put(OpType.SUB, Sub::prepare);
+        r.put(OpType.SUM, Sum::prepare);
+        r.put(OpType.TANH, Tanh::prepare);
+        r.put(OpType.TRANSPOSE, Transpose::prepare);
+        r.put(OpType.TRANSPOSE_CONV, TransposeConv::prepare);
         for (OperatorPlugin p : ServiceLoader.load(OperatorPlugin.class)) {
             if (r.putIfAbsent(p.type(), p) != null) {
                 throw new IllegalStateException(p.getClass().getName() + " registers " + p.type()

@@ -7,7 +7,7 @@ import org.maxdnn.model.Quantization;
 import org.maxdnn.model.TensorInfo;
 
 /**
- * int8 SOFTMAX as the TFLite x86 interpreter computes it (optimized_ops::Softmax with the float
+ * int8 SOFTMAX over the last axis (each row on its own) as the TFLite x86 interpreter computes it (optimized_ops::Softmax with the float
  * table of PopulateSoftmaxLookupTable): e^(β·s_in·(x − max)) from a 256-entry float table, summed in
  * float in input order, scaled by 1 / (sum · s_out), rounded half away from zero and offset by the
  * output zero point. TFLite's reference (and Micro) kernel uses gemmlowp fixed point instead; no
@@ -15,7 +15,7 @@ import org.maxdnn.model.TensorInfo;
  * metrics are read from the tensor that feeds SOFTMAX ({@code Network.logitsTensor()}), which
  * softmax does not reorder.
  */
-public record Softmax(String name, int input, int output, int elements, float[] table,
+public record Softmax(String name, int input, int output, int depth, float[] table,
                       float outScale, int outZeroPoint) implements UnaryLayer {
 
     /** SoftmaxOptions: beta. */
@@ -35,10 +35,8 @@ public record Softmax(String name, int input, int output, int elements, float[] 
             throw c.error(in.shapeText() + " and " + out.shapeText() + " differ");
         }
         int[] shape = in.shape();
-        if (in.elements() != shape[shape.length - 1]) {
-            throw c.error("softmax over " + in.shapeText() + " (only one row is supported)");
-        }
-        return new Softmax(c.name(), in.index(), out.index(), in.elements(), table(qi.scale(), beta), qo.scale(),
+        int depth = shape.length == 0 ? 1 : shape[shape.length - 1];
+        return new Softmax(c.name(), in.index(), out.index(), depth, table(qi.scale(), beta), qo.scale(),
                 qo.zeroPoint());
     }
 
@@ -61,17 +59,25 @@ public record Softmax(String name, int input, int output, int elements, float[] 
     public void run(Workspace ws) {
         byte[] in = ws.tensor(input);
         byte[] out = ws.tensor(output);
+        for (int row = 0; row < in.length; row += depth) {
+            run(in, out, row);
+        }
+    }
+
+    /** One row of {@code depth} values along the last axis, from {@code start}. */
+    private void run(byte[] in, byte[] out, int start) {
+        int end = start + depth;
         int max = Byte.MIN_VALUE;
-        for (int i = 0; i < elements; i++) {
+        for (int i = start; i < end; i++) {
             max = Math.max(max, in[i]);
         }
         int offset = 255 - max; // table[offset + x] = e^(s_in·β·(x − max))
         float sum = 0f;
-        for (int i = 0; i < elements; i++) {
+        for (int i = start; i < end; i++) {
             sum += table[offset + in[i]];
         }
         float inverse = 1.0f / (sum * outScale);
-        for (int i = 0; i < elements; i++) {
+        for (int i = start; i < end; i++) {
             float p = table[offset + in[i]] * inverse; // ≥ 0: std::round is floor(p + 0.5), exact in double
             long q = (long) Math.floor(p + 0.5) + outZeroPoint;
             out[i] = (byte) Math.max(-128, Math.min(127, q));

@@ -35,6 +35,13 @@ final class WeightedLayers {
     static ConvLayer prepare(OperatorContext c, TensorInfo input, TensorInfo w, TensorInfo output, byte[] ohwi,
                              FeatureMap in, FeatureMap out, Window window, int groups, Activation activation,
                              ScaleRule scale, boolean singleRounding) {
+        return prepare(c, input, w, output, ohwi, in, out, window, groups, activation, scale, singleRounding, 2);
+    }
+
+    /** As above with the bias at input {@code biasInput} (TRANSPOSE_CONV has it at 3). */
+    static ConvLayer prepare(OperatorContext c, TensorInfo input, TensorInfo w, TensorInfo output, byte[] ohwi,
+                             FeatureMap in, FeatureMap out, Window window, int groups, Activation activation,
+                             ScaleRule scale, boolean singleRounding, int biasInput) {
         Quantization qi = c.int8(input, "input");
         Quantization qo = c.int8(output, "output");
         if (w.type() != ElementType.INT8 || w.quant() == null || !w.isConstant()) {
@@ -51,7 +58,7 @@ final class WeightedLayers {
             }
         }
         int[] bias = new int[outC];
-        TensorInfo b = c.optionalInput(2);
+        TensorInfo b = c.optionalInput(biasInput);
         if (b != null) {
             if (b.type() != ElementType.INT32 || b.elements() != outC || !b.isConstant()) {
                 throw c.error("bias " + b.name() + " must be constant int32 of length " + outC);

@@ -108,7 +108,7 @@ public final class TfliteReader {
         Quantization quant = null;
         TfliteSchema.QuantizationParameters q = t.quantization();
         if (q != null && q.scale().length > 0) {
-            quant = quantization(q, where);
+            quant = quantization(q, shape, where);
         }
         TensorInfo info = new TensorInfo(index, t.name(), shape, type, quant, data);
         int width = switch (type) {
@@ -125,7 +125,7 @@ public final class TfliteReader {
     }
 
     /** Scales positive and finite, one zero point or one per scale, a quantized dimension of the shape. */
-    private Quantization quantization(TfliteSchema.QuantizationParameters q, String where) {
+    private Quantization quantization(TfliteSchema.QuantizationParameters q, int[] shape, String where) {
         float[] scales = q.scale();
         long[] zeroPoints = q.zeroPoint();
         for (int c = 0; c < scales.length; c++) {
@@ -136,7 +136,19 @@ public final class TfliteReader {
         if (zeroPoints.length > 1 && zeroPoints.length != scales.length) {
             throw error(where + ": " + zeroPoints.length + " zero points for " + scales.length + " scales");
         }
-        return new Quantization(scales, zeroPoints, q.quantizedDimension());
+        // as TFLite's interpreter checks when it reads a model (person_detect's rank-1 biases carry their
+        // weights' quantized_dimension 3, and TFLite refuses that model)
+        int dim = q.quantizedDimension();
+        if (shape.length > 0 && (dim < 0 || dim >= shape.length)) {
+            throw error(where + ": quantized_dimension " + dim + " is not a dimension of its shape "
+                    + java.util.Arrays.toString(shape) + " (rank " + shape.length + "); the TFLite interpreter refuses"
+                    + " such a model too: re-export it with the tensor's own dimension");
+        }
+        if (scales.length != 1 && shape.length > 0 && scales.length != shape[dim]) {
+            throw error(where + ": " + scales.length + " scales along dimension " + dim + " of shape "
+                    + java.util.Arrays.toString(shape) + " (one per element of that dimension expected)");
+        }
+        return new Quantization(scales, zeroPoints, dim);
     }
 
     private Operator operator(TfliteSchema.Model m, TfliteSchema.Operator o, int index, int tensorCount) {
