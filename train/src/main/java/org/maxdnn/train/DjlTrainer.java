@@ -55,8 +55,9 @@ public final class DjlTrainer implements Trainer {
                 NDArray p = params.get(i);
                 moments.add(root.zeros(p.getShape()));
                 moments.add(root.zeros(p.getShape()));
-                try (NDArray max = p.abs().max()) {
-                    scales[i] = Math.max(max.getFloat(), 1e-12f);
+                try (NDManager pool = root.newSubManager()) {
+                    p.tempAttach(pool);
+                    scales[i] = Math.max(p.abs().max().getFloat(), 1e-12f);
                 }
             }
             Batches batches = new Batches(qat, net.inputShape());
@@ -99,8 +100,8 @@ public final class DjlTrainer implements Trainer {
                         }
                         double l = loss.getFloat();
                         if (!Double.isFinite(l)) {
-                            throw new IllegalStateException("the training loss diverged at step " + step
-                                    + " (learning rate " + lr + "): try a smaller --lr");
+                            throw new MaxdnnException(MaxdnnException.USAGE, "the training loss diverged at step "
+                                    + step + " (learning rate " + lr + "): try a smaller --lr");
                         }
                         lossSum += l;
                         losses.add(l);
