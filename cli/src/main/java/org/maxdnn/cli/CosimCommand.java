@@ -41,6 +41,7 @@ final class CosimCommand implements CliCommand {
                 .addOption(Inputs.map());
         Inputs.images(o);
         return o
+                .addOption(Inputs.arrayKind())
                 .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("array rows (default 16)").build())
                 .addOption(Option.builder().longOpt("cols").hasArg().argName("C").desc("array columns (default 16)").build())
                 .addOption(Option.builder().longOpt("simulator").hasArg().argName("SIM")
@@ -58,7 +59,7 @@ final class CosimCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("vcd-on-mismatch")
                         .desc("write a VCD of the first mismatching tile into --out").build())
                 .addOption(Option.builder().longOpt("inject").hasArg().argName("FAULT")
-                        .desc("test mode: inject a fault into the generated array first (" + faultIds() + ")").build())
+                        .desc("test mode: inject a fault into the generated (plain) array first (" + faultIds() + ")").build())
                 .addOption(Option.builder().longOpt("toggles").hasArg().argName("FILE")
                         .desc("RT-level activity: run the TOGGLE_COUNT build, write per-PE, per-component toggles as CSV, "
                                 + "and check them against the golden model's count").build())
@@ -98,7 +99,17 @@ final class CosimCommand implements CliCommand {
             throw new MaxdnnException(MaxdnnException.USAGE, "fault " + fault.id() + " goes into a fixed array's "
                     + fault.module() + "* module; cosim --inject takes " + faultIds());
         }
-        ArrayConfig array = ArrayConfig.configurable(Inputs.arraySide(cmd, "rows", 16), Inputs.arraySide(cmd, "cols", 16));
+        ArrayConfig array = Inputs.array(cmd, Inputs.arraySide(cmd, "rows", 16), Inputs.arraySide(cmd, "cols", 16));
+        if (accelerator) {
+            array = array.withGating(false); // the accelerator's sequencer drives the plain array's ports
+        }
+        if (fault != null) {
+            // the faults are written against the plain array's PE text
+            if (array.gated() && cmd.hasOption("array")) {
+                throw new MaxdnnException(MaxdnnException.USAGE, "--inject mutates the plain array; drop --array gated");
+            }
+            array = array.withGating(false);
+        }
         int processes = Inputs.positiveInt(cmd, "processes", Runtime.getRuntime().availableProcessors());
         int batch = Inputs.positiveInt(cmd, "batch", CosimDriver.DEFAULT_BATCH);
         double clockMhz = Inputs.number(cmd, "clock-mhz", Cosimulate.DEFAULT_CLOCK_MHZ, d -> d > 0 && Double.isFinite(d),

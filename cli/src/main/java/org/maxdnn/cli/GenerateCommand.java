@@ -40,6 +40,7 @@ final class GenerateCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("cols").hasArg().argName("C").desc("PE columns (default 16)").build())
                 .addOption(Option.builder().longOpt("mode").hasArg().argName("MODE")
                         .desc("configurable (default: per-PE configuration loaded with the weight) or fixed").build())
+                .addOption(Inputs.arrayKind())
                 .addOption(Inputs.map())
                 .addOption(Inputs.model())
                 .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME")
@@ -70,12 +71,13 @@ final class GenerateCommand implements CliCommand {
         // a map given to the configurable array (which loads any map at run time) is still read and checked
         Network net = cmd.hasOption("map") || cmd.hasOption("model") ? Inputs.network(cmd, ctx) : null;
         ApproxMap map = net != null ? Inputs.map(cmd, net, ctx) : null;
-        ArrayConfig design;
-        if (mode.equals("configurable")) {
-            design = ArrayConfig.configurable(rows, cols);
-        } else {
+        ArrayConfig design = Inputs.array(cmd, rows, cols);
+        if (AcceleratorOptions.accelerator(cmd)) {
+            design = design.withGating(false); // its sequencer drives the plain array's ports, not the column enables
+        }
+        if (mode.equals("fixed")) {
             ConvLayer layer = net.approximableLayer(cmd.getOptionValue("layer"));
-            design = GenerateRtl.fixedArray(layer, map.resolve(layer), rows, cols).require();
+            design = GenerateRtl.fixedArray(layer, map.resolve(layer), design).require();
             ctx.out().println("the fixed array runs every tile of " + layer.name() + " with its map's configurations");
         }
         if (AcceleratorOptions.accelerator(cmd)) {
@@ -91,8 +93,9 @@ final class GenerateCommand implements CliCommand {
             return 0;
         }
         GenerateRtl.Array array = GenerateRtl.write(design, assets, out);
-        ctx.out().printf(Locale.ROOT, "%s array %s (%dx%d PEs, latency %d cycles) elaborated and emitted in %.1f s%n",
-                design.isConfigurable() ? "configurable" : "fixed", design.moduleName(), rows, cols, design.latency(),
+        ctx.out().printf(Locale.ROOT, "%s %s array %s (%dx%d PEs, latency %d cycles) elaborated and emitted in %.1f s%n",
+                design.isConfigurable() ? "configurable" : "fixed", design.gated() ? "gated" : "plain",
+                design.moduleName(), rows, cols, design.latency(),
                 array.seconds());
         ctx.out().println("wrote " + array.files().verilog() + " and " + array.files().manifest());
         if (!multipliers.isEmpty()) {

@@ -162,6 +162,22 @@ final class Inputs {
         return intInRange(cmd, option, dflt, 1, Integer.MAX_VALUE);
     }
 
+    /** --array: which array to generate. */
+    static Option arrayKind() {
+        return Option.builder().longOpt("array").hasArg().argName("KIND").desc("gated (default: the energy-proportional "
+                + "array: clock-gated registers, partial sums as wide as their row needs) or plain (every register "
+                + "clocked every cycle, 32-bit partial sums: the baseline)").build();
+    }
+
+    /** The configurable array of {@code rows} × {@code cols}, gated unless --array plain. */
+    static ArrayConfig array(CommandLine cmd, int rows, int cols) {
+        String kind = cmd.getOptionValue("array", "gated");
+        if (!kind.equals("gated") && !kind.equals("plain")) {
+            throw new MaxdnnException(MaxdnnException.USAGE, "--array must be gated or plain, got '" + kind + "'");
+        }
+        return ArrayConfig.configurable(rows, cols).withGating(kind.equals("gated"));
+    }
+
     /** A side of the systolic array (--rows, --cols): 1..{@link ArrayConfig#MAX_SIDE}. */
     static int arraySide(CommandLine cmd, String option, int dflt) {
         return intInRange(cmd, option, dflt, 1, ArrayConfig.MAX_SIDE);

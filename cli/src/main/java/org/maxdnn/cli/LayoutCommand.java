@@ -53,7 +53,8 @@ final class LayoutCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("target").hasArg().argName("T[,T...]")
                         .desc("what to lay out, comma-separated: a multiplier (exact, roup-pPrR, roupc-pPrR, lut:NAME: "
                                 + "an EvoApprox circuit, ...), pe or pe:CONFIG (one PE), pe:configurable (the configurable "
-                                + "array's PE), array (the fixed array of --layer under --map), accelerator (the configurable "
+                                + "array's PE), pe:gated or pe:gated:CONFIG (a gated PE with its clock gates), array (the fixed array of --layer "
+                                + "under --map, gated unless --array plain), accelerator (the configurable "
                                 + "array with flip-flop memories, small unless --memory-sizes); multipliers are registered "
                                 + "at their ports (default exact)").build())
                 .addOption(Option.builder().longOpt("memory-sizes").hasArg().argName("A,W,C,P,D")
@@ -61,6 +62,7 @@ final class LayoutCommand implements CliCommand {
                                 + AcceleratorConfig.SMALL_SIZES + ")").build())
                 .addOption(Inputs.map())
                 .addOption(Inputs.model())
+                .addOption(Inputs.arrayKind())
                 .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME")
                         .desc("the layer whose fixed array --target array lays out and whose operand stream the "
                                 + "multiplier energies use (default " + DEFAULT_LAYER + ")").build())
@@ -96,7 +98,8 @@ final class LayoutCommand implements CliCommand {
                 ConvLayer layer = layer(net, layerName);
                 int rows = Inputs.arraySide(cmd, "rows", 4);
                 int cols = Inputs.arraySide(cmd, "cols", 4);
-                var design = GenerateRtl.fixedArray(layer, Inputs.map(cmd, net, ctx).resolve(layer), rows, cols).require();
+                var design = GenerateRtl.fixedArray(layer, Inputs.map(cmd, net, ctx).resolve(layer),
+                        Inputs.array(cmd, rows, cols)).require();
                 designs.add(LayoutDesign.array("array:" + layerName + ":" + rows + "x" + cols, design,
                         Inputs.assetsIfSet(ctx)));
             } else if (t.equals("accelerator")) {
@@ -105,6 +108,9 @@ final class LayoutCommand implements CliCommand {
                 designs.add(LayoutDesign.accelerator(cmd.hasOption("memory-sizes")
                         ? AcceleratorOptions.config(cmd, ctx, ArrayConfig.configurable(rows, cols))
                         : AcceleratorConfig.small(ArrayConfig.configurable(rows, cols))));
+            } else if (t.equals("pe:gated") || t.startsWith("pe:gated:")) {
+                MultiplierConfig c = t.equals("pe:gated") ? MultiplierConfig.EXACT : MultiplierConfig.parse(t.substring(9));
+                designs.add(LayoutDesign.gatedPe(c, Inputs.assetsIfSet(ctx)));
             } else if (t.equals("pe:configurable")) {
                 designs.add(LayoutDesign.configurablePe());
             } else if (t.equals("pe") || t.startsWith("pe:")) {

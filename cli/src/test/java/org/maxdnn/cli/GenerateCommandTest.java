@@ -25,10 +25,20 @@ class GenerateCommandTest {
                 "--rows", "4", "--cols", "4", "--out", tmp.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("runs every tile of conv1"), o.out());
-        String manifest = Files.readString(tmp.resolve("SystolicArray_conv1_4x4.json"));
+        // the energy-proportional array by default
+        String manifest = Files.readString(tmp.resolve("SystolicArray_conv1_4x4_gated.json"));
         assertTrue(manifest.contains("\"mode\" : \"fixed\"") && manifest.contains("roupc-p0r4"), manifest);
-        String verilog = Files.readString(tmp.resolve("SystolicArray_conv1_4x4.sv"));
-        assertTrue(verilog.contains("module SystolicArray_conv1_4x4"), "array module emitted");
+        assertTrue(manifest.contains("\"clocking\" : \"gated") && manifest.contains("colEnable_<c>"), manifest);
+        String verilog = Files.readString(tmp.resolve("SystolicArray_conv1_4x4_gated.sv"));
+        assertTrue(verilog.contains("module SystolicArray_conv1_4x4_gated") && verilog.contains("module ClockGate"),
+                "gated array module and its clock gates emitted");
+        // today's array on request
+        o = MainTest.run("generate", "--mode", "fixed", "--map", map.toString(), "--layer", "conv1", "--array", "plain",
+                "--rows", "4", "--cols", "4", "--out", tmp.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.readString(tmp.resolve("SystolicArray_conv1_4x4.json")).contains("\"clocking\" : \"plain"));
+        assertTrue(!Files.readString(tmp.resolve("SystolicArray_conv1_4x4.sv")).contains("ClockGate"), "no clock gates");
+        assertEquals(1, MainTest.run("generate", "--array", "leaky", "--out", tmp.toString()).code());
     }
 
     @Test

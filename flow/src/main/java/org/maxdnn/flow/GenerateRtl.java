@@ -78,7 +78,12 @@ public final class GenerateRtl {
 
     /** The fixed array that runs every fold of {@code layer} under its map, if the map allows one. */
     public static Tiling.FixedArray fixedArray(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
-        return Tiling.of(GemmViews.of(layer), ArrayConfig.configurable(rows, cols)).fixedArray(configs);
+        return fixedArray(layer, configs, ArrayConfig.configurable(rows, cols));
+    }
+
+    /** As above, of the size and clocking (gated or plain) of {@code array}. */
+    public static Tiling.FixedArray fixedArray(ConvLayer layer, MultiplierConfig[][] configs, ArrayConfig array) {
+        return Tiling.of(GemmViews.of(layer), array).fixedArray(configs);
     }
 
     /** The configurable array and the fixed array of every conv layer of {@code map} that has one. */

@@ -21,6 +21,15 @@ public final class ArrayManifest {
         root.put("rows", d.rows());
         root.put("cols", d.cols());
         root.put("mode", d.isConfigurable() ? "configurable" : "fixed");
+        root.put("clocking", d.gated() ? "gated: weight registers clocked on their row's load, each PE's data "
+                + "registers while valid data passes it in an enabled column (latch-based clock gates)"
+                : "plain: every register clocked every cycle");
+        if (d.gated()) {
+            ArrayNode widths = root.putArray("psumBits");
+            for (int r = 0; r < d.rows(); r++) {
+                widths.add(d.psumBits(r));
+            }
+        }
         root.put("latency", d.latency());
         root.put("loadCycles", d.loadCycles());
         root.put("accumulator", "int32, wrapping");
@@ -42,10 +51,15 @@ public final class ArrayManifest {
         if (d.isConfigurable()) {
             ports.put("wloadCfg_<c>", "input [" + (d.codeBits() - 1) + ":0], c = 0.." + (d.cols() - 1));
         }
+        if (d.gated()) {
+            ports.put("colEnable_<c>", "input, column c takes part in the streams that follow (its data registers "
+                    + "are clocked); set with the load, held while valid data is in flight");
+        }
         ports.put("inValid", "input");
         ports.put("inAct_<r>", "input signed [7:0], r = 0.." + (d.rows() - 1) + ", unskewed");
         ports.put("outValid", "output, inValid delayed by latency");
-        ports.put("outPsum_<c>", "output signed [" + (ArrayConfig.OUTPUT_BITS - 1) + ":0], deskewed");
+        ports.put("outPsum_<c>", "output signed [" + (ArrayConfig.OUTPUT_BITS - 1) + ":0], deskewed"
+                + (d.gated() ? " (undefined in a disabled column)" : ""));
         ports.put("outAct_<r>", "output signed [7:0], activation leaving the last column (skewed)");
         root.put("protocol", "load rows (wloadEn, wloadRow, wloadWeight_*) with no valid data in flight, then "
                 + "stream one activation vector per cycle; output vector m = sum over r of "

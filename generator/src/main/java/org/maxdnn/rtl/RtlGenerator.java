@@ -56,14 +56,18 @@ public final class RtlGenerator {
                 + "/* verilator lint_on UNUSEDSIGNAL */\n";
     }
 
-    /** Wraps the modules of a multi-module text whose names are in {@code which} as in {@link #allowUnusedInputs(String)}. */
+    /**
+     * Wraps the modules of a multi-module text named in {@code which}, or named so with a suffix after
+     * '_' (a gated array's PE of a row's width, {@code PE_Roup_p1r2_gated_16to17}), as in
+     * {@link #allowUnusedInputs(String)}.
+     */
     static String allowUnusedInputs(String text, Set<String> which) {
         StringBuilder out = new StringBuilder();
         StringBuilder module = null;
         for (String line : text.split("\n", -1)) {
             if (module == null && line.startsWith("module ")) {
                 String name = line.substring(7).split("[\\s(#;]", 2)[0];
-                if (which.contains(name)) {
+                if (which.stream().anyMatch(w -> name.equals(w) || name.startsWith(w + "_gated_"))) {
                     module = new StringBuilder();
                 }
             }
@@ -117,7 +121,26 @@ public final class RtlGenerator {
         PeMultipliers hardware = new PeMultipliers(assets);
         String text = elaborate("array " + config.moduleName(), () -> new SystolicArray(config, hardware));
         return withExternals(allowUnusedInputs(text, SystolicArray.peModulesDroppingBits(config, hardware)),
-                SystolicArray.externalVerilog(config, hardware)) + "\n" + toggleCounterVerilog();
+                SystolicArray.externalVerilog(config, hardware)) + "\n" + toggleCounterVerilog()
+                + (config.gated() ? "\n" + RtlTemplate.text("ClockGate.sv") : "");
+    }
+
+    /** The module {@link #gatedPeVerilog} defines, e.g. {@code GatedPe_Exact}. */
+    public static String gatedPeModule(MultiplierConfig config) {
+        return "GatedPe_" + moduleName(config);
+    }
+
+    /**
+     * One gated PE of {@code config} with its weight and data clock gates (ports clock, reset, load,
+     * enable, weight, [code,] actIn, psumIn, actOut, psumOut), partial sums {@code psumInBits} in and
+     * {@code psumOutBits} out, and the modules it instantiates.
+     */
+    public static String gatedPeVerilog(MultiplierConfig config, int psumInBits, int psumOutBits, Assets assets) {
+        PeMultiplier m = new PeMultipliers(assets).apply(config);
+        String text = elaborate("gated PE " + config.name(), () -> new GatedPe(m, psumInBits, psumOutBits));
+        return withExternals(m.dropsOperandBits() ? allowUnusedInputs(text) : text,
+                scala.jdk.javaapi.CollectionConverters.asJava(m.externalVerilog())) + "\n" + toggleCounterVerilog()
+                + "\n" + RtlTemplate.text("ClockGate.sv");
     }
 
     static String elaborate(String what, scala.Function0<chisel3.RawModule> gen) {

@@ -2,7 +2,7 @@ package org.maxdnn.rtl
 
 import java.util.ServiceLoader
 import org.maxdnn.{Assets, MaxdnnException}
-import org.maxdnn.mult.{ConfigurationCode, MultiplierConfig}
+import org.maxdnn.mult.{ConfigurationCode, MultiplierConfig, MultiplierRegistry}
 import scala.collection.mutable
 import scala.jdk.CollectionConverters._
 
@@ -15,8 +15,18 @@ import scala.jdk.CollectionConverters._
  */
 final class PeMultipliers(assets: Assets) {
   private val built = mutable.Map.empty[MultiplierConfig, PeMultiplier]
+  private lazy val golden = new MultiplierRegistry(if (assets == null) null else assets.lutDir())
 
   def apply(cfg: MultiplierConfig): PeMultiplier = built.getOrElseUpdate(cfg, PeMultipliers.family(cfg)(cfg, assets))
+
+  /**
+   * Low bits that are 0 in every product of `cfg` (a ROUP(P, R) product is a multiple of 2^(R+2P)),
+   * from the golden model's table of all 65,536 products: no family is asked.
+   */
+  def guaranteedZeros(cfg: MultiplierConfig): Int = {
+    val any = golden.get(cfg).table().foldLeft(0)(_ | _)
+    if (any == 0) 0 else Integer.numberOfTrailingZeros(any)
+  }
 }
 
 object PeMultipliers {

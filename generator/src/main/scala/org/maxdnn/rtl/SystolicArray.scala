@@ -16,6 +16,14 @@ import org.maxdnn.array.{ArrayConfig, PeKind}
  * not load while valid data is in flight. outAct(r) is row r's activation leaving the last column
  * (still skewed).
  *
+ * The energy-proportional array (`config.gated`, SPEC §6.1) clocks what changes only: each row's
+ * weight (and code) registers through a clock gate open on that row's load, each PE's activation
+ * and partial-sum registers through a gate open while valid data passes it (the valid bit travels
+ * the diagonals, as the activations do) in a column whose colEnable input is high; its partial
+ * sums are [[org.maxdnn.array.ArrayConfig#psumBits]] wide per row, sign-extended to int32 at the
+ * foot; a fixed one keeps no register bit below its column's guaranteed zeros. A disabled column's outputs and outAct are undefined; colEnable changes like a load, with
+ * no valid data in flight.
+ *
  * Every input is registered once at the boundary (loads and activations alike, so their relative
  * timing is as if unregistered): no PE logic then depends on an input port directly, and a
  * cycle-based simulator such as Verilator evaluates the PEs once per clock edge instead of on every
@@ -41,16 +49,34 @@ class SystolicArray(val config: ArrayConfig, hardware: PeMultipliers) extends Mo
   val wloadRow = IO(Input(UInt(config.rowIndexBits.W)))
   val wloadWeight = IO(Input(Vec(cols, SInt(operand))))
   val wloadCfg = if (codeBits > 0) Some(IO(Input(Vec(cols, UInt(codeBits.W))))) else None
+  /** Gated array: column c takes part in the streams that follow. */
+  val colEnable = if (config.gated) Some(IO(Input(Vec(cols, Bool())))) else None
 
   private val act = RegNext(inAct, VecInit(Seq.fill(rows)(0.S(operand))))
   private val loadEn = RegNext(wloadEn, false.B)
   private val loadRow = RegNext(wloadRow)
   private val loadWeight = RegNext(wloadWeight)
   private val loadCfg = wloadCfg.map(RegNext(_))
+  private val columns = colEnable.map(RegNext(_, VecInit(Seq.fill(cols)(false.B))))
+  /** valid(d): the data in the PEs of diagonal r + c = d is valid; valid(rows + cols - 1) leaves the foot. */
+  private val valid = (1 to config.latency).scanLeft(inValid)((v, _) => RegNext(v, false.B)).tail
+  private val rowLoad = Seq.tabulate(rows)(r => loadEn && loadRow === r.U)
+  private val weightClocks = if (config.gated) rowLoad.zipWithIndex.map { case (l, r) =>
+    Some(ClockGate(s"weightGate_$r", clock, reset.asBool, l))
+  } else Seq.fill(rows)(None)
+
+  /** A gated fixed array's column: partial-sum bits 0 in every product of its PEs (SPEC §6.1), not registered. */
+  private val lowZeros = Seq.tabulate(cols) { c =>
+    if (!config.gated || config.isConfigurable) 0
+    else (0 until rows).map(r => hardware.guaranteedZeros(config.config(r, c))).min
+  }
 
   private val pes = Seq.tabulate(rows, cols) { (r, c) =>
-    val pe = Module(new ProcessingElement(mults(r)(c), config.psumBits(math.max(0, r - 1)), config.psumBits(r)))
-    pe.load := loadEn && loadRow === r.U
+    val pe = Module(new ProcessingElement(mults(r)(c), config.psumBits(math.max(0, r - 1)), config.psumBits(r),
+      config.gated, math.min(lowZeros(c), config.psumBits(r) - 1)))
+    pe.load.foreach(_ := rowLoad(r))
+    pe.weightClock.foreach(_ := weightClocks(r).get)
+    pe.dataClock.foreach(_ := ClockGate(s"dataGate_${r}_$c", clock, reset.asBool, valid(r + c) && columns.get(c)))
     pe.weight := loadWeight(c)
     pe.code.foreach(_ := loadCfg.get(c))
     pe
@@ -66,7 +92,7 @@ class SystolicArray(val config: ArrayConfig, hardware: PeMultipliers) extends Mo
     outPsum(c) := ShiftRegister(pes(rows - 1)(c).psumOut.pad(ArrayConfig.OUTPUT_BITS), cols - 1 - c,
       0.S(ArrayConfig.OUTPUT_BITS.W), true.B)
   }
-  outValid := ShiftRegister(inValid, config.latency, false.B, true.B)
+  outValid := valid(config.latency - 1)
 }
 
 object SystolicArray {

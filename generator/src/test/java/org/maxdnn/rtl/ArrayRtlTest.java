@@ -85,7 +85,9 @@ class ArrayRtlTest {
     void defaultSizeArraysLintClean() throws Exception {
         Random rnd = new Random(13);
         Path dir = WORK.resolve("lint");
-        for (ArrayConfig d : List.of(ArrayConfig.configurable(16, 16), ArrayConfig.fixed("random", randomMap(16, 16, rnd)))) {
+        ArrayConfig fixed = ArrayConfig.fixed("random", randomMap(16, 16, rnd));
+        for (ArrayConfig d : List.of(ArrayConfig.configurable(16, 16), fixed, ArrayConfig.configurable(16, 16).withGating(true),
+                fixed.withGating(true))) {
             RtlGenerator.ArrayFiles f = RtlGenerator.writeArray(d, null, dir);
             assertTrue(Files.readString(f.manifest()).contains("\"rows\" : 16"));
             // several modules in one file: the file-name style rule cannot hold

@@ -67,7 +67,7 @@ class EmitSmokeTest {
         assertThrows(MaxdnnException.class, () -> ArrayConfig.configurable(4, 257));
         assertThrows(MaxdnnException.class, () -> ArrayConfig.fixed("1-bad", List.of(List.of(MultiplierConfig.EXACT))));
         assertThrows(MaxdnnException.class, () -> new ArrayConfig(2, 2, null,
-                new PeKind.Fixed(List.of(List.of(MultiplierConfig.EXACT)))));
+                new PeKind.Fixed(List.of(List.of(MultiplierConfig.EXACT))), false));
         MultiplierConfig lut = MultiplierConfig.parse("lut:mul8u_1JFF");
         // a table multiplier's circuit comes from the asset folder, and it has no configuration code
         MaxdnnException e = assertThrows(MaxdnnException.class, () -> RtlGenerator.multiplierVerilog(lut));

@@ -17,8 +17,11 @@ import org.maxdnn.mult.RoupCode;
  * @param label what a fixed array was made for (its layer, in {@code run} and {@code generate}),
  *              part of the module name; null for the configurable array
  * @param pe    the PEs: a fixed grid of configurations, or configurable with which code
+ * @param gated the energy-proportional array (SPEC §6.1): clock-gated registers, partial sums as wide
+ *              as their row needs; false for the plain array, every register clocked every cycle and
+ *              32-bit partial sums
  */
-public record ArrayConfig(int rows, int cols, String label, PeKind pe) {
+public record ArrayConfig(int rows, int cols, String label, PeKind pe, boolean gated) {
     /** Version of the load/stream protocol described in the manifest. */
     public static final int PROTOCOL_VERSION = 2;
     /** Largest side the generator accepts (the load row index and the harnesses are sized by it). */
@@ -53,7 +56,7 @@ public record ArrayConfig(int rows, int cols, String label, PeKind pe) {
 
     /** The configurable array whose PEs select one of {@code code}'s configurations at run time. */
     public static ArrayConfig configurable(int rows, int cols, ConfigurationCode code) {
-        return new ArrayConfig(rows, cols, null, new PeKind.Configurable(code));
+        return new ArrayConfig(rows, cols, null, new PeKind.Configurable(code), false);
     }
 
     /** A fixed array with configs.get(row).get(col) baked into each PE. */
@@ -61,7 +64,7 @@ public record ArrayConfig(int rows, int cols, String label, PeKind pe) {
         if (configs.isEmpty()) {
             throw MaxdnnException.badInput("fixed array " + label + " has no rows");
         }
-        return new ArrayConfig(configs.size(), configs.get(0).size(), label, new PeKind.Fixed(configs));
+        return new ArrayConfig(configs.size(), configs.get(0).size(), label, new PeKind.Fixed(configs), false);
     }
 
     /** The same array with another size; a fixed array cannot change size (its map would not fit). */
@@ -69,7 +72,12 @@ public record ArrayConfig(int rows, int cols, String label, PeKind pe) {
         if (!isConfigurable() && (newRows != rows || newCols != cols)) {
             throw new IllegalStateException("a fixed array's size is its map's");
         }
-        return new ArrayConfig(newRows, newCols, label, pe);
+        return new ArrayConfig(newRows, newCols, label, pe, gated);
+    }
+
+    /** The same array, energy-proportional (gated) or plain. */
+    public ArrayConfig withGating(boolean on) {
+        return new ArrayConfig(rows, cols, label, pe, on);
     }
 
     public boolean isConfigurable() {
@@ -97,9 +105,12 @@ public record ArrayConfig(int rows, int cols, String label, PeKind pe) {
         return fixedConfigs().get(r).get(c);
     }
 
-    /** The Verilog module name: {@code SystolicArray_16x16}, {@code SystolicArray_conv1_16x16}. */
+    /**
+     * The Verilog module name: {@code SystolicArray_16x16}, {@code SystolicArray_conv1_16x16}, and
+     * {@code SystolicArray_16x16_gated} for the energy-proportional array.
+     */
     public String moduleName() {
-        return "SystolicArray_" + (label != null ? label + "_" : "") + rows + "x" + cols;
+        return "SystolicArray_" + (label != null ? label + "_" : "") + rows + "x" + cols + (gated ? "_gated" : "");
     }
 
     /** Cycles from an input vector to its deskewed output vector: the skew and the boundary registers (SPEC §6). */
@@ -117,9 +128,12 @@ public record ArrayConfig(int rows, int cols, String label, PeKind pe) {
         return isConfigurable() ? code().bits() : 0;
     }
 
-    /** Bits of the partial-sum register of a PE in row {@code row}. */
+    /**
+     * Bits of the partial-sum register of a PE in row {@code row}: int32 in the plain array; in the
+     * gated one what a sum of row + 1 products needs, 16 + ⌈log2(row + 1)⌉ (SPEC §6.1).
+     */
     public int psumBits(int row) {
-        return OUTPUT_BITS;
+        return gated ? PRODUCT_BITS + (32 - Integer.numberOfLeadingZeros(row)) : OUTPUT_BITS;
     }
 
     /** Flip-flops of the PEs of row {@code row}, each: its activation, partial-sum, weight and code registers. */

@@ -155,7 +155,7 @@ public record Tiling(GemmView view, ArrayConfig array, List<Fold> folds) {
      * with the layer, if the map allows one: PE (r, c) takes the one configuration of every kernel it
      * meets over the folds (exact where it meets none). A map is fold-consistent when no PE meets
      * two: always at layer level, and at filter or kernel level when the configurations repeat with
-     * the fold.
+     * the fold. It is gated when the tiling's array is.
      */
     public FixedArray fixedArray(MultiplierConfig[][] kernels) {
         MultiplierConfig[][] pe = new MultiplierConfig[array.rows()][array.cols()];
@@ -188,7 +188,7 @@ public record Tiling(GemmView view, ArrayConfig array, List<Fold> folds) {
             }
             out.add(l);
         }
-        return new FixedArray(ArrayConfig.fixed(view.name(), out), null);
+        return new FixedArray(ArrayConfig.fixed(view.name(), out).withGating(array.gated()), null);
     }
 
     /** A layer's fixed array, or (array null) why it has none. */

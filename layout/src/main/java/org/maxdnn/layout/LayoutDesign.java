@@ -48,6 +48,16 @@ public record LayoutDesign(String name, String top, String verilog, Circuit circ
     }
 
     /**
+     * A gated PE with its weight and data clock gates (SPEC §6.1), as the last row of a 16-row gated
+     * array has it (20-bit partial sums): latch-based gates in the clock path of its registers.
+     */
+    public static LayoutDesign gatedPe(MultiplierConfig config, Assets assets) {
+        ArrayConfig sixteen = ArrayConfig.configurable(16, 16).withGating(true);
+        return new LayoutDesign("pe:gated:" + config.name(), RtlGenerator.gatedPeModule(config),
+                RtlGenerator.gatedPeVerilog(config, sixteen.psumBits(14), sixteen.psumBits(15), assets), null);
+    }
+
+    /**
      * The configurable array's PE (a 1x1 configurable array: the PE that loads a configuration code
      * with its weight, between the array's boundary registers): what bounds the configurable array's clock.
      */

@@ -16,6 +16,7 @@ import org.maxdnn.MaxdnnException;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.io.ChildProcesses;
 import org.maxdnn.io.ExternalTool;
+import org.maxdnn.sim.LatchMap;
 
 /**
  * Runs qflow on one design in a project folder of its own, stage by stage, as
@@ -84,7 +85,7 @@ public final class QflowFlow {
         Path lef = dir.resolve(MIN_AREA_LEF);
         AtomicFiles.writeString(lef, MinAreaLef.withMinArea(read(QflowTools.lef()), QflowTools.lef().toString()));
         Path synth = dir.resolve(SYNTH_SCRIPT);
-        AtomicFiles.writeString(synth, synthScript(design.top()));
+        AtomicFiles.writeString(synth, synthScript(design.top(), LatchMap.write(QflowTools.liberty(), dir)));
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, Integer> exits = new LinkedHashMap<>();
         int padded = 0;
@@ -151,7 +152,17 @@ public final class QflowFlow {
      * or a gnd net left unrouted (the 4×4 fixed array). Flattened first, the constants fold away.
      */
     static String synthScript(String top) {
-        return "# high-level synthesis for qflow, written by maxdnn layout\nsynth -flatten -top " + top + "\n";
+        return synthScript(top, null);
+    }
+
+    /**
+     * As {@link #synthScript(String)}, generic latches (a clock gate's, SPEC §6.1) mapped onto the
+     * liberty's latch cell by {@code latchMap} ({@link LatchMap}; null: none), which qflow's own mapping
+     * would leave unmapped.
+     */
+    static String synthScript(String top, Path latchMap) {
+        return "# high-level synthesis for qflow, written by maxdnn layout\nsynth -flatten -top " + top + "\n"
+                + (latchMap == null ? "" : "techmap -map " + latchMap + "\n");
     }
 
     /**

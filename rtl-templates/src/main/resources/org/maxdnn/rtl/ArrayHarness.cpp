@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   // the array's vector ports, one Verilog port per element; a fixed array has no code ports
   CData* weightPort[COLS] = {${WEIGHT_PORTS}};
   CData* codePort[COLS] = {${CODE_PORTS}};
+  CData* columnPort[COLS] = {${COLUMN_PORTS}}; // the gated array's colEnable
   CData* actPort[ROWS] = {${ACT_PORTS}};
   IData* psumPort[COLS] = {${PSUM_PORTS}};
   top->reset = 1;
@@ -60,13 +61,15 @@ int main(int argc, char** argv) {
   cycles = 0;
   static int8_t W[ROWS][COLS];
   static uint8_t K[ROWS][COLS];
+  static uint8_t E[COLS];
   std::vector<int8_t> A;
   std::vector<int32_t> O;
   for (;;) {
     int cmd = std::getchar();
     if (cmd == EOF || cmd == 'Q') break;
     if (cmd == 'L') {
-      if (!rd(W, sizeof W) || !rd(K, sizeof K)) return 2;
+      if (!rd(W, sizeof W) || !rd(K, sizeof K) || !rd(E, sizeof E)) return 2;
+      for (int c = 0; c < COLS; c++) if (columnPort[c]) *columnPort[c] = E[c] != 0;
       for (int r = 0; r < ROWS; r++) {
         top->wloadEn = 1;
         top->wloadRow = r;

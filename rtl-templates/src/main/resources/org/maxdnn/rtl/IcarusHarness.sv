@@ -12,6 +12,7 @@ module tb;
   wire [8*ROWS-1:0] outActs;
   reg [8*COLS-1:0] wloadWeights = 0;
   reg [CODE_BITS*COLS-1:0] wloadCfgs = 0;
+  reg [COLS-1:0] colEnables = 0;
   wire [32*COLS-1:0] outPsums;
   ${MODULE} dut (
     .clock(clock), .reset(reset), .inValid(inValid), .outValid(outValid),
@@ -33,6 +34,7 @@ module tb;
       if (cmd == 76) begin
         for (i = 0; i < ROWS * COLS; i = i + 1) W[i] = byteIn();
         for (i = 0; i < ROWS * COLS; i = i + 1) K[i] = byteIn();
+        for (c = 0; c < COLS; c = c + 1) colEnables[c] = byteIn() != 0;
         for (r = 0; r < ROWS; r = r + 1) begin
           wloadEn = 1'b1; wloadRow = r;
           for (c = 0; c < COLS; c = c + 1) begin

@@ -30,7 +30,10 @@ import org.maxdnn.MaxdnnException;
  * </ul>
  *
  * Glitches are not modelled (zero-delay simulation): the toggles are those between settled values
- * of consecutive operations.
+ * of consecutive operations. The clock network is idealised: the clock port's net is a primary
+ * input (not charged, {@link Options#inputSlew()} at every flop), and a clock gate's output net
+ * (SPEC §6.1) is treated the same way, so a gated flop's clock costs what an ungated one's does and
+ * the gate costs its own cells; neither array has a clock tree.
  */
 public final class EnergyModel {
 
@@ -218,8 +221,9 @@ public final class EnergyModel {
                         }
                     }
                 }
-                riseSlew[on] = rise < 0 ? inSlew : rise;
-                fallSlew[on] = fall < 0 ? inSlew : fall;
+                // a gated clock is idealised like the primary clock (no clock tree is built for either)
+                riseSlew[on] = rise < 0 || sim.isGatedClock(on) ? inSlew : rise;
+                fallSlew[on] = fall < 0 || sim.isGatedClock(on) ? inSlew : fall;
             }
         }
     }
@@ -301,7 +305,9 @@ public final class EnergyModel {
             double sw = 0;
             for (LibertyPin p : sim.cellType(c).outputs()) {
                 int net = sim.pinNet(c, p.name());
-                sw += act.toggles()[net] * toggleEnergy(net);
+                if (!sim.isGatedClock(net)) { // charged no more than the primary clock net is
+                    sw += act.toggles()[net] * toggleEnergy(net);
+                }
             }
             out[c][0] = internal * lib.energyUnit() * perOp;
             out[c][1] = sw * perOp;

@@ -22,8 +22,16 @@ import org.maxdnn.MaxdnnException;
  * its {@code next_state} took at the previous vector (0 before the first), and a netlist with flops
  * is simulated one vector at a time (its state feeds back). The clock does not need a stimulus: its
  * net toggles twice per cycle, each flop's clock-pin power groups count a rise and a fall per
- * cycle, and an output toggle of a flop is caused by the clock. Latches, other sequential cells and
- * combinational loops are errors. A tri-state output is simulated as always driven. An unconnected
+ * cycle, and an output toggle of a flop is caused by the clock.
+ *
+ * <p>Clock gating (SPEC §6.1): a flop may be clocked through a cell that ANDs the clock port
+ * ({@code clock}) with an enable, the enable held by a latch transparent while the clock is low (its
+ * enable pin driven by the inverted clock). Such a latch passes its data in the cycle it is
+ * evaluated (the value it holds when the clock rises), the flop takes its next state only in the
+ * cycles the gate's enable is high, and the clock-driven events (the clock and inverted-clock nets,
+ * the latch's enable pin, the gate's output: two transitions per cycle, per open cycle for the
+ * gated clock and the flops behind it) are added after the vectors. Other latches and sequential
+ * cells and combinational loops are errors. A tri-state output is simulated as always driven. An unconnected
  * cell output gets a private net.
  */
 public final class GateSimulator {
@@ -94,6 +102,109 @@ public final class GateSimulator {
     private final int maxStack;
     /** The flip-flops, in evaluation order; a netlist with any is simulated one vector at a time. */
     private final Gate[] flops;
+    /** Clock-gate latches (cell indices). */
+    private final List<Integer> latches = new ArrayList<>();
+    /** The clock port's net, or -1. */
+    private final int clockNet;
+    /** Cells fed by the clock: inverters of it and clock gates. */
+    private final List<ClockCell> clockCells;
+    /** Per net: driven by a clock gate. */
+    private final boolean[] gatedClockNet;
+
+    /**
+     * A cell with an input on the clock: an inverter of it ({@code inverted}), or a clock gate whose
+     * output pulses with the clock while its other inputs (the enable) make it follow the clock.
+     *
+     * @param gate the cell
+     * @param output its output net
+     * @param clockInput the net of its input on the clock
+     * @param inverted true for an inverter of the clock
+     */
+    private record ClockCell(Gate gate, int output, int clockInput, boolean inverted) {
+    }
+
+    /** The cells on the clock: inverters of it, and gates whose output is the clock ANDed with an enable. */
+    private List<ClockCell> clockCone(Gate[] gates) {
+        List<ClockCell> out = new ArrayList<>();
+        if (clockNet < 0) {
+            return out;
+        }
+        for (Gate g : gates) {
+            Map<String, Integer> pins = pinNets.get(g.cellIndex);
+            for (LibertyPin p : g.type.inputs()) {
+                if (pins.get(p.name()) != clockNet || g.outputs.length != 1 || g.flop != null) {
+                    continue;
+                }
+                Output o = g.outputs[0];
+                int k = indexOf(o.functionNets, clockNet);
+                long[] stack = new long[o.function.stackSize() + 1];
+                long[] v = new long[o.functionNets.length];
+                // an inverter: a function of the clock alone, its complement
+                if (o.functionNets.length == 1 && o.function.eval(v, stack) == -1L) {
+                    out.add(new ClockCell(g, o.net, clockNet, true));
+                    continue;
+                }
+                // a gate: 0 while the clock is low, whatever the enable
+                boolean gate = true;
+                for (int m = 0; m < 1 << (o.functionNets.length - 1) && gate; m++) {
+                    int bit = 0;
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = i == k ? 0 : ((m >> bit++) & 1) != 0 ? -1L : 0;
+                    }
+                    gate = o.function.eval(v, stack) == 0;
+                }
+                if (gate) {
+                    out.add(new ClockCell(g, o.net, clockNet, false));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A flop's or latch's clock-pin groups, a rise and a fall per clock edge it sees. */
+    private static void clockPinEvents(Gate g, double[][] events, long edges) {
+        for (InputGroups ig : g.inputs) {
+            for (Group gr : ig.groups) {
+                if (gr.clocked) {
+                    events[g.cellIndex][2 * gr.event] += edges;
+                    events[g.cellIndex][2 * gr.event + 1] += edges;
+                }
+            }
+        }
+    }
+
+    private Gate gateOfCell(int cellIndex) {
+        for (Gate g : order) {
+            if (g.cellIndex == cellIndex) {
+                return g;
+            }
+        }
+        throw new IllegalStateException("no cell " + cellIndex);
+    }
+
+    private static int indexOf(int[] a, int x) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when {@code net} is a clock gate's output (a gated clock). */
+    public boolean isGatedClock(int net) {
+        return gatedClockNet[net];
+    }
+
+    /** The clock gate driving {@code net}, or null. */
+    private ClockCell gateOf(int net) {
+        for (ClockCell k : clockCells) {
+            if (!k.inverted && k.output == net) {
+                return k;
+            }
+        }
+        return null;
+    }
 
     public GateSimulator(Netlist netlist, Liberty liberty) {
         this.netlist = netlist;
@@ -112,11 +223,12 @@ public final class GateSimulator {
                         + c.type() + ", which liberty " + liberty.name() + " does not define");
             }
             LibertyCell.FlipFlop ff = type.flipFlop();
-            if (type.sequential() && (ff == null || ff.clear() != null || ff.preset() != null
+            LibertyCell.Latch latch = type.latch();
+            if (type.sequential() && latch == null && (ff == null || ff.clear() != null || ff.preset() != null
                     || type.pin(ff.clockedOn()) == null)) {
                 throw MaxdnnException.badInput("netlist " + netlist.module() + " cell " + c.name() + " (" + c.type()
                         + ") is sequential but not a plain edge-triggered flip-flop; the gate simulator handles "
-                        + "combinational logic and flip-flops without clear or preset only");
+                        + "combinational logic, flip-flops without clear or preset and clock-gate latches only");
             }
             cellTypes[ci] = type;
             Map<String, Integer> pinNet = new HashMap<>();
@@ -132,6 +244,15 @@ public final class GateSimulator {
                 pinNet.put(p.name(), net);
             }
             Flop flop = null;
+            if (latch != null) {
+                // transparent in the clock's low phase: in the cycle it is evaluated it passes its data
+                pinNet.put(latch.state(), netOf(pinNet, latch.dataIn().variables().get(0), c));
+                if (latch.dataIn().variables().size() != 1 || type.pin(latch.enable()) == null) {
+                    throw MaxdnnException.badInput("latch " + c.type() + " of " + netlist.module() + ": the gate simulator "
+                            + "handles a latch whose data is one pin and whose enable is a pin");
+                }
+                latches.add(ci);
+            }
             if (ff != null && type.sequential()) {
                 flop = new Flop();
                 flop.stateNet = next++;
@@ -169,7 +290,8 @@ public final class GateSimulator {
                         stack = Math.max(stack, ip.when().stackSize());
                     }
                     gr.clocked = flop != null && (p.name().equals(ff.clockedOn())
-                            || (p.isOutput() && ip.relatedPins().contains(ff.clockedOn())));
+                            || (p.isOutput() && ip.relatedPins().contains(ff.clockedOn())))
+                            || latch != null && p.name().equals(latch.enable());
                     groups.add(gr);
                 }
                 for (Group gr : groups) {
@@ -191,6 +313,13 @@ public final class GateSimulator {
                     Output o = new Output();
                     o.net = pinNet.get(p.name());
                     o.function = p.function();
+                    if (latch != null) {
+                        if (!p.function().variables().equals(List.of(latch.state()))
+                                || p.function().eval(new long[] {-1L}, new long[p.function().stackSize() + 1]) != -1L) {
+                            throw MaxdnnException.badInput("latch " + c.type() + " of " + netlist.module() + " uses output "
+                                    + p.name() + ", which is not its state; the gate simulator handles the true output only");
+                        }
+                    }
                     o.functionNets = nets(p.function(), pinNet, c);
                     stack = Math.max(stack, p.function().stackSize());
                     o.groups = groups.toArray(new Group[0]);
@@ -225,6 +354,27 @@ public final class GateSimulator {
         this.maxStack = stack;
         this.order = topological(gates, driver);
         this.flops = Arrays.stream(this.order).filter(g -> g.flop != null).toArray(Gate[]::new);
+        Netlist.Port clk = netlist.ports().stream().filter(p -> p.isInput() && p.name().equals("clock") && p.width() == 1)
+                .findFirst().orElse(null);
+        this.clockNet = clk == null ? -1 : clk.bits()[0];
+        this.clockCells = clockCone(gates);
+        this.gatedClockNet = new boolean[netCount];
+        clockCells.stream().filter(k -> !k.inverted()).forEach(k -> gatedClockNet[k.output()] = true);
+        for (Gate g : flops) {
+            if (g.flop.clockNet != clockNet && gateOf(g.flop.clockNet) == null) {
+                throw MaxdnnException.badInput("netlist " + netlist.module() + " clocks flop "
+                        + netlist.cells().get(g.cellIndex).name() + " from net " + netlist.netName(g.flop.clockNet)
+                        + ", neither the clock port nor a clock gate's output");
+            }
+        }
+        for (int ci : latches) {
+            LibertyCell.Latch l = cellTypes[ci].latch();
+            int en = pinNets.get(ci).get(l.enable());
+            if (clockCells.stream().noneMatch(k -> k.output == en && k.inverted)) {
+                throw MaxdnnException.badInput("latch " + netlist.cells().get(ci).name() + " of " + netlist.module()
+                        + " is not enabled by the inverted clock: only clock-gate latches are simulated");
+            }
+        }
     }
 
     private static int netOf(Map<String, Integer> pinNet, String pin, Netlist.Cell c) {
@@ -380,6 +530,12 @@ public final class GateSimulator {
         int chunkWords = Math.max(1, Math.min(MAX_CHUNK_WORDS, (1 << 21) / Math.max(1, netCount)));
         int step = flops.length > 0 ? 1 : 64 * chunkWords;
         long[] state = new long[flops.length];
+        long[] opened = new long[clockCells.size()];
+        boolean[] open = new boolean[clockCells.size()];
+        int[] flopGate = new int[flops.length];
+        for (int f = 0; f < flops.length; f++) {
+            flopGate[f] = clockCells.indexOf(gateOf(flops[f].flop.clockNet));
+        }
         long[][] val = new long[netCount][chunkWords];
         long[][] tog = new long[netCount][chunkWords];
         long[] lastBit = new long[netCount];
@@ -444,8 +600,33 @@ public final class GateSimulator {
                     }
                 }
             }
+            // the clock gates: open where the enable lets the clock through (clock at 1), counted per edge
+            for (int k = 0; k < clockCells.size(); k++) {
+                ClockCell cc = clockCells.get(k);
+                if (cc.inverted()) {
+                    continue;
+                }
+                Output o = cc.gate().outputs[0];
+                int ck = indexOf(o.functionNets, clockNet);
+                long[] v = o.functionNets.length <= vars.length ? vars : new long[o.functionNets.length];
+                open[k] = false;
+                for (int w = 0; w < words; w++) {
+                    for (int i = 0; i < o.functionNets.length; i++) {
+                        v[i] = i == ck ? -1L : val[o.functionNets[i]][w];
+                    }
+                    long e = o.function.eval(v, stack);
+                    int first = start + (w << 6);
+                    int valid = Math.min(64, (n - 1) - first); // edges: vectors before the last
+                    long m = valid >= 64 ? -1L : valid <= 0 ? 0 : (1L << valid) - 1;
+                    opened[k] += Long.bitCount(e & m);
+                    open[k] |= w == 0 && (e & 1L) != 0;
+                }
+            }
             // the clock edge at the end of the cycle
             for (int f = 0; f < flops.length; f++) {
+                if (flopGate[f] >= 0 && !open[flopGate[f]]) {
+                    continue;
+                }
                 Flop fl = flops[f].flop;
                 long[] v = fl.nextStateNets.length <= vars.length ? vars : new long[fl.nextStateNets.length];
                 for (int k = 0; k < fl.nextStateNets.length; k++) {
@@ -501,17 +682,42 @@ public final class GateSimulator {
             }
         }
         long cycles = Math.max(0, n - 1);
-        for (Gate g : flops) {
-            toggles[g.flop.clockNet] = 2 * cycles;
-            ones[g.flop.clockNet] = n / 2;
-            for (InputGroups ig : g.inputs) {
-                for (Group gr : ig.groups) {
-                    if (gr.clocked) {
-                        events[g.cellIndex][2 * gr.event] += cycles;
-                        events[g.cellIndex][2 * gr.event + 1] += cycles;
+        if (clockNet >= 0 && !clockCells.isEmpty()) {
+            toggles[clockNet] = 2 * cycles;
+            ones[clockNet] = n / 2;
+        }
+        for (int k = 0; k < clockCells.size(); k++) {
+            ClockCell cc = clockCells.get(k);
+            long edges = cc.inverted() ? cycles : opened[k];
+            toggles[cc.output()] = 2 * edges;
+            ones[cc.output()] = cc.inverted() ? n - n / 2 : edges / 2;
+            double[] ev = events[cc.gate().cellIndex];
+            for (Group gr : cc.gate().outputs[0].groups) {
+                if (gr.when == null && indexOf(gr.relatedNets, cc.clockInput()) >= 0) {
+                    ev[2 * gr.event] += edges;
+                    ev[2 * gr.event + 1] += edges;
+                }
+            }
+            for (InputGroups ig : cc.gate().inputs) {
+                if (ig.net == cc.clockInput()) {
+                    for (Group gr : ig.groups) {
+                        if (gr.when == null) {
+                            ev[2 * gr.event] += cycles;
+                            ev[2 * gr.event + 1] += cycles;
+                        }
                     }
                 }
             }
+        }
+        for (int f = 0; f < flops.length; f++) {
+            Gate g = flops[f];
+            long edges = flopGate[f] >= 0 ? opened[flopGate[f]] : cycles;
+            toggles[g.flop.clockNet] = 2 * edges;
+            ones[g.flop.clockNet] = flopGate[f] >= 0 ? edges / 2 : n / 2;
+            clockPinEvents(g, events, edges);
+        }
+        for (int ci : latches) {
+            clockPinEvents(gateOfCell(ci), events, cycles);
         }
         return new Activity(n, toggles, ones, events, outputs);
     }

@@ -17,9 +17,18 @@ import java.util.Map;
  * @param sequential has an {@code ff}, {@code latch} or {@code statetable} group
  * @param dontUse {@code dont_use : true}
  * @param flipFlop its {@code ff} group, or null
+ * @param latch its {@code latch} group, or null
  */
 public record LibertyCell(String name, double area, double leakage, List<ConditionalLeakage> conditionalLeakage,
-                          Map<String, LibertyPin> pins, boolean sequential, boolean dontUse, FlipFlop flipFlop) {
+                          Map<String, LibertyPin> pins, boolean sequential, boolean dontUse, FlipFlop flipFlop,
+                          Latch latch) {
+
+    /**
+     * A level-sensitive {@code latch (state, stateBar)} group: transparent while {@code enable} is
+     * true, when the state follows {@code dataIn}.
+     */
+    public record Latch(String state, String stateBar, BooleanFunction dataIn, String enable) {
+    }
 
     /**
      * An edge-triggered {@code ff (state, stateBar)} group: the output functions name {@code state}

@@ -112,9 +112,16 @@ public final class LibertyInterpreter {
             ff = new LibertyCell.FlipFlop(fg.args().get(0), fg.args().get(1), BooleanFunction.parse(fg.simple("next_state")),
                     fg.simple("clocked_on").trim(), fg.simple("clear"), fg.simple("preset"));
         }
+        LibertyCell.Latch latch = null;
+        LibertyGroup lg = cg.group("latch");
+        if (lg != null && lg.args().size() == 2 && lg.simple("data_in") != null && lg.simple("enable") != null
+                && lg.simple("clear") == null && lg.simple("preset") == null) {
+            latch = new LibertyCell.Latch(lg.args().get(0), lg.args().get(1), BooleanFunction.parse(lg.simple("data_in")),
+                    lg.simple("enable").trim());
+        }
         return new LibertyCell(cg.name(), numberOr(cg.simple("area"), 0, cw),
                 numberOr(cg.simple("cell_leakage_power"), Double.NaN, cw), leaks, pins, seq,
-                "true".equalsIgnoreCase(cg.simple("dont_use")), ff);
+                "true".equalsIgnoreCase(cg.simple("dont_use")), ff, latch);
     }
 
     private static LibertyPin pin(String name, LibertyGroup pg, Map<String, Template> templates, String where) {

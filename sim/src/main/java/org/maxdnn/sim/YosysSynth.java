@@ -82,7 +82,7 @@ public final class YosysSynth {
         }
         Path dir = outDir.toAbsolutePath();
         Path lib = LibertyFiles.plain(liberty, dir);
-        String log = run(dir, "synth.ys", script(sources, top, lib), timeoutSeconds);
+        String log = run(dir, "synth.ys", script(sources, top, lib, LatchMap.write(lib, dir)), timeoutSeconds);
         Netlist n = Netlist.read(dir.resolve("netlist.json"), top);
         double area = Double.NaN;
         Matcher m = AREA.matcher(log);
@@ -127,7 +127,7 @@ public final class YosysSynth {
         b.append("read_verilog -sv ").append(quote(verilog)).append('\n');
         b.append("synth -flatten -top ").append(module).append('\n');
         if (plainLiberty != null) {
-            mapToLiberty(b, plainLiberty);
+            mapToLiberty(b, plainLiberty, LatchMap.write(plainLiberty, dir));
         }
         // tee takes its file name as is, quotes included: a bare name in the working folder
         b.append("tee -o stat.txt").append(plainLiberty == null ? " stat" : " stat -liberty " + quote(plainLiberty))
@@ -171,12 +171,17 @@ public final class YosysSynth {
 
     /** The Yosys script of {@link #synthesize} (absolute, quoted paths). */
     public static String script(List<Path> sources, String top, Path plainLiberty) {
+        return script(sources, top, plainLiberty, null);
+    }
+
+    /** As {@link #script(List, String, Path)}, generic latches mapped by {@code latchMap} (null: none). */
+    static String script(List<Path> sources, String top, Path plainLiberty, Path latchMap) {
         StringBuilder b = new StringBuilder();
         for (Path s : sources) {
             b.append("read_verilog -sv ").append(quote(s)).append('\n');
         }
         b.append("synth -flatten -top ").append(top).append('\n');
-        mapToLiberty(b, plainLiberty);
+        mapToLiberty(b, plainLiberty, latchMap);
         b.append("rename -enumerate\n");
         b.append("write_json netlist.json\n");
         b.append("write_verilog -noattr -simple-lhs netlist.v\n"); // OpenSTA reads no concatenated assigns
@@ -184,10 +189,13 @@ public final class YosysSynth {
         return b.toString();
     }
 
-    /** Flip-flops and logic onto the liberty's cells. */
-    private static void mapToLiberty(StringBuilder b, Path plainLiberty) {
+    /** Flip-flops, latches (with {@code latchMap}, may be null) and logic onto the liberty's cells. */
+    private static void mapToLiberty(StringBuilder b, Path plainLiberty, Path latchMap) {
         String lib = quote(plainLiberty);
         b.append("dfflibmap -liberty ").append(lib).append('\n');
+        if (latchMap != null) {
+            b.append("techmap -map ").append(quote(latchMap)).append('\n');
+        }
         b.append("abc -liberty ").append(lib).append('\n');
         b.append("opt_clean\n");
     }

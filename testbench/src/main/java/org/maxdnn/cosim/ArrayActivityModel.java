@@ -11,6 +11,8 @@ import org.maxdnn.mult.MultiplierRegistry;
  * in the configurable array, code) driven exactly as the harness drives the RTL (a load is
  * {@link ArrayConfig#loadCycles} cycles; a stream of n vectors runs n + {@link ArrayConfig#latency}
  * cycles with the last inputs held), counting what the TOGGLE_COUNT counters count, and the cycles.
+ * In a gated array its data registers take a value only in the cycles their clock gate is open (the
+ * valid bit on their diagonal, their column enabled), and it counts those cycles per gate.
  */
 public final class ArrayActivityModel {
     private final ArrayConfig config;
@@ -33,6 +35,12 @@ public final class ArrayActivityModel {
     private final int[][][] last;
     private final ToggleCounts counts;
     private long cycles;
+    /** The gated array's valid chain: valid[d], the data on diagonal r + c = d is valid. */
+    private final boolean[] valid;
+    private boolean inValid;
+    /** Columns enabled: the input of the last load, and the boundary register. */
+    private int columnsIn;
+    private int columnsReg;
 
     public ArrayActivityModel(ArrayConfig config, MultiplierRegistry registry) {
         this.config = config;
@@ -58,10 +66,12 @@ public final class ArrayActivityModel {
         }
         last = new int[rows][cols][ToggleCounts.COMPONENTS.size()];
         counts = new ToggleCounts(rows, cols);
+        valid = new boolean[config.latency()];
     }
 
     /** A weight load, as {@link ArraySimulator#load}. */
-    public void load(byte[] weights, byte[] codes) {
+    public void load(byte[] weights, byte[] codes, int columns) {
+        columnsIn = columns;
         for (int r = 0; r < config.loadCycles(); r++) {
             edge(r, weights, codes);
         }
@@ -70,6 +80,7 @@ public final class ArrayActivityModel {
     /** A stream of n vectors, as {@link ArraySimulator#stream}. */
     public void stream(byte[] acts, int n) {
         for (int i = 0; i < n + config.latency(); i++) {
+            inValid = i < n;
             if (i < n) {
                 for (int r = 0; r < rows; r++) {
                     inAct[r] = acts[i * rows + r];
@@ -77,6 +88,7 @@ public final class ArrayActivityModel {
             }
             edge(-1, null, null);
         }
+        inValid = false;
     }
 
     public ToggleCounts counts() {
@@ -92,9 +104,26 @@ public final class ArrayActivityModel {
         return c > 0 ? act[r][c - 1] : r == 0 ? actReg[0] : skew[r][r - 1];
     }
 
+    /** True when PE (r, c)'s data registers are clocked at this edge. */
+    private boolean open(int r, int c) {
+        return !config.gated() || valid[r + c] && c < columnsReg;
+    }
+
     /** One rising edge: the counters sample, then every register takes its next value. */
     private void edge(int loadRow, byte[] weights, byte[] codes) {
         cycles++;
+        if (config.gated()) {
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    if (open(r, c)) {
+                        counts.addGateOpen(r, c, 1);
+                    }
+                }
+            }
+            if (loadRowReg >= 0) {
+                counts.addWeightGateOpen(loadRowReg, 1);
+            }
+        }
         int[][] product = new int[rows][cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
@@ -107,8 +136,10 @@ public final class ArrayActivityModel {
         // bottom-up and right-to-left, so each register reads its neighbour's old value
         for (int r = rows - 1; r >= 0; r--) {
             for (int c = cols - 1; c >= 0; c--) {
-                psum[r][c] = (r == 0 ? 0 : psum[r - 1][c]) + product[r][c];
-                act[r][c] = actIn(r, c);
+                if (open(r, c)) {
+                    psum[r][c] = (r == 0 ? 0 : psum[r - 1][c]) + product[r][c];
+                    act[r][c] = actIn(r, c);
+                }
             }
         }
         for (int r = 1; r < rows; r++) {
@@ -116,6 +147,9 @@ public final class ArrayActivityModel {
             skew[r][0] = actReg[r];
         }
         System.arraycopy(inAct, 0, actReg, 0, rows);
+        System.arraycopy(valid, 0, valid, 1, valid.length - 1);
+        valid[0] = inValid;
+        columnsReg = columnsIn;
         if (loadRowReg >= 0) {
             for (int c = 0; c < cols; c++) {
                 weight[loadRowReg][c] = weightsReg[loadRowReg * cols + c];

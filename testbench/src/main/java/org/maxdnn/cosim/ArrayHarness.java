@@ -19,8 +19,8 @@ import org.maxdnn.rtl.RtlTemplate;
 
 /**
  * The Verilator C++ harness of an array ({@code ArrayHarness.cpp} of rtl-templates), speaking a binary protocol on stdin/stdout:
- * {@code 'L'} + rows·cols int8 weights + rows·cols config codes loads a tile (a fixed array has no
- * code ports and ignores the codes); {@code 'S'} + int32 n + n·rows int8 activations streams n
+ * {@code 'L'} + rows·cols int8 weights + rows·cols config codes + cols column enables loads a tile
+ * (a fixed array has no code ports and ignores the codes, a plain one has no column enables); {@code 'S'} + int32 n + n·rows int8 activations streams n
  * vectors and answers n·cols int32 partial sums (little endian); {@code 'C'} answers the int64
  * clock cycles run since reset; {@code 'Q'} quits. With {@code --vcd FILE} it dumps a waveform
  * (traced build); the toggle-counting build (TOGGLE_COUNT defined) takes {@code +toggles=FILE},
@@ -39,6 +39,7 @@ public final class ArrayHarness {
                 "COLS", d.cols(),
                 "WEIGHT_PORTS", ports("wloadWeight_", d.cols()),
                 "CODE_PORTS", d.codeBits() > 0 ? ports("wloadCfg_", d.cols()) : "",
+                "COLUMN_PORTS", d.gated() ? ports("colEnable_", d.cols()) : "",
                 "ACT_PORTS", ports("inAct_", d.rows()),
                 "PSUM_PORTS", ports("outPsum_", d.cols())));
     }

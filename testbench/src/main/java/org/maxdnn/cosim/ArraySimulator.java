@@ -5,8 +5,12 @@ package org.maxdnn.cosim;
  * activation streams are queued, their partial sums read back in order.
  */
 public interface ArraySimulator extends AutoCloseable {
-    /** Queues a tile load: weights[r·cols + c] and configuration codes, same layout (ignored by a fixed array). */
-    void load(byte[] weights, byte[] codes);
+    /**
+     * Queues a tile load: weights[r·cols + c] and configuration codes, same layout (ignored by a fixed
+     * array); columns 0 … {@code columns} - 1 take part in the streams that follow (a gated array
+     * clocks no other column's data registers; a plain one computes them all).
+     */
+    void load(byte[] weights, byte[] codes, int columns);
 
     /** Queues n activation vectors (acts[i·rows + r]); read their partial sums with {@link #read}. */
     void stream(byte[] acts, int n);

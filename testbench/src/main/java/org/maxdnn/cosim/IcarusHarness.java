@@ -27,6 +27,9 @@ public final class IcarusHarness {
         for (int c = 0; c < d.cols(); c++) {
             ports.append(String.format(",%n    .wloadWeight_%d(wloadWeights[%d +: 8]), .outPsum_%d(outPsums[%d +: 32])", c,
                     8 * c, c, 32 * c));
+            if (d.gated()) {
+                ports.append(String.format(", .colEnable_%d(colEnables[%d])", c, c));
+            }
             if (d.codeBits() > 0) {
                 ports.append(String.format(", .wloadCfg_%d(wloadCfgs[%d +: %d])", c, d.codeBits() * c, d.codeBits()));
             }

@@ -30,10 +30,13 @@ public final class IcarusSimulator implements ArraySimulator {
     }
 
     @Override
-    public void load(byte[] weights, byte[] codes) {
+    public void load(byte[] weights, byte[] codes, int columns) {
         pending.write('L');
         pending.writeBytes(weights);
         pending.writeBytes(codes);
+        for (int c = 0; c < this.cols; c++) {
+            pending.write(c < columns ? 1 : 0);
+        }
     }
 
     @Override

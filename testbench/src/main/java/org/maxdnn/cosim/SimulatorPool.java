@@ -40,7 +40,7 @@ final class SimulatorPool implements AutoCloseable {
     /** Queues a tile on the next process. */
     void submit(Tile tile) {
         int process = (int) (submitted++ % sims.size());
-        sims.get(process).load(tile.weights(), tile.codes());
+        sims.get(process).load(tile.weights(), tile.codes(), tile.fold().nCount());
         sims.get(process).stream(tile.acts(), tile.n());
         if (activity != null) {
             activity.mirror(process, tile);

@@ -43,7 +43,7 @@ final class ToggleActivity {
 
     /** Feeds the model of process i what the process is fed. */
     void mirror(int process, Tile tile) {
-        models.get(process).load(tile.weights(), tile.codes());
+        models.get(process).load(tile.weights(), tile.codes(), tile.fold().nCount());
         models.get(process).stream(tile.acts(), tile.n());
     }
 
@@ -53,7 +53,7 @@ final class ToggleActivity {
         ToggleCounts model = new ToggleCounts(config.rows(), config.cols());
         try {
             for (int i = 0; i < models.size(); i++) {
-                rtl.addAll(ToggleCounts.read(files.get(i), config.rows(), config.cols()));
+                rtl.addAll(ToggleCounts.read(files.get(i), config));
                 model.addAll(models.get(i).counts());
             }
         } finally {

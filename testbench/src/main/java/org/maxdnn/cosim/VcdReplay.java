@@ -21,7 +21,7 @@ final class VcdReplay {
             Files.createDirectories(target.getParent());
             try (ArraySimulator replay = new VerilatorSimulator(traced, config.rows(), config.cols(),
                     List.of("--vcd", partial.toString()))) {
-                replay.load(tile.weights(), tile.codes());
+                replay.load(tile.weights(), tile.codes(), tile.fold().nCount());
                 replay.stream(tile.acts(), tile.n());
                 replay.read(tile.n());
             }

@@ -65,11 +65,12 @@ public final class VerilatorSimulator implements ArraySimulator {
     }
 
     @Override
-    public void load(byte[] weights, byte[] codes) {
-        byte[] c = new byte[1 + 2 * rows * cols];
+    public void load(byte[] weights, byte[] codes, int columns) {
+        byte[] c = new byte[1 + 2 * rows * cols + cols];
         c[0] = 'L';
         System.arraycopy(weights, 0, c, 1, rows * cols);
         System.arraycopy(codes, 0, c, 1 + rows * cols, rows * cols);
+        java.util.Arrays.fill(c, 1 + 2 * rows * cols, 1 + 2 * rows * cols + columns, (byte) 1);
         commands.add(c);
     }
 

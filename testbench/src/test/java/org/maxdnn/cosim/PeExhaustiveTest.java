@@ -81,7 +81,7 @@ class PeExhaustiveTest {
             for (int w = -128; w < 128; w++) {
                 byte[] weights = new byte[cols];
                 Arrays.fill(weights, (byte) w);
-                sim.load(weights, codes);
+                sim.load(weights, codes, d.cols());
                 sim.stream(acts, 256);
             }
             List<Multiplier> m = configs.stream().map(models::get).toList();
