@@ -43,6 +43,15 @@ class OutsideModelsTest {
         }
     }
 
+    /** Arm's DS-CNN ends in SOFTMAX then DEQUANTIZE to float32: a classifier's logits are the int8 FC output. */
+    @Test
+    void theLogitsOfAFloatOutputModelAreTheInt8TensorBeforeSoftmaxAndDequantize() {
+        Network net = Network.load(DIR.resolve("ds_cnn_s_arm.tflite"));
+        assertEquals(org.maxdnn.model.ElementType.FLOAT32, net.model().tensor(net.outputTensor()).type());
+        assertEquals(net.layer("fc").output(), net.logitsTensor());
+        assertEquals(12, net.classes());
+    }
+
     @Test
     void referenceRoundingDiffersFromRuntimeOnlyWhereTfliteKernelsDo() throws Exception {
         MultiplierRegistry registry = new MultiplierRegistry(null);

@@ -54,11 +54,14 @@ public final class Network {
             if (!(layer instanceof ConvLayer) && !(layer instanceof FixedLayer)) {
                 throw new IllegalStateException(op.typeName() + " prepared a layer that neither runs itself nor is weighted");
             }
-            // softmax does not reorder: the task reads the tensor that feeds it
-            if (layer.op() == OpType.SOFTMAX && layer.output() == logits) {
-                logits = layer.inputs()[0];
-            }
             built.add(layer);
+        }
+        // neither SOFTMAX nor DEQUANTIZE reorders: the task reads the int8 tensor that feeds them
+        for (int i = built.size() - 1; i >= 0; i--) {
+            Layer l = built.get(i);
+            if ((l.op() == OpType.SOFTMAX || l.op() == OpType.DEQUANTIZE) && l.output() == logits) {
+                logits = l.inputs()[0];
+            }
         }
         layers = List.copyOf(built);
         logitsTensor = logits;
@@ -207,8 +210,8 @@ public final class Network {
     }
 
     /**
-     * The tensor the task reads: the model's output, or the tensor that feeds it when the output is
-     * a SOFTMAX (the class logits).
+     * The tensor the task reads: the model's first output, or the int8 tensor that feeds it through
+     * SOFTMAX and DEQUANTIZE (the class logits).
      */
     public int logitsTensor() {
         return logitsTensor;
