@@ -54,7 +54,6 @@ public final class AcceleratorDriver implements AutoCloseable {
     private final String verilog;
     private final MultiplierRegistry registry;
     private final AcceleratorSimulator sim;
-    private final Map<ConvLayer, LayerProgram> programs = new HashMap<>();
     private MismatchLog log = new MismatchLog();
     private HostCommands firstBadLayer;
     /** The tensor each activation bank holds (-1: none known). */
@@ -75,6 +74,8 @@ public final class AcceleratorDriver implements AutoCloseable {
     public Report network(InferencePlan golden, List<LabeledImage> images, IntConsumer progress) {
         Network net = golden.network();
         log = new MismatchLog();
+        // the host's tables of this map (a driver may run several maps)
+        Map<ConvLayer, LayerProgram> programs = new HashMap<>();
         Map<ConvLayer, long[]> counters = new LinkedHashMap<>();
         Map<ConvLayer, Long> mismatches = new HashMap<>();
         for (ConvLayer l : net.weightedLayers()) {
