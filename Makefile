@@ -4,8 +4,10 @@ MVN ?= mvn -B --no-transfer-progress
 MAXDNN_ASSETS ?= $(abspath ../shared/data)
 export MAXDNN_ASSETS
 # Debian packages the flows call: simulators, synthesis, static timing/power, the osu018 liberty, and
-# the qflow place-and-route flow (`netgen-lvs` is netgen the LVS tool; Debian's `netgen` is a mesh generator).
-APT_PACKAGES = verilator iverilog yosys opensta qflow-tech-osu018 qflow graywolf qrouter magic netgen-lvs
+# the qflow place-and-route flow (`netgen-lvs` is netgen the LVS tool; Debian's `netgen` is a mesh generator),
+# and the browser the report pages are tested in (headless, through its WebDriver).
+APT_PACKAGES = verilator iverilog yosys opensta qflow-tech-osu018 qflow graywolf qrouter magic netgen-lvs \
+  chromium chromium-driver
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup build run quick test bench golden clean

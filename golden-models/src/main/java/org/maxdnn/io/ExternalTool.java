@@ -29,8 +29,11 @@ public record ExternalTool(String command, String aptPackage) {
     public static final ExternalTool QROUTER = new ExternalTool("qrouter", "qrouter");
     public static final ExternalTool MAGIC = new ExternalTool("magic", "magic");
     public static final ExternalTool NETGEN_LVS = new ExternalTool("netgen-lvs", "netgen-lvs");
+    /** Debian's browser and its WebDriver, for the reports' browser tests. */
+    public static final ExternalTool CHROMIUM = new ExternalTool("chromium", "chromium");
+    public static final ExternalTool CHROMEDRIVER = new ExternalTool("chromedriver", "chromium-driver");
     private static final List<ExternalTool> KNOWN = List.of(VERILATOR, IVERILOG, VVP, YOSYS, STA, QFLOW, GRAYWOLF,
-            QROUTER, MAGIC, NETGEN_LVS);
+            QROUTER, MAGIC, NETGEN_LVS, CHROMIUM, CHROMEDRIVER);
 
     /** The tool with this executable name; an unknown name is a programming error. */
     public static ExternalTool known(String command) {

@@ -34,6 +34,10 @@ public record Report(String title, List<Section> sections) {
         void figure(Block.Figure f);
 
         void link(Block.Link l);
+
+        /** An interactive chart: only a page draws one; its tables are rendered where their section shows them. */
+        default void chart(Block.Chart c) {
+        }
     }
 
     /** Hands every section's heading (when it has one) and each of its blocks to {@code r}, in order. */
@@ -51,6 +55,8 @@ public record Report(String title, List<Section> sections) {
                     r.figure(f);
                 } else if (b instanceof Block.Link l) {
                     r.link(l);
+                } else if (b instanceof Block.Chart c) {
+                    r.chart(c);
                 }
             }
         }

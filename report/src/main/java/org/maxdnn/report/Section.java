@@ -51,6 +51,11 @@ public record Section(String heading, List<Block> blocks) {
             return this;
         }
 
+        public Builder chart(Block.Chart chart) {
+            blocks.add(chart);
+            return this;
+        }
+
         public Builder link(String href, String text) {
             blocks.add(new Block.Link(href, text));
             return this;

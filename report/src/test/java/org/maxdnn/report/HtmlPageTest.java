@@ -21,6 +21,31 @@ class HtmlPageTest {
     }
 
     @Test
+    void aPageWithAChartCarriesItsTablesEChartsAndScriptInline() {
+        Table t = Table.builder("energy", "", Column.text("map", "map</script>"),
+                Column.number("uj", "energy", "uJ", "%.3f")).row("exact", 1.5).row("chosen", Double.NaN).build();
+        String plain = HtmlPage.of(new Report("r", List.of(Section.builder("").table(t).build())));
+        assertFalse(plain.contains("<script"), "a page without charts has no script");
+        String html = HtmlPage.of(new Report("r", List.of(Section.builder("").table(t)
+                .chart(BarChart.of("bars", t, "map", List.of("uj"), false, "uJ")).build())));
+        assertTrue(html.contains("\"rows\":[[\"exact\",1.5],[\"chosen\",null]]"), "values, NaN as null");
+        assertTrue(html.contains("\"shown\":[[\"exact\",\"1.500\"],[\"chosen\",\"n/a\"]]"), "cells as readers see them");
+        assertTrue(html.contains("\"label\":\"map\\u003c/script>\""), "no '<' inside the data script");
+        assertTrue(html.contains("Apache Software Foundation") && html.contains("window.maxdnnCharts"), "ECharts and charts.js inline");
+        assertFalse(html.contains("<script src") || html.contains("<link"), "nothing loaded from elsewhere");
+        assertTrue(html.contains("default-src 'none'"), "and the page may load nothing");
+    }
+
+    @Test
+    void twoTablesOfOneNameInOnePageAreRefused() {
+        Table a = Table.builder("t", "", Column.number("x", "x", "", "%d")).row(1).build();
+        Table b = Table.builder("t", "", Column.number("x", "x", "", "%d")).row(2).build();
+        assertThrows(IllegalArgumentException.class, () -> HtmlPage.of(new Report("r", List.of(Section.builder("")
+                .chart(BarChart.of("a", a, "x", List.of("x"), false, "")).chart(BarChart.of("b", b, "x", List.of("x"),
+                        false, "")).build()))));
+    }
+
+    @Test
     void raggedRowsAreRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> Table.builder("t", "", Column.text("a", "a"), Column.text("b", "b")).row("1").build());
