@@ -100,8 +100,8 @@ final class CosimCommand implements CliCommand {
                     + fault.module() + "* module; cosim --inject takes " + faultIds());
         }
         ArrayConfig array = Inputs.array(cmd, Inputs.arraySide(cmd, "rows", 16), Inputs.arraySide(cmd, "cols", 16));
-        if (accelerator) {
-            array = array.withGating(false); // the accelerator's sequencer drives the plain array's ports
+        if (accelerator && !cmd.hasOption("array")) {
+            array = array.withGating(false); // the accelerator's default is the plain array (--array gated for the other)
         }
         if (fault != null) {
             // the faults are written against the plain array's PE text

@@ -72,8 +72,8 @@ final class GenerateCommand implements CliCommand {
         Network net = cmd.hasOption("map") || cmd.hasOption("model") ? Inputs.network(cmd, ctx) : null;
         ApproxMap map = net != null ? Inputs.map(cmd, net, ctx) : null;
         ArrayConfig design = Inputs.array(cmd, rows, cols);
-        if (AcceleratorOptions.accelerator(cmd)) {
-            design = design.withGating(false); // its sequencer drives the plain array's ports, not the column enables
+        if (AcceleratorOptions.accelerator(cmd) && !cmd.hasOption("array")) {
+            design = design.withGating(false); // the accelerator's default is the plain array (--array gated for the other)
         }
         if (mode.equals("fixed")) {
             ConvLayer layer = net.approximableLayer(cmd.getOptionValue("layer"));

@@ -37,7 +37,8 @@ public final class AcceleratorRtl {
         // the array's outAct ports (for cascading arrays) are left open in the accelerator
         return "/* verilator lint_off PINCONNECTEMPTY */\n" + RtlGenerator.withExternals(
                 RtlGenerator.allowUnusedInputs(text, waived), SystolicArray.externalVerilog(config.array(), hardware))
-                + "\n" + RtlGenerator.toggleCounterVerilog();
+                + "\n" + RtlGenerator.toggleCounterVerilog()
+                + (config.array().gated() ? "\n" + RtlTemplate.text("ClockGate.sv") : "");
     }
 
     private static final java.util.regex.Pattern MODULE = java.util.regex.Pattern.compile(

@@ -115,6 +115,9 @@ class Accelerator(config: AcceleratorConfig, hardware: PeMultipliers) extends Mo
   core.wloadCfg.foreach(_ := seq.loadCode)
   core.inValid := seq.streamValid
   core.inAct := seq.streamAct
+  // the energy-proportional array clocks only the fold's columns; nCount changes between folds, with
+  // no valid data in flight, as its protocol asks
+  core.colEnable.foreach(e => for (c <- 0 until cols) e(c) := c.U < seq.nCount)
 
   foot.d := seq.d
   foot.inValid := core.outValid

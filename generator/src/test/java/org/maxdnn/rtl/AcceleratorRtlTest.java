@@ -38,6 +38,15 @@ class AcceleratorRtlTest {
     }
 
     @Test
+    void theGatedArrayInsideLintsAndCompilesToo() throws Exception {
+        AcceleratorConfig c = AcceleratorConfig.small(ArrayConfig.configurable(4, 4).withGating(true));
+        Path dir = WORK.resolve("gated");
+        String sv = AcceleratorRtl.write(c, null, dir).verilog().getFileName().toString();
+        ExternalTool.VERILATOR.run(dir, 300, "--lint-only", "-Wall", "-Wno-DECLFILENAME", "--top-module", c.moduleName(), sv);
+        ExternalTool.IVERILOG.run(dir, 300, "-g2012", "-o", "a.vvp", "-s", c.moduleName(), sv);
+    }
+
+    @Test
     void macroMemoriesAreBlackBoxesWithAModel() throws Exception {
         AcceleratorConfig c = small(AcceleratorConfig.MemoryStyle.MACROS);
         Path dir = WORK.resolve("macros");

@@ -73,9 +73,15 @@ public final class AcceleratorEnergy {
         List<Part> parts = new ArrayList<>();
         double clock = ert.pj(PeActions.REGISTER_CLOCK);
         ArrayEnergy.Breakdown a = n.array();
-        parts.add(new Part("array", a.totalPj() - a.pj(PeActions.REGISTER_CLOCK) + cycles * n.peFlops() * clock,
-                String.format(Locale.ROOT, "multipliers and the array's actions as its estimate prices them; %,d PE flops "
-                        + "clocked %,.0f cycles", n.peFlops(), cycles), null));
+        if (config.array().gated()) {
+            // a gated PE flop is clocked while valid data passes it, as in the bare array
+            parts.add(new Part("array", a.totalPj(), "multipliers and the array's actions as its estimate prices them "
+                    + "(gated: its flops clocked as in the bare array)", null));
+        } else {
+            parts.add(new Part("array", a.totalPj() - a.pj(PeActions.REGISTER_CLOCK) + cycles * n.peFlops() * clock,
+                    String.format(Locale.ROOT, "multipliers and the array's actions as its estimate prices them; %,d PE "
+                            + "flops clocked %,.0f cycles", n.peFlops(), cycles), null));
+        }
         for (Memory m : memories(config)) {
             ActionCounts.Builder counts = ActionCounts.builder()
                     .add(memoryAction("read", m.depth(), m.width()), m.reads() == null ? 0

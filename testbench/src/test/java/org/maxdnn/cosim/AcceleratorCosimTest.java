@@ -170,6 +170,24 @@ class AcceleratorCosimTest {
         }
     }
 
+    /** The energy-proportional array inside: the sequencer enables the fold's columns. */
+    @Test
+    void theGatedArrayRunsTheSameLayersBitExactly() {
+        AcceleratorConfig gated = new AcceleratorConfig(CONFIG.array().withGating(true), 1024, 256, 256, 16, 2,
+                AcceleratorConfig.MemoryStyle.FLOPS);
+        try (AcceleratorDriver d = new AcceleratorDriver(gated, AcceleratorRtl.simulationVerilog(gated, null), registry,
+                CosimDriver.Simulator.VERILATOR)) {
+            Random rnd = new Random(1);
+            for (ConvLayer l : List.of(randomLayer(rnd, OpType.CONV_2D, 5, 6, 3, 6, 3, 1, 1, 1, false),
+                    randomLayer(rnd, OpType.DEPTHWISE_CONV_2D, 5, 5, 6, 6, 3, 1, 1, 6, false))) {
+                byte[] input = new byte[l.inH() * l.inW() * l.inC()];
+                rnd.nextBytes(input);
+                MultiplierConfig[][] kernels = randomKernels(rnd, l);
+                assertArrayEquals(golden(l, kernels, input), d.layer(l, kernels, input), l.op() + " on the gated array");
+            }
+        }
+    }
+
     @Test
     void kwsRunsEndToEndBitExactly() {
         Network net = Network.load(BundledModel.KWS.model(assets));
