@@ -72,9 +72,9 @@ final class RunCommand implements CliCommand {
         Workload work = Inputs.workload(cmd, ctx);
         MainFlow.Result r = MainFlow.run(new MainFlow.Request(work,
                 EnergyOptions.source(cmd, ctx, work, out.resolve("explore").resolve("energy")),
-                SearchOptions.alwannTables(search, ctx), search, array.rows(), array.cols(),
-                Inputs.positiveInt(cmd, "cosim-images", 2), Evaluation.defaultThreads(),
-                Runtime.getRuntime().availableProcessors(), Inputs.assetsIfSet(ctx), layoutClockNs, out),
+                new MainFlow.Search(search, SearchOptions.alwannTables(search, ctx), Evaluation.defaultThreads()),
+                new MainFlow.Hardware(array, Inputs.positiveInt(cmd, "cosim-images", 2),
+                        Runtime.getRuntime().availableProcessors(), Inputs.assetsIfSet(ctx), layoutClockNs), out),
                 new ConsoleListener(ctx));
         Cosimulate.Outcome failed = r.failed();
         if (failed != null) {

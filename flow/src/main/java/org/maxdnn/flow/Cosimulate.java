@@ -50,6 +50,27 @@ public final class Cosimulate {
     public record Request(ApproxMap map, String mapName, ArrayConfig array, Assets assets,
                           CosimDriver.Simulator simulator, int processes, int batch, double clockMhz,
                           FaultInjection fault, boolean vcdOnMismatch, Path toggles, Path out) {
+        /**
+         * {@code map} on {@code array} in Verilator with {@code processes} processes, the default batch
+         * and clock, no fault, a VCD of the first mismatching tile, no toggle counting.
+         */
+        public static Request of(ApproxMap map, String mapName, ArrayConfig array, Assets assets, int processes,
+                                 Path out) {
+            return new Request(map, mapName, array, assets, CosimDriver.Simulator.VERILATOR, processes,
+                    CosimDriver.DEFAULT_BATCH, DEFAULT_CLOCK_MHZ, null, true, null, out);
+        }
+
+        /** The same run in the TOGGLE_COUNT build, its per-PE toggles written to {@code file}. */
+        public Request withToggles(Path file) {
+            return new Request(map, mapName, array, assets, simulator, processes, batch, clockMhz, fault, vcdOnMismatch,
+                    file, out);
+        }
+
+        /** The same run without a VCD on a mismatch. */
+        public Request withoutVcd() {
+            return new Request(map, mapName, array, assets, simulator, processes, batch, clockMhz, fault, false, toggles,
+                    out);
+        }
     }
 
     /** What happened: the driver's report, the report file, the per-layer CSV, the VCD (null when none was written). */

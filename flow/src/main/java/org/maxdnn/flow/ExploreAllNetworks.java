@@ -12,7 +12,6 @@ import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
-import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.data.DataSets;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.explore.ChartFiles;
@@ -174,9 +173,8 @@ public final class ExploreAllNetworks {
         }
         listener.note(String.format(Locale.ROOT, "cosimulating the exact map of %s on one sample on the %dx%d array "
                 + "for the array's other actions", name, array.rows(), array.cols()));
-        Cosimulate.Outcome c = Cosimulate.run(new Cosimulate.Request(ApproxMap.exact(), "exact", array, null,
-                CosimDriver.Simulator.VERILATOR, threads, CosimDriver.DEFAULT_BATCH, Cosimulate.DEFAULT_CLOCK_MHZ, null,
-                false, out.resolve("toggles.csv"), out), work.first(1), listener);
+        Cosimulate.Outcome c = Cosimulate.run(Cosimulate.Request.of(ApproxMap.exact(), "exact", array, null, threads, out)
+                .withToggles(out.resolve("toggles.csv")).withoutVcd(), work.first(1), listener);
         if (!c.passed()) {
             throw new MaxdnnException(MaxdnnException.MISMATCH, "the exact map of " + name
                     + " did not cosimulate bit-exactly: " + c.failure() + " (see " + c.reportFile() + ")");

@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.maxdnn.Assets;
 import org.maxdnn.accel.AcceleratorConfig;
 import org.maxdnn.array.ArrayConfig;
-import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.energy.EnergyTable;
@@ -24,18 +23,31 @@ import org.maxdnn.explore.MapEvaluator;
  */
 public final class MainFlow {
     /**
-     * @param energy      the energy table's source (its characterisation writes under {@code out/explore/energy})
-     * @param rows        array rows of the generated and cosimulated RTL
-     * @param cols        array columns
+     * What {@code maxdnn run} does.
+     *
+     * @param energy   the energy table's source (its characterisation writes under {@code out/explore/energy})
+     * @param search   the exploration
+     * @param hardware the RTL, its cosimulation and layout
+     */
+    public record Request(Workload work, EnergySource energy, Search search, Hardware hardware, Path out) {
+    }
+
+    /**
+     * The exploration of stage 2: its settings, the EvoApprox tables of the ALWANN baseline
+     * ({@link EvoApproxTables}) and the threads scoring candidates.
+     */
+    public record Search(ExploreMaps.Settings settings, List<String> alwannTables, int threads) {
+    }
+
+    /**
+     * @param array       the configurable array generated and cosimulated (fixed arrays take its size)
      * @param cosimImages images cosimulated through the RTL (the first ones of the workload)
      * @param processes   simulator processes for the cosimulation
      * @param assets      the asset folder, for arrays whose PEs hold EvoApprox circuits; may be null
      * @param layoutClockNs when positive, the chosen map's configurations are laid out with qflow at this
      *                    clock for the report's hardware table ({@link LayOutMap}); 0 skips it
      */
-    public record Request(Workload work, EnergySource energy, List<String> alwannTables, ExploreMaps.Settings search,
-                         int rows, int cols, int cosimImages, int threads, int processes, Assets assets,
-                         double layoutClockNs, Path out) {
+    public record Hardware(ArrayConfig array, int cosimImages, int processes, Assets assets, double layoutClockNs) {
     }
 
     /**
@@ -92,53 +104,52 @@ public final class MainFlow {
     public static Result run(Request q, FlowListener listener) {
         long t0 = System.nanoTime();
         Path out = q.out();
+        Hardware hw = q.hardware();
+        ExploreMaps.Settings search = q.search().settings();
         DataSplit.check(q.work().dataSet());
         listener.stage("1/4 energy characterisation and exploration");
         CharacteriseEnergy.Characterised characterised = q.energy().characterise(listener);
         EnergyTable table = q.energy().table(characterised);
-        ExploreMaps.Explored explored = ExploreMaps.run(new ExploreMaps.Request(q.work(), table, q.alwannTables(),
-                q.search(), q.threads(), MapEvaluator.Factory.IN_PROCESS, out.resolve("explore")), listener);
+        ExploreMaps.Explored explored = ExploreMaps.run(new ExploreMaps.Request(q.work(), table, q.search().alwannTables(),
+                search, q.search().threads(), MapEvaluator.Factory.IN_PROCESS, out.resolve("explore")), listener);
         PickMap.Picked picked = PickMap.pick(explored, out.resolve("chosen-map.json"));
-        PickMap.Picked alwann = PickMap.alwann(explored, q.search().maxLossPts(), out.resolve("alwann-map.json"));
+        PickMap.Picked alwann = PickMap.alwann(explored, search.maxLossPts(), out.resolve("alwann-map.json"));
 
         listener.stage("2/4 RTL of the chosen map");
-        GenerateRtl.Generated rtl = GenerateRtl.forMap(q.work().net(), picked.map(), q.rows(), q.cols(), q.assets(),
+        int rows = hw.array().rows();
+        int cols = hw.array().cols();
+        GenerateRtl.Generated rtl = GenerateRtl.forMap(q.work().net(), picked.map(), rows, cols, hw.assets(),
                 out.resolve("rtl"), listener);
         List<GenerateRtl.Array> alwannRtl = alwann == null ? List.of() : GenerateRtl.alwann(q.work().net(), alwann.map(),
-                q.rows(), q.cols(), q.assets(), out.resolve("rtl/alwann"), listener);
+                rows, cols, hw.assets(), out.resolve("rtl/alwann"), listener);
 
         listener.stage("3/4 cosimulation of the chosen map");
-        Workload cosimImages = q.work().first(q.cosimImages());
+        Workload cosimImages = q.work().first(hw.cosimImages());
         String mapName = picked.file().getFileName().toString();
-        Cosimulate.Outcome cosim = Cosimulate.run(new Cosimulate.Request(picked.map(), mapName,
-                rtl.configurable().design(), null, CosimDriver.Simulator.VERILATOR, q.processes(), CosimDriver.DEFAULT_BATCH,
-                Cosimulate.DEFAULT_CLOCK_MHZ, null, true,
-                out.resolve("cosim/toggles.csv"), out.resolve("cosim")), cosimImages, listener);
+        ArrayConfig array = rtl.configurable().design();
+        Cosimulate.Outcome cosim = Cosimulate.run(Cosimulate.Request.of(picked.map(), mapName, array, null, hw.processes(),
+                out.resolve("cosim")).withToggles(out.resolve("cosim/toggles.csv")), cosimImages, listener);
         // the exact map's counts on the same array and images, for the array-level comparison
-        Cosimulate.Outcome exactCosim = Cosimulate.run(new Cosimulate.Request(ApproxMap.exact(), "exact",
-                rtl.configurable().design(), null, CosimDriver.Simulator.VERILATOR, q.processes(), CosimDriver.DEFAULT_BATCH,
-                Cosimulate.DEFAULT_CLOCK_MHZ, null, false, out.resolve("cosim/exact/toggles.csv"), out.resolve("cosim/exact")), cosimImages, listener);
+        Cosimulate.Outcome exactCosim = Cosimulate.run(Cosimulate.Request.of(ApproxMap.exact(), "exact", array, null,
+                hw.processes(), out.resolve("cosim/exact")).withToggles(out.resolve("cosim/exact/toggles.csv")).withoutVcd(),
+                cosimImages, listener);
         List<Cosimulate.Outcome> fixedCosim = new ArrayList<>();
         for (GenerateRtl.Array a : rtl.fixed()) {
-            fixedCosim.add(Cosimulate.run(new Cosimulate.Request(picked.map(), mapName, a.design(), q.assets(),
-                    CosimDriver.Simulator.VERILATOR, q.processes(), CosimDriver.DEFAULT_BATCH, Cosimulate.DEFAULT_CLOCK_MHZ,
-                    null, true, null,
-                    out.resolve("cosim").resolve(a.design().moduleName())), cosimImages, listener));
+            fixedCosim.add(Cosimulate.run(Cosimulate.Request.of(picked.map(), mapName, a.design(), hw.assets(),
+                    hw.processes(), out.resolve("cosim").resolve(a.design().moduleName())), cosimImages, listener));
         }
 
         // the baseline runs in hardware too: each EvoApprox layer of ALWANN's map on its fixed array
         List<Cosimulate.Outcome> alwannCosim = new ArrayList<>();
         for (GenerateRtl.Array a : alwannRtl) {
-            alwannCosim.add(Cosimulate.run(new Cosimulate.Request(alwann.map(), alwann.file().getFileName().toString(),
-                    a.design(), q.assets(), CosimDriver.Simulator.VERILATOR, q.processes(), CosimDriver.DEFAULT_BATCH,
-                    Cosimulate.DEFAULT_CLOCK_MHZ, null, true, null,
-                    out.resolve("cosim/alwann").resolve(a.design().moduleName())), cosimImages, listener));
+            alwannCosim.add(Cosimulate.run(Cosimulate.Request.of(alwann.map(), alwann.file().getFileName().toString(),
+                    a.design(), hw.assets(), hw.processes(), out.resolve("cosim/alwann").resolve(a.design().moduleName())),
+                    cosimImages, listener));
         }
 
         listener.stage("4/4 the accelerator, energy of the chosen map and report");
         MapEnergy.Breakdown e = EstimateEnergy.of(q.work().net(), picked.map(), table);
         ActionEnergyTable actions = q.energy().actions(characterised);
-        ArrayConfig array = rtl.configurable().design();
         List<EstimateArrayEnergy.Estimate> arrayEnergy = List.of(
                 EstimateArrayEnergy.of("exact", exactCosim, array, e.exactPj(), actions),
                 EstimateArrayEnergy.of(mapName, cosim, array, e.pj(), actions));
@@ -150,9 +161,9 @@ public final class MainFlow {
                 100 * (1 - chosenArray.totalPj() / exactArray.totalPj()), e.savingPct()));
         Accelerator accelerator = accelerator(q, picked.map(), mapName, array, chosenArray, actions, listener);
         LayOutMap.Laid hardware = null;
-        if (q.layoutClockNs() > 0) {
+        if (hw.layoutClockNs() > 0) {
             listener.stage("layout of the chosen map's configurations (qflow)");
-            hardware = LayOutMap.run(q.work(), picked.map(), q.assets(), q.layoutClockNs(), out.resolve("layout"),
+            hardware = LayOutMap.run(q.work(), picked.map(), hw.assets(), hw.layoutClockNs(), out.resolve("layout"),
                     listener);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

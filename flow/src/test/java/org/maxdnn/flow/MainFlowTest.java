@@ -72,8 +72,9 @@ class MainFlowTest {
         CharacteriseEnergy.Request characterise = new CharacteriseEnergy.Request(work.first(2), 4000, Liberty.OSU018,
                 assets, 2, out.resolve("explore/energy"));
         MainFlow.Request q = new MainFlow.Request(work, EnergySource.characterise(characterise),
-                List.of("mul8u_2P7", "mul8u_17KS"), new ExploreMaps.Settings(List.of("layer"), true, MAX_LOSS_PTS, 8, 2, 5, true),
-                4, 4, 1, 2, 2, assets, 0, out);
+                new MainFlow.Search(new ExploreMaps.Settings(List.of("layer"), true, MAX_LOSS_PTS, 8, 2, 5, true),
+                        List.of("mul8u_2P7", "mul8u_17KS"), 2),
+                new MainFlow.Hardware(ArrayConfig.configurable(4, 4), 1, 2, assets, 0), out);
         result = MainFlow.run(q, new FlowListener() {
             @Override
             public void stage(String title) {
