@@ -1,7 +1,6 @@
 package org.maxdnn.explore;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.maxdnn.data.LabeledImage;
@@ -145,18 +144,5 @@ public final class HeuristicSeeds {
             out.add(s);
         }
         return out;
-    }
-
-    /** For reports: each configuration's error per layer. */
-    public Map<String, double[]> errorsByConfig() {
-        Map<String, double[]> m = new LinkedHashMap<>();
-        for (int c = 0; c < configs.size(); c++) {
-            double[] v = new double[layers.size()];
-            for (int l = 0; l < layers.size(); l++) {
-                v[l] = errors[l][c];
-            }
-            m.put(configs.get(c).name(), v);
-        }
-        return m;
     }
 }

@@ -108,10 +108,6 @@ public final class TfliteInterpreter implements AutoCloseable {
         interpreter.runForMultipleInputsOutputs(inputs, outputMap);
     }
 
-    public int outputCount() {
-        return outputs.length;
-    }
-
     /** The raw bytes of output {@code k} of the last run (little-endian values of its type). */
     public byte[] output(int k) {
         ByteBuffer o = outputs[k];

@@ -65,10 +65,6 @@ public final class QflowFlow {
         public Path log(String name) {
             return dir.resolve("log").resolve(name);
         }
-
-        public double totalSeconds() {
-            return stageSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
-        }
     }
 
     private QflowFlow() {

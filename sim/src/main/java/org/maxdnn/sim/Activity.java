@@ -31,16 +31,6 @@ public record Activity(long vectors, long[] toggles, long[] ones, double[][] pow
         return Math.max(0, vectors - 1);
     }
 
-    /** Toggles per transition of one net (OpenSTA's "activity" with one vector per clock). */
-    public double toggleRate(int bit) {
-        return transitions() == 0 ? 0 : (double) toggles[bit] / transitions();
-    }
-
-    /** Fraction of vectors at which the net is 1 (OpenSTA's "duty"). */
-    public double duty(int bit) {
-        return vectors == 0 ? 0 : (double) ones[bit] / vectors;
-    }
-
     /** Toggles summed over all nets. */
     public long totalToggles() {
         long s = 0;

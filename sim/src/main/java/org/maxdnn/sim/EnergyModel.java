@@ -251,11 +251,6 @@ public final class EnergyModel {
         return outputLoadLib * lib.capacitanceUnit();
     }
 
-    /** Total leakage power of the cells, watts. */
-    public double leakagePower() {
-        return leakagePower;
-    }
-
     /** ½·C·V² of one toggle of {@code net}, joules. */
     public double toggleEnergy(int net) {
         double v = lib.nominalVoltage();

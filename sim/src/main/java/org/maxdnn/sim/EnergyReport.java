@@ -34,10 +34,6 @@ public record EnergyReport(String design, String library, long operations, doubl
         return total() * 1e12;
     }
 
-    public double cellsOnlyPj() {
-        return cellsOnly() * 1e12;
-    }
-
     @Override
     public String toString() {
         return String.format(Locale.ROOT,

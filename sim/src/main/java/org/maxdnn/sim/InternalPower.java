@@ -29,9 +29,4 @@ public record InternalPower(List<String> relatedPins, BooleanFunction when, Look
         }
         return t == null ? 0.0 : t.lookup(slew, load);
     }
-
-    /** The mean of the rise and fall energies, as OpenSTA uses per toggle. */
-    public double meanEnergy(double riseSlew, double fallSlew, double load) {
-        return 0.5 * (energy(true, riseSlew, load) + energy(false, fallSlew, load));
-    }
 }

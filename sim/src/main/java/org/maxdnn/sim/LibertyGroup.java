@@ -61,10 +61,6 @@ public final class LibertyGroup {
         return simple.get(name);
     }
 
-    public Map<String, String> simpleAttributes() {
-        return Collections.unmodifiableMap(simple);
-    }
-
     /** The values of the first complex attribute called {@code name}, or null. */
     public List<String> complex(String name) {
         List<List<String>> all = complex.get(name);
