@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.maxdnn.Assets;
 import org.maxdnn.accel.AcceleratorConfig;
 import org.maxdnn.array.ArrayConfig;
+import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.energy.EnergyTable;
