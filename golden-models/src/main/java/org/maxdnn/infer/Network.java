@@ -170,9 +170,16 @@ public final class Network {
         }
         String names = String.join(", ", weightedLayers().stream().map(ConvLayer::name).toList());
         Layer other = layers.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+        if (other instanceof Conv16x8Layer) {
+            throw MaxdnnException.badInput("layer '" + name + "' of " + model.file() + " is not approximable: it is"
+                    + " quantised 16x8 (int16 activations) and runs exactly, since the array's 8x8 multipliers take"
+                    + " int8 operands (docs/design/operators.md); approximable layers: "
+                    + (names.isEmpty() ? "none" : names));
+        }
         throw MaxdnnException.badInput(other != null
                 ? "layer '" + name + "' of " + model.file() + " is not approximable: only CONV_2D, DEPTHWISE_CONV_2D,"
-                        + " FULLY_CONNECTED and TRANSPOSE_CONV layers multiply weights (" + names + ")"
+                        + " FULLY_CONNECTED and TRANSPOSE_CONV layers with int8 activations multiply weights ("
+                        + names + ")"
                 : "the model " + model.file() + " has no layer '" + name + "' (approximable layers: " + names + ")");
     }
 

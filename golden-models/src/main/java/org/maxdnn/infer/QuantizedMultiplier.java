@@ -37,6 +37,17 @@ public record QuantizedMultiplier(int multiplier, int shift) {
     }
 
     /**
+     * The 64-bit MultiplyByQuantizedMultiplier of TFLite's 16x8 kernels (int16 activations, int64
+     * accumulators): the multiplier reduced to Q15 (rounded, saturated at 0x7FFF), x·m·2^(shift − 15)
+     * rounded once, half toward +∞.
+     */
+    public int applyWide(long x) {
+        long reduced = multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
+        int total = 15 - shift;
+        return (int) ((x * reduced + (1L << (total - 1))) >> total);
+    }
+
+    /**
      * ruy's MultiplyByQuantizedMultiplier (ruy/apply_multiplier.cc): x·multiplier·2^(shift − 31)
      * rounded once, half toward +∞, in 64 bits.
      */

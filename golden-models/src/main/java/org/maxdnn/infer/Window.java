@@ -29,4 +29,19 @@ public record Window(int kh, int kw, int strideH, int strideW, int padTop, int p
     public boolean stuffed() {
         return inputStepH > 1 || inputStepW > 1;
     }
+
+    /**
+     * The input pixel (row·inW + column of an inH×inW input) that tap (ky, kx) of output pixel
+     * (oy, ox) reads, or −1 where it falls on padding or on a hole of a zero-stuffed input.
+     */
+    public int inputPixel(int inH, int inW, int oy, int ox, int ky, int kx) {
+        int py = oy * strideH - padTop + ky;
+        int px = ox * strideW - padLeft + kx;
+        if (py < 0 || px < 0 || py % inputStepH != 0 || px % inputStepW != 0) {
+            return -1;
+        }
+        int iy = py / inputStepH;
+        int ix = px / inputStepW;
+        return iy < inH && ix < inW ? iy * inW + ix : -1;
+    }
 }

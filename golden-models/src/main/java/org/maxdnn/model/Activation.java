@@ -1,6 +1,6 @@
 package org.maxdnn.model;
 
-/** Fused activations (schema.fbs ActivationFunctionType) that int8 kernels apply as a clamp. */
+/** Fused activations (schema.fbs ActivationFunctionType) that the integer kernels apply as a clamp. */
 public enum Activation {
     NONE, RELU, RELU_N1_TO_1, RELU6;
 
@@ -17,8 +17,11 @@ public enum Activation {
      * CalculateActivationRangeQuantized computes it.
      */
     public int[] range(float scale, int zeroPoint) {
-        int lo = -128;
-        int hi = 127;
+        return range(scale, zeroPoint, -128, 127);
+    }
+
+    /** As {@link #range(float, int)} within a type's codes [{@code lo}, {@code hi}] (int16: −32768…32767). */
+    public int[] range(float scale, int zeroPoint, int lo, int hi) {
         switch (this) {
             case NONE -> { }
             case RELU -> lo = Math.max(lo, zeroPoint);

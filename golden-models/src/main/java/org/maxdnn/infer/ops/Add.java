@@ -30,11 +30,14 @@ public record Add(String name, OpType op, int input1, int input2, int output, in
         }
     }
 
-    public static Add prepare(OperatorContext c) {
+    public static BinaryLayer prepare(OperatorContext c) {
         return prepare(c, OpType.ADD);
     }
 
-    static Add prepare(OperatorContext c, OpType op) {
+    static BinaryLayer prepare(OperatorContext c, OpType op) {
+        if (c.output(0).type() == org.maxdnn.model.ElementType.INT16) {
+            return Add16.prepare(c, op);
+        }
         Options opt = Options.parse(c);
         TensorInfo a = c.input(0);
         TensorInfo b = c.input(1);

@@ -1,7 +1,7 @@
 package org.maxdnn.infer.ops;
 
-import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.FeatureMap;
+import org.maxdnn.infer.Layer;
 import org.maxdnn.infer.Window;
 import org.maxdnn.model.Activation;
 import org.maxdnn.model.BuiltinOptions;
@@ -32,7 +32,7 @@ public final class DepthwiseConv2D {
         }
     }
 
-    public static ConvLayer prepare(OperatorContext c) {
+    public static Layer prepare(OperatorContext c) {
         Options opt = Options.parse(c);
         TensorInfo input = c.input(0);
         TensorInfo w = c.input(1);

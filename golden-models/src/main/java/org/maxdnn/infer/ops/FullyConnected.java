@@ -1,7 +1,7 @@
 package org.maxdnn.infer.ops;
 
-import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.FeatureMap;
+import org.maxdnn.infer.Layer;
 import org.maxdnn.infer.Rounding;
 import org.maxdnn.infer.Window;
 import org.maxdnn.model.Activation;
@@ -28,7 +28,7 @@ public final class FullyConnected {
         }
     }
 
-    public static ConvLayer prepare(OperatorContext c) {
+    public static Layer prepare(OperatorContext c) {
         Options opt = Options.parse(c);
         TensorInfo input = c.input(0);
         TensorInfo w = c.input(1);

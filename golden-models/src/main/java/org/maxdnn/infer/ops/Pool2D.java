@@ -7,6 +7,7 @@ import org.maxdnn.infer.Window;
 import org.maxdnn.infer.Workspace;
 import org.maxdnn.model.Activation;
 import org.maxdnn.model.BuiltinOptions;
+import org.maxdnn.model.ElementType;
 import org.maxdnn.model.OpType;
 import org.maxdnn.model.Padding;
 import org.maxdnn.model.Quantization;
@@ -14,8 +15,8 @@ import org.maxdnn.model.TensorInfo;
 
 /**
  * AVERAGE_POOL_2D or MAX_POOL_2D as prepared by {@link AveragePool2D} or {@link MaxPool2D}: Pool2DOptions (padding, stride_w, stride_h,
- * filter_width, filter_height, fused activation), the window over an HWC input, and int8 input and
- * output in the same quantization (the int8 pooling kernels do not rescale).
+ * filter_width, filter_height, fused activation), the window over an HWC input, and int8 (or int16,
+ * 16x8) input and output in the same quantization (the integer pooling kernels do not rescale).
  */
 public record Pool2D(String name, OpType op, int input, int output, FeatureMap in, FeatureMap out, Window window,
                      int actMin, int actMax) implements UnaryLayer {
@@ -41,17 +42,24 @@ public record Pool2D(String name, OpType op, int input, int output, FeatureMap i
         TensorInfo output = c.output(0);
         FeatureMap in = c.nhwc(input);
         FeatureMap out = c.nhwc(output);
-        Quantization qi = c.int8(input, "input");
-        Quantization qo = c.int8(output, "output");
+        if (input.type() != ElementType.INT16) {
+            c.int8(input, "input");
+        }
+        Quantization qi = Values.perTensor(c, input, "input");
+        Quantization qo = Values.perTensor(c, output, "output");
+        if (output.type() != input.type()) {
+            throw c.error("input " + input.type() + " and output " + output.type() + " differ");
+        }
         if (qi.scale() != qo.scale() || qi.zeroPoint() != qo.zeroPoint()) {
-            throw c.error("input and output quantization differ (not supported by the int8 pooling kernels)");
+            throw c.error("input and output quantization differ (not supported by the integer pooling kernels)");
         }
         int outH = padding.outputSize(in.h(), filterH, strideH);
         int outW = padding.outputSize(in.w(), filterW, strideW);
         if (outH != out.h() || outW != out.w() || out.c() != in.c()) {
             throw c.error("output " + output.shapeText() + " does not match the pooling geometry");
         }
-        int[] range = opt.activation.range(qo.scale(), qo.zeroPoint());
+        int[] type = Values.range(c, output);
+        int[] range = opt.activation.range(qo.scale(), qo.zeroPoint(), type[0], type[1]);
         return new Pool2D(c.name(), op, input.index(), output.index(), in, out,
                 Window.of(padding, in.h(), in.w(), filterH, filterW, strideH, strideW), range[0], range[1]);
     }
@@ -59,8 +67,8 @@ public record Pool2D(String name, OpType op, int input, int output, FeatureMap i
     /** The average (on the raw stored values) or the maximum of each window, clamped to the activation range. */
     @Override
     public void run(Workspace ws) {
-        byte[] input = ws.tensor(this.input);
-        byte[] result = ws.tensor(output);
+        Object input = ws.data(this.input);
+        Object result = ws.data(output);
         boolean average = op == OpType.AVERAGE_POOL_2D;
         int channels = in.c();
         int o = 0;
@@ -74,17 +82,17 @@ public record Pool2D(String name, OpType op, int input, int output, FeatureMap i
                         for (int kx = 0; kx < window.kw(); kx++) {
                             int ix = ox * window.strideW() - window.padLeft() + kx;
                             if (iy >= 0 && iy < in.h() && ix >= 0 && ix < in.w()) {
-                                int v = input[(iy * in.w() + ix) * channels + c];
+                                int v = Values.load(input, (iy * in.w() + ix) * channels + c, false);
                                 acc = average ? acc + v : Math.max(acc, v);
                                 count++;
                             }
                         }
                     }
                     if (average) {
-                        // round half away from zero, as the int8 reference kernel
+                        // round half away from zero, as the int8 and int16 reference kernels
                         acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
                     }
-                    result[o] = (byte) (acc < actMin ? actMin : Math.min(acc, actMax));
+                    Values.store(result, o, acc < actMin ? actMin : Math.min(acc, actMax));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.maxdnn.infer.ops;
 
+import org.maxdnn.infer.UnaryLayer;
 import org.maxdnn.model.OpType;
 
 /** RELU_N1_TO_1: {@link Relu}'s arithmetic clamped to the real range [−1, 1]. */
@@ -7,7 +8,7 @@ public final class ReluN1To1 {
     private ReluN1To1() {
     }
 
-    public static Lookup prepare(OperatorContext c) {
+    public static UnaryLayer prepare(OperatorContext c) {
         return Relu.prepare(c, OpType.RELU_N1_TO_1, -1f, 1f);
     }
 }

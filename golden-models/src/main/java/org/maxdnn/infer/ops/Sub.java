@@ -1,5 +1,6 @@
 package org.maxdnn.infer.ops;
 
+import org.maxdnn.infer.BinaryLayer;
 import org.maxdnn.model.OpType;
 
 /** SUB: {@link Add}'s arithmetic with the second input's rescaled value subtracted (sub.cc). */
@@ -7,7 +8,7 @@ public final class Sub {
     private Sub() {
     }
 
-    public static Add prepare(OperatorContext c) {
+    public static BinaryLayer prepare(OperatorContext c) {
         return Add.prepare(c, OpType.SUB);
     }
 }

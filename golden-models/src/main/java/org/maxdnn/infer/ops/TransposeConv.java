@@ -1,7 +1,7 @@
 package org.maxdnn.infer.ops;
 
-import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.FeatureMap;
+import org.maxdnn.infer.Layer;
 import org.maxdnn.infer.Window;
 import org.maxdnn.model.TensorInfo;
 
@@ -18,7 +18,7 @@ public final class TransposeConv {
     private TransposeConv() {
     }
 
-    public static ConvLayer prepare(OperatorContext c) {
+    public static Layer prepare(OperatorContext c) {
         // TransposeConvOptions: padding, stride_w, stride_h, fused activation, as Conv2DOptions begins
         Conv2D.Options opt = Conv2D.Options.parse(c);
         TensorInfo w = c.input(1);
