@@ -70,6 +70,12 @@ public final class AcceleratorDriver implements AutoCloseable {
                 : new VerilatorAccelerator(AcceleratorHarness.build(config, verilog, false), List.of());
     }
 
+    /** Runs a host program on the accelerator (tests of descriptor lists the network run does not use). */
+    byte[] execute(HostCommands commands) {
+        resident[0] = resident[1] = -1;
+        return sim.execute(commands);
+    }
+
     /** Cosimulates whole inferences of {@code images} under {@code golden}'s map; {@code progress} gets the images done. */
     public Report network(InferencePlan golden, List<LabeledImage> images, IntConsumer progress) {
         Network net = golden.network();

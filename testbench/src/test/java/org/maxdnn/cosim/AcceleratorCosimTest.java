@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
 import org.maxdnn.accel.AcceleratorConfig;
+import org.maxdnn.accel.HostInterface;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.data.DataSets;
 import org.maxdnn.data.LabeledImage;
@@ -186,6 +187,46 @@ class AcceleratorCosimTest {
                 assertArrayEquals(golden(l, kernels, input), d.layer(l, kernels, input), l.op() + " on the gated array");
             }
         }
+    }
+
+    /**
+     * A network as a descriptor list: two layers started once, the first without halt, the second's
+     * input the first's output in the other bank; only the last raises done.
+     */
+    @Test
+    void aDescriptorListRunsTwoLayersFromOneStart() {
+        Random rnd = new Random(3);
+        ConvLayer first = randomLayer(rnd, OpType.CONV_2D, 5, 6, 3, 6, 3, 1, 1, 1, false);
+        ConvLayer second = randomLayer(rnd, OpType.CONV_2D, 5, 6, 6, 5, 1, 1, 0, 1, true);
+        MultiplierConfig[][] k1 = randomKernels(rnd, first);
+        MultiplierConfig[][] k2 = randomKernels(rnd, second);
+        byte[] input = new byte[5 * 6 * 3];
+        rnd.nextBytes(input);
+        byte[] expected = golden(second, k2, golden(first, k1, input));
+        LayerProgram p1 = new LayerProgram(CONFIG, first, k1, registry);
+        LayerProgram p2 = new LayerProgram(CONFIG, second, k2, registry);
+        int a = CONFIG.activationBytes();
+        int[] words = new int[input.length];
+        for (int i = 0; i < input.length; i++) {
+            words[i] = input[i] & 0xFF;
+        }
+        HostCommands h = new HostCommands().write(HostInterface.address(HostInterface.ACTIVATIONS, 0), words);
+        p1.writeTables(h, 0, 0);
+        p2.writeTables(h, CONFIG.weightWords(), CONFIG.parameterEntries());
+        p1.writeDescriptor(h, 0, p1.descriptor(false, 0, a, 0, 0));
+        p2.writeDescriptor(h, 1, p2.descriptor(true, a, 0, CONFIG.weightWords(), CONFIG.parameterEntries()));
+        h.write(HostInterface.address(HostInterface.REGISTERS, HostInterface.REG_START), 0).run(1_000_000)
+                .read(HostInterface.address(HostInterface.REGISTERS, HostInterface.REG_STATUS), 1)
+                .read(HostInterface.address(HostInterface.ACTIVATIONS, 0), expected.length);
+        java.nio.ByteBuffer r = java.nio.ByteBuffer.wrap(driver.execute(h)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        r.getLong();
+        assertEquals(1, r.get(), "done rose");
+        assertEquals(HostInterface.STATUS_DONE | 1 << 16, r.getInt(), "done, not busy, at descriptor 1");
+        byte[] out = new byte[expected.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) r.getInt();
+        }
+        assertArrayEquals(expected, out);
     }
 
     @Test
