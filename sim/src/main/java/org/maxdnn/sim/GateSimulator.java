@@ -1,13 +1,17 @@
 package org.maxdnn.sim;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.sim.CompiledNetlist.ClockCell;
+import org.maxdnn.sim.CompiledNetlist.Flop;
+import org.maxdnn.sim.CompiledNetlist.Gate;
+import org.maxdnn.sim.CompiledNetlist.Group;
+import org.maxdnn.sim.CompiledNetlist.InputGroups;
+import org.maxdnn.sim.CompiledNetlist.Output;
 
 /**
  * Zero-delay, bit-parallel simulation of a combinational gate-level netlist: 64 input vectors per
@@ -33,6 +37,9 @@ import org.maxdnn.MaxdnnException;
  * gated clock and the flops behind it) are added after the vectors. Other latches and sequential
  * cells and combinational loops are errors. A tri-state output is simulated as always driven. An unconnected
  * cell output gets a private net.
+ *
+ * <p>The netlist is compiled once ({@link CompiledNetlist}: cells bound to the liberty, nets, the
+ * clock's cells, topological order, the checks); {@link #simulate} runs vectors through it.
  */
 public final class GateSimulator {
     /** Vectors are simulated in chunks of at most this many 64-bit words. */
@@ -48,117 +55,15 @@ public final class GateSimulator {
     public record PowerGroup(LibertyPin pin, int index, InternalPower power) {
     }
 
-    private static final class Group {
-        int event;
-        /** Nets whose toggle causes this group's events (the related pins); empty = any toggle. */
-        int[] relatedNets;
-        /** Index into the output's related-net list of each related net. */
-        BooleanFunction when;
-        int[] whenNets;
-        /** For an unconditional group: the conditional groups of the same related pins. */
-        Group[] conditionalSiblings;
-        /** A flop's group caused by its clock: an output group related to it, or the clock pin's own. */
-        boolean clocked;
+    private final CompiledNetlist compiled;
+
+    public GateSimulator(Netlist netlist, Liberty liberty) {
+        this.compiled = new CompiledNetlist(netlist, liberty);
     }
 
-    private static final class Output {
-        int net;
-        BooleanFunction function;
-        int[] functionNets;
-        /** Distinct related nets of this output's groups, for counting simultaneous causes. */
-        int[] relatedNets;
-        Group[] groups;
-    }
-
-    private static final class InputGroups {
-        int net;
-        Group[] groups;
-    }
-
-    /** A flip-flop's state: its two private nets and what it takes at the clock edge. */
-    private static final class Flop {
-        int stateNet;
-        int stateBarNet;
-        BooleanFunction nextState;
-        int[] nextStateNets;
-        int clockNet;
-    }
-
-    private static final class Gate {
-        int cellIndex;
-        Flop flop;
-        LibertyCell type;
-        Output[] outputs;
-        InputGroups[] inputs;
-        int eventCount;
-    }
-
-    private final Netlist netlist;
-    private final Liberty liberty;
-    private final int netCount;
-    private final Gate[] order;
-    private final LibertyCell[] cellTypes;
-    private final List<Map<String, Integer>> pinNets = new ArrayList<>();
-    private final int maxStack;
-    /** The flip-flops, in evaluation order; a netlist with any is simulated one vector at a time. */
-    private final Gate[] flops;
-    /** Clock-gate latches (cell indices). */
-    private final List<Integer> latches = new ArrayList<>();
-    /** The clock port's net, or -1. */
-    private final int clockNet;
-    /** Cells fed by the clock: inverters of it and clock gates. */
-    private final List<ClockCell> clockCells;
-    /** Per net: driven by a clock gate. */
-    private final boolean[] gatedClockNet;
-
-    /**
-     * A cell with an input on the clock: an inverter of it ({@code inverted}), or a clock gate whose
-     * output pulses with the clock while its other inputs (the enable) make it follow the clock.
-     *
-     * @param gate the cell
-     * @param output its output net
-     * @param clockInput the net of its input on the clock
-     * @param inverted true for an inverter of the clock
-     */
-    private record ClockCell(Gate gate, int output, int clockInput, boolean inverted) {
-    }
-
-    /** The cells on the clock: inverters of it, and gates whose output is the clock ANDed with an enable. */
-    private List<ClockCell> clockCone(Gate[] gates) {
-        List<ClockCell> out = new ArrayList<>();
-        if (clockNet < 0) {
-            return out;
-        }
-        for (Gate g : gates) {
-            Map<String, Integer> pins = pinNets.get(g.cellIndex);
-            for (LibertyPin p : g.type.inputs()) {
-                if (pins.get(p.name()) != clockNet || g.outputs.length != 1 || g.flop != null) {
-                    continue;
-                }
-                Output o = g.outputs[0];
-                int k = indexOf(o.functionNets, clockNet);
-                long[] stack = new long[o.function.stackSize() + 1];
-                long[] v = new long[o.functionNets.length];
-                // an inverter: a function of the clock alone, its complement
-                if (o.functionNets.length == 1 && o.function.eval(v, stack) == -1L) {
-                    out.add(new ClockCell(g, o.net, clockNet, true));
-                    continue;
-                }
-                // a gate: 0 while the clock is low, whatever the enable
-                boolean gate = true;
-                for (int m = 0; m < 1 << (o.functionNets.length - 1) && gate; m++) {
-                    int bit = 0;
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = i == k ? 0 : ((m >> bit++) & 1) != 0 ? -1L : 0;
-                    }
-                    gate = o.function.eval(v, stack) == 0;
-                }
-                if (gate) {
-                    out.add(new ClockCell(g, o.net, clockNet, false));
-                }
-            }
-        }
-        return out;
+    /** True when {@code net} is a clock gate's output (a gated clock). */
+    public boolean isGatedClock(int net) {
+        return compiled.gatedClockNet[net];
     }
 
     /** A flop's or latch's clock-pin groups, a rise and a fall per clock edge it sees. */
@@ -173,276 +78,6 @@ public final class GateSimulator {
         }
     }
 
-    private Gate gateOfCell(int cellIndex) {
-        for (Gate g : order) {
-            if (g.cellIndex == cellIndex) {
-                return g;
-            }
-        }
-        throw new IllegalStateException("no cell " + cellIndex);
-    }
-
-    private static int indexOf(int[] a, int x) {
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] == x) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** True when {@code net} is a clock gate's output (a gated clock). */
-    public boolean isGatedClock(int net) {
-        return gatedClockNet[net];
-    }
-
-    /** The clock gate driving {@code net}, or null. */
-    private ClockCell gateOf(int net) {
-        for (ClockCell k : clockCells) {
-            if (!k.inverted && k.output == net) {
-                return k;
-            }
-        }
-        return null;
-    }
-
-    public GateSimulator(Netlist netlist, Liberty liberty) {
-        this.netlist = netlist;
-        this.liberty = liberty;
-        int next = netlist.maxBit() + 1;
-        List<Netlist.Cell> cells = netlist.cells();
-        cellTypes = new LibertyCell[cells.size()];
-        Gate[] gates = new Gate[cells.size()];
-        Map<Integer, Integer> driver = new HashMap<>();
-        int stack = 1;
-        for (int ci = 0; ci < cells.size(); ci++) {
-            Netlist.Cell c = cells.get(ci);
-            LibertyCell type = liberty.cells().get(c.type());
-            if (type == null) {
-                throw MaxdnnException.badInput("netlist " + netlist.module() + " cell " + c.name() + " has type "
-                        + c.type() + ", which liberty " + liberty.name() + " does not define");
-            }
-            LibertyCell.FlipFlop ff = type.flipFlop();
-            LibertyCell.Latch latch = type.latch();
-            if (type.sequential() && latch == null && (ff == null || ff.clear() != null || ff.preset() != null
-                    || type.pin(ff.clockedOn()) == null)) {
-                throw MaxdnnException.badInput("netlist " + netlist.module() + " cell " + c.name() + " (" + c.type()
-                        + ") is sequential but not a plain edge-triggered flip-flop; the gate simulator handles "
-                        + "combinational logic, flip-flops without clear or preset and clock-gate latches only");
-            }
-            cellTypes[ci] = type;
-            Map<String, Integer> pinNet = new HashMap<>();
-            for (LibertyPin p : type.pins().values()) {
-                Integer net = c.connections().get(p.name());
-                if (net == null) {
-                    if (p.isInput()) {
-                        throw MaxdnnException.badInput("netlist " + netlist.module() + " cell " + c.name()
-                                + " leaves input " + p.name() + " unconnected");
-                    }
-                    net = next++;
-                }
-                pinNet.put(p.name(), net);
-            }
-            Flop flop = null;
-            if (latch != null) {
-                // transparent in the clock's low phase: in the cycle it is evaluated it passes its data
-                pinNet.put(latch.state(), netOf(pinNet, latch.dataIn().variables().get(0), c));
-                if (latch.dataIn().variables().size() != 1 || type.pin(latch.enable()) == null) {
-                    throw MaxdnnException.badInput("latch " + c.type() + " of " + netlist.module() + ": the gate simulator "
-                            + "handles a latch whose data is one pin and whose enable is a pin");
-                }
-                latches.add(ci);
-            }
-            if (ff != null && type.sequential()) {
-                flop = new Flop();
-                flop.stateNet = next++;
-                flop.stateBarNet = next++;
-                pinNet.put(ff.state(), flop.stateNet);
-                pinNet.put(ff.stateBar(), flop.stateBarNet);
-                flop.nextState = ff.nextState();
-                flop.nextStateNets = nets(ff.nextState(), pinNet, c);
-                flop.clockNet = pinNet.get(ff.clockedOn());
-                stack = Math.max(stack, ff.nextState().stackSize());
-            }
-            pinNets.add(pinNet);
-            for (String pin : c.connections().keySet()) {
-                if (type.pin(pin) == null) {
-                    throw MaxdnnException.badInput("netlist cell " + c.name() + " connects pin " + pin + ", which "
-                            + c.type() + " does not have");
-                }
-            }
-            Gate g = new Gate();
-            g.cellIndex = ci;
-            g.type = type;
-            g.flop = flop;
-            List<Output> outs = new ArrayList<>();
-            List<InputGroups> ins = new ArrayList<>();
-            int event = 0;
-            for (LibertyPin p : type.pins().values()) {
-                List<Group> groups = new ArrayList<>();
-                for (InternalPower ip : p.internalPowers()) {
-                    Group gr = new Group();
-                    gr.event = event++;
-                    gr.relatedNets = ip.relatedPins().stream().mapToInt(r -> netOf(pinNet, r, c)).toArray();
-                    gr.when = ip.when();
-                    gr.whenNets = ip.when() == null ? new int[0] : nets(ip.when(), pinNet, c);
-                    if (ip.when() != null) {
-                        stack = Math.max(stack, ip.when().stackSize());
-                    }
-                    gr.clocked = flop != null && (p.name().equals(ff.clockedOn())
-                            || (p.isOutput() && ip.relatedPins().contains(ff.clockedOn())))
-                            || latch != null && p.name().equals(latch.enable());
-                    groups.add(gr);
-                }
-                for (Group gr : groups) {
-                    if (gr.when == null) {
-                        List<Group> sib = new ArrayList<>();
-                        for (Group other : groups) {
-                            if (other.when != null && Arrays.equals(other.relatedNets, gr.relatedNets)) {
-                                sib.add(other);
-                            }
-                        }
-                        gr.conditionalSiblings = sib.toArray(new Group[0]);
-                    }
-                }
-                if (p.isOutput()) {
-                    if (p.function() == null) {
-                        throw MaxdnnException.badInput("liberty cell " + type.name() + " output " + p.name()
-                                + " has no function");
-                    }
-                    Output o = new Output();
-                    o.net = pinNet.get(p.name());
-                    o.function = p.function();
-                    if (latch != null) {
-                        if (!p.function().variables().equals(List.of(latch.state()))
-                                || p.function().eval(new long[] {-1L}, new long[p.function().stackSize() + 1]) != -1L) {
-                            throw MaxdnnException.badInput("latch " + c.type() + " of " + netlist.module() + " uses output "
-                                    + p.name() + ", which is not its state; the gate simulator handles the true output only");
-                        }
-                    }
-                    o.functionNets = nets(p.function(), pinNet, c);
-                    stack = Math.max(stack, p.function().stackSize());
-                    o.groups = groups.toArray(new Group[0]);
-                    o.relatedNets = groups.stream().flatMapToInt(gr -> Arrays.stream(gr.relatedNets)).distinct()
-                            .toArray();
-                    outs.add(o);
-                    Integer old = driver.put(o.net, ci);
-                    if (old != null || o.net < 2) {
-                        throw MaxdnnException.badInput("netlist " + netlist.module() + " net "
-                                + netlist.netName(o.net) + " has more than one driver");
-                    }
-                } else if (!groups.isEmpty()) {
-                    InputGroups ig = new InputGroups();
-                    ig.net = pinNet.get(p.name());
-                    ig.groups = groups.toArray(new Group[0]);
-                    ins.add(ig);
-                }
-            }
-            g.outputs = outs.toArray(new Output[0]);
-            g.inputs = ins.toArray(new InputGroups[0]);
-            g.eventCount = event;
-            gates[ci] = g;
-        }
-        for (Netlist.Port p : netlist.inputs()) {
-            for (int b : p.bits()) {
-                if (driver.containsKey(b)) {
-                    throw MaxdnnException.badInput("input port " + p.name() + " is driven by a cell");
-                }
-            }
-        }
-        this.netCount = next;
-        this.maxStack = stack;
-        this.order = topological(gates, driver);
-        this.flops = Arrays.stream(this.order).filter(g -> g.flop != null).toArray(Gate[]::new);
-        Netlist.Port clk = netlist.ports().stream().filter(p -> p.isInput() && p.name().equals("clock") && p.width() == 1)
-                .findFirst().orElse(null);
-        this.clockNet = clk == null ? -1 : clk.bits()[0];
-        this.clockCells = clockCone(gates);
-        this.gatedClockNet = new boolean[netCount];
-        clockCells.stream().filter(k -> !k.inverted()).forEach(k -> gatedClockNet[k.output()] = true);
-        for (Gate g : flops) {
-            if (g.flop.clockNet != clockNet && gateOf(g.flop.clockNet) == null) {
-                throw MaxdnnException.badInput("netlist " + netlist.module() + " clocks flop "
-                        + netlist.cells().get(g.cellIndex).name() + " from net " + netlist.netName(g.flop.clockNet)
-                        + ", neither the clock port nor a clock gate's output");
-            }
-        }
-        for (int ci : latches) {
-            LibertyCell.Latch l = cellTypes[ci].latch();
-            int en = pinNets.get(ci).get(l.enable());
-            if (clockCells.stream().noneMatch(k -> k.output == en && k.inverted)) {
-                throw MaxdnnException.badInput("latch " + netlist.cells().get(ci).name() + " of " + netlist.module()
-                        + " is not enabled by the inverted clock: only clock-gate latches are simulated");
-            }
-        }
-    }
-
-    private static int netOf(Map<String, Integer> pinNet, String pin, Netlist.Cell c) {
-        Integer n = pinNet.get(pin);
-        if (n == null) {
-            throw MaxdnnException.badInput("liberty cell " + c.type() + " refers to pin " + pin + ", which it lacks");
-        }
-        return n;
-    }
-
-    private static int[] nets(BooleanFunction f, Map<String, Integer> pinNet, Netlist.Cell c) {
-        int[] out = new int[f.variables().size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = netOf(pinNet, f.variables().get(i), c);
-        }
-        return out;
-    }
-
-    private Gate[] topological(Gate[] gates, Map<Integer, Integer> driver) {
-        int n = gates.length;
-        int[] pending = new int[n];
-        List<List<Integer>> users = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            users.add(new ArrayList<>());
-        }
-        for (Gate g : gates) {
-            java.util.Set<Integer> deps = new java.util.HashSet<>();
-            for (Output o : g.outputs) {
-                for (int net : o.functionNets) {
-                    Integer d = driver.get(net);
-                    if (d != null) {
-                        deps.add(d);
-                    }
-                }
-            }
-            for (int d : deps) {
-                users.get(d).add(g.cellIndex);
-            }
-            pending[g.cellIndex] = deps.size();
-        }
-        ArrayDeque<Integer> ready = new ArrayDeque<>();
-        for (int i = 0; i < n; i++) {
-            if (pending[i] == 0) {
-                ready.add(i);
-            }
-        }
-        Gate[] out = new Gate[n];
-        int k = 0;
-        while (!ready.isEmpty()) {
-            int i = ready.poll();
-            out[k++] = gates[i];
-            for (int u : users.get(i)) {
-                if (--pending[u] == 0) {
-                    ready.add(u);
-                }
-            }
-        }
-        if (k != n) {
-            for (int i = 0; i < n; i++) {
-                if (pending[i] > 0) {
-                    throw MaxdnnException.badInput("netlist " + netlist.module() + " has a combinational loop through "
-                            + netlist.cells().get(i).name() + " (" + netlist.cells().get(i).type() + ")");
-                }
-            }
-        }
-        return out;
-    }
-
     /** The internal-power groups of a cell type in {@link Activity#powerEvents()} order. */
     public static List<PowerGroup> powerGroups(LibertyCell cell) {
         List<PowerGroup> out = new ArrayList<>();
@@ -455,26 +90,26 @@ public final class GateSimulator {
     }
 
     public Netlist netlist() {
-        return netlist;
+        return compiled.netlist;
     }
 
     public Liberty liberty() {
-        return liberty;
+        return compiled.liberty;
     }
 
     /** Nets including private ones for unconnected outputs; arrays in {@link Activity} have this size. */
     public int netCount() {
-        return netCount;
+        return compiled.netCount;
     }
 
     /** The liberty cell of netlist cell {@code i}. */
     public LibertyCell cellType(int i) {
-        return cellTypes[i];
+        return compiled.cellTypes[i];
     }
 
     /** The net on {@code pin} of cell {@code cellIndex} (a private net for an unconnected output). */
     public int pinNet(int cellIndex, String pin) {
-        Integer n = pinNets.get(cellIndex).get(pin);
+        Integer n = compiled.pinNets.get(cellIndex).get(pin);
         if (n == null) {
             throw new IllegalArgumentException("cell " + cellIndex + " has no pin " + pin);
         }
@@ -483,9 +118,9 @@ public final class GateSimulator {
 
     /** Cell indices in evaluation (topological) order. */
     public int[] order() {
-        int[] o = new int[order.length];
+        int[] o = new int[compiled.order.length];
         for (int i = 0; i < o.length; i++) {
-            o[i] = order[i].cellIndex;
+            o[i] = compiled.order[i].cellIndex;
         }
         return o;
     }
@@ -504,14 +139,15 @@ public final class GateSimulator {
      * length.
      */
     public Activity simulate(Map<String, int[]> inputs, boolean keepOutputs) {
-        List<Netlist.Port> inPorts = netlist.inputs();
+        List<Netlist.Port> inPorts = compiled.netlist.inputs();
         int n = -1;
         int[][] streams = new int[inPorts.size()][];
         for (int i = 0; i < inPorts.size(); i++) {
             Netlist.Port p = inPorts.get(i);
             int[] v = inputs.get(p.name());
             if (v == null) {
-                throw MaxdnnException.badInput("no stimulus for input port " + p.name() + " of " + netlist.module());
+                throw MaxdnnException.badInput("no stimulus for input port " + p.name() + " of "
+                        + compiled.netlist.module());
             }
             if (n >= 0 && v.length != n) {
                 throw MaxdnnException.badInput("stimulus for " + p.name() + " has " + v.length + " vectors, not " + n);
@@ -521,31 +157,31 @@ public final class GateSimulator {
         }
         for (String name : inputs.keySet()) {
             if (inPorts.stream().noneMatch(p -> p.name().equals(name))) {
-                throw MaxdnnException.badInput(netlist.module() + " has no input port " + name);
+                throw MaxdnnException.badInput(compiled.netlist.module() + " has no input port " + name);
             }
         }
         if (n < 0) {
             n = 0;
         }
-        int chunkWords = Math.max(1, Math.min(MAX_CHUNK_WORDS, (1 << 21) / Math.max(1, netCount)));
-        int step = flops.length > 0 ? 1 : 64 * chunkWords;
-        long[] state = new long[flops.length];
-        long[] opened = new long[clockCells.size()];
-        boolean[] open = new boolean[clockCells.size()];
-        int[] flopGate = new int[flops.length];
-        for (int f = 0; f < flops.length; f++) {
-            flopGate[f] = clockCells.indexOf(gateOf(flops[f].flop.clockNet));
+        int chunkWords = Math.max(1, Math.min(MAX_CHUNK_WORDS, (1 << 21) / Math.max(1, compiled.netCount)));
+        int step = compiled.flops.length > 0 ? 1 : 64 * chunkWords;
+        long[] state = new long[compiled.flops.length];
+        long[] opened = new long[compiled.clockCells.size()];
+        boolean[] open = new boolean[compiled.clockCells.size()];
+        int[] flopGate = new int[compiled.flops.length];
+        for (int f = 0; f < compiled.flops.length; f++) {
+            flopGate[f] = compiled.clockCells.indexOf(compiled.gateOf(compiled.flops[f].flop.clockNet));
         }
-        long[][] val = new long[netCount][chunkWords];
-        long[][] tog = new long[netCount][chunkWords];
-        long[] lastBit = new long[netCount];
-        long[] toggles = new long[netCount];
-        long[] ones = new long[netCount];
-        double[][] events = new double[cellTypes.length][];
-        for (Gate g : order) {
+        long[][] val = new long[compiled.netCount][chunkWords];
+        long[][] tog = new long[compiled.netCount][chunkWords];
+        long[] lastBit = new long[compiled.netCount];
+        long[] toggles = new long[compiled.netCount];
+        long[] ones = new long[compiled.netCount];
+        double[][] events = new double[compiled.cellTypes.length][];
+        for (Gate g : compiled.order) {
             events[g.cellIndex] = new double[2 * g.eventCount];
         }
-        List<Netlist.Port> outPorts = netlist.outputs();
+        List<Netlist.Port> outPorts = compiled.netlist.outputs();
         Map<String, long[]> outputs = new LinkedHashMap<>();
         if (keepOutputs) {
             for (Netlist.Port p : outPorts) {
@@ -554,7 +190,7 @@ public final class GateSimulator {
         }
         Arrays.fill(val[Netlist.CONST1], -1L);
         long[] scratch = new long[64];
-        long[] stack = new long[maxStack + 1];
+        long[] stack = new long[compiled.maxStack + 1];
         long[] vars = new long[64];
         long[] counter = new long[16];
         for (int start = 0; start < n; start += step) {
@@ -582,12 +218,12 @@ public final class GateSimulator {
                 }
             }
             // flip-flop outputs hold the state of the previous edge (one vector per chunk)
-            for (int f = 0; f < flops.length; f++) {
-                val[flops[f].flop.stateNet][0] = state[f];
-                val[flops[f].flop.stateBarNet][0] = ~state[f];
+            for (int f = 0; f < compiled.flops.length; f++) {
+                val[compiled.flops[f].flop.stateNet][0] = state[f];
+                val[compiled.flops[f].flop.stateBarNet][0] = ~state[f];
             }
             // gates
-            for (Gate g : order) {
+            for (Gate g : compiled.order) {
                 for (Output o : g.outputs) {
                     long[] dst = val[o.net];
                     int[] fn = o.functionNets;
@@ -601,13 +237,13 @@ public final class GateSimulator {
                 }
             }
             // the clock gates: open where the enable lets the clock through (clock at 1), counted per edge
-            for (int k = 0; k < clockCells.size(); k++) {
-                ClockCell cc = clockCells.get(k);
+            for (int k = 0; k < compiled.clockCells.size(); k++) {
+                ClockCell cc = compiled.clockCells.get(k);
                 if (cc.inverted()) {
                     continue;
                 }
                 Output o = cc.gate().outputs[0];
-                int ck = indexOf(o.functionNets, clockNet);
+                int ck = CompiledNetlist.indexOf(o.functionNets, compiled.clockNet);
                 long[] v = o.functionNets.length <= vars.length ? vars : new long[o.functionNets.length];
                 open[k] = false;
                 for (int w = 0; w < words; w++) {
@@ -623,11 +259,11 @@ public final class GateSimulator {
                 }
             }
             // the clock edge at the end of the cycle
-            for (int f = 0; f < flops.length; f++) {
+            for (int f = 0; f < compiled.flops.length; f++) {
                 if (flopGate[f] >= 0 && !open[flopGate[f]]) {
                     continue;
                 }
-                Flop fl = flops[f].flop;
+                Flop fl = compiled.flops[f].flop;
                 long[] v = fl.nextStateNets.length <= vars.length ? vars : new long[fl.nextStateNets.length];
                 for (int k = 0; k < fl.nextStateNets.length; k++) {
                     v[k] = val[fl.nextStateNets[k]][0];
@@ -636,7 +272,7 @@ public final class GateSimulator {
             }
             // toggles and duty
             long lastMask = (count & 63) == 0 ? -1L : (1L << (count & 63)) - 1;
-            for (int net = 2; net < netCount; net++) {
+            for (int net = 2; net < compiled.netCount; net++) {
                 long[] v = val[net];
                 long[] t = tog[net];
                 long prev = lastBit[net];
@@ -659,7 +295,7 @@ public final class GateSimulator {
                 ones[net] += oc;
             }
             // internal-power attribution
-            for (Gate g : order) {
+            for (Gate g : compiled.order) {
                 attribute(g, val, tog, words, events[g.cellIndex], stack, vars, counter, scratch);
             }
             if (keepOutputs) {
@@ -682,18 +318,18 @@ public final class GateSimulator {
             }
         }
         long cycles = Math.max(0, n - 1);
-        if (clockNet >= 0 && !clockCells.isEmpty()) {
-            toggles[clockNet] = 2 * cycles;
-            ones[clockNet] = n / 2;
+        if (compiled.clockNet >= 0 && !compiled.clockCells.isEmpty()) {
+            toggles[compiled.clockNet] = 2 * cycles;
+            ones[compiled.clockNet] = n / 2;
         }
-        for (int k = 0; k < clockCells.size(); k++) {
-            ClockCell cc = clockCells.get(k);
+        for (int k = 0; k < compiled.clockCells.size(); k++) {
+            ClockCell cc = compiled.clockCells.get(k);
             long edges = cc.inverted() ? cycles : opened[k];
             toggles[cc.output()] = 2 * edges;
             ones[cc.output()] = cc.inverted() ? n - n / 2 : edges / 2;
             double[] ev = events[cc.gate().cellIndex];
             for (Group gr : cc.gate().outputs[0].groups) {
-                if (gr.when == null && indexOf(gr.relatedNets, cc.clockInput()) >= 0) {
+                if (gr.when == null && CompiledNetlist.indexOf(gr.relatedNets, cc.clockInput()) >= 0) {
                     ev[2 * gr.event] += edges;
                     ev[2 * gr.event + 1] += edges;
                 }
@@ -709,15 +345,15 @@ public final class GateSimulator {
                 }
             }
         }
-        for (int f = 0; f < flops.length; f++) {
-            Gate g = flops[f];
+        for (int f = 0; f < compiled.flops.length; f++) {
+            Gate g = compiled.flops[f];
             long edges = flopGate[f] >= 0 ? opened[flopGate[f]] : cycles;
             toggles[g.flop.clockNet] = 2 * edges;
             ones[g.flop.clockNet] = flopGate[f] >= 0 ? edges / 2 : n / 2;
             clockPinEvents(g, events, edges);
         }
-        for (int ci : latches) {
-            clockPinEvents(gateOfCell(ci), events, cycles);
+        for (int ci : compiled.latches) {
+            clockPinEvents(compiled.gateOfCell(ci), events, cycles);
         }
         return new Activity(n, toggles, ones, events, outputs);
     }
