@@ -24,19 +24,20 @@ final class BenchCommand implements CliCommand {
     @Override
     public Options options() {
         return new Options().addOption(Option.builder().longOpt("only").hasArg().argName("SUITE")
-                .desc("run one suite: " + String.join("|", Bench.SUITES)).build())
+                        .converter(OptionTypes.oneOf(Bench.SUITES)).desc("run one suite: " + String.join("|", Bench.SUITES))
+                        .build())
                 .addOption(Option.builder().longOpt("repeat").hasArg().argName("N")
+                        .converter(OptionTypes.wholeNumber(1, MAX_REPEAT))
                         .desc("timed repetitions after one warm-up (default 5)").build());
     }
 
+    /** More repetitions than this is a typing error: the figures are a best of N, a few suffice. */
+    static final int MAX_REPEAT = 1000;
+
     @Override
     public int run(CommandLine cmd, Context ctx) {
-        String only = cmd.getOptionValue("only");
-        if (only != null && !Bench.SUITES.contains(only)) {
-            ctx.err().println("maxdnn bench: unknown suite '" + only + "' (one of " + Bench.SUITES + ")");
-            return 1;
-        }
-        int repeat = Integer.parseInt(cmd.getOptionValue("repeat", "5"));
+        String only = OptionTypes.value(cmd, "only", null);
+        int repeat = OptionTypes.value(cmd, "repeat", 5);
         for (String suite : only == null ? Bench.SUITES : List.of(only)) {
             if (!suite.equals("spark")) {
                 Bench.run(suite, repeat, suite.equals("multipliers") || suite.equals("rtl") ? null : ctx.assets(),

@@ -1,5 +1,6 @@
 package org.maxdnn.cli;
 
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -10,8 +11,16 @@ public interface CliCommand {
     /** One line for the command list. */
     String summary();
 
-    /** The command's own options; {@code --help}, {@code --assets} and {@code --debug} are added by Main. */
+    /**
+     * The command's own options, each with the type of value it takes ({@link OptionTypes}); {@code --help},
+     * {@code --assets} and {@code --debug} are added by Main.
+     */
     Options options();
+
+    /** The options only some runs read, and which ({@link OptionRule}); none by default. */
+    default List<OptionRule> rules() {
+        return List.of();
+    }
 
     /**
      * Runs the command and returns its exit code. Throw {@link org.maxdnn.MaxdnnException} for

@@ -32,10 +32,9 @@ final class CompensateCommand implements CliCommand {
     @Override
     public Options options() {
         Options o = new Options().addOption(Inputs.model()).addOption(Inputs.rounding());
-        o.addOption(Option.builder().longOpt("map").hasArg().argName("FILE")
+        o.addOption(Option.builder().longOpt("map").hasArg().argName("FILE").converter(OptionTypes.inputFile())
                 .desc("the approximation map to compensate (any compensation it has is recomputed)").build());
-        o.addOption(Option.builder().longOpt("out").hasArg().argName("FILE")
-                .desc("where to write the compensated map").build());
+        o.addOption(Inputs.outFile("out", "where to write the compensated map (a file; not the --map file)"));
         return Inputs.images(o);
     }
 
@@ -47,10 +46,7 @@ final class CompensateCommand implements CliCommand {
         Network net = Inputs.network(cmd, ctx);
         ApproxMap map = Inputs.map(cmd, net, ctx);
         DataSet data = Inputs.dataSet(cmd, ctx, net);
-        Path out = Path.of(cmd.getOptionValue("out"));
-        if (out.toAbsolutePath().equals(Path.of(cmd.getOptionValue("map")).toAbsolutePath())) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--out must differ from --map (keep the uncompensated map)");
-        }
+        Path out = OptionTypes.path(cmd, "out");
         List<byte[]> inputs = data.inputs().stream().map(LabeledImage::pixels).toList();
         ctx.out().printf(Locale.ROOT, "compensate: %s on %d inputs from %s%n", cmd.getOptionValue("map"),
                 inputs.size(), data.source());

@@ -1,6 +1,8 @@
 package org.maxdnn.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -38,18 +40,26 @@ final class EnergyCommand implements CliCommand {
         Options o = new Options().addOption(Inputs.model()).addOption(Inputs.map());
         Inputs.images(o);
         return o.addOption(EnergyOptions.liberty("liberty library"))
-                .addOption(Option.builder().longOpt("table").hasArg().argName("FILE")
+                .addOption(Option.builder().longOpt("table").hasArg().argName("FILE").converter(OptionTypes.inputFile())
                         .desc("use this energy table (JSON from an earlier run) instead of characterising").build())
                 .addOption(EnergyOptions.pairs())
                 .addOption(Option.builder().longOpt("crosscheck")
                         .desc("check every configuration's reported figure: its gate-level toggles net by net against "
                                 + "Icarus with the liberty's cell models, its energy per transition against OpenSTA "
                                 + "report_power under one uniform activity").build())
-                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
-                        .desc("where the table, netlists and reports go (default out/energy)").build())
-                .addOption(Option.builder().longOpt("json").hasArg().argName("FILE").desc("the map's energy as JSON").build())
-                .addOption(Option.builder().longOpt("csv").hasArg().argName("FILE")
-                        .desc("the characterisation as CSV: config, cells, pJ per multiplication per layer").build());
+                .addOption(Inputs.outFolder("where the table, netlists and reports go (default out/energy)"))
+                .addOption(Inputs.outFile("json", "the map's energy as JSON"))
+                .addOption(Inputs.outFile("csv", "the characterisation as CSV: config, cells, pJ per multiplication per layer"));
+    }
+
+    /** An energy table given with --table replaces the characterisation and all that configures or writes it. */
+    @Override
+    public List<OptionRule> rules() {
+        List<OptionRule> r = new ArrayList<>(EnergyOptions.rulesBesides("table"));
+        for (String o : List.of("crosscheck", "csv", "out", "images", "cifar", "limit")) {
+            r.add(OptionRule.onlyWithout(o, "table"));
+        }
+        return r;
     }
 
     @Override
@@ -58,16 +68,16 @@ final class EnergyCommand implements CliCommand {
         ApproxMap map = Inputs.map(cmd, net, ctx);
         EnergyTable table;
         if (cmd.hasOption("table")) {
-            table = EnergyTable.read(Path.of(cmd.getOptionValue("table")));
+            table = EnergyTable.read(OptionTypes.path(cmd, "table"));
         } else {
             Workload work = new Workload(net, Inputs.dataSet(cmd, ctx, net).inputs(), Inputs.registry(ctx));
-            Path out = Path.of(cmd.getOptionValue("out", "out/energy"));
+            Path out = OptionTypes.path(cmd, "out", "out/energy");
             ConsoleListener listener = new ConsoleListener(ctx);
             CharacteriseEnergy.Characterised c = CharacteriseEnergy.run(
                     EnergyOptions.characterisation(cmd, ctx, work, out, Profile.FULL.pairs()), listener);
             table = c.table();
             if (cmd.hasOption("csv")) {
-                Path csv = Path.of(cmd.getOptionValue("csv"));
+                Path csv = OptionTypes.path(cmd, "csv");
                 CharacteriseEnergy.writeCsv(c, csv);
                 ctx.out().println("wrote " + csv);
             }
@@ -87,7 +97,7 @@ final class EnergyCommand implements CliCommand {
                         : ""), table.library());
         AlignedText.lines(EstimateEnergy.table(b)).forEach(ctx.out()::println);
         if (cmd.hasOption("json")) {
-            Path file = Path.of(cmd.getOptionValue("json"));
+            Path file = OptionTypes.path(cmd, "json");
             EstimateEnergy.writeJson(b, table, cmd.getOptionValue("map", "exact"), file);
             ctx.out().println("wrote " + file);
         }

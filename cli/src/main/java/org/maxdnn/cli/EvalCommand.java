@@ -3,7 +3,6 @@ package org.maxdnn.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.data.DataSet;
 import org.maxdnn.flow.EvaluateMap;
@@ -28,12 +27,10 @@ final class EvalCommand implements CliCommand {
     public Options options() {
         Options o = new Options().addOption(Inputs.model()).addOption(Inputs.rounding()).addOption(Inputs.map());
         Inputs.images(o);
-        return o.addOption(Option.builder().longOpt("predictions").hasArg().argName("FILE")
-                        .desc("per-sample CSV: file,label,pred,fc_out (fc_out: the int8 logits joined by ;), "
-                                + "for ad file,label,score").build())
-                .addOption(Option.builder().longOpt("json").hasArg().argName("FILE").desc("summary as JSON").build())
-                .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
-                        .desc("worker threads (default: all cores)").build());
+        return o.addOption(Inputs.outFile("predictions", "per-sample CSV: file,label,pred,fc_out (fc_out: the int8 "
+                        + "logits joined by ;), for ad file,label,score"))
+                .addOption(Inputs.outFile("json", "summary as JSON"))
+                .addOption(Inputs.threads());
     }
 
     @Override
@@ -41,7 +38,7 @@ final class EvalCommand implements CliCommand {
         Network net = Inputs.network(cmd, ctx);
         ApproxMap map = Inputs.map(cmd, net, ctx);
         DataSet data = Inputs.dataSet(cmd, ctx, net);
-        int threads = Inputs.positiveInt(cmd, "threads", Evaluation.defaultThreads());
+        int threads = OptionTypes.value(cmd, "threads", Evaluation.defaultThreads());
         String mapName = cmd.hasOption("map") ? cmd.getOptionValue("map") : "exact (no --map)";
         int inputs = data.inputs().size();
         ctx.out().printf(Locale.ROOT, "eval: %s, %s rounding; %d samples%s from %s; map %s; %d threads%n",
@@ -69,12 +66,12 @@ final class EvalCommand implements CliCommand {
         ctx.out().printf(Locale.ROOT, "time %.2f s, %.0f inferences/s in one cold pass (steady state: ./maxdnn bench "
                 + "--only inference)%n", e.seconds(), inputs / e.seconds());
         if (cmd.hasOption("predictions")) {
-            Path file = Path.of(cmd.getOptionValue("predictions"));
+            Path file = OptionTypes.path(cmd, "predictions");
             EvaluateMap.writePredictions(e, file);
             ctx.out().println("wrote " + file);
         }
         if (cmd.hasOption("json")) {
-            Path file = Path.of(cmd.getOptionValue("json"));
+            Path file = OptionTypes.path(cmd, "json");
             EvaluateMap.writeJson(e, mapName, file);
             ctx.out().println("wrote " + file);
         }

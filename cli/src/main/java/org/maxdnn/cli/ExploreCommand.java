@@ -1,6 +1,7 @@
 package org.maxdnn.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -27,15 +28,20 @@ final class ExploreCommand implements CliCommand {
         Options o = new Options().addOption(Inputs.model());
         Inputs.images(o);
         return SearchOptions.add(o)
-                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR").desc("output folder (default out/explore)").build())
-                .addOption(Option.builder().longOpt("spark").hasArg().argName("MASTER")
+                .addOption(Inputs.outFolder("output folder (default out/explore)"))
+                .addOption(Option.builder().longOpt("spark").hasArg().argName("MASTER").converter(OptionTypes.sparkMaster())
                         .desc("score candidates on Apache Spark: local[N] in this JVM or spark://HOST:PORT, a standalone "
                                 + "cluster (needs the spark module: mvn -pl spark -am package)").build());
     }
 
     @Override
+    public List<OptionRule> rules() {
+        return SearchOptions.RULES;
+    }
+
+    @Override
     public int run(CommandLine cmd, Context ctx) {
-        Path out = Path.of(cmd.getOptionValue("out", "out/explore"));
+        Path out = OptionTypes.path(cmd, "out", "out/explore");
         ExploreMaps.Settings search = SearchOptions.settings(cmd);
         MapEvaluator.Factory evaluators = cmd.hasOption("spark") ? SparkModule.evaluators(cmd.getOptionValue("spark"))
                 : MapEvaluator.Factory.IN_PROCESS;

@@ -38,41 +38,59 @@ final class FinetuneCommand implements CliCommand {
     @Override
     public Options options() {
         Options o = new Options().addOption(Inputs.model());
-        o.addOption(Option.builder().longOpt("map").hasArg().argName("FILE")
+        o.addOption(Option.builder().longOpt("map").hasArg().argName("FILE").converter(OptionTypes.inputFile())
                 .desc("the approximation map of the forward pass (default: all exact, the fine-tuned exact baseline)").build());
-        o.addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
-                .desc("output folder: finetuned.tflite, finetune.json (default out/finetune)").build());
-        o.addOption(Option.builder().longOpt("epochs").hasArg().argName("N").desc("epochs (default 10)").build());
-        o.addOption(Option.builder().longOpt("batch").hasArg().argName("N").desc("batch size (default 128)").build());
+        o.addOption(Inputs.outFolder("output folder: finetuned.tflite, finetune.json (default out/finetune)"));
+        o.addOption(Option.builder().longOpt("epochs").hasArg().argName("N")
+                .converter(OptionTypes.wholeNumber(1, 10_000)).desc("epochs (default 10)").build());
+        o.addOption(Option.builder().longOpt("batch").hasArg().argName("N")
+                .converter(OptionTypes.wholeNumber(1, 65_536)).desc("batch size (default 128)").build());
         o.addOption(Option.builder().longOpt("lr").hasArg().argName("RATE")
+                .converter(OptionTypes.number(0, false, 1, false, ""))
                 .desc("initial learning rate of Adam relative to each tensor's magnitude, cosine to 0 (default 1e-3)").build());
-        o.addOption(Option.builder().longOpt("weight-decay").hasArg().argName("W").desc("decoupled weight decay (default 1e-4)").build());
-        o.addOption(Option.builder().longOpt("seed").hasArg().argName("N").desc("shuffling and augmentation seed (default 1)").build());
-        o.addOption(Option.builder().longOpt("steps").hasArg().argName("N").desc("stop after N steps in all").build());
+        o.addOption(Option.builder().longOpt("weight-decay").hasArg().argName("W")
+                .converter(OptionTypes.number(0, true, 1, false, "")).desc("decoupled weight decay (default 1e-4)").build());
+        o.addOption(Option.builder().longOpt("seed").hasArg().argName("N")
+                .converter(OptionTypes.wholeNumber(1, Integer.MAX_VALUE)).desc("shuffling and augmentation seed (default 1)").build());
+        o.addOption(Option.builder().longOpt("steps").hasArg().argName("N")
+                .converter(OptionTypes.wholeNumber(1, Integer.MAX_VALUE)).desc("stop after N steps in all").build());
         o.addOption(Option.builder().longOpt("train").hasArg().argName("DIR|ZIP")
+                .converter(OptionTypes.inputFileOrFolder())
                 .desc("training images: class folders of JPEG/PNG files, a folder or a ZIP (default: the CIFAR-10 "
                         + "training JPEGs, " + TRAIN_ZIP + ")").build());
         o.addOption(Option.builder().longOpt("train-limit").hasArg().argName("N")
+                .converter(OptionTypes.wholeNumber(1, Integer.MAX_VALUE))
                 .desc("only N training images, stratified by class").build());
         o.addOption(Option.builder().longOpt("grade").hasArg().argName("DIR[,DIR]")
                 .desc("sample folders to grade on (default: CIFAR-10's jpeg_test_shared and ic01_perf_samples for "
                         + "the CIFAR-10 networks, else the model's own sample set)").build());
-        o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE")
+        o.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE").converter(OptionTypes.inputFile())
                 .desc("the fine-tuned exact model of the same schedule, to report the loss against").build());
-        o.addOption(Option.builder().longOpt("front").hasArg().argName("DIR")
+        o.addOption(Option.builder().longOpt("front").hasArg().argName("DIR").converter(OptionTypes.inputFolder())
                 .desc("an explore output folder: fine-tune the most promising maps of each approach's front (after "
                         + "the fine-tuned exact baseline, unless --baseline gives it) and redraw the front "
                         + "(front.png/.svg, front.csv, front-summary.csv in --out)").build());
         o.addOption(Option.builder().longOpt("per-approach").hasArg().argName("K")
+                .converter(OptionTypes.wholeNumber(1, 1000))
                 .desc("with --front: the K largest savings of each approach (default 2)").build());
         o.addOption(Option.builder().longOpt("max-post-loss").hasArg().argName("PTS")
+                .converter(OptionTypes.number(0, 100, "points"))
                 .desc("with --front: only maps whose post-training validation loss is at most PTS points (default 15)")
                 .build());
-        o.addOption(Option.builder().longOpt("threads").hasArg().argName("N").desc("grading threads").build());
+        o.addOption(Option.builder().longOpt("threads").hasArg().argName("N")
+                .converter(OptionTypes.wholeNumber(1, Inputs.MAX_THREADS)).desc("grading threads").build());
         o.addOption(Option.builder().longOpt("engine-threads").hasArg().argName("N")
+                .converter(OptionTypes.wholeNumber(1, Inputs.MAX_THREADS))
                 .desc("the training engine's threads (default 1: on a shared machine more threads wait on each "
                         + "other; on an idle one give the cores)").build());
         return o;
+    }
+
+    /** --front fine-tunes a front's maps (chosen by --per-approach, --max-post-loss), --map one map. */
+    @Override
+    public List<OptionRule> rules() {
+        return List.of(OptionRule.onlyWithout("map", "front"), OptionRule.onlyWith("per-approach", "front"),
+                OptionRule.onlyWith("max-post-loss", "front"));
     }
 
     @Override
@@ -80,32 +98,25 @@ final class FinetuneCommand implements CliCommand {
         Path model = Inputs.modelFile(cmd, ctx);
         Network net = Network.load(model);
         ApproxMap map = Inputs.map(cmd, net, ctx);
-        Path front = Inputs.folder(cmd, "front");
-        if (front != null && cmd.hasOption("map")) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "give --map or --front, not both");
-        }
+        Path front = OptionTypes.path(cmd, "front");
         List<FineTuneFront.Candidate> candidates = front == null ? null : FineTuneFront.promising(front,
-                Inputs.positiveInt(cmd, "per-approach", 2),
-                Inputs.number(cmd, "max-post-loss", 15, v -> v >= 0, "a loss bound in points, at least 0"));
-        Path mapFile = cmd.hasOption("map") ? Path.of(cmd.getOptionValue("map")) : null;
-        Path train = cmd.hasOption("train") ? Path.of(cmd.getOptionValue("train")) : ctx.assets().root().resolve(TRAIN_ZIP);
+                OptionTypes.value(cmd, "per-approach", 2), OptionTypes.value(cmd, "max-post-loss", 15.0));
+        Path mapFile = OptionTypes.path(cmd, "map");
+        Path train = cmd.hasOption("train") ? OptionTypes.path(cmd, "train") : ctx.assets().root().resolve(TRAIN_ZIP);
         if (!Files.exists(train)) {
-            throw MaxdnnException.badInput("--train " + train + ": no such folder or ZIP");
+            throw MaxdnnException.badInput("the CIFAR-10 training images " + train + " are not in the asset folder; give "
+                    + "--train DIR|ZIP");
         }
-        Path baseline = cmd.hasOption("baseline") ? Path.of(cmd.getOptionValue("baseline")) : null;
-        if (baseline != null && !Files.isRegularFile(baseline)) {
-            throw MaxdnnException.badInput("--baseline " + baseline + ": not found");
-        }
-        Trainer.Schedule schedule = new Trainer.Schedule(Inputs.positiveInt(cmd, "epochs", 10),
-                Inputs.positiveInt(cmd, "batch", 128),
-                Inputs.number(cmd, "lr", 1e-3, v -> v > 0 && v < 1, "a learning rate in (0, 1)"),
-                Inputs.number(cmd, "weight-decay", 1e-4, v -> v >= 0 && v < 1, "a weight decay in [0, 1)"),
-                Inputs.positiveInt(cmd, "seed", 1), Inputs.positiveInt(cmd, "steps", 0));
-        Path out = Path.of(cmd.getOptionValue("out", "out/finetune"));
+        Path baseline = OptionTypes.path(cmd, "baseline");
+        Trainer.Schedule schedule = new Trainer.Schedule(OptionTypes.value(cmd, "epochs", 10),
+                OptionTypes.value(cmd, "batch", 128), OptionTypes.value(cmd, "lr", 1e-3),
+                OptionTypes.value(cmd, "weight-decay", 1e-4), OptionTypes.value(cmd, "seed", 1),
+                OptionTypes.value(cmd, "steps", 0));
+        Path out = OptionTypes.path(cmd, "out", "out/finetune");
         FineTune.Request request = new FineTune.Request(model, mapFile, map, Inputs.registry(ctx), train,
-                Inputs.positiveInt(cmd, "train-limit", 0), grading(cmd, ctx, model), baseline, schedule, out,
-                Inputs.positiveInt(cmd, "threads", Evaluation.defaultThreads()));
-        Trainer trainer = TrainModule.trainer(Inputs.positiveInt(cmd, "engine-threads", 1));
+                OptionTypes.value(cmd, "train-limit", 0), grading(cmd, ctx, model), baseline, schedule, out,
+                OptionTypes.value(cmd, "threads", Evaluation.defaultThreads()));
+        Trainer trainer = TrainModule.trainer(OptionTypes.value(cmd, "engine-threads", 1));
         ConsoleListener listener = new ConsoleListener(ctx);
         if (candidates == null) {
             print(FineTune.run(request, trainer, listener), ctx);

@@ -1,7 +1,7 @@
 package org.maxdnn.cli;
 
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
@@ -36,9 +36,10 @@ final class GenerateCommand implements CliCommand {
     @Override
     public Options options() {
         return AcceleratorOptions.add(new Options())
-                .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("PE rows (default 16)").build())
-                .addOption(Option.builder().longOpt("cols").hasArg().argName("C").desc("PE columns (default 16)").build())
+                .addOption(Inputs.arraySide("rows", "PE rows (default 16)"))
+                .addOption(Inputs.arraySide("cols", "PE columns (default 16)"))
                 .addOption(Option.builder().longOpt("mode").hasArg().argName("MODE")
+                        .converter(OptionTypes.oneOf(List.of("configurable", "fixed")))
                         .desc("configurable (default: per-PE configuration loaded with the weight) or fixed").build())
                 .addOption(Inputs.arrayKind())
                 .addOption(Inputs.map())
@@ -46,25 +47,27 @@ final class GenerateCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME")
                         .desc("fixed mode: the layer whose map configurations are baked into the PEs").build())
                 .addOption(Option.builder().longOpt("multipliers").hasArg().argName("NAMES")
+                        .converter(v -> v.equals("all") ? List.of(v) : OptionTypes.multipliers().apply(v))
                         .desc("also write standalone multiplier modules: 'all' (exact + 64 ROUP) or comma-separated names").build())
-                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR").desc("output folder (default out/rtl)").build());
+                .addOption(Inputs.outFolder("output folder (default out/rtl)"));
+    }
+
+    @Override
+    public List<OptionRule> rules() {
+        List<OptionRule> r = new ArrayList<>(AcceleratorOptions.RULES);
+        r.add(new OptionRule("layer", "with --mode fixed", c -> OptionTypes.value(c, "mode", "").equals("fixed")));
+        r.add(new OptionRule("multipliers", "with --target array", c -> !AcceleratorOptions.accelerator(c)));
+        return r;
     }
 
     @Override
     public int run(CommandLine cmd, Context ctx) {
-        int rows = Inputs.arraySide(cmd, "rows", 16);
-        int cols = Inputs.arraySide(cmd, "cols", 16);
-        Path out = Path.of(cmd.getOptionValue("out", "out/rtl"));
-        String mode = cmd.getOptionValue("mode", "configurable");
+        int rows = OptionTypes.value(cmd, "rows", 16);
+        int cols = OptionTypes.value(cmd, "cols", 16);
+        Path out = OptionTypes.path(cmd, "out", "out/rtl");
+        String mode = OptionTypes.value(cmd, "mode", "configurable");
         Assets assets = Inputs.assetsIfSet(ctx);
-        List<MultiplierConfig> multipliers = cmd.hasOption("multipliers")
-                ? multipliers(cmd.getOptionValue("multipliers")) : List.of();
-        if (!mode.equals("configurable") && !mode.equals("fixed")) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--mode must be fixed or configurable, got '" + mode + "'");
-        }
-        if (mode.equals("configurable") && cmd.hasOption("layer")) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--layer goes with --mode fixed");
-        }
+        List<MultiplierConfig> multipliers = multipliers(OptionTypes.value(cmd, "multipliers", List.of()));
         if (mode.equals("fixed") && (!cmd.hasOption("map") || !cmd.hasOption("layer"))) {
             throw new MaxdnnException(MaxdnnException.USAGE, "--mode fixed needs --map FILE and --layer NAME");
         }
@@ -76,7 +79,7 @@ final class GenerateCommand implements CliCommand {
             design = design.withGating(false); // the accelerator's default is the plain array (--array gated for the other)
         }
         if (mode.equals("fixed")) {
-            ConvLayer layer = net.approximableLayer(cmd.getOptionValue("layer"));
+            ConvLayer layer = Inputs.layer(cmd, net, null);
             design = GenerateRtl.fixedArray(layer, map.resolve(layer), design).require();
             ctx.out().println("the fixed array runs every tile of " + layer.name() + " with its map's configurations");
         }
@@ -106,11 +109,9 @@ final class GenerateCommand implements CliCommand {
         return 0;
     }
 
-    /** 'all' (exact and both ROUP families) or comma-separated names. */
-    private static List<MultiplierConfig> multipliers(String spec) {
-        if (spec.equals("all")) {
-            return MultiplierCatalog.library();
-        }
-        return Arrays.stream(spec.split(",")).map(n -> MultiplierConfig.parse(n.trim())).toList();
+    /** 'all' (exact and both ROUP families) or the names given. */
+    private static List<MultiplierConfig> multipliers(List<String> names) {
+        return names.equals(List.of("all")) ? MultiplierCatalog.library()
+                : names.stream().map(MultiplierConfig::parse).toList();
     }
 }

@@ -1,13 +1,11 @@
 package org.maxdnn.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.DoublePredicate;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Converter;
 import org.apache.commons.cli.Option;
+import org.apache.commons.cli.OptionGroup;
 import org.apache.commons.cli.Options;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
@@ -19,6 +17,7 @@ import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.InputFormat;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.flow.Workload;
+import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
 import org.maxdnn.infer.Rounding;
 import org.maxdnn.map.ApproxMap;
@@ -35,27 +34,78 @@ final class Inputs {
 
     static Option model() {
         return Option.builder().longOpt("model").hasArg().argName("NAME|FILE")
+                .converter(v -> {
+                    if (BundledModel.byName(v) != null) {
+                        return v;
+                    }
+                    try {
+                        OptionTypes.inputFile().apply(v);
+                    } catch (OptionTypes.BadPath e) {
+                        throw new OptionTypes.BadPath(e.getMessage().equals("not found") ? "no such file, and not a "
+                                + "bundled network (" + BundledModel.names() + ")" : e.getMessage().replace("is a", "it is a"));
+                    }
+                    return v;
+                })
                 .desc("a bundled network (" + BundledModel.names() + ") or a .tflite file (default: resnet8)").build();
     }
 
     static Option rounding() {
         return Option.builder().longOpt("rounding").hasArg().argName("VARIANT")
+                .converter(OptionTypes.oneOf(List.of("reference", "runtime")))
                 .desc("reference (TFLite reference kernels, the default) or runtime (the TFLite x86 interpreter)").build();
     }
 
     static Option map() {
-        return Option.builder().longOpt("map").hasArg().argName("FILE")
+        return Option.builder().longOpt("map").hasArg().argName("FILE").converter(OptionTypes.inputFile())
                 .desc("approximation map JSON (default: all exact)").build();
     }
 
+    /** --images or --cifar (one of them), and --limit. */
     static Options images(Options o) {
-        return o.addOption(Option.builder().longOpt("images").hasArg().argName("DIR")
-                        .desc("sample folder with y_labels.csv (default: the model's own sample set)").build())
-                .addOption(Option.builder().longOpt("cifar").hasArg().argName("FILE")
-                        .desc("CIFAR-10 binary batch such as test_batch.bin (instead of --images)").build())
+        return o.addOptionGroup(new OptionGroup()
+                        .addOption(Option.builder().longOpt("images").hasArg().argName("DIR")
+                                .converter(OptionTypes.inputFolder())
+                                .desc("sample folder with y_labels.csv (default: the model's own sample set)").build())
+                        .addOption(Option.builder().longOpt("cifar").hasArg().argName("FILE")
+                                .converter(OptionTypes.inputFile())
+                                .desc("CIFAR-10 binary batch such as test_batch.bin (instead of --images)").build()))
                 .addOption(Option.builder().longOpt("limit").hasArg().argName("N")
+                        .converter(OptionTypes.wholeNumber(1, Integer.MAX_VALUE))
                         .desc("only the first N samples (files)").build());
     }
+
+    /** --threads N: worker threads (default: all cores). */
+    static Option threads() {
+        return Option.builder().longOpt("threads").hasArg().argName("N").converter(OptionTypes.wholeNumber(1, MAX_THREADS))
+                .desc("worker threads (default: all cores)").build();
+    }
+
+    /** --rows or --cols: a side of the array, 1..{@link ArrayConfig#MAX_SIDE}. */
+    static Option arraySide(String option, String desc) {
+        return Option.builder().longOpt(option).hasArg().argName(option.equals("rows") ? "R" : "C")
+                .converter(OptionTypes.wholeNumber(1, ArrayConfig.MAX_SIDE)).desc(desc).build();
+    }
+
+    /** --out DIR, a folder the command writes. */
+    static Option outFolder(String desc) {
+        return Option.builder().longOpt("out").hasArg().argName("DIR").converter(OptionTypes.outputFolder()).desc(desc)
+                .build();
+    }
+
+    /** An output file option ({@code --json}, {@code --csv}, …). */
+    static Option outFile(String option, String desc) {
+        return Option.builder().longOpt(option).hasArg().argName("FILE").converter(OptionTypes.outputFile()).desc(desc)
+                .build();
+    }
+
+    /**
+     * A clock period in ns for timing (layout --clock, run --layout): 10 ps to 1 ms; outside that the
+     * figures mean nothing (qflow's static timing takes whole picoseconds).
+     */
+    static final Converter<Double, OptionTypes.BadValue> CLOCK_PERIOD_NS = OptionTypes.number(0.01, 1_000_000, "ns");
+
+    /** More worker threads or simulator processes than this is a typing error, not a machine. */
+    static final int MAX_THREADS = 256;
 
     /** The model file --model names: a bundled short name, a path, or by default ResNet-8. */
     static Path modelFile(CommandLine cmd, Context ctx) {
@@ -67,16 +117,12 @@ final class Inputs {
         if (bundled != null) {
             return bundled.model(ctx.assets());
         }
-        if (!Files.exists(Path.of(v))) {
-            throw MaxdnnException.badInput("--model " + v + ": no such file, and not a bundled network ("
-                    + BundledModel.names() + ")");
-        }
-        return Path.of(v);
+        return Path.of(v); // checked before the command ran (OptionCheck)
     }
 
     /** The network of --model with the arithmetic of --rounding (when the command has it). */
     static Network network(CommandLine cmd, Context ctx) {
-        String r = cmd.getOptionValue("rounding");
+        String r = OptionTypes.value(cmd, "rounding", null);
         return Network.load(modelFile(cmd, ctx), r == null ? Rounding.REFERENCE : Rounding.parse(r));
     }
 
@@ -96,12 +142,9 @@ final class Inputs {
      * by file name; the CIFAR-10 images for any other model), read in the format the model takes.
      */
     static DataSet dataSet(CommandLine cmd, Context ctx, Network net) {
-        int limit = positiveInt(cmd, "limit", 0);
-        if (cmd.hasOption("images") && cmd.hasOption("cifar")) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "give --images or --cifar, not both");
-        }
+        int limit = OptionTypes.value(cmd, "limit", 0);
         if (cmd.hasOption("cifar")) {
-            Path file = Path.of(cmd.getOptionValue("cifar"));
+            Path file = OptionTypes.path(cmd, "cifar");
             if (net.inputElements() != ImageSets.IMAGE_BYTES) {
                 throw MaxdnnException.badInput("CIFAR-10 batch " + file + ": the model " + net.model().file()
                         + " takes " + net.inputElements() + " input values, not 32x32x3 images");
@@ -111,7 +154,7 @@ final class Inputs {
         }
         Path dir;
         if (cmd.hasOption("images")) {
-            dir = Path.of(cmd.getOptionValue("images"));
+            dir = OptionTypes.path(cmd, "images");
         } else {
             String v = cmd.getOptionValue("model");
             BundledModel bundled = v == null ? BundledModel.RESNET8
@@ -126,8 +169,18 @@ final class Inputs {
         if (!cmd.hasOption("map")) {
             return ApproxMap.exact();
         }
-        Path file = Path.of(cmd.getOptionValue("map"));
+        Path file = OptionTypes.path(cmd, "map");
         return ApproxMap.read(file).validate(net, file.toString()).checkTables(registry(ctx), file.toString());
+    }
+
+    /** The approximable layer {@code --layer} names ({@code dflt} when not given); an unknown one names the option. */
+    static ConvLayer layer(CommandLine cmd, Network net, String dflt) {
+        String name = cmd.getOptionValue("layer", dflt);
+        try {
+            return net.approximableLayer(name);
+        } catch (MaxdnnException e) {
+            throw new MaxdnnException(e.exitCode(), "--layer " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /** Table multipliers come from the asset folder's EvoApprox tables when an asset folder is set. */
@@ -141,168 +194,16 @@ final class Inputs {
         return ctx.assetsOption() != null || System.getenv(Assets.ENV) != null ? ctx.assets() : null;
     }
 
-    /** A number option that {@code valid} accepts ({@code what} says which, for the usage error), or {@code dflt}. */
-    static double number(CommandLine cmd, String option, double dflt, DoublePredicate valid, String what) {
-        String v = cmd.getOptionValue(option);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            double d = Double.parseDouble(v);
-            if (valid.test(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new MaxdnnException(MaxdnnException.USAGE, "--" + option + " must be " + what + ", got '" + v + "'");
-    }
-
-    static int positiveInt(CommandLine cmd, String option, int dflt) {
-        return intInRange(cmd, option, dflt, 1, Integer.MAX_VALUE);
-    }
-
     /** --array: which array to generate. */
     static Option arrayKind() {
-        return Option.builder().longOpt("array").hasArg().argName("KIND").desc("gated (default: the energy-proportional "
+        return Option.builder().longOpt("array").hasArg().argName("KIND")
+                .converter(OptionTypes.oneOf(List.of("gated", "plain"))).desc("gated (default: the energy-proportional "
                 + "array: clock-gated registers, partial sums as wide as their row needs) or plain (every register "
                 + "clocked every cycle, 32-bit partial sums: the baseline)").build();
     }
 
     /** The configurable array of {@code rows} × {@code cols}, gated unless --array plain. */
     static ArrayConfig array(CommandLine cmd, int rows, int cols) {
-        String kind = cmd.getOptionValue("array", "gated");
-        if (!kind.equals("gated") && !kind.equals("plain")) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--array must be gated or plain, got '" + kind + "'");
-        }
-        return ArrayConfig.configurable(rows, cols).withGating(kind.equals("gated"));
-    }
-
-    /** A side of the systolic array (--rows, --cols): 1..{@link ArrayConfig#MAX_SIDE}. */
-    static int arraySide(CommandLine cmd, String option, int dflt) {
-        return intInRange(cmd, option, dflt, 1, ArrayConfig.MAX_SIDE);
-    }
-
-    /** A whole-number option in [min, max], or {@code dflt}; anything else is a usage error (exit 1). */
-    static int intInRange(CommandLine cmd, String option, int dflt, int min, int max) {
-        String v = cmd.getOptionValue(option);
-        if (v == null) {
-            return dflt;
-        }
-        String range = "a whole number from " + min + " to " + max;
-        long n;
-        try {
-            n = Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--" + option + " must be " + range + ", got '" + v
-                    + "' (not a whole number" + (v.trim().matches("-?\\d{19,}") ? ": too large" : "") + ")");
-        }
-        if (n < min || n > max) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--" + option + " must be " + range + ", got '" + v
-                    + "' (" + (n < min ? "too small" : "too large") + ")");
-        }
-        return (int) n;
-    }
-
-    /** Options that name files a command writes. */
-    private static final List<String> OUTPUT_FILES = List.of("json", "csv", "predictions", "toggles");
-    /** Options that name files a command reads. */
-    private static final List<String> INPUT_FILES = List.of("map", "table", "cifar", "liberty", "energy");
-    /** Options that name folders a command reads. */
-    private static final List<String> INPUT_FOLDERS = List.of("lut-dir", "images");
-
-    /**
-     * Checks the files the options name before any work starts: every given input exists and is a
-     * file (a folder for --lut-dir and --images), and is then read by the command even where it is
-     * not needed; outputs are not folders and their folders can be written (--out too); no file is
-     * named twice among the outputs or as both input and output.
-     */
-    static void checkFiles(CommandLine cmd) {
-        Map<Path, String> seen = new LinkedHashMap<>();
-        for (String o : INPUT_FOLDERS) {
-            folder(cmd, o);
-        }
-        for (String o : INPUT_FILES) {
-            String v = cmd.getOptionValue(o);
-            if (v != null) {
-                Path p = Path.of(v);
-                if (Files.isDirectory(p)) {
-                    throw MaxdnnException.badInput("--" + o + " " + v + ": is a folder, not a file");
-                }
-                if (!Files.isRegularFile(p)) {
-                    throw MaxdnnException.badInput("--" + o + " " + v + ": not found");
-                }
-                seen.put(identity(p), o);
-            }
-        }
-        String out = cmd.getOptionValue("out");
-        if (out != null) {
-            if (Files.exists(Path.of(out)) && !Files.isDirectory(Path.of(out))) {
-                throw MaxdnnException.badInput("--out " + out + ": is a file, not a folder");
-            }
-            checkWritable("out", Path.of(out).toAbsolutePath());
-        }
-        for (String o : OUTPUT_FILES) {
-            String v = cmd.getOptionValue(o);
-            if (v == null) {
-                continue;
-            }
-            Path p = Path.of(v);
-            if (Files.isDirectory(p)) {
-                throw MaxdnnException.badInput("--" + o + " " + v + ": is a folder; give a file name");
-            }
-            checkWritable(o, p.toAbsolutePath().getParent());
-            String other = seen.putIfAbsent(identity(p), o);
-            if (other != null) {
-                throw new MaxdnnException(MaxdnnException.USAGE, "--" + other + " and --" + o + " name the same file "
-                        + v + (INPUT_FILES.contains(other) ? " (an output would overwrite an input)"
-                        : " (one output would overwrite the other)"));
-            }
-        }
-    }
-
-    /**
-     * The folder an output goes to can be made: its nearest existing ancestor is a writable folder
-     * (so a run does not fail at its end, after the work, on an output it cannot write).
-     */
-    private static void checkWritable(String option, Path folder) {
-        Path p = folder;
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            return;
-        }
-        if (!Files.isDirectory(p)) {
-            throw MaxdnnException.badInput("--" + option + " " + folder + ": " + p + " is a file, not a folder");
-        }
-        if (!Files.isWritable(p)) {
-            throw MaxdnnException.badInput("--" + option + ": cannot write in " + p + " (permission denied or read-only)");
-        }
-    }
-
-    /** The file a path ends up at: symlinks followed, relative paths made absolute. */
-    private static Path identity(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (java.io.IOException e) {
-            return p.toAbsolutePath().normalize();
-        }
-    }
-
-    /** The folder an option names, which must exist and be a folder whether the command uses it or not. */
-    static Path folder(CommandLine cmd, String option) {
-        String v = cmd.getOptionValue(option);
-        if (v == null) {
-            return null;
-        }
-        Path p = Path.of(v);
-        if (!Files.exists(p)) {
-            throw MaxdnnException.badInput("--" + option + " " + v + ": no such folder");
-        }
-        if (!Files.isDirectory(p)) {
-            throw MaxdnnException.badInput("--" + option + " " + v + ": is a file, not a folder");
-        }
-        return p;
+        return ArrayConfig.configurable(rows, cols).withGating(OptionTypes.value(cmd, "array", "gated").equals("gated"));
     }
 }

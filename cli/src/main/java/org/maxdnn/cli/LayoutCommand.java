@@ -51,6 +51,7 @@ final class LayoutCommand implements CliCommand {
     public Options options() {
         Options o = new Options()
                 .addOption(Option.builder().longOpt("target").hasArg().argName("T[,T...]")
+                        .converter(OptionTypes.names("comma-separated targets", LayoutCommand::parseTarget))
                         .desc("what to lay out, comma-separated: a multiplier (exact, roup-pPrR, roupc-pPrR, lut:NAME: "
                                 + "an EvoApprox circuit, ...), pe or pe:CONFIG (one PE), pe:configurable (the configurable "
                                 + "array's PE), pe:gated or pe:gated:CONFIG (a gated PE with its clock gates), array (the fixed array of --layer "
@@ -58,6 +59,7 @@ final class LayoutCommand implements CliCommand {
                                 + "array with flip-flop memories, small unless --memory-sizes); multipliers are registered "
                                 + "at their ports (default exact)").build())
                 .addOption(Option.builder().longOpt("memory-sizes").hasArg().argName("A,W,C,P,D")
+                        .converter(OptionTypes.wholeNumbers(5, 1, Integer.MAX_VALUE))
                         .desc("--target accelerator: memory sizes as generate takes them (default "
                                 + AcceleratorConfig.SMALL_SIZES + ")").build())
                 .addOption(Inputs.map())
@@ -66,45 +68,89 @@ final class LayoutCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("layer").hasArg().argName("NAME")
                         .desc("the layer whose fixed array --target array lays out and whose operand stream the "
                                 + "multiplier energies use (default " + DEFAULT_LAYER + ")").build())
-                .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("array rows (default 4)").build())
-                .addOption(Option.builder().longOpt("cols").hasArg().argName("C").desc("array columns (default 4)").build())
-                .addOption(Option.builder().longOpt("clock").hasArg().argName("NS")
+                .addOption(Inputs.arraySide("rows", "array rows (default 4)"))
+                .addOption(Inputs.arraySide("cols", "array columns (default 4)"))
+                .addOption(Option.builder().longOpt("clock").hasArg().argName("NS").converter(Inputs.CLOCK_PERIOD_NS)
                         .desc("clock period timing is checked against, ns (default 10)").build())
                 .addOption(Option.builder().longOpt("pairs").hasArg().argName("N")
+                        .converter(OptionTypes.wholeNumber(1, EnergyOptions.MAX_PAIRS))
                         .desc("operand pairs of the layer's stream for the energies (default 20000)").build())
                 .addOption(Option.builder().longOpt("no-energy").desc("skip the pre- vs post-route energy").build())
-                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
-                        .desc("output folder: one sub-folder per design with the qflow project (all logs) and an "
-                                + "OpenROAD-flow-scripts folder (default out/layout)").build())
-                .addOption(Option.builder().longOpt("json").hasArg().argName("FILE").desc("results as JSON").build());
+                .addOption(Inputs.outFolder("output folder: one sub-folder per design with the qflow project (all logs) "
+                        + "and an OpenROAD-flow-scripts folder (default out/layout)"))
+                .addOption(Inputs.outFile("json", "results as JSON"));
         return Inputs.images(o);
+    }
+
+    /**
+     * What each run reads: --rows and --cols size an array or accelerator, --memory-sizes the
+     * accelerator, --map the fixed array; --layer picks the array's layer and the energies' stream, which
+     * --model, --pairs and the samples give (a multiplier target without --no-energy).
+     */
+    @Override
+    public List<OptionRule> rules() {
+        String sized = "with --target array or accelerator";
+        String energies = "for the energies (a multiplier target, without --no-energy)";
+        List<OptionRule> r = new ArrayList<>(List.of(
+                new OptionRule("rows", sized, c -> targets(c).contains("array") || targets(c).contains("accelerator")),
+                new OptionRule("cols", sized, c -> targets(c).contains("array") || targets(c).contains("accelerator")),
+                new OptionRule("memory-sizes", "with --target accelerator", c -> targets(c).contains("accelerator")),
+                new OptionRule("map", "with --target array", c -> targets(c).contains("array")),
+                new OptionRule("array", "with --target array", c -> targets(c).contains("array")),
+                new OptionRule("layer", "with --target array or " + energies,
+                        c -> targets(c).contains("array") || energies(c)),
+                new OptionRule("model", "with --target array or " + energies,
+                        c -> targets(c).contains("array") || energies(c))));
+        for (String o : List.of("pairs", "images", "cifar", "limit")) {
+            r.add(new OptionRule(o, energies, LayoutCommand::energies));
+        }
+        return r;
+    }
+
+    private static List<String> targets(CommandLine cmd) {
+        return OptionTypes.value(cmd, "target", List.of("exact"));
+    }
+
+    /** Whether the run measures multiplier energies: a registered multiplier among the targets, no --no-energy. */
+    private static boolean energies(CommandLine cmd) {
+        return !cmd.hasOption("no-energy") && targets(cmd).stream().anyMatch(LayoutCommand::isMultiplier);
+    }
+
+    /** A multiplier laid out between registers (not a PE, an array or an accelerator). */
+    private static boolean isMultiplier(String target) {
+        return !List.of("array", "accelerator", "pe").contains(target) && !target.startsWith("pe:");
+    }
+
+    /** A target's name is one the loop below lays out, or a multiplier name (an unknown one is bad input). */
+    private static void parseTarget(String t) {
+        if (!List.of("array", "accelerator", "pe", "pe:configurable", "pe:gated").contains(t)) {
+            MultiplierConfig.parse(t.startsWith("pe:gated:") ? t.substring(9) : t.startsWith("pe:") ? t.substring(3) : t);
+        }
     }
 
     @Override
     public int run(CommandLine cmd, Context ctx) throws Exception {
         QflowTools.require(); // before generating anything: exit 4 naming the missing packages
-        Path out = Path.of(cmd.getOptionValue("out", "out/layout"));
-        double clockNs = Inputs.number(cmd, "clock", 10, d -> d > 0 && Double.isFinite(d), "a positive number");
+        Path out = OptionTypes.path(cmd, "out", "out/layout");
+        double clockNs = OptionTypes.value(cmd, "clock", 10.0);
         String layerName = cmd.getOptionValue("layer", DEFAULT_LAYER);
-        List<String> targets = List.of(cmd.getOptionValue("target", "exact").split(","));
+        List<String> targets = targets(cmd);
         MultiplierRegistry registry = Inputs.registry(ctx);
         Network net = null;
         List<LayoutDesign> designs = new ArrayList<>();
-        boolean energy = false;
-        for (String raw : targets) {
-            String t = raw.strip();
+        for (String t : targets) {
             if (t.equals("array")) {
                 net = net == null ? Inputs.network(cmd, ctx) : net;
-                ConvLayer layer = layer(net, layerName);
-                int rows = Inputs.arraySide(cmd, "rows", 4);
-                int cols = Inputs.arraySide(cmd, "cols", 4);
+                ConvLayer layer = Inputs.layer(cmd, net, DEFAULT_LAYER);
+                int rows = OptionTypes.value(cmd, "rows", 4);
+                int cols = OptionTypes.value(cmd, "cols", 4);
                 var design = GenerateRtl.fixedArray(layer, Inputs.map(cmd, net, ctx).resolve(layer),
                         Inputs.array(cmd, rows, cols)).require();
                 designs.add(LayoutDesign.array("array:" + layerName + ":" + rows + "x" + cols, design,
                         Inputs.assetsIfSet(ctx)));
             } else if (t.equals("accelerator")) {
-                int rows = Inputs.arraySide(cmd, "rows", 4);
-                int cols = Inputs.arraySide(cmd, "cols", 4);
+                int rows = OptionTypes.value(cmd, "rows", 4);
+                int cols = OptionTypes.value(cmd, "cols", 4);
                 designs.add(LayoutDesign.accelerator(cmd.hasOption("memory-sizes")
                         ? AcceleratorOptions.config(cmd, ctx, ArrayConfig.configurable(rows, cols))
                         : AcceleratorConfig.small(ArrayConfig.configurable(rows, cols))));
@@ -118,11 +164,10 @@ final class LayoutCommand implements CliCommand {
                 designs.add(LayoutDesign.pe(c, Inputs.assetsIfSet(ctx)));
             } else {
                 designs.add(LayoutDesign.multiplier(circuit(t, ctx)));
-                energy = true;
             }
         }
         OperandStream stream = null;
-        if (energy && !cmd.hasOption("no-energy")) {
+        if (energies(cmd)) {
             net = net == null ? Inputs.network(cmd, ctx) : net;
             stream = stream(cmd, ctx, net, layerName, registry);
             ctx.out().printf(Locale.ROOT, "energy on %s's operand stream: %d pairs%n", layerName, stream.size());
@@ -131,7 +176,7 @@ final class LayoutCommand implements CliCommand {
                 line -> ctx.err().println("layout " + line));
         print(results, ctx);
         if (cmd.hasOption("json")) {
-            Path file = Path.of(cmd.getOptionValue("json"));
+            Path file = OptionTypes.path(cmd, "json");
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             AtomicFiles.writeString(file, json.writeValueAsString(results) + "\n");
             ctx.out().println("wrote " + file);
@@ -193,22 +238,18 @@ final class LayoutCommand implements CliCommand {
         try {
             return Circuits.of(c, Inputs.assetsIfSet(ctx));
         } catch (MaxdnnException e) {
-            throw MaxdnnException.badInput("target " + target + " has no circuit to lay out: " + e.getMessage(), e);
+            throw MaxdnnException.badInput("--target " + target + " has no circuit to lay out: " + e.getMessage(), e);
         }
     }
 
     private static OperandStream stream(CommandLine cmd, Context ctx, Network net, String layerName,
                                         MultiplierRegistry registry) {
-        layer(net, layerName);
-        int pairs = Inputs.positiveInt(cmd, "pairs", 20000);
+        Inputs.layer(cmd, net, DEFAULT_LAYER);
+        int pairs = OptionTypes.value(cmd, "pairs", 20000);
         List<LabeledImage> images = cmd.hasOption("limit") || cmd.hasOption("images") || cmd.hasOption("cifar")
                 ? Inputs.images(cmd, ctx) : ImageSets.readFolder(ctx.assets().images(), 4);
         Map<String, OperandStream> streams = OperandStreams.capture(
                 InferencePlan.compile(net, ApproxMap.exact(), registry), images, pairs, 1);
         return streams.get(layerName);
-    }
-
-    private static ConvLayer layer(Network net, String name) {
-        return net.approximableLayer(name);
     }
 }

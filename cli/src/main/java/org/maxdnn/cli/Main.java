@@ -58,8 +58,9 @@ public final class Main {
         }
         boolean debug = cmd.hasOption("debug");
         try {
-            Inputs.checkFiles(cmd);
-            return command.run(cmd, new Context(cmd.getOptionValue("assets"), out, err));
+            Context ctx = new Context(cmd.getOptionValue("assets"), out, err);
+            OptionCheck.all(cmd, options, command.rules(), ctx);
+            return command.run(cmd, ctx);
         } catch (MaxdnnException e) {
             err.println("maxdnn " + command.name() + ": " + e.getMessage());
             if (debug) {
@@ -77,14 +78,12 @@ public final class Main {
         }
     }
 
+    /** The command's own options (made afresh for each call; its groups, such as --images or --cifar, kept) and the common ones. */
     private static Options withCommonOptions(Options own) {
-        Options o = new Options();
-        own.getOptions().forEach(o::addOption);
-        o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
-        o.addOption(Option.builder().longOpt("assets").hasArg().argName("DIR")
-                .desc("asset folder (default: $MAXDNN_ASSETS)").build());
-        o.addOption(Option.builder().longOpt("debug").desc("print stack traces on errors").build());
-        return o;
+        return own.addOption(Option.builder("h").longOpt("help").desc("show this help").build())
+                .addOption(Option.builder().longOpt("assets").hasArg().argName("DIR").converter(OptionTypes.inputFolder())
+                        .desc("asset folder (default: $MAXDNN_ASSETS)").build())
+                .addOption(Option.builder().longOpt("debug").desc("print stack traces on errors").build());
     }
 
     private static void printOverview(List<CliCommand> commands, PrintStream s) {

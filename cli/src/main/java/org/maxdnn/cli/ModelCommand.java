@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Layer;
@@ -29,7 +28,7 @@ final class ModelCommand implements CliCommand {
     @Override
     public Options options() {
         return new Options().addOption(Inputs.model())
-                .addOption(Option.builder().longOpt("json").hasArg().argName("FILE").desc("the layer table as JSON").build());
+                .addOption(Inputs.outFile("json", "the layer table as JSON"));
     }
 
     @Override
@@ -70,7 +69,7 @@ final class ModelCommand implements CliCommand {
             ObjectNode root = json.createObjectNode().put("model", net.model().file().toString())
                     .put("total_macs", net.totalMacs());
             root.set("layers", rows);
-            Path file = Path.of(cmd.getOptionValue("json"));
+            Path file = OptionTypes.path(cmd, "json");
             AtomicFiles.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
             ctx.out().println("wrote " + file);
         }

@@ -27,25 +27,23 @@ final class MultipliersCommand implements CliCommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("lut-dir").hasArg().argName("DIR")
+                .addOption(Option.builder().longOpt("lut-dir").hasArg().argName("DIR").converter(OptionTypes.inputFolder())
                         .desc("also evaluate every mul8u_*.bin table in DIR (signed TFApprox mapping and unsigned)").build())
-                .addOption(Option.builder().longOpt("only").hasArg().argName("NAMES")
+                .addOption(Option.builder().longOpt("only").hasArg().argName("NAMES").converter(OptionTypes.multipliers())
                         .desc("evaluate just these comma-separated multipliers (exact, roup-pPrR, roupc-pPrR, lut:NAME)").build())
-                .addOption(Option.builder().longOpt("csv").hasArg().argName("FILE")
-                        .desc("write name,P,R,MED,NMED,MRED,EP,WCE,BIAS (signed domain) to FILE").build())
-                .addOption(Option.builder().longOpt("json").hasArg().argName("FILE")
-                        .desc("write every row as JSON, tables with their unsigned-domain metrics too").build());
+                .addOption(Inputs.outFile("csv", "write name,P,R,MED,NMED,MRED,EP,WCE,BIAS (signed domain) to FILE"))
+                .addOption(Inputs.outFile("json", "write every row as JSON, tables with their unsigned-domain metrics too"));
     }
 
     @Override
     public int run(CommandLine cmd, Context ctx) {
-        Path lutDir = Inputs.folder(cmd, "lut-dir");
+        Path lutDir = OptionTypes.path(cmd, "lut-dir");
         List<MetricsTable.Row> rows = new ArrayList<>();
         if (cmd.hasOption("only")) {
             MultiplierRegistry registry = new MultiplierRegistry(lutDir != null ? lutDir : defaultLutDir(ctx));
             List<Multiplier> only = new ArrayList<>();
-            for (String name : cmd.getOptionValue("only").split(",")) {
-                only.add(registry.get(name.trim()));
+            for (String name : OptionTypes.<List<String>>value(cmd, "only", List.of())) {
+                only.add(registry.get(name));
             }
             only.forEach(m -> rows.add(MetricsTable.row(m)));
         } else {
@@ -58,12 +56,12 @@ final class MultipliersCommand implements CliCommand {
         ctx.out().println("MED/WCE/BIAS in product units; NMED = MED/16384 (signed) or MED/65025 (unsigned); "
                 + "all 65,536 operand pairs.");
         if (cmd.hasOption("csv")) {
-            Path csv = Path.of(cmd.getOptionValue("csv"));
+            Path csv = OptionTypes.path(cmd, "csv");
             AtomicFiles.writeString(csv, MetricsTable.toCsv(rows));
             ctx.out().println("wrote " + csv);
         }
         if (cmd.hasOption("json")) {
-            Path json = Path.of(cmd.getOptionValue("json"));
+            Path json = OptionTypes.path(cmd, "json");
             AtomicFiles.writeString(json, MetricsTable.toJson(rows));
             ctx.out().println("wrote " + json);
         }

@@ -1,6 +1,7 @@
 package org.maxdnn.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -41,19 +42,33 @@ final class RunCommand implements CliCommand {
         Inputs.images(o);
         String side = " (default " + Profile.FULL.arraySide() + ", --quick " + Profile.QUICK.arraySide() + ")";
         return SearchOptions.add(o)
-                .addOption(Option.builder().longOpt("rows").hasArg().argName("R").desc("array rows" + side).build())
-                .addOption(Option.builder().longOpt("cols").hasArg().argName("C").desc("array columns" + side).build())
+                .addOption(Inputs.arraySide("rows", "array rows" + side))
+                .addOption(Inputs.arraySide("cols", "array columns" + side))
                 .addOption(Option.builder().longOpt("cosim-images").hasArg().argName("N")
+                        .converter(OptionTypes.wholeNumber(1, Integer.MAX_VALUE))
                         .desc("images cosimulated through the RTL (default 2)").build())
                 .addOption(Option.builder().longOpt("layout").hasArg().optionalArg(true).argName("NS")
+                        .converter(Inputs.CLOCK_PERIOD_NS)
                         .desc("also place and route the chosen map's configurations with qflow for the report's "
                                 + "hardware table, timing checked at a clock of NS ns (default 10); about a minute per "
                                 + "configuration").build())
                 .addOption(Option.builder().longOpt("all").desc("explore every bundled network (" + BundledModel.names()
                         + ") on its own sample set, with and without bias compensation, and write one summary table "
                         + "(the RTL stages only cosimulate each network's exact map, for the array-level column)").build())
-                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
-                        .desc("output folder (default out/run, with --all out/run-all)").build());
+                .addOption(Inputs.outFolder("output folder (default out/run, with --all out/run-all)"));
+    }
+
+    /**
+     * --all explores every bundled network on its own samples, characterises them once for all and
+     * cosimulates only each exact map; --liberty and --pairs go without --energy.
+     */
+    @Override
+    public List<OptionRule> rules() {
+        List<OptionRule> r = new ArrayList<>(SearchOptions.RULES);
+        for (String o : List.of("model", "images", "cifar", "energy", "layout", "cosim-images")) {
+            r.add(OptionRule.onlyWithout(o, "all"));
+        }
+        return r;
     }
 
     @Override
@@ -61,11 +76,11 @@ final class RunCommand implements CliCommand {
         if (cmd.hasOption("all")) {
             return runAll(cmd, ctx);
         }
-        Path out = Path.of(cmd.getOptionValue("out", "out/run"));
+        Path out = OptionTypes.path(cmd, "out", "out/run");
         ArrayConfig array = array(cmd);
         double layoutClockNs = 0;
         if (cmd.hasOption("layout")) {
-            layoutClockNs = Inputs.number(cmd, "layout", 10, d -> d > 0 && Double.isFinite(d), "a positive number");
+            layoutClockNs = OptionTypes.value(cmd, "layout", 10.0);
             QflowTools.require(); // before the exploration: exit 4 naming the missing packages
         }
         ExploreMaps.Settings search = SearchOptions.settings(cmd);
@@ -73,7 +88,7 @@ final class RunCommand implements CliCommand {
         MainFlow.Result r = MainFlow.run(new MainFlow.Request(work,
                 EnergyOptions.source(cmd, ctx, work, out.resolve("explore").resolve("energy")),
                 new MainFlow.Search(search, SearchOptions.alwannTables(search, ctx), Evaluation.defaultThreads()),
-                new MainFlow.Hardware(array, Inputs.positiveInt(cmd, "cosim-images", 2),
+                new MainFlow.Hardware(array, OptionTypes.value(cmd, "cosim-images", 2),
                         Runtime.getRuntime().availableProcessors(), Inputs.assetsIfSet(ctx), layoutClockNs), out),
                 new ConsoleListener(ctx));
         Cosimulate.Outcome failed = r.failed();
@@ -86,21 +101,15 @@ final class RunCommand implements CliCommand {
 
     /** --all: every bundled network read, characterised once for all and explored in turn, then the summary. */
     private static int runAll(CommandLine cmd, Context ctx) {
-        for (String o : List.of("model", "images", "cifar", "energy")) {
-            if (cmd.hasOption(o)) {
-                throw new MaxdnnException(MaxdnnException.USAGE, "--all explores every bundled network on its own "
-                        + "samples and characterises each; it does not take --" + o);
-            }
-        }
-        Path out = Path.of(cmd.getOptionValue("out", "out/run-all"));
+        Path out = OptionTypes.path(cmd, "out", "out/run-all");
         // the table has every approach with and without compensation
         ExploreMaps.Settings search = SearchOptions.settings(cmd).withCompensate(true);
         ConsoleListener listener = new ConsoleListener(ctx);
         ExploreAllNetworks.run(new ExploreAllNetworks.Request(
-                ExploreAllNetworks.bundled(ctx.assets(), Inputs.positiveInt(cmd, "limit", 0), Inputs.registry(ctx)),
+                ExploreAllNetworks.bundled(ctx.assets(), OptionTypes.value(cmd, "limit", 0), Inputs.registry(ctx)),
                 ExploreAllNetworks.sharedCharacterisation(
-                        Inputs.positiveInt(cmd, "pairs", SearchOptions.profile(cmd).sharedPairs()),
-                        CharacteriseEnergy.liberty(cmd.hasOption("liberty") ? Path.of(cmd.getOptionValue("liberty")) : null),
+                        OptionTypes.value(cmd, "pairs", SearchOptions.profile(cmd).sharedPairs()),
+                        CharacteriseEnergy.liberty(OptionTypes.path(cmd, "liberty")),
                         ctx.assets(), Runtime.getRuntime().availableProcessors(), out.resolve("energy"), listener),
                 SearchOptions.alwannTables(search, ctx), search, array(cmd), Evaluation.defaultThreads(), out), listener);
         return 0;
@@ -109,6 +118,6 @@ final class RunCommand implements CliCommand {
     /** The configurable array of --rows and --cols, by default the profile's. */
     private static ArrayConfig array(CommandLine cmd) {
         int side = SearchOptions.profile(cmd).arraySide();
-        return ArrayConfig.configurable(Inputs.arraySide(cmd, "rows", side), Inputs.arraySide(cmd, "cols", side));
+        return ArrayConfig.configurable(OptionTypes.value(cmd, "rows", side), OptionTypes.value(cmd, "cols", side));
     }
 }

@@ -1,12 +1,11 @@
 package org.maxdnn.cli;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Converter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.maxdnn.MaxdnnException;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.flow.EvoApproxTables;
 import org.maxdnn.flow.ExploreMaps;
@@ -19,16 +18,22 @@ final class SearchOptions {
 
     static Options add(Options o) {
         return o.addOption(Option.builder().longOpt("levels").hasArg().argName("L")
+                        .converter(OptionTypes.listOf(ExploreMaps.LEVELS))
                         .desc("approaches: any of layer,filter,kernel (default all three)").build())
-                .addOption(Option.builder().longOpt("baseline").hasArg().argName("B").desc("alwann (default) or none").build())
+                .addOption(Option.builder().longOpt("baseline").hasArg().argName("B")
+                        .converter(OptionTypes.oneOf(List.of("alwann", "none"))).desc("alwann (default) or none").build())
                 .addOption(Option.builder().longOpt("max-loss").hasArg().argName("PCT")
+                        .converter(OptionTypes.number(0, 100, "percentage points"))
                         .desc("accuracy loss bound in percentage points for the chosen point (default 4)").build())
-                .addOption(Option.builder().longOpt("seed").hasArg().argName("N").desc("search seed (default 1)").build())
-                .addOption(Option.builder().longOpt("population").hasArg().argName("N").desc("NSGA-II population (default "
-                        + Profile.FULL.population() + ", --quick " + Profile.QUICK.population() + ")").build())
-                .addOption(Option.builder().longOpt("generations").hasArg().argName("N").desc("NSGA-II generations (default "
+                .addOption(Option.builder().longOpt("seed").hasArg().argName("N")
+                        .converter(OptionTypes.wholeNumber(1, Integer.MAX_VALUE)).desc("search seed (default 1)").build())
+                .addOption(Option.builder().longOpt("population").hasArg().argName("N").converter(POPULATION)
+                        .desc("NSGA-II population, even (default " + Profile.FULL.population() + ", --quick "
+                                + Profile.QUICK.population() + ")").build())
+                .addOption(Option.builder().longOpt("generations").hasArg().argName("N")
+                        .converter(OptionTypes.wholeNumber(1, MAX_GENERATIONS)).desc("NSGA-II generations (default "
                         + Profile.FULL.generations() + ", --quick " + Profile.QUICK.generations() + ")").build())
-                .addOption(Option.builder().longOpt("energy").hasArg().argName("FILE")
+                .addOption(Option.builder().longOpt("energy").hasArg().argName("FILE").converter(OptionTypes.inputFile())
                         .desc("energy table JSON from 'maxdnn energy' (default: characterise now on --liberty)").build())
                 .addOption(EnergyOptions.liberty("liberty for the characterisation"))
                 .addOption(EnergyOptions.pairs())
@@ -37,10 +42,27 @@ final class SearchOptions {
                         .desc("also search every approach with bias compensation (APPROACH+comp), calibrated on the "
                                 + "search images").build())
                 .addOption(Option.builder().longOpt("objective").hasArg().argName("O")
+                        .converter(OptionTypes.oneOf(List.of("metric", "agreement")))
                         .desc("what the search minimises besides energy, on the search part: metric (default; 1 - the "
                                 + "task's metric) or agreement (1 - top-1 agreement with the exact model: every changed "
                                 + "prediction counts, as on held-out data)").build());
     }
+
+    /** A search bigger than this is a typing error, not a plan: it would run for weeks. */
+    static final int MAX_POPULATION = 1000;
+    static final int MAX_GENERATIONS = 1000;
+
+    /** NSGA-II's population: even (its crossover pairs parents), 4..{@value #MAX_POPULATION}. */
+    private static final Converter<Integer, OptionTypes.BadValue> POPULATION = v -> {
+        int n = OptionTypes.wholeNumber(4, MAX_POPULATION).apply(v);
+        if (n % 2 != 0) {
+            throw new OptionTypes.BadValue("an even whole number from 4 to " + MAX_POPULATION, "odd");
+        }
+        return n;
+    };
+
+    /** --liberty and --pairs configure the characterisation, which --energy replaces. */
+    static final List<OptionRule> RULES = EnergyOptions.rulesBesides("energy");
 
     /** The defaults of --quick or of a full run. */
     static Profile profile(CommandLine cmd) {
@@ -50,29 +72,12 @@ final class SearchOptions {
     /** --levels, --baseline, --max-loss, --population, --generations, --seed, --quick, --compensate, --objective. */
     static ExploreMaps.Settings settings(CommandLine cmd) {
         Profile profile = profile(cmd);
-        List<String> levels = Arrays.stream(cmd.getOptionValue("levels", "layer,filter,kernel").split(","))
-                .map(String::trim).toList();
-        for (String l : levels) {
-            if (!ExploreMaps.LEVELS.contains(l)) {
-                throw new MaxdnnException(MaxdnnException.USAGE, "--levels takes layer, filter, kernel; got '" + l + "'");
-            }
-        }
-        String baseline = cmd.getOptionValue("baseline", "alwann");
-        if (!baseline.equals("alwann") && !baseline.equals("none")) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--baseline must be alwann or none");
-        }
-        int population = Inputs.positiveInt(cmd, "population", profile.population());
-        if (population % 2 != 0 || population < 4) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--population must be even and at least 4");
-        }
-        int generations = Inputs.positiveInt(cmd, "generations", profile.generations());
-        double maxLoss = Inputs.number(cmd, "max-loss", 4, d -> d >= 0, "a non-negative number");
-        String objective = cmd.getOptionValue("objective", "metric");
-        if (!objective.equals("metric") && !objective.equals("agreement")) {
-            throw new MaxdnnException(MaxdnnException.USAGE, "--objective must be metric or agreement, not '" + objective + "'");
-        }
-        return new ExploreMaps.Settings(levels, baseline.equals("alwann"), maxLoss, population, generations,
-                Inputs.positiveInt(cmd, "seed", 1), cmd.hasOption("quick"), cmd.hasOption("compensate"),
+        String objective = OptionTypes.value(cmd, "objective", "metric");
+        return new ExploreMaps.Settings(OptionTypes.value(cmd, "levels", ExploreMaps.LEVELS),
+                OptionTypes.value(cmd, "baseline", "alwann").equals("alwann"), OptionTypes.value(cmd, "max-loss", 4.0),
+                OptionTypes.value(cmd, "population", profile.population()),
+                OptionTypes.value(cmd, "generations", profile.generations()), OptionTypes.value(cmd, "seed", 1),
+                cmd.hasOption("quick"), cmd.hasOption("compensate"),
                 Explorer.Objective.valueOf(objective.toUpperCase(Locale.ROOT)));
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,71 @@ class BadInputFuzzTest {
             check(o, file, "compensation trial " + trial + ": " + entry);
             Files.delete(file);
         }
+    }
+
+    /**
+     * Every option of every command, given a value no option of its type takes: a number out of every
+     * range (or not a number), a choice or list none has, a path of the wrong kind or none at all.
+     * Each is refused before any work, exit 1 or 2 naming the option; never an internal error or a hang.
+     * The type is read off the option's own converter (what it says of a path through a file).
+     */
+    @Test
+    void everyOptionOfEveryCommandRefusesValuesOfTheWrongType() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file.json"), "{}");
+        Random rnd = new Random(31);
+        int trials = 0;
+        for (CliCommand command : Commands.all()) {
+            List<String[]> wrong = new ArrayList<>();
+            for (org.apache.commons.cli.Option option : command.options().getOptions()) {
+                if (option.hasArg()) {
+                    for (String value : wrongValues(option, file)) {
+                        wrong.add(new String[] {"--" + option.getLongOpt(), value});
+                    }
+                }
+            }
+            for (String[] w : wrong) {
+                checkWrong(command.name(), List.<String[]>of(w));
+                trials++;
+            }
+            // two at a time: one option's rule reads another's value, which may be the wrong one
+            for (int k = 0; k < 20 && wrong.size() > 1; k++) {
+                checkWrong(command.name(), List.of(wrong.get(rnd.nextInt(wrong.size())), wrong.get(rnd.nextInt(wrong.size()))));
+                trials++;
+            }
+        }
+        assertTrue(trials > 500, trials + " trials");
+    }
+
+    /** {@code command} with the options and wrong values given: exit 1 or 2 naming one of them, never an internal error. */
+    private static void checkWrong(String command, List<String[]> optionsAndValues) {
+        List<String> args = new ArrayList<>(List.of(command));
+        optionsAndValues.forEach(w -> args.addAll(List.of(w)));
+        MainTest.Outcome o = runBounded(args.toArray(String[]::new));
+        String what = String.join(" ", args);
+        assertTrue(o.code() == 1 || o.code() == 2, what + ": exit " + o.code() + "\n" + o.err());
+        assertTrue(optionsAndValues.stream().anyMatch(w -> o.err().contains(w[0]) || o.err().contains(w[1]))
+                || o.err().contains("an option from this group has already been selected"), what + ": " + o.err());
+        assertFalse(o.err().contains("internal error") || o.err().contains("\tat "), what + ": " + o.err());
+    }
+
+    /** Values the option's type cannot take, by what its converter makes of a path through a file. */
+    private List<String> wrongValues(org.apache.commons.cli.Option option, Path file) {
+        List<String> numbersAndNames = List.of("-1", "NaN", "1e309", "99999999999", "", "x,x", "a\u0000b");
+        try {
+            option.getConverter().apply(file.resolve("x").toString());
+        } catch (Throwable e) {
+            if (e instanceof OptionTypes.BadValue) {
+                return numbersAndNames;
+            }
+            if (e instanceof OptionTypes.BadPath) {
+                // a path: none there, one the system refuses, and one of the other kind
+                String other = option.getArgName().contains("DIR") && !option.getArgName().contains("ZIP")
+                        ? file.toString() : tmp.toString();
+                return List.of(file.resolve("x").toString(), "a\u0000b", other);
+            }
+            return List.of(file.resolve("x").toString(), "", "x,x"); // names (an unknown multiplier is bad input)
+        }
+        return List.of(file.resolve("x").toString()); // free text, e.g. a layer name
     }
 
     private static String corrupt(String text, Random rnd) {
