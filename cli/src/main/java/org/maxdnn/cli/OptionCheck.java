@@ -22,7 +22,8 @@ import org.maxdnn.data.LabelsFile;
  * it or not, and none given twice; then the files they name kept apart, together with those the
  * command reads without an option naming them (the model of {@code --model} or its default, the
  * sample folder's labels and samples): no output is an input or a file an input folder is read
- * from, no two outputs are the same path.
+ * from, no two outputs are the same path; last the command's {@link OptionRule}s: an option the
+ * run would not read is refused.
  */
 final class OptionCheck {
     private OptionCheck() {
@@ -47,6 +48,7 @@ final class OptionCheck {
                 paths.put(name, p);
             }
         }
+        keepApart(implicitInputs(cmd, declared, ctx), paths);
         // the rules read converted values, so they come after every value is known to convert
         for (OptionRule r : rules) {
             if (cmd.hasOption(r.option()) && !r.applies().test(cmd)) {
@@ -54,7 +56,6 @@ final class OptionCheck {
                         + "only " + r.when());
             }
         }
-        keepApart(implicitInputs(cmd, declared, ctx), paths);
     }
 
     private static Object convert(CommandLine cmd, Option o, String name) {

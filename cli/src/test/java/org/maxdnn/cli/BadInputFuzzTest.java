@@ -1,5 +1,6 @@
 package org.maxdnn.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,6 +137,44 @@ class BadInputFuzzTest {
             }
         }
         assertTrue(trials > 500, trials + " trials");
+    }
+
+    /**
+     * Every command's every output file named as one of its input files (the input is a real file
+     * here, a copy): refused as a usage error naming both options, the input left as it was.
+     */
+    @Test
+    void noOutputOfAnyCommandOverwritesAnInput() throws Exception {
+        Path file = Files.writeString(tmp.resolve("input.json"), "{\"default\": \"exact\"}");
+        int trials = 0;
+        for (CliCommand command : Commands.all()) {
+            List<String> inputs = new ArrayList<>();
+            List<String> outputs = new ArrayList<>();
+            for (org.apache.commons.cli.Option option : command.options().getOptions()) {
+                Object v;
+                try {
+                    v = option.hasArg() ? option.getConverter().apply(file.toString()) : null;
+                } catch (Throwable e) {
+                    continue;
+                }
+                if (v instanceof OptionTypes.PathValue p && p.role() == OptionTypes.Role.INPUT_FILE) {
+                    inputs.add("--" + option.getLongOpt());
+                } else if (v instanceof OptionTypes.PathValue p && p.role() == OptionTypes.Role.OUTPUT_FILE) {
+                    outputs.add("--" + option.getLongOpt());
+                }
+            }
+            for (String in : inputs) {
+                for (String out : outputs) {
+                    MainTest.Outcome o = runBounded(command.name(), in, file.toString(), out, file.toString());
+                    String what = command.name() + " " + in + " F " + out + " F";
+                    assertEquals(1, o.code(), what + ": " + o.err());
+                    assertTrue(o.err().contains(in + " and " + out + " name the same file"), what + ": " + o.err());
+                    assertEquals("{\"default\": \"exact\"}", Files.readString(file), what);
+                    trials++;
+                }
+            }
+        }
+        assertTrue(trials >= 15, trials + " trials");
     }
 
     /** {@code command} with the options and wrong values given: exit 1 or 2 naming one of them, never an internal error. */
