@@ -146,7 +146,7 @@ class OptionCheckTest {
         Path out = tmp.resolve("run-all");
         MainTest.Outcome o = MainTest.run("run", "--all", "--quick", "--limit", "4", "--out", out.toString());
         assertEquals(2, o.code(), o.err());
-        assertTrue(o.err().contains("samples are too few to split into search and validation parts"), o.err());
+        assertTrue(o.err().contains("kws's samples: 4 samples are too few to split into search and validation parts"), o.err());
         assertFalse(Files.exists(out), "written before the split was checked");
     }
 

@@ -26,34 +26,38 @@ public record DataSplit(DataSet search, DataSet validation) {
     private static final int SEARCH = 0;
     private static final int VALIDATION = 1;
 
-    /** Splits {@code data} half and half; {@code windowStride} (≥ 1) thins anomaly windows, ignored otherwise. */
+    /**
+     * Splits {@code data} half and half; {@code windowStride} (≥ 1) thins anomaly windows, ignored
+     * otherwise. A part that cannot give the task's metric is refused ({@link #check}).
+     */
     public static DataSplit of(DataSet data, int windowStride) {
+        return split(data, windowStride).requireMetric(data, String.valueOf(data.source()));
+    }
+
+    /**
+     * Checks, before any work, that both parts of {@code data}'s split give the task's metric (an
+     * exit-2 error saying what each part needs otherwise); {@code name} names the samples in it.
+     */
+    public static void check(DataSet data, String name) {
+        split(data, 1).requireMetric(data, name);
+    }
+
+    private static DataSplit split(DataSet data, int windowStride) {
         if (windowStride < 1) {
             throw new IllegalArgumentException("window stride must be at least 1: " + windowStride);
         }
         int[] part = parts(data.task().sampleLabels());
-        DataSplit split;
         if (data.task() instanceof AnomalyDetection ad) {
-            split = new DataSplit(files(data, ad, part, SEARCH, windowStride), files(data, ad, part, VALIDATION, windowStride));
-        } else if (data.task() instanceof Classification) {
-            split = new DataSplit(images(data, part, SEARCH), images(data, part, VALIDATION));
-        } else {
-            throw new IllegalArgumentException("no split for task " + data.task().metricName());
+            return new DataSplit(files(data, ad, part, SEARCH, windowStride), files(data, ad, part, VALIDATION, windowStride));
         }
-        split.requireMetric(data);
-        return split;
+        if (data.task() instanceof Classification) {
+            return new DataSplit(images(data, part, SEARCH), images(data, part, VALIDATION));
+        }
+        throw new IllegalArgumentException("no split for task " + data.task().metricName());
     }
 
-    /**
-     * Checks, before any work, that both parts of {@code data}'s split give the task's metric
-     * (an exit-2 error saying what each part needs otherwise).
-     */
-    public static void check(DataSet data) {
-        of(data, 1);
-    }
-
-    /** Both parts give the metric, or a bad-input error saying how many samples each part needs. */
-    private void requireMetric(DataSet data) {
+    /** This split, when both parts give the metric; else a bad-input error saying how many samples each part needs. */
+    private DataSplit requireMetric(DataSet data, String name) {
         for (DataSet part : List.of(search, validation)) {
             String why = part.task().whyUndefined();
             if (why != null) {
@@ -62,10 +66,11 @@ public record DataSplit(DataSet search, DataSet validation) {
                         : "an image, so the samples need at least 2 images of one label";
                 throw MaxdnnException.badInput(String.format(Locale.ROOT, "%s: %d samples are too few to split into "
                         + "search and validation parts: the %s part would hold %s. Each label's samples go alternately "
-                        + "to the two parts, and each part needs %s (a larger --limit or sample folder)", data.source(),
+                        + "to the two parts, and each part needs %s (a larger --limit or sample folder)", name,
                         data.samples(), part == search ? "search" : "validation", why, needs));
             }
         }
+        return this;
     }
 
     /** The part of each sample: within each label alternately search, validation, search, … */

@@ -68,11 +68,11 @@ class DataSplitTest {
         assertEquals(MaxdnnException.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains("the search part would hold 0 normal and 2 anomalous files")
                 && e.getMessage().contains("at least 2 of each"), e.getMessage());
-        assertThrows(MaxdnnException.class, () -> DataSplit.check(anomalous));
+        assertThrows(MaxdnnException.class, () -> DataSplit.check(anomalous, "ad"));
 
         DataSet images = new DataSet(Path.of("four"), InputFormat.UINT8_IMAGE, 4, List.of(image(0), image(1),
                 image(2), image(3)), Classification.of(List.of(image(0), image(1), image(2), image(3))));
-        e = assertThrows(MaxdnnException.class, () -> DataSplit.check(images));
+        e = assertThrows(MaxdnnException.class, () -> DataSplit.check(images, "four"));
         assertTrue(e.getMessage().startsWith("four: 4 samples are too few") && e.getMessage().contains(
                 "the validation part would hold no image") && e.getMessage().contains("2 images of one label"),
                 e.getMessage());

@@ -124,7 +124,8 @@ public final class ExploreAllNetworks {
         for (Job job : jobs) {
             long t0 = System.nanoTime();
             works.put(job.name(), job.work().get());
-            DataSplit.check(works.get(job.name()).dataSet()); // every network's split, before the characterisation
+            // every network's split, before the characterisation
+            DataSplit.check(works.get(job.name()).dataSet(), job.name() + "'s samples");
             seconds.add((System.nanoTime() - t0) / 1e9);
         }
         listener.stage("energy characterisation of every network");

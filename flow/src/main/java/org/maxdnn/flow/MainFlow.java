@@ -96,7 +96,7 @@ public final class MainFlow {
     public static ExploreMaps.Explored explore(Workload work, EnergySource energy, List<String> alwannTables,
                                                ExploreMaps.Settings search, int threads, MapEvaluator.Factory evaluators,
                                                Path out, FlowListener listener) {
-        DataSplit.check(work.dataSet());
+        DataSplit.check(work.dataSet(), "the samples of " + work.net().model().file().getFileName());
         EnergyTable table = energy.table(energy.characterise(listener));
         return ExploreMaps.run(new ExploreMaps.Request(work, table, alwannTables, search, threads, evaluators, out),
                 listener);
@@ -107,7 +107,7 @@ public final class MainFlow {
         Path out = q.out();
         Hardware hw = q.hardware();
         ExploreMaps.Settings search = q.search().settings();
-        DataSplit.check(q.work().dataSet());
+        DataSplit.check(q.work().dataSet(), "the samples of " + q.work().net().model().file().getFileName());
         listener.stage("1/4 energy characterisation and exploration");
         CharacteriseEnergy.Characterised characterised = q.energy().characterise(listener);
         EnergyTable table = q.energy().table(characterised);
