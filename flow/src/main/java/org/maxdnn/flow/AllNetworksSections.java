@@ -1,6 +1,8 @@
 package org.maxdnn.flow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.explore.ExploreReport;
@@ -16,6 +18,7 @@ public final class AllNetworksSections {
 
     public static final List<ReportSection<ExploreAllNetworks.Result>> ALL = List.of(
             AllNetworksSections::savings,
+            AllNetworksSections::gatedArray,
             AllNetworksSections::networks);
 
     private AllNetworksSections() {
@@ -62,6 +65,59 @@ public final class AllNetworksSections {
                 .build();
     }
 
+    /**
+     * Per network (when an array was priced) the three steps of SPEC §6.1: the exact map on today's
+     * plain array, on the energy-proportional (gated) array, and the gated array under the best map
+     * within 2 points of MAx-DNN and of ALWANN (any space, with or without compensation): energy per
+     * inference, the multipliers' share, each step's saving and the saving against the plain array's
+     * exact map, beside what the same map saves on the plain array (today's figure).
+     */
+    static Section gatedArray(ExploreAllNetworks.Result r) {
+        if (r.array() == null) {
+            return Section.NONE;
+        }
+        int two = Arrays.binarySearch(ExploreReport.LOSS_BOUNDS, 2.0);
+        List<Column> columns = new ArrayList<>(List.of(Column.text("network", "network"),
+                Column.number("plain_exact_uj", "plain, exact", "µJ", "%.3f").csv("%.6f"),
+                percent("plain_multiplier_share_pct", "multipliers"),
+                Column.number("gated_exact_uj", "gated, exact", "µJ", "%.3f").csv("%.6f"),
+                percent("gated_multiplier_share_pct", "multipliers"),
+                percent("gating_saving_pct", "gating's saving")));
+        for (String approach : List.of("maxdnn", "alwann")) {
+            String label = approach.equals("alwann") ? "ALWANN" : "MAx-DNN";
+            columns.add(percent(approach + "_map_saving_pct", label + " ≤ 2 pts: map's step"));
+            columns.add(percent(approach + "_gated_saving_pct", "vs plain exact"));
+            columns.add(percent(approach + "_plain_saving_pct", "on the plain array"));
+        }
+        Table.Builder t = Table.builder("gated-array", "", columns.toArray(Column[]::new));
+        for (String name : r.networks()) {
+            List<ExploreAllNetworks.Row> mine = r.rows().stream().filter(x -> x.network().equals(name)).toList();
+            ExploreAllNetworks.ArrayFigures f = mine.get(0).array();
+            List<Object> cells = new ArrayList<>(List.of(name, f.plainPj() / 1e6, 100 * f.plainShare(), f.gatedPj() / 1e6,
+                    100 * f.gatedShare(), f.gatingSavingPct()));
+            for (boolean alwann : new boolean[] {false, true}) {
+                ExploreAllNetworks.Row best = mine.stream().filter(x -> x.approach().startsWith("alwann") == alwann)
+                        .max(Comparator.comparingDouble(x -> x.bestSavingPct()[two])).orElse(null);
+                if (best == null) {
+                    cells.addAll(Arrays.asList(null, null, null));
+                } else {
+                    double saving = best.bestSavingPct()[two];
+                    cells.addAll(List.of(f.gatedShare() * saving, f.gatedSavingPct(saving), best.arraySavingPct()[two]));
+                }
+            }
+            t.row(cells);
+        }
+        return Section.builder(String.format(Locale.ROOT, "The energy-proportional %dx%d array", r.array().rows(),
+                        r.array().cols()))
+                .paragraph("Whole array per inference: the exact map on today's plain array (every PE flip-flop clocked "
+                        + "every cycle, 32-bit partial sums), on the energy-proportional (gated) array (SPEC §6.1), and the "
+                        + "gated array under the best map within 2 points on validation data, its other actions at the "
+                        + "exact map's. The map's step is its saving on the gated array (its multiplier saving × the "
+                        + "multipliers' share there); \"vs plain exact\" is the gated array under the map against the plain "
+                        + "array's exact map; \"on the plain array\" what the same map saves on today's array.")
+                .table(t.build()).build();
+    }
+
     /** Per network the exact model's metric on validation data, the multipliers' share of the array, and the time. */
     static Section networks(ExploreAllNetworks.Result r) {
         Table.Builder t = Table.builder("networks", "", Column.text("network", "network"), Column.text("metric", "metric"),
@@ -79,6 +135,10 @@ public final class AllNetworksSections {
             total += r.seconds().get(i);
         }
         return Section.builder("Networks").table(t.row("total", null, null, null, null, total).build()).build();
+    }
+
+    private static Column percent(String id, String label) {
+        return Column.number(id, label, "%", "%.1f").csv("%.3f");
     }
 
     private static Column saving(String id, String label, double boundPts) {

@@ -40,7 +40,10 @@ import org.maxdnn.report.Report;
  * energy per action ({@link EstimateArrayEnergy}), and a map's multiplier saving is scaled by the
  * multipliers' share of that whole. It leaves out what an approximate map changes elsewhere (fewer
  * partial-sum toggles, the configurable PE's code register), which {@code maxdnn run} measures for
- * the map it picks.
+ * the map it picks. The exact map is priced on today's plain array and on the energy-proportional
+ * (gated, SPEC §6.1) one of the same size: per network the plain array's exact map, the gated
+ * array's, and the gated array under the best map within 2 points, MAx-DNN's and ALWANN's
+ * ({@link AllNetworksSections#gatedArray}).
  */
 public final class ExploreAllNetworks {
     /** One network: its short name and how to read its workload (timed as part of the network). */
@@ -62,17 +65,41 @@ public final class ExploreAllNetworks {
     }
 
     /**
+     * A network's exact map priced on the plain and on the gated array of the same size: pJ per
+     * inference and the multipliers' share of it.
+     */
+    public record ArrayFigures(double plainPj, double plainShare, double gatedPj, double gatedShare) {
+        /** The gated array's saving against the plain one, percent. */
+        public double gatingSavingPct() {
+            return 100 * (1 - gatedPj / plainPj);
+        }
+
+        /**
+         * The gated array's saving against the plain array's exact map under a map saving
+         * {@code multiplierSavingPct} of the multipliers' energy, its other actions at the exact map's.
+         */
+        public double gatedSavingPct(double multiplierSavingPct) {
+            return 100 * (1 - gatedPj * (1 - gatedShare * multiplierSavingPct / 100) / plainPj);
+        }
+    }
+
+    /**
      * One row of the table: a network's approach, its best multiplier savings per
-     * {@link org.maxdnn.explore.ExploreReport#LOSS_BOUNDS} bound, and the multipliers' share of the exact map's whole
-     * array energy on that network (NaN when no array was priced).
+     * {@link org.maxdnn.explore.ExploreReport#LOSS_BOUNDS} bound, and the exact map's whole array
+     * energy on that network, plain and gated (null when no array was priced).
      */
     public record Row(String network, String metric, double exactValidation, int validationSamples, String approach,
-                      boolean compensated, double[] bestSavingPct, double multiplierShare) {
-        /** The whole array's saving at each bound: the multiplier saving × the multipliers' share. */
+                      boolean compensated, double[] bestSavingPct, ArrayFigures array) {
+        /** The multipliers' share of the plain array's energy under the exact map (NaN when not priced). */
+        public double multiplierShare() {
+            return array == null ? Double.NaN : array.plainShare();
+        }
+
+        /** The plain array's saving at each bound: the multiplier saving × the multipliers' share. */
         public double[] arraySavingPct() {
             double[] a = new double[bestSavingPct.length];
             for (int i = 0; i < a.length; i++) {
-                a[i] = bestSavingPct[i] * multiplierShare;
+                a[i] = bestSavingPct[i] * multiplierShare();
             }
             return a;
         }
@@ -141,14 +168,14 @@ public final class ExploreAllNetworks {
             ExploreMaps.Explored x = ExploreMaps.run(new ExploreMaps.Request(work, energy.tables().get(name),
                     q.alwannTables(), q.search(), q.threads(), MapEvaluator.Factory.IN_PROCESS, q.out().resolve(name)),
                     listener);
-            double share = q.array() == null ? Double.NaN
-                    : multiplierShare(work, energy, name, q.array(), q.threads(), q.out().resolve(name).resolve("array"),
+            ArrayFigures array = q.array() == null ? null
+                    : arrayFigures(work, energy, name, q.array(), q.threads(), q.out().resolve(name).resolve("array"),
                     listener);
             seconds.set(i, seconds.get(i) + (System.nanoTime() - t0) / 1e9);
             for (Explorer.Front f : x.result().fronts()) {
                 rows.add(new Row(name, x.result().metric(), x.result().validationExact().metric(),
                         x.result().validationExact().samples(), f.space().name(), f.space().compensated(),
-                        x.summary().bestSaving().get(f.space().name()), share));
+                        x.summary().bestSaving().get(f.space().name()), array));
             }
             listener.note(String.format(Locale.ROOT, "%s read and explored in %.0f s", name, seconds.get(i)));
         }
@@ -164,26 +191,41 @@ public final class ExploreAllNetworks {
     }
 
     /**
-     * The multipliers' share of the whole array's energy for the exact map on {@code name}'s first
-     * sample: cosimulated with toggle counting (bit-exact, or an error), priced per action.
+     * The whole array's energy for the exact map on {@code name}'s first sample, on the plain and on
+     * the gated array of {@code array}'s size: each cosimulated with toggle and gate counting
+     * (bit-exact, or an error), priced per action.
      */
-    private static double multiplierShare(Workload work, CharacteriseEnergy.Shared energy, String name, ArrayConfig array,
-                                          int threads, Path out, FlowListener listener) {
+    private static ArrayFigures arrayFigures(Workload work, CharacteriseEnergy.Shared energy, String name,
+                                             ArrayConfig array, int threads, Path out, FlowListener listener) {
+        ArrayEnergy.Breakdown plain = exactOnArray(work, energy, name, array.withGating(false), threads,
+                out.resolve("plain"), listener);
+        ArrayEnergy.Breakdown gated = exactOnArray(work, energy, name, array.withGating(true), threads,
+                out.resolve("gated"), listener);
+        ArrayFigures f = new ArrayFigures(plain.totalPj(), plain.multiplierShare(), gated.totalPj(),
+                gated.multiplierShare());
+        listener.note(String.format(Locale.ROOT, "%s: the gated array %.1f%% below the plain one", name,
+                f.gatingSavingPct()));
+        return f;
+    }
+
+    private static ArrayEnergy.Breakdown exactOnArray(Workload work, CharacteriseEnergy.Shared energy, String name,
+                                                      ArrayConfig array, int threads, Path out, FlowListener listener) {
         if (energy.actions() == null) {
             throw new IllegalArgumentException("an array-level column needs the energy per action");
         }
-        listener.note(String.format(Locale.ROOT, "cosimulating the exact map of %s on one sample on the %dx%d array "
-                + "for the array's other actions", name, array.rows(), array.cols()));
+        String kind = array.gated() ? "gated" : "plain";
+        listener.note(String.format(Locale.ROOT, "cosimulating the exact map of %s on one sample on the %dx%d %s array "
+                + "for the array's other actions", name, array.rows(), array.cols(), kind));
         Cosimulate.Outcome c = Cosimulate.run(Cosimulate.Request.of(ApproxMap.exact(), "exact", array, null, threads, out)
                 .withToggles(out.resolve("toggles.csv")).withoutVcd(), work.first(1), listener);
         if (!c.passed()) {
-            throw new MaxdnnException(MaxdnnException.MISMATCH, "the exact map of " + name
-                    + " did not cosimulate bit-exactly: " + c.failure() + " (see " + c.reportFile() + ")");
+            throw new MaxdnnException(MaxdnnException.MISMATCH, "the exact map of " + name + " did not cosimulate "
+                    + "bit-exactly on the " + kind + " array: " + c.failure() + " (see " + c.reportFile() + ")");
         }
         double exactPj = EstimateEnergy.of(work.net(), ApproxMap.exact(), energy.tables().get(name)).exactPj();
         ArrayEnergy.Breakdown b = EstimateArrayEnergy.of("exact", c, array, exactPj, energy.actions()).energy();
-        listener.note(String.format(Locale.ROOT, "%s: whole array %.3f uJ per inference, multipliers %.1f%% of it",
-                name, b.totalPj() / 1e6, 100 * b.multiplierShare()));
-        return b.multiplierShare();
+        listener.note(String.format(Locale.ROOT, "%s: whole %s array %.3f uJ per inference, multipliers %.1f%% of it",
+                name, kind, b.totalPj() / 1e6, 100 * b.multiplierShare()));
+        return b;
     }
 }

@@ -76,32 +76,34 @@ public final class GenerateRtl {
         return new Array(design, files, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The fixed array that runs every fold of {@code layer} under its map, if the map allows one. */
-    public static Tiling.FixedArray fixedArray(ConvLayer layer, MultiplierConfig[][] configs, int rows, int cols) {
-        return fixedArray(layer, configs, ArrayConfig.configurable(rows, cols));
-    }
-
-    /** As above, of the size and clocking (gated or plain) of {@code array}. */
+    /**
+     * The fixed array that runs every fold of {@code layer} under its map, if the map allows one, of
+     * the size and clocking (gated or plain) of {@code array}.
+     */
     public static Tiling.FixedArray fixedArray(ConvLayer layer, MultiplierConfig[][] configs, ArrayConfig array) {
         return Tiling.of(GemmViews.of(layer), array).fixedArray(configs);
     }
 
-    /** The configurable array and the fixed array of every conv layer of {@code map} that has one. */
-    public static Generated forMap(Network net, ApproxMap map, int rows, int cols, Assets assets, Path out,
+    /**
+     * The configurable array {@code array} and the fixed array of every conv layer of {@code map}
+     * that has one, of the same size and clocking.
+     */
+    public static Generated forMap(Network net, ApproxMap map, ArrayConfig array, Assets assets, Path out,
                                    FlowListener listener) {
-        Array conf = write(ArrayConfig.configurable(rows, cols), assets, out);
+        Array conf = write(array, assets, out);
         List<Array> fixed = new ArrayList<>();
         List<String> noFixed = new ArrayList<>();
         for (ConvLayer l : convLayers(net)) {
-            Tiling.FixedArray f = fixedArray(l, map.resolve(l), rows, cols);
+            Tiling.FixedArray f = fixedArray(l, map.resolve(l), array);
             if (f.exists()) {
                 fixed.add(write(f.array(), assets, out));
             } else {
                 noFixed.add(f.why());
             }
         }
-        listener.note(String.format(Locale.ROOT, "wrote %s and %d fixed arrays (SystolicArray_<layer>_%dx%d) to %s",
-                conf.files().verilog().getFileName(), fixed.size(), rows, cols, out));
+        listener.note(String.format(Locale.ROOT, "wrote %s and %d fixed arrays (SystolicArray_<layer>_%dx%d%s) to %s",
+                conf.files().verilog().getFileName(), fixed.size(), array.rows(), array.cols(),
+                array.gated() ? "_gated" : "", out));
         noFixed.forEach(n -> listener.note("  " + n + "; the configurable array runs it"));
         return new Generated(conf, fixed, noFixed);
     }
@@ -110,14 +112,14 @@ public final class GenerateRtl {
      * The RTL of the ALWANN baseline's layer-level map: a fixed array for each conv layer it gives an
      * EvoApprox circuit, whose PEs instantiate that circuit (with ALWANN's weight tuning).
      */
-    public static List<Array> alwann(Network net, ApproxMap map, int rows, int cols, Assets assets, Path out,
+    public static List<Array> alwann(Network net, ApproxMap map, ArrayConfig array, Assets assets, Path out,
                                      FlowListener listener) {
         List<Array> fixed = new ArrayList<>();
         for (ConvLayer l : convLayers(net)) {
             MultiplierConfig[][] configs = map.resolve(l);
             if (Arrays.stream(configs).flatMap(Arrays::stream).anyMatch(c -> c.table() != null)) {
                 // a layer-level map has one configuration per layer: it holds over every fold
-                fixed.add(write(fixedArray(l, configs, rows, cols).array(), assets, out));
+                fixed.add(write(fixedArray(l, configs, array).array(), assets, out));
             }
         }
         listener.note(String.format(Locale.ROOT, "wrote %d fixed arrays of the ALWANN map's EvoApprox layers to %s",

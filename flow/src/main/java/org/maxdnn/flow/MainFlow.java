@@ -53,24 +53,27 @@ public final class MainFlow {
 
     /**
      * Every stage's result and the report; {@code characterised} is null when the table came from a
-     * file; {@code cosim} is the configurable array's, {@code fixedCosim} each fixed array's on its
-     * layer, {@code exactCosim} the exact map's on the configurable array (for its action counts);
+     * file; {@code rtl} is the energy-proportional (gated, SPEC §6.1) array's; {@code cosim} is the
+     * configurable array's, {@code fixedCosim} each fixed array's on its layer, {@code exactCosim} the
+     * exact map's on the configurable array (for its action counts), {@code plainExactCosim} and
+     * {@code plainCosim} the exact and the chosen map's on today's plain array of the same size;
      * {@code alwann} the ALWANN baseline's chosen map (null when not searched), its fixed arrays
      * {@code alwannRtl} and their cosimulations {@code alwannCosim}; {@code hardware} the layout, null
      * unless asked for. {@link #failed()} is the first that did not cosimulate bit-exactly.
-     * {@code arrayEnergy} is the whole array's energy per inference of the exact map, then of the chosen map,
-     * priced with the energy per action {@code actions}.
+     * {@code arrayEnergy} is the whole array's energy per inference, priced with the energy per action
+     * {@code actions}, in the order of {@link #PLAIN_EXACT}, {@link #PLAIN_CHOSEN}, {@link #GATED_EXACT},
+     * {@link #GATED_CHOSEN} and, when searched, {@link #GATED_ALWANN}.
      */
     public record Result(CharacteriseEnergy.Characterised characterised, EnergyTable energy,
                          ExploreMaps.Explored explored, PickMap.Picked picked, GenerateRtl.Generated rtl,
                          Cosimulate.Outcome cosim, List<Cosimulate.Outcome> fixedCosim, Cosimulate.Outcome exactCosim,
-                         PickMap.Picked alwann, List<GenerateRtl.Array> alwannRtl, List<Cosimulate.Outcome> alwannCosim,
+                         Cosimulate.Outcome plainExactCosim, Cosimulate.Outcome plainCosim, PickMap.Picked alwann, List<GenerateRtl.Array> alwannRtl, List<Cosimulate.Outcome> alwannCosim,
                          MapEnergy.Breakdown mapEnergy, List<EstimateArrayEnergy.Estimate> arrayEnergy,
                          ActionEnergyTable actions, Accelerator accelerator, LayOutMap.Laid hardware, Path report,
                          double seconds) {
         /** The first cosimulation that failed, the configurable array's first; null when all passed. */
         public Cosimulate.Outcome failed() {
-            List<Cosimulate.Outcome> all = new ArrayList<>(List.of(cosim, exactCosim));
+            List<Cosimulate.Outcome> all = new ArrayList<>(List.of(cosim, exactCosim, plainExactCosim, plainCosim));
             all.addAll(fixedCosim);
             all.addAll(alwannCosim);
             return all.stream().filter(o -> !o.passed()).findFirst().orElse(null);
@@ -80,6 +83,13 @@ public final class MainFlow {
             return failed() == null && accelerator.cosim().passed();
         }
     }
+
+    /** Indices of {@link Result#arrayEnergy}: the exact and the chosen map on the plain array, on the gated one, ALWANN's. */
+    public static final int PLAIN_EXACT = 0;
+    public static final int PLAIN_CHOSEN = 1;
+    public static final int GATED_EXACT = 2;
+    public static final int GATED_CHOSEN = 3;
+    public static final int GATED_ALWANN = 4;
 
     /** The chosen map on the accelerator around the configurable array: its configuration, cosimulation and energy. */
     public record Accelerator(AcceleratorConfig config, CosimulateAccelerator.Outcome cosim,
@@ -117,12 +127,13 @@ public final class MainFlow {
         PickMap.Picked alwann = PickMap.alwann(explored, search.maxLossPts(), out.resolve("alwann-map.json"));
 
         listener.stage("2/4 RTL of the chosen map");
-        int rows = hw.array().rows();
-        int cols = hw.array().cols();
-        GenerateRtl.Generated rtl = GenerateRtl.forMap(q.work().net(), picked.map(), rows, cols, hw.assets(),
+        // the energy-proportional array (SPEC §6.1); today's plain one is the baseline of the array's energy
+        ArrayConfig gated = hw.array().withGating(true);
+        ArrayConfig plain = hw.array().withGating(false);
+        GenerateRtl.Generated rtl = GenerateRtl.forMap(q.work().net(), picked.map(), gated, hw.assets(),
                 out.resolve("rtl"), listener);
         List<GenerateRtl.Array> alwannRtl = alwann == null ? List.of() : GenerateRtl.alwann(q.work().net(), alwann.map(),
-                rows, cols, hw.assets(), out.resolve("rtl/alwann"), listener);
+                gated, hw.assets(), out.resolve("rtl/alwann"), listener);
 
         listener.stage("3/4 cosimulation of the chosen map");
         Workload cosimImages = q.work().first(hw.cosimImages());
@@ -133,6 +144,13 @@ public final class MainFlow {
         // the exact map's counts on the same array and images, for the array-level comparison
         Cosimulate.Outcome exactCosim = Cosimulate.run(Cosimulate.Request.of(ApproxMap.exact(), "exact", array, null,
                 hw.processes(), out.resolve("cosim/exact")).withToggles(out.resolve("cosim/exact/toggles.csv")).withoutVcd(),
+                cosimImages, listener);
+        // both maps on today's plain array, the baseline (and the array the accelerator holds)
+        Cosimulate.Outcome plainExactCosim = Cosimulate.run(Cosimulate.Request.of(ApproxMap.exact(), "exact", plain, null,
+                hw.processes(), out.resolve("cosim/plain/exact")).withToggles(out.resolve("cosim/plain/exact/toggles.csv"))
+                .withoutVcd(), cosimImages, listener);
+        Cosimulate.Outcome plainCosim = Cosimulate.run(Cosimulate.Request.of(picked.map(), mapName, plain, null,
+                hw.processes(), out.resolve("cosim/plain")).withToggles(out.resolve("cosim/plain/toggles.csv")).withoutVcd(),
                 cosimImages, listener);
         List<Cosimulate.Outcome> fixedCosim = new ArrayList<>();
         for (GenerateRtl.Array a : rtl.fixed()) {
@@ -151,16 +169,30 @@ public final class MainFlow {
         listener.stage("4/4 the accelerator, energy of the chosen map and report");
         MapEnergy.Breakdown e = EstimateEnergy.of(q.work().net(), picked.map(), table);
         ActionEnergyTable actions = q.energy().actions(characterised);
-        List<EstimateArrayEnergy.Estimate> arrayEnergy = List.of(
+        List<EstimateArrayEnergy.Estimate> arrayEnergy = new ArrayList<>(List.of(
+                EstimateArrayEnergy.of("exact, plain array", plainExactCosim, plain, e.exactPj(), actions),
+                EstimateArrayEnergy.of(mapName + ", plain array", plainCosim, plain, e.pj(), actions),
                 EstimateArrayEnergy.of("exact", exactCosim, array, e.exactPj(), actions),
-                EstimateArrayEnergy.of(mapName, cosim, array, e.pj(), actions));
-        ArrayEnergy.Breakdown exactArray = arrayEnergy.get(0).energy();
-        ArrayEnergy.Breakdown chosenArray = arrayEnergy.get(1).energy();
-        listener.note(String.format(Locale.ROOT, "whole array per image: exact %.3f uJ (multipliers %.0f%%), chosen map "
-                        + "%.3f uJ: saving %.1f%% at array level, %.1f%% at multiplier level", exactArray.totalPj() / 1e6,
-                100 * exactArray.multiplierShare(), chosenArray.totalPj() / 1e6,
-                100 * (1 - chosenArray.totalPj() / exactArray.totalPj()), e.savingPct()));
-        Accelerator accelerator = accelerator(q, picked.map(), mapName, array, chosenArray, actions, listener);
+                EstimateArrayEnergy.of(mapName, cosim, array, e.pj(), actions)));
+        if (alwann != null) {
+            // its EvoApprox layers run on fixed arrays: its other actions are the exact map's, its multipliers its own
+            arrayEnergy.add(EstimateArrayEnergy.of(alwann.file().getFileName().toString(), exactCosim, array,
+                    EstimateEnergy.of(q.work().net(), alwann.map(), table).pj(), actions));
+        }
+        ArrayEnergy.Breakdown plainExact = arrayEnergy.get(PLAIN_EXACT).energy();
+        ArrayEnergy.Breakdown gatedExact = arrayEnergy.get(GATED_EXACT).energy();
+        ArrayEnergy.Breakdown gatedChosen = arrayEnergy.get(GATED_CHOSEN).energy();
+        listener.note(String.format(Locale.ROOT, "whole array per image: exact map on the plain array %.3f uJ (multipliers "
+                        + "%.0f%%); on the gated array %.3f uJ (multipliers %.0f%%, saving %.1f%%); chosen map on it %.3f uJ: "
+                        + "saving %.1f%% against the plain array's exact map (%.1f%% on the plain array), %.1f%% at "
+                        + "multiplier level", plainExact.totalPj() / 1e6, 100 * plainExact.multiplierShare(),
+                gatedExact.totalPj() / 1e6, 100 * gatedExact.multiplierShare(),
+                100 * (1 - gatedExact.totalPj() / plainExact.totalPj()), gatedChosen.totalPj() / 1e6,
+                100 * (1 - gatedChosen.totalPj() / plainExact.totalPj()),
+                100 * (1 - arrayEnergy.get(PLAIN_CHOSEN).energy().totalPj() / plainExact.totalPj()), e.savingPct()));
+        // the accelerator holds today's plain array, as before
+        Accelerator accelerator = accelerator(q, picked.map(), mapName, plain, arrayEnergy.get(PLAIN_CHOSEN).energy(),
+                actions, listener);
         LayOutMap.Laid hardware = null;
         if (hw.layoutClockNs() > 0) {
             listener.stage("layout of the chosen map's configurations (qflow)");
@@ -168,7 +200,8 @@ public final class MainFlow {
                     listener);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Result result = new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, exactCosim, alwann,
+        Result result = new Result(characterised, table, explored, picked, rtl, cosim, fixedCosim, exactCosim,
+                plainExactCosim, plainCosim, alwann,
                 alwannRtl, alwannCosim, e, arrayEnergy, actions, accelerator, hardware, out.resolve("report.html"), seconds);
         WriteReport.write("MAx-DNN run: " + q.work().net().model().file().getFileName() + " with ROUP multipliers", result,
                 RunSections.ALL, result.report(), listener);

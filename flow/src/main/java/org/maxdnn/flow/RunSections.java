@@ -1,8 +1,12 @@
 package org.maxdnn.flow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.Action;
@@ -59,41 +63,66 @@ public final class RunSections {
     }
 
     /**
-     * The whole array's energy per inference (multipliers, adders, registers, weight loads) of the
-     * exact and the chosen map, next to the multiplier-only figures: how much of the multiplier
-     * saving survives at array level.
+     * The whole array's energy per inference of the exact and the chosen map on today's plain array
+     * and on the energy-proportional (gated) one, and ALWANN's map on it, next to the
+     * multiplier-only figures: what gating buys, then what approximation buys on top, like for like.
+     * A column per counted component and action (a gated array's adders of every width in one).
      */
     static Section arrayEnergy(MainFlow.Result r) {
         ArrayConfig array = r.rtl().configurable().design();
         ActionEnergyTable actions = r.actions();
-        ArrayEnergy.Breakdown exact = r.arrayEnergy().get(0).energy();
-        List<Action> counted = List.copyOf(exact.actionPj().keySet());
+        List<EstimateArrayEnergy.Estimate> estimates = r.arrayEnergy();
+        ArrayEnergy.Breakdown plain = estimates.get(MainFlow.PLAIN_EXACT).energy();
+        Set<String> counted = new LinkedHashSet<>();
+        estimates.forEach(e -> e.energy().actionPj().keySet().forEach(a -> counted.add(componentAction(a))));
         List<Column> columns = new ArrayList<>(List.of(Column.text("map", "map"), uj("multipliers_uj", "multipliers")));
-        for (Action a : counted) {
-            columns.add(uj(a.component() + "_" + a.action() + "_uj",
-                    a.component().replace('_', ' ') + " " + a.action().replace('_', ' ')));
+        for (String a : counted) {
+            columns.add(uj(a.replace(',', '_') + "_uj", a.replace('_', ' ').replace(',', ' ')));
         }
         columns.addAll(List.of(uj("array_uj", "array"),
                 Column.number("multiplier_share_pct", "multiplier share", "%", "%.0f").csv("%.2f"),
                 Column.number("multiplier_saving_pct", "multiplier saving", "%", "%.1f").csv("%.3f"),
-                Column.number("array_saving_pct", "array saving", "%", "%.1f").csv("%.3f")));
+                Column.number("step_saving_pct", "step saving", "%", "%.1f").csv("%.3f"),
+                Column.number("array_saving_pct", "array saving vs plain exact", "%", "%.1f").csv("%.3f")));
         Table.Builder t = Table.builder("array-energy", "per image", columns.toArray(Column[]::new));
-        for (EstimateArrayEnergy.Estimate e : r.arrayEnergy()) {
-            ArrayEnergy.Breakdown b = e.energy();
-            List<Object> row = new ArrayList<>(List.of(e.map(), b.multiplierPj() / 1e6));
-            counted.forEach(a -> row.add(b.pj(a) / 1e6));
-            row.addAll(List.of(b.totalPj() / 1e6, 100 * b.multiplierShare(),
-                    100 * (1 - b.multiplierPj() / exact.multiplierPj()), 100 * (1 - b.totalPj() / exact.totalPj())));
+        for (int i = 0; i < estimates.size(); i++) {
+            ArrayEnergy.Breakdown b = estimates.get(i).energy();
+            List<Object> row = new ArrayList<>(List.of(estimates.get(i).map(), b.multiplierPj() / 1e6));
+            for (String a : counted) {
+                row.add(b.actionPj().entrySet().stream().filter(x -> componentAction(x.getKey()).equals(a))
+                        .mapToDouble(Map.Entry::getValue).sum() / 1e6);
+            }
+            // each step against the one it takes: a map against its array's exact map, gating against the plain array
+            Double step = i == MainFlow.PLAIN_EXACT ? null : 100 * (1 - b.totalPj()
+                    / estimates.get(i == MainFlow.PLAIN_CHOSEN || i == MainFlow.GATED_EXACT ? MainFlow.PLAIN_EXACT
+                    : MainFlow.GATED_EXACT).energy().totalPj());
+            row.addAll(Arrays.asList(b.totalPj() / 1e6, 100 * b.multiplierShare(),
+                    100 * (1 - b.multiplierPj() / plain.multiplierPj()), step, 100 * (1 - b.totalPj() / plain.totalPj())));
             t.row(row);
         }
-        return Section.builder("Energy of the whole array").table(t.build())
-                .paragraph(String.format(Locale.ROOT, "Action counts from the cosimulation of each map on the %d×%d "
-                        + "configurable array (MACs, cycles and folds of its tilings; activation and partial-sum register bit "
-                        + "toggles from the PEs' RT-level counters; %,d PE flip-flops clocked every cycle; a weight load per "
-                        + "PE per fold), per image, × energy per action (%s). Multipliers: the energy table's figure for every "
-                        + "layer; the other parts count the layers the array runs.", array.rows(), array.cols(),
-                        array.peFlops(), actions.source()))
+        return Section.builder("Energy of the whole array")
+                .paragraph(String.format(Locale.ROOT, "The exact and the chosen map on today's plain %d×%d configurable "
+                        + "array (every PE flip-flop clocked every cycle, 32-bit partial sums), then on the "
+                        + "energy-proportional one the toolkit generates (SPEC §6.1: weight registers clocked on their "
+                        + "row's load, each PE's data registers while valid data passes it, each through a latch-based "
+                        + "clock gate that costs its own energy; partial sums as wide as their row needs)%s. The step "
+                        + "saving is gating's (the gated array's exact map against the plain one's) or the map's (against "
+                        + "the exact map on the same array).", array.rows(), array.cols(), r.alwann() == null ? ""
+                        : ", and ALWANN's map on it (its EvoApprox layers run on fixed arrays: its other actions are "
+                        + "counted at the exact map's)"))
+                .table(t.build())
+                .paragraph(String.format(Locale.ROOT, "Action counts from the cosimulation of each map (MACs, cycles and "
+                        + "folds of its tilings; activation and partial-sum register bit toggles from the PEs' RT-level "
+                        + "counters; in the gated array the cycles each clock gate was open, from the gate's own counter, "
+                        + "and its adders by their row's width), per image, × energy per action (%s). Multipliers: the "
+                        + "energy table's figure for every layer; the other parts count the layers the array runs.",
+                        actions.source()))
                 .table(EnergySections.actionTable(actions)).build();
+    }
+
+    /** {@code component,action} of {@code a}, its arguments left out: one report column for every width of an adder. */
+    private static String componentAction(Action a) {
+        return a.component() + "," + a.action();
     }
 
     /** The generated arrays, linked, and why a layer has no fixed array. */
@@ -125,6 +154,9 @@ public final class RunSections {
                         + cosim.cycleSummary(CosimDriver.DEFAULT_BATCH, Cosimulate.DEFAULT_CLOCK_MHZ) + ".")
                 .table(cosim.cycleTable().withId("cosim/" + Cosimulate.LAYERS_TABLE))
                 .link("cosim/" + Cosimulate.LAYERS_TABLE + ".csv", "per-layer cycles (CSV)");
+        s.paragraph("For the array's energy, the exact map on the same array: " + r.exactCosim().summary()
+                + "; on today's plain array (" + conf.withGating(false).moduleName() + "), the exact map: "
+                + r.plainExactCosim().summary() + "; the chosen map: " + r.plainCosim().summary() + ".");
         for (int i = 0; i < r.fixedCosim().size(); i++) {
             ArrayConfig a = r.rtl().fixed().get(i).design();
             s.paragraph("Fixed array " + a.moduleName() + " on " + a.label() + ": " + r.fixedCosim().get(i).summary() + ".");

@@ -18,6 +18,7 @@ import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
 import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.data.DataSets;
+import org.maxdnn.energy.Action;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.PeActions;
@@ -75,7 +76,18 @@ class ExploreAllNetworksTest {
                 assertEquals(row.bestSavingPct()[i] * row.multiplierShare(), row.arraySavingPct()[i], 1e-12);
             }
         }
-        assertTrue(Files.isRegularFile(out.resolve("kws/array/toggles.csv")));
+        assertTrue(Files.isRegularFile(out.resolve("kws/array/plain/toggles.csv")));
+        assertTrue(Files.isRegularFile(out.resolve("kws/array/gated/toggles.csv")));
+        // the three columns: the exact map on the plain and on the gated array, the gated array under a map
+        for (ExploreAllNetworks.Row row : r.rows()) {
+            ExploreAllNetworks.ArrayFigures f = row.array();
+            assertTrue(f.gatedPj() < f.plainPj(), row.network() + ": gating saves on a mostly idle 4x4 array: " + f);
+            assertTrue(f.gatedShare() > f.plainShare(), row.network() + ": the multipliers weigh more in the gated array");
+            assertEquals(f.gatingSavingPct(), f.gatedSavingPct(0), 1e-9);
+            assertTrue(f.gatedSavingPct(50) > f.gatingSavingPct(), "a map saves on top of gating");
+        }
+        assertTrue(md.contains("| network | plain, exact") && md.contains("gating's saving"), md);
+        assertTrue(Files.readString(out.resolve("gated-array.csv")).lines().anyMatch(l -> l.startsWith("kws,")));
         String csv = Files.readString(r.csv());
         assertTrue(csv.lines().findFirst().orElseThrow().contains("array_saving_pct_within_2_pts"), csv);
         assertTrue(Files.size(out.resolve("summary.png")) > 0 && Files.readString(out.resolve("summary.svg")).contains("kws"));
@@ -105,9 +117,20 @@ class ExploreAllNetworksTest {
     }
 
     /** Energy per action of the array's other parts, of the order the osu018 flow measures. */
-    static final ActionEnergyTable STAND_IN_ACTIONS = new ActionEnergyTable("test stand-in", Map.of(
-            PeActions.REGISTER_CLOCK, new ActionEnergyTable.Entry(0.01, "stand-in"),
-            PeActions.REGISTER_BIT_TOGGLE, new ActionEnergyTable.Entry(0.02, "stand-in"),
-            PeActions.ADDER_ADD, new ActionEnergyTable.Entry(0.5, "stand-in"),
-            PeActions.WEIGHT_LOAD, new ActionEnergyTable.Entry(0.1, "stand-in")));
+    static final ActionEnergyTable STAND_IN_ACTIONS = standInActions();
+
+    private static ActionEnergyTable standInActions() {
+        Map<Action, ActionEnergyTable.Entry> e = new LinkedHashMap<>(Map.of(
+                PeActions.REGISTER_CLOCK, new ActionEnergyTable.Entry(0.01, "stand-in"),
+                PeActions.REGISTER_BIT_TOGGLE, new ActionEnergyTable.Entry(0.02, "stand-in"),
+                PeActions.ADDER_ADD, new ActionEnergyTable.Entry(0.5, "stand-in"),
+                PeActions.WEIGHT_LOAD, new ActionEnergyTable.Entry(0.1, "stand-in"),
+                PeActions.CLOCK_GATE_OPEN, new ActionEnergyTable.Entry(0.02, "stand-in"),
+                PeActions.CLOCK_GATE_CLOSED, new ActionEnergyTable.Entry(0.015, "stand-in"),
+                PeActions.REGISTER_GATED_CLOCK, new ActionEnergyTable.Entry(0.01, "stand-in")));
+        for (int bits = PeActions.MIN_ADDER_BITS; bits <= PeActions.MAX_ADDER_BITS; bits++) {
+            e.put(PeActions.adderAdd(bits), new ActionEnergyTable.Entry(0.5 * bits / 32, "stand-in"));
+        }
+        return new ActionEnergyTable("test stand-in", e);
+    }
 }

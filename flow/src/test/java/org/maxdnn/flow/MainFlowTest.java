@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,8 +92,8 @@ class MainFlowTest {
         assertEquals(0, result.cosim().report().mismatchCount());
         assertEquals(1, result.cosim().report().images());
         for (String f : List.of("explore/energy/energy-table.json", "explore/report.html", "explore/summary.csv",
-                "explore/layer/pareto.csv", "explore/alwann/pareto.json", "chosen-map.json", "rtl/SystolicArray_4x4.sv",
-                "rtl/SystolicArray_4x4.json", "rtl/SystolicArray_conv8_4x4.sv", "cosim/cosim-report.txt",
+                "explore/layer/pareto.csv", "explore/alwann/pareto.json", "chosen-map.json", "rtl/SystolicArray_4x4_gated.sv",
+                "rtl/SystolicArray_4x4_gated.json", "rtl/SystolicArray_conv8_4x4_gated.sv", "cosim/cosim-report.txt",
                 "cosim/cosim-layers.csv", "cosim/toggles.csv", "report.html")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
@@ -209,30 +210,56 @@ class MainFlowTest {
     }
 
     /**
-     * The whole array's energy of the exact and the chosen map: counts from their cosimulations,
-     * the multipliers as the map's energy, more than the multipliers in all, in the report.
+     * The whole array's energy of the exact and the chosen map on the plain and on the gated array,
+     * and ALWANN's on the gated one: counts from their cosimulations, the multipliers as the map's
+     * energy, more than the multipliers in all; the plain array's flip-flops clocked every cycle, the
+     * gated one's for the cycles their gates were open, its gates charged, its adders by width; in
+     * the report.
      */
     @Test
     void theArrayEnergyStandsNextToTheMultipliers() throws Exception {
         List<EstimateArrayEnergy.Estimate> a = result.arrayEnergy();
-        assertEquals(2, a.size());
-        assertEquals("exact", a.get(0).map());
-        assertEquals(result.mapEnergy().exactPj(), a.get(0).energy().multiplierPj(), 1e-9);
-        assertEquals(result.mapEnergy().pj(), a.get(1).energy().multiplierPj(), 1e-9);
-        double macs = a.get(1).counts().get(PeActions.ADDER_ADD);
+        assertEquals(5, a.size(), "plain exact and chosen, gated exact, chosen and ALWANN's");
+        assertEquals("exact, plain array", a.get(MainFlow.PLAIN_EXACT).map());
+        assertEquals("exact", a.get(MainFlow.GATED_EXACT).map());
+        for (int i : new int[] {MainFlow.PLAIN_EXACT, MainFlow.GATED_EXACT}) {
+            assertEquals(result.mapEnergy().exactPj(), a.get(i).energy().multiplierPj(), 1e-9);
+        }
+        for (int i : new int[] {MainFlow.PLAIN_CHOSEN, MainFlow.GATED_CHOSEN}) {
+            assertEquals(result.mapEnergy().pj(), a.get(i).energy().multiplierPj(), 1e-9);
+        }
+        double macs = a.get(MainFlow.PLAIN_CHOSEN).counts().get(PeActions.ADDER_ADD);
         assertEquals(result.cosim().report().macs(), macs * result.cosim().report().images(), 1e-6);
-        assertEquals(a.get(0).counts().get(PeActions.ADDER_ADD), macs, 1e-9, "the same MACs under both maps");
+        assertEquals(a.get(MainFlow.PLAIN_EXACT).counts().get(PeActions.ADDER_ADD), macs, 1e-9,
+                "the same MACs under both maps");
         for (EstimateArrayEnergy.Estimate e : a) {
             ArrayEnergy.Breakdown b = e.energy();
-            assertTrue(b.pj(PeActions.ADDER_ADD) > 0 && b.pj(PeActions.REGISTER_BIT_TOGGLE) > 0
-                    && b.pj(PeActions.REGISTER_CLOCK) > 0 && b.pj(PeActions.WEIGHT_LOAD) > 0, e.toString());
+            boolean gated = a.indexOf(e) >= MainFlow.GATED_EXACT;
+            double adds = e.counts().counts().entrySet().stream()
+                    .filter(x -> x.getKey().component().equals("adder")).mapToDouble(Map.Entry::getValue).sum();
+            assertEquals(macs, adds, 1e-6 * macs, e.map() + ": every MAC an adder operation, whatever its width");
+            assertTrue(b.pj(PeActions.REGISTER_BIT_TOGGLE) > 0 && b.pj(PeActions.WEIGHT_LOAD) > 0, e.toString());
+            assertEquals(!gated, b.pj(PeActions.REGISTER_CLOCK) > 0, e.map() + ": every flip-flop clocked every cycle");
+            assertEquals(gated, b.pj(PeActions.REGISTER_GATED_CLOCK) > 0 && b.pj(PeActions.CLOCK_GATE_OPEN) > 0
+                    && b.pj(PeActions.CLOCK_GATE_CLOSED) > 0, e.map() + ": gated flip-flops and their gates");
+            assertEquals(gated, e.counts().get(PeActions.adderAdd(16)) > 0, e.map() + ": row 0 adds into 16 bits");
             assertTrue(b.multiplierShare() < 1, e.toString());
-            System.out.printf(Locale.ROOT, "%-16s array %.3f uJ/image: multipliers %.3f, adders %.3f, register data %.3f, "
-                            + "clock %.3f, loads %.3f%n", e.map(), b.totalPj() / 1e6, b.multiplierPj() / 1e6,
-                    b.pj(PeActions.ADDER_ADD) / 1e6, b.pj(PeActions.REGISTER_BIT_TOGGLE) / 1e6,
-                    b.pj(PeActions.REGISTER_CLOCK) / 1e6, b.pj(PeActions.WEIGHT_LOAD) / 1e6);
+            System.out.printf(Locale.ROOT, "%-28s array %.3f uJ/image: multipliers %.3f (%.0f%%), actions %s%n", e.map(),
+                    b.totalPj() / 1e6, b.multiplierPj() / 1e6, 100 * b.multiplierShare(), b.actionPj());
         }
-        assertTrue(Files.readString(result.report()).contains("Energy of the whole array"));
+        ArrayEnergy.Breakdown plain = a.get(MainFlow.PLAIN_EXACT).energy();
+        ArrayEnergy.Breakdown gated = a.get(MainFlow.GATED_EXACT).energy();
+        assertTrue(gated.totalPj() < plain.totalPj(), "gating saves on ResNet-8's 4x4 array");
+        assertTrue(gated.multiplierShare() > plain.multiplierShare());
+        // gated flip-flops: each gate's open cycles × the flops behind it, from the RTL's own counters
+        double openGates = a.get(MainFlow.GATED_EXACT).counts().get(PeActions.CLOCK_GATE_OPEN);
+        double allGates = openGates + a.get(MainFlow.GATED_EXACT).counts().get(PeActions.CLOCK_GATE_CLOSED);
+        ArrayConfig array = result.rtl().configurable().design();
+        assertEquals((double) result.exactCosim().report().cycles() * (array.rows() * array.cols() + array.rows())
+                / result.exactCosim().report().images(), allGates, 1e-6 * allGates, "every gate every cycle, open or closed");
+        String page = Files.readString(result.report());
+        assertTrue(page.contains("Energy of the whole array") && page.contains("clock gate open")
+                && page.contains("exact, plain array"), page);
     }
 
     /**

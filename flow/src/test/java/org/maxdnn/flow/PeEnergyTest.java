@@ -3,9 +3,12 @@ package org.maxdnn.flow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +44,8 @@ import org.maxdnn.testing.RequiresTools;
  * included, on a real layer's stream (conv1 of ResNet-8 on two images, weight loads where the
  * weight changes), against the Accelergy-style estimate of the same cycles — the multiplier's
  * energy as the energy table measures it, plus RT-level counts × the measured energy per action —
- * within 15 % for exact and two approximate configurations.
+ * within 15 % for exact and two approximate configurations; and the gated PE of the
+ * energy-proportional array, its clock gates included, against the gated array's estimate.
  */
 @RequiresTools("yosys")
 class PeEnergyTest {
@@ -104,6 +108,138 @@ class PeEnergyTest {
         // the array estimate's RT-level flip-flop count of a fixed PE is the synthesised one's, or close
         int rtl = ArrayConfig.fixed("pe", List.of(List.of(config))).flopsPerPe(0);
         assertTrue(Math.abs(flops - rtl) <= 8, flops + " flops synthesised, " + rtl + " counted");
+    }
+
+    /**
+     * Idle cycles after each weight load in the gated check: the fill and drain a fold leaves a PE,
+     * here as long as the stream between loads (3 loads in 6,000 pairs), so the gates are about as
+     * often closed as open.
+     */
+    private static final int IDLE = 2000;
+
+    /**
+     * The gated PE (SPEC §6.1) with its weight and data clock gates, synthesised whole (latch and AND
+     * cells included) and simulated at gate level on the same stream as a gated array's PE in its last
+     * row sees it: at a weight load its inputs held and its data gate closed, then {@link #IDLE} idle
+     * cycles, then one valid cycle per pair; against the array estimate of the same cycles (gated
+     * flip-flops clocked for the cycles their gate was open, each gate's open and closed cycles, the
+     * adder as wide as the partial sum), within 15 %. A gate's output net is treated like the ideal
+     * primary clock (neither array has a clock tree).
+     */
+    private static void gatedAgrees(String name) {
+        MultiplierConfig config = MultiplierConfig.parse(name);
+        Multiplier m = REGISTRY.get(config);
+        ArrayConfig array = ArrayConfig.configurable(16, 16).withGating(true);
+        int psumBits = array.psumBits(15);
+        int n = stream.size();
+        List<int[]> cycles = new ArrayList<>(); // load, enable, weight, act, psum
+        int held = 0;
+        int act = 0;
+        int psum = 0;
+        long window = 0;
+        int[] recent = new int[PeStimulus.ROWS_ABOVE];
+        int loads = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || stream.b()[i] != stream.b()[i - 1]) {
+                held = stream.b()[i];
+                cycles.add(new int[] {1, 0, held, act, psum});
+                for (int k = 0; k < IDLE; k++) {
+                    cycles.add(new int[] {0, 0, held, act, psum});
+                }
+                loads++;
+            }
+            act = stream.a()[i];
+            psum = (int) window;
+            cycles.add(new int[] {0, 1, held, act, psum});
+            int p = m.multiply(act, held);
+            window += p - recent[i % PeStimulus.ROWS_ABOVE];
+            recent[i % PeStimulus.ROWS_ABOVE] = p;
+        }
+        int t = cycles.size();
+        Map<String, int[]> ports = new LinkedHashMap<>();
+        String[] names = {"load", "enable", "weight", "actIn", "psumIn"};
+        for (int k = 0; k < names.length; k++) {
+            int[] v = new int[t];
+            for (int c = 0; c < t; c++) {
+                v[c] = cycles.get(c)[k];
+            }
+            ports.put(names[k], v);
+        }
+        ports.put("clock", new int[t]);
+        ports.put("reset", new int[t]);
+        // RT level: the multiplier sees the stored weight (loaded at the edge after a load cycle); the data
+        // registers take actIn and psumIn + product at the edges their gate is open
+        int[] pa = new int[t];
+        int[] pb = new int[t];
+        int stored = 0;
+        long toggles = 0;
+        int actReg = 0;
+        int psumReg = 0;
+        long open = 0;
+        int mask = (1 << psumBits) - 1;
+        for (int c = 0; c < t; c++) {
+            int[] x = cycles.get(c);
+            pa[c] = x[3];
+            pb[c] = stored;
+            if (c + 1 < t) {
+                if (x[1] == 1) {
+                    int nextPsum = (x[4] + m.multiply(x[3], stored)) & mask;
+                    toggles += Integer.bitCount((actReg ^ x[3]) & 0xFF) + Integer.bitCount(psumReg ^ nextPsum);
+                    actReg = x[3];
+                    psumReg = nextPsum;
+                    open++;
+                }
+                if (x[0] == 1) {
+                    stored = x[2];
+                }
+            }
+        }
+        Path dir = WORK.resolve("gated-" + name);
+        Path file = dir.resolve("pe.sv");
+        AtomicFiles.writeString(file, RtlGenerator.gatedPeVerilog(config, array.psumBits(14), psumBits, null));
+        GateLevelEnergy whole = GateLevelEnergy.synthesize(file, RtlGenerator.gatedPeModule(config), Liberty.OSU018,
+                dir.resolve("pe"), EnergyModel.Options.DEFAULT);
+        Activity a = whole.simulator().simulate(ports, false);
+        long transitions = a.transitions();
+        double gatePj = whole.model().evaluate(a).cellsOnly() * transitions * 1e12;
+        Map<String, Integer> sequential = new TreeMap<>(whole.synthesis().netlist().cellCounts());
+        sequential.keySet().removeIf(c -> !whole.liberty().cell(c).sequential());
+        Path md = dir.resolve("multiplier");
+        Path mf = md.resolve("m.sv");
+        AtomicFiles.writeString(mf, RtlGenerator.multiplierVerilog(config));
+        GateLevelEnergy mult = GateLevelEnergy.synthesize(mf, RtlGenerator.moduleName(config), Liberty.OSU018, md,
+                EnergyModel.Options.DEFAULT);
+        double multPj = mult.energy(new OperandStream(name, pa, pb)).totalPj() * transitions;
+        long weightLoadEdges = loads - (cycles.get(t - 1)[0] == 1 ? 1 : 0);
+        double gateOpen = open + weightLoadEdges;
+        ArrayEnergy.Breakdown est = ArrayEnergy.of(ActionCounts.builder().add(PeActions.adderAdd(psumBits), n)
+                .add(PeActions.REGISTER_BIT_TOGGLE, toggles)
+                .add(PeActions.REGISTER_GATED_CLOCK, open * (ArrayConfig.OPERAND_BITS + psumBits)
+                        + (double) weightLoadEdges * ArrayConfig.OPERAND_BITS)
+                .add(PeActions.CLOCK_GATE_OPEN, gateOpen).add(PeActions.CLOCK_GATE_CLOSED, 2.0 * transitions - gateOpen)
+                .add(PeActions.WEIGHT_LOAD, loads).build(), actions, multPj);
+        double err = 100 * (est.totalPj() / gatePj - 1);
+        System.out.printf(Locale.ROOT, "%-11s gated PE gate level %.2f pJ/cycle over %d cycles (%d loads, data gate open "
+                        + "%.0f %%, sequential cells %s); estimate %.2f pJ/cycle (multiplier %.2f, adder %.2f, register data "
+                        + "%.2f, gated clock %.2f, gates %.2f, loads %.2f): %+.1f %%%n", name, gatePj / transitions, t, loads,
+                100.0 * open / transitions, sequential, est.totalPj() / transitions, est.multiplierPj() / transitions,
+                est.pj(PeActions.adderAdd(psumBits)) / transitions, est.pj(PeActions.REGISTER_BIT_TOGGLE) / transitions,
+                est.pj(PeActions.REGISTER_GATED_CLOCK) / transitions,
+                (est.pj(PeActions.CLOCK_GATE_OPEN) + est.pj(PeActions.CLOCK_GATE_CLOSED)) / transitions,
+                est.pj(PeActions.WEIGHT_LOAD) / transitions, err);
+        assertTrue(sequential.keySet().stream().anyMatch(c -> whole.liberty().cell(c).latch() != null),
+                "the clock gates' latches are in the netlist: " + sequential);
+        assertTrue(Math.abs(err) < 15, name + ": gated estimate vs whole gated PE " + err + " %");
+    }
+
+    @Test
+    void gatedExact() {
+        gatedAgrees("exact");
+    }
+
+    @Test
+    void gatedRoupP1r2() {
+        gatedAgrees("roup-p1r2");
     }
 
     @Test

@@ -158,7 +158,7 @@ public final class QflowFlow {
      */
     static String synthScript(String top, Path latchMap) {
         return "# high-level synthesis for qflow, written by maxdnn layout\nsynth -flatten -top " + top + "\n"
-                + (latchMap == null ? "" : "techmap -map " + latchMap + "\n");
+                + (latchMap == null ? "" : "techmap -map " + latchMap.toAbsolutePath() + "\n"); // qflow's Yosys runs elsewhere
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.maxdnn.sim;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.PeActions;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.mult.Multiplier;
+import org.maxdnn.rtl.RtlTemplate;
 
 /**
  * Measures the {@link ActionEnergyTable} on netlists of the PE's parts, synthesised to the liberty
@@ -16,8 +18,12 @@ import org.maxdnn.mult.Multiplier;
  * {@link PeStimulus} of a real layer's operand stream: a 32-bit register (the partial-sum
  * register: its clock per flop and cycle with the data held, then per changed bit on the partial
  * sums), the 32-bit adder (partial sum + sign-extended product), and the 8-bit weight register
- * with its load enable (per load, beyond its clock). Energies are the cells' (OpenSTA's scope: no
- * charging of the primary-input nets, the clock net's included).
+ * with its load enable (per load, beyond its clock). For the energy-proportional array (SPEC §6.1):
+ * the latch-based clock gate alone held open and held closed (per cycle), a 32-bit register behind
+ * it held open (its flops' clock pins and the gated net, per flop and open cycle, beyond the gate),
+ * and the adder at every partial-sum width a gated array has. Energies are the cells' (OpenSTA's
+ * scope: no charging of the primary-input nets, the clock net's included; a gate's output net is a
+ * cell's and counts).
  */
 public final class ActionEnergyCharacterization {
     static final String REGISTER = "module PeRegister(input clock, input [31:0] d, output reg [31:0] q);\n"
@@ -26,6 +32,10 @@ public final class ActionEnergyCharacterization {
             + "  assign s = a + {{16{b[15]}}, b};\nendmodule\n";
     static final String WEIGHT_REGISTER = "module PeWeightRegister(input clock, input load, input [7:0] d, "
             + "output reg [7:0] q);\n  always @(posedge clock) if (load) q <= d;\nendmodule\n";
+
+    static final String GATED_REGISTER = "module PeGatedRegister(input clock, input reset, input enable, "
+            + "input [31:0] d, output reg [31:0] q);\n  wire gated;\n  ClockGate gate (.clock(clock), .reset(reset), "
+            + ".enable(enable), .gated(gated));\n  always @(posedge gated) q <= d;\nendmodule\n";
 
     private ActionEnergyCharacterization() {
     }
@@ -64,6 +74,18 @@ public final class ActionEnergyCharacterization {
         double loads = joules(w, Map.of("clock", new int[cycles], "load", pe.load(), "d", pe.weight()));
         double perLoad = (loads - 8 * clockPerFlopCycle * transitions) / pe.loads();
 
+        String clockGate = RtlTemplate.text("ClockGate.sv");
+        GateLevelEnergy gate = design("ClockGate", clockGate, liberty, workDir);
+        int[] zeros = new int[cycles];
+        int[] ones = new int[cycles];
+        Arrays.fill(ones, 1);
+        double gateOpen = joules(gate, Map.of("clock", zeros, "reset", zeros, "enable", ones)) / transitions;
+        double gateClosed = joules(gate, Map.of("clock", zeros, "reset", zeros, "enable", zeros)) / transitions;
+        GateLevelEnergy gated = design("PeGatedRegister", GATED_REGISTER + clockGate, liberty, workDir);
+        double gatedOpen = joules(gated, Map.of("clock", zeros, "reset", zeros, "enable", ones, "d", zeros))
+                / transitions;
+        double perGatedFlop = (gatedOpen - gateOpen) / 32.0;
+
         Map<Action, ActionEnergyTable.Entry> e = new LinkedHashMap<>();
         e.put(PeActions.REGISTER_CLOCK, new ActionEnergyTable.Entry(clockPerFlopCycle * 1e12,
                 "32-bit register with its data held; " + where));
@@ -73,7 +95,27 @@ public final class ActionEnergyCharacterization {
                 "32-bit adder: partial sum + sign-extended product; " + where));
         e.put(PeActions.WEIGHT_LOAD, new ActionEnergyTable.Entry(perLoad * 1e12,
                 "8-bit weight register with load enable beyond its clock per load; " + where));
+        e.put(PeActions.CLOCK_GATE_OPEN, new ActionEnergyTable.Entry(gateOpen * 1e12,
+                "latch-based clock gate (ClockGate.sv: latch + AND) held open, per cycle; " + where));
+        e.put(PeActions.CLOCK_GATE_CLOSED, new ActionEnergyTable.Entry(gateClosed * 1e12,
+                "latch-based clock gate held closed, per cycle; " + where));
+        e.put(PeActions.REGISTER_GATED_CLOCK, new ActionEnergyTable.Entry(perGatedFlop * 1e12,
+                "32-bit register behind an open clock gate with its data held, beyond the gate, per flop and cycle; "
+                        + where));
+        for (int bits = PeActions.MIN_ADDER_BITS; bits <= PeActions.MAX_ADDER_BITS; bits++) {
+            GateLevelEnergy narrow = design("PeAdder" + bits, adder(bits), liberty, workDir);
+            double pj = narrow.model().evaluate(narrow.simulator().simulate(Map.of("a", pe.psum(), "b", products), false))
+                    .cellsOnly() * 1e12;
+            e.put(PeActions.adderAdd(bits), new ActionEnergyTable.Entry(pj, bits + "-bit adder of a gated array's row: "
+                    + "partial sum + sign-extended product; " + where));
+        }
         return new ActionEnergyTable("measured", e);
+    }
+
+    /** A gated array row's adder: a {@code bits}-bit partial sum plus the sign-extended product. */
+    static String adder(int bits) {
+        return "module PeAdder" + bits + "(input [" + (bits - 1) + ":0] a, input [15:0] b, output [" + (bits - 1)
+                + ":0] s);\n  assign s = a + " + (bits > 16 ? "{{" + (bits - 16) + "{b[15]}}, b}" : "b") + ";\nendmodule\n";
     }
 
     private static GateLevelEnergy design(String top, String verilog, Path liberty, Path workDir) {

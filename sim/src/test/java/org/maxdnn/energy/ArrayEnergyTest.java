@@ -42,6 +42,36 @@ class ArrayEnergyTest {
         assertEquals(t.entries(), ActionEnergyTable.read(again).entries());
     }
 
+    /**
+     * The energy-proportional array's actions are keys and rows like any other: gated flip-flops
+     * priced per open cycle, each clock gate per open and closed cycle, adders by their width.
+     */
+    @Test
+    void gatedFlopsPayClockOnlyForOpenCyclesAndGatesTheirOwn() throws Exception {
+        ActionEnergyTable t = ActionEnergyTable.read(write("""
+                component,action,arguments,pj,estimator
+                register,bit_toggle,,0.02,hand
+                weight_load,load,,0.3,hand
+                clock_gate,open,,0.2,hand
+                clock_gate,closed,,0.05,hand
+                register,gated_clock,,0.12,hand
+                adder,add,width=16,0.25,hand
+                adder,add,width=20,0.3,hand
+                """));
+        // 60 MACs on 16-bit and 40 on 20-bit adders, 400 gated flop-edges, gates open 30 and closed 70 cycles
+        ArrayEnergy.Breakdown b = ArrayEnergy.of(ActionCounts.builder().add(PeActions.adderAdd(16), 60)
+                .add(PeActions.adderAdd(20), 40).add(PeActions.REGISTER_BIT_TOGGLE, 50)
+                .add(PeActions.REGISTER_GATED_CLOCK, 400).add(PeActions.CLOCK_GATE_OPEN, 30)
+                .add(PeActions.CLOCK_GATE_CLOSED, 70).add(PeActions.WEIGHT_LOAD, 10).build(), t, 300);
+        // 300 + 60*0.25 + 40*0.3 + 50*0.02 + 400*0.12 + (30*0.2 + 70*0.05) + 10*0.3 = 300 + 15 + 12 + 1 + 48 + 9.5 + 3
+        assertEquals(388.5, b.totalPj(), 1e-9);
+        assertEquals(9.5, b.pj(PeActions.CLOCK_GATE_OPEN) + b.pj(PeActions.CLOCK_GATE_CLOSED), 1e-9);
+        assertEquals(0, b.pj(PeActions.REGISTER_CLOCK), "no flip-flop clocked every cycle");
+        MaxdnnException e = assertThrows(MaxdnnException.class, () -> ArrayEnergy.of(ActionCounts.builder()
+                .add(PeActions.adderAdd(24), 1).build(), t, 0));
+        assertTrue(e.getMessage().contains("adder,add(width=24)"), e.getMessage());
+    }
+
     @Test
     void aMissingActionIsNamed() throws Exception {
         ActionEnergyTable t = ActionEnergyTable.read(write("component,action,pj,estimator\nregister,clock,0.1,x\n"));
