@@ -3,6 +3,7 @@ package org.maxdnn.cosim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
+import org.maxdnn.io.AtomicFiles;
+import org.maxdnn.io.ExternalTool;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
@@ -126,5 +129,34 @@ class GatedCosimTest {
             assertEquals(l.macs(), r.macs(), "only its layer ran on the fixed array");
             assertEquals(r.tilingCycles(), r.cycles());
         }
+    }
+    /**
+     * Icarus and Yosys read the gated array too: the fixed ALWANN array of KWS's packed depthwise dw0
+     * (idle PEs beside another group's tap, idle columns: its gates close) runs its layer bit-exactly
+     * in Icarus, and Yosys synthesises it with the clock gates' latches.
+     */
+    @RequiresTools({"iverilog", "vvp", "yosys"})
+    @Test
+    void icarusRunsAndYosysSynthesisesTheGatedArray() throws Exception {
+        Network kws = Network.load(BundledModel.KWS.model(ASSETS));
+        ConvLayer l = kws.layer("dw0");
+        ApproxMap map = ApproxMap.layerLevel(Map.of("dw0", MultiplierConfig.parse("alwann:mul8u_2AC")));
+        ArrayConfig array = Tiling.of(GemmViews.of(l), ArrayConfig.configurable(4, 4).withGating(true))
+                .fixedArray(map.resolve(l)).require();
+        String verilog = RtlGenerator.arrayVerilog(array, ASSETS);
+        try (CosimDriver d = new CosimDriver(array, verilog, REGISTRY, CosimDriver.Simulator.ICARUS, 1, false)) {
+            CosimDriver.Report r = d.network(InferencePlan.compile(kws, map, REGISTRY),
+                    DataSets.read(BundledModel.KWS.samples(ASSETS), kws, 1).inputs(), null);
+            System.out.printf(Locale.ROOT, "gated 4x4 dw0 in Icarus: %,d MACs, %,d cycles, %.1f s%n", r.macs(), r.cycles(),
+                    r.seconds());
+            assertEquals(0, r.mismatchCount(), () -> r.mismatches().get(0).describe());
+            assertEquals(l.macs(), r.macs());
+            assertEquals(r.tilingCycles(), r.cycles(), "Icarus ran the cycles the tilings predict");
+        }
+        Path dir = Path.of("target", "gated-yosys").toAbsolutePath();
+        AtomicFiles.writeString(dir.resolve("array.sv"), verilog);
+        ExternalTool.Result y = ExternalTool.YOSYS.run(dir, 600, "-p", "read_verilog -sv array.sv; synth -top "
+                + array.moduleName() + "; stat");
+        assertTrue(y.output().contains("$_DLATCH_N_"), "the clock gates' latches: " + y.output());
     }
 }
