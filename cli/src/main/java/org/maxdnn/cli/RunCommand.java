@@ -2,6 +2,7 @@ package org.maxdnn.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -26,6 +27,9 @@ import org.maxdnn.layout.QflowTools;
  * the exploration on every bundled network and one summary table ({@link ExploreAllNetworks}).
  */
 final class RunCommand implements CliCommand {
+    /** The bundled networks' short names, in order: what --networks takes and its default. */
+    private static final List<String> BUNDLED = Arrays.stream(BundledModel.values()).map(BundledModel::shortName).toList();
+
     @Override
     public String name() {
         return "run";
@@ -54,7 +58,10 @@ final class RunCommand implements CliCommand {
                                 + "configuration").build())
                 .addOption(Option.builder().longOpt("all").desc("explore every bundled network (" + BundledModel.names()
                         + ") on its own sample set, with and without bias compensation, and write one summary table "
-                        + "(the RTL stages only cosimulate each network's exact map, for the array-level column)").build())
+                        + "(the RTL stages only cosimulate each network's exact map, for the array-level columns)").build())
+                .addOption(Option.builder().longOpt("networks").hasArg().argName("NAMES")
+                        .converter(OptionTypes.listOf(BUNDLED))
+                        .desc("with --all: the bundled networks to run, comma-separated (default all)").build())
                 .addOption(Inputs.outFolder("output folder (default out/run, with --all out/run-all)"));
     }
 
@@ -68,6 +75,7 @@ final class RunCommand implements CliCommand {
         for (String o : List.of("model", "images", "cifar", "energy", "layout", "cosim-images")) {
             r.add(OptionRule.onlyWithout(o, "all"));
         }
+        r.add(OptionRule.onlyWith("networks", "all"));
         return r;
     }
 
@@ -106,7 +114,8 @@ final class RunCommand implements CliCommand {
         ExploreMaps.Settings search = SearchOptions.settings(cmd).withCompensate(true);
         ConsoleListener listener = new ConsoleListener(ctx);
         ExploreAllNetworks.run(new ExploreAllNetworks.Request(
-                ExploreAllNetworks.bundled(ctx.assets(), OptionTypes.value(cmd, "limit", 0), Inputs.registry(ctx)),
+                ExploreAllNetworks.bundled(OptionTypes.value(cmd, "networks", BUNDLED).stream().map(BundledModel::byName)
+                        .toList(), ctx.assets(), OptionTypes.value(cmd, "limit", 0), Inputs.registry(ctx)),
                 ExploreAllNetworks.sharedCharacterisation(
                         OptionTypes.value(cmd, "pairs", SearchOptions.profile(cmd).sharedPairs()),
                         CharacteriseEnergy.liberty(OptionTypes.path(cmd, "liberty")),

@@ -117,10 +117,10 @@ public final class ExploreAllNetworks {
     private ExploreAllNetworks() {
     }
 
-    /** Every bundled network (SPEC §12) on its own sample set, the first {@code limit} samples of it (0: all). */
-    public static List<Job> bundled(Assets assets, int limit, MultiplierRegistry registry) {
+    /** The bundled networks {@code models} (SPEC §12) each on its own sample set, the first {@code limit} samples of it (0: all). */
+    public static List<Job> bundled(List<BundledModel> models, Assets assets, int limit, MultiplierRegistry registry) {
         List<Job> jobs = new ArrayList<>();
-        for (BundledModel m : BundledModel.values()) {
+        for (BundledModel m : models) {
             jobs.add(new Job(m.shortName(), () -> {
                 Network net = Network.load(m.model(assets));
                 return Workload.of(net, DataSets.read(m.samples(assets), net, limit), registry);
@@ -224,8 +224,9 @@ public final class ExploreAllNetworks {
         }
         double exactPj = EstimateEnergy.of(work.net(), ApproxMap.exact(), energy.tables().get(name)).exactPj();
         ArrayEnergy.Breakdown b = EstimateArrayEnergy.of("exact", c, array, exactPj, energy.actions()).energy();
-        listener.note(String.format(Locale.ROOT, "%s: whole %s array %.3f uJ per inference, multipliers %.1f%% of it",
-                name, kind, b.totalPj() / 1e6, 100 * b.multiplierShare()));
+        listener.note(String.format(Locale.ROOT, "%s: whole %s array %.3f uJ per inference, multipliers %.1f%% of it; %s",
+                name, kind, b.totalPj() / 1e6, 100 * b.multiplierShare(), String.join(", ", b.actionPj().entrySet().stream()
+                        .map(x -> String.format(Locale.ROOT, "%s %.3f uJ", x.getKey(), x.getValue() / 1e6)).toList())));
         return b;
     }
 }
