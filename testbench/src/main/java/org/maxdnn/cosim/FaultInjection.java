@@ -20,13 +20,13 @@ public enum FaultInjection {
             "(\\(weight\\[2\\] \\^ weight\\[1\\]\\))", "~$1", false),
     /** Partial-product row 2 never selected (its three selects tied to 0). */
     DROP_ROW("drop-row", "PE_Configurable", "partial-product row 2 dropped",
-            "& stored_keep_2\\b", "& 1'h0", false),
+            "& \\w*keep_2\\b", "& 1'h0", false),
     /** Bit 8 of the PE accumulator adder stuck at 1. */
     STUCK_ADDER("stuck-adder", "PE_Configurable", "accumulator adder bit 8 stuck at 1",
             "(psumOut_REG <= )([^;]*\\+ psumIn);", "$1($2) | 32'h100;", false),
     /** Digit 0 kept for P = 1 instead of P = 0 (wrong perforation decode). */
     PERFORATION("perforation", "PE_Configurable", "digit 0 perforated for P = 0 and kept for P = 1",
-            "(stored_keep = code\\[4:3\\] == )2'h0;", "$12'h1;", false),
+            "(\\w*keep = code\\[4:3\\] == )2'h0;", "$12'h1;", false),
     /** The rounding constant 2^(R-1) decoded for R = 3 as 2 instead of 4. */
     ROUNDING_DECODE("rounding-decode", "PE_Configurable", "rounding decode gives 2^(R-1) = 2 for R = 3",
             "(3'b011:\\s*\\w+ = )9'h4;", "$19'h2;", true),
