@@ -97,7 +97,7 @@ public final class ExploreReport {
 
     /** The report's sections, in order (each on the page, on the console and a CSV per table). */
     public static final List<ReportSection<Input>> SECTIONS = List.of(ExploreReport::overview,
-            ExploreReport::bestSavings, ExploreReport::chosenPoint, ExploreReport::fronts);
+            ExploreReport::explorer, ExploreReport::bestSavings, ExploreReport::chosenPoint, ExploreReport::fronts);
 
     /** The summary and the report written. */
     public record Written(Summary summary, Report report) {
@@ -283,6 +283,12 @@ public final class ExploreReport {
                 .paragraph("Search: " + in.settingsText()).build();
     }
 
+    /** The interactive explorer of every front and its maps (the page only; the fronts' tables follow). */
+    static Section explorer(Input in) {
+        return Section.builder("Pareto explorer").chart(ExplorerChart.of(in.net(), in.result(), in.maxLossPts(), null, ""))
+                .build();
+    }
+
     /** Per approach the best saving within each bound and the front's hypervolume; MAx-DNN against ALWANN; the chart. */
     static Section bestSavings(Input in) {
         Summary s = in.summary();
@@ -317,7 +323,8 @@ public final class ExploreReport {
                     + "the TFApprox mapping); on the real operand streams the exact unsigned multiplier itself costs more "
                     + "than the signed one, which the ALWANN best column includes and the last column leaves out.");
         }
-        return section.figure("tradeoff", "Pareto fronts of every approach (PNG; click for SVG)").build();
+        return section.figure("tradeoff", "Pareto fronts of every approach on search data, for papers (PNG; click for "
+                + "SVG); the explorer above has the validation figures").build();
     }
 
     /** The largest MAx-DNN saving within the bound on search data, its map and heat map; none when no point keeps within it. */
@@ -340,13 +347,18 @@ public final class ExploreReport {
         for (Explorer.Front f : in.result().fronts()) {
             s.paragraph("Approach " + f.space().name() + ": " + f.space().description() + String.format(Locale.ROOT,
                     ". %d maps evaluated in %.0f s; hypervolume %.4f.", f.evaluations(), f.seconds(), f.hypervolume()));
-            s.table(frontTable(f));
+            s.table(frontTable(f, in.result().validationExact() == null ? Double.NaN
+                    : in.result().validationExact().metric()));
         }
         return s.build();
     }
 
-    /** A front's points: saving, energy, search and validation figures, map file. */
-    static Table frontTable(Explorer.Front f) {
+    /**
+     * A front's points: saving, energy, search and validation figures, map file. The validation
+     * metric's 95% interval is also given as loss against {@code exactValidationMetric} (the exact
+     * model's, on the same samples): the explorer's whiskers.
+     */
+    static Table frontTable(Explorer.Front f, double exactValidationMetric) {
         Table.Builder t = Table.builder(f.space().name() + "/pareto", "", Column.number("point", "point", "", "%d"),
                 Column.number("saving_pct", "saving", "%", "%.1f").csv("%.3f"),
                 Column.number("energy_pj", "energy", "pJ", "%.0f").csv("%.1f"),
@@ -359,6 +371,8 @@ public final class ExploreReport {
                 Column.number("validation_ci_low_pct", "95% interval low", "%", "%.1f").csv("%.3f"),
                 Column.number("validation_ci_high_pct", "high", "%", "%.1f").csv("%.3f"),
                 Column.number("validation_p_value", "p vs exact", "", "%.3g").csv("%.4g"),
+                Column.number("validation_loss_low_pts", "loss interval low", "pts", "%.2f").csv("%.3f"),
+                Column.number("validation_loss_high_pts", "high", "pts", "%.2f").csv("%.3f"),
                 Column.number("validation_samples", "validation samples", "", "%d"),
                 Column.text("map", "map"));
         for (int i = 0; i < f.points().size(); i++) {
@@ -367,7 +381,9 @@ public final class ExploreReport {
             t.row(i, p.savingPct(), p.pj(), 100 * p.score().metric(), p.lossPts(), 100 * p.score().agreement(),
                     p.score().samples(), v == null ? null : 100 * v.score().metric(), v == null ? null : v.lossPts(),
                     v == null ? null : 100 * v.interval().low(), v == null ? null : 100 * v.interval().high(),
-                    v == null ? null : v.pValue(), v == null ? null : v.score().samples(), mapFile(i));
+                    v == null ? null : v.pValue(), v == null ? null : 100 * (exactValidationMetric - v.interval().high()),
+                    v == null ? null : 100 * (exactValidationMetric - v.interval().low()),
+                    v == null ? null : v.score().samples(), mapFile(i));
         }
         return t.build();
     }

@@ -15,14 +15,16 @@ import java.util.List;
  * @param pivot       or null
  * @param yLabel      the vertical axis's title
  * @param logarithmic a logarithmic vertical axis
+ * @param skip        values of the category column left out (a table's "total" row)
  */
 public record BarChart(String table, String category, List<String> series, boolean stacked, Pivot pivot, String yLabel,
-                       boolean logarithmic) {
+                       boolean logarithmic, List<String> skip) {
     /** The kind {@code charts.js} draws. */
     public static final String KIND = "bars";
 
     public BarChart {
         series = List.copyOf(series);
+        skip = List.copyOf(skip);
     }
 
     /** A bar per combination of the {@code keys} columns' cells, valued by the {@code value} column. */
@@ -33,13 +35,21 @@ public record BarChart(String table, String category, List<String> series, boole
     public static Block.Chart of(String caption, Table t, String category, List<String> columns, boolean stacked,
                                  String yLabel) {
         return new Block.Chart(KIND, caption, List.of(t),
-                new BarChart(t.id(), category, columns, stacked, null, yLabel, false));
+                new BarChart(t.id(), category, columns, stacked, null, yLabel, false, List.of()));
+    }
+
+    /** Bars of {@code columns} per {@code category} side by side, the rows whose category is in {@code skip} left out. */
+    public static Block.Chart without(String caption, Table t, String category, List<String> columns, List<String> skip,
+                                      String yLabel) {
+        return new Block.Chart(KIND, caption, List.of(t),
+                new BarChart(t.id(), category, columns, false, null, yLabel, false, skip));
     }
 
     /** A bar per combination of {@code keys} per {@code category}, valued by {@code value}. */
     public static Block.Chart pivot(String caption, Table t, String category, List<String> keys, String value,
                                     String yLabel) {
         return new Block.Chart(KIND, caption, List.of(t),
-                new BarChart(t.id(), category, List.of(), false, new Pivot(keys, value), yLabel, false));
+                new BarChart(t.id(), category, List.of(), false, new Pivot(keys, value), yLabel, false,
+                        List.of()));
     }
 }

@@ -24,15 +24,29 @@ public final class HtmlPage implements Report.Renderer {
     private final String title;
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final ArrayNode charts = JSON.createArrayNode();
+    private final Map<String, String> anchors = new LinkedHashMap<>();
 
     private HtmlPage(String title) {
         this.title = title;
-        body.append("<h1>").append(escape(title)).append("</h1>\n");
     }
 
+    /** A section's heading, the target of its entry in the page's contents (an anchor of its own). */
     @Override
     public void heading(String text) {
-        body.append("<h2>").append(escape(text)).append("</h2>\n");
+        String id = anchor(text);
+        anchors.put(id, text);
+        body.append("<section id=\"").append(id).append("\"><h2>").append(escape(text)).append("</h2></section>\n");
+    }
+
+    /** A unique id for a heading: its words in lower case joined by hyphens ("section" when none). */
+    private String anchor(String text) {
+        String base = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        base = base.isEmpty() ? "section" : base;
+        String id = base;
+        for (int i = 2; anchors.containsKey(id); i++) {
+            id = base + "-" + i;
+        }
+        return id;
     }
 
     @Override
@@ -77,6 +91,11 @@ public final class HtmlPage implements Report.Renderer {
         body.append("<p><a href=\"").append(escape(l.href())).append("\">").append(escape(l.text())).append("</a></p>\n");
     }
 
+    @Override
+    public boolean drawsCharts() {
+        return true;
+    }
+
     /** A placeholder the script fills with the chart; its tables and spec go into the page's data. */
     @Override
     public void chart(Block.Chart c) {
@@ -104,6 +123,7 @@ public final class HtmlPage implements Report.Renderer {
     }
 
     private String html() {
+        String h1 = "<h1>" + escape(title) + "</h1>\n";
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 // nothing from outside: scripts and styles inline, images beside the page or inline
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
@@ -113,8 +133,21 @@ public final class HtmlPage implements Report.Renderer {
                 + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px}\n"
                 + "th{background:#f0f0f0}caption{text-align:left;color:#555}td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
                 + "figure{margin:1em 0}img{max-width:100%}figcaption{color:#555;font-size:90%}\n"
+                + "nav.contents ul{columns:2;font-size:90%}section h2{margin-top:1.5em}\n"
                 + (charts.isEmpty() ? "" : resource("charts.css"))
-                + "</style>\n</head>\n<body>\n" + body + (charts.isEmpty() ? "" : scripts()) + "</body>\n</html>\n";
+                + "</style>\n</head>\n<body>\n" + h1 + contents() + body + (charts.isEmpty() ? "" : scripts())
+                + "</body>\n</html>\n";
+    }
+
+    /** Links to every section's heading, when there are more than two. */
+    private String contents() {
+        if (anchors.size() < 3) {
+            return "";
+        }
+        StringBuilder nav = new StringBuilder("<nav class=\"contents\"><ul>\n");
+        anchors.forEach((id, text) -> nav.append("<li><a href=\"#").append(id).append("\">").append(escape(text))
+                .append("</a></li>\n"));
+        return nav.append("</ul></nav>\n").toString();
     }
 
     /** The charts' data (tables by id, each chart's kind, tables and spec), ECharts and the script that draws them. */
@@ -127,7 +160,7 @@ public final class HtmlPage implements Report.Renderer {
         String json = data.toString().replace("<", "\\u003c");
         return "<script type=\"application/json\" id=\"maxdnn-data\">" + json + "</script>\n<script>\n"
                 + resource("vendor/echarts/echarts.min.js") + "\n</script>\n<script>\n" + resource("charts.js")
-                + "\n</script>\n";
+                + "\n</script>\n<script>\n" + resource("tables.js") + "\n</script>\n";
     }
 
     /** A table as the page's script reads it: columns (id, label, unit, heading), values, and each cell as readers see it. */

@@ -38,11 +38,19 @@ public record Report(String title, List<Section> sections) {
         /** An interactive chart: only a page draws one; its tables are rendered where their section shows them. */
         default void chart(Block.Chart c) {
         }
+
+        /** Whether it draws charts: a section of charts alone is left out, heading and all, where none are drawn. */
+        default boolean drawsCharts() {
+            return false;
+        }
     }
 
     /** Hands every section's heading (when it has one) and each of its blocks to {@code r}, in order. */
     public void render(Renderer r) {
         for (Section s : sections) {
+            if (!r.drawsCharts() && s.blocks().stream().allMatch(b -> b instanceof Block.Chart)) {
+                continue;
+            }
             if (!s.heading().isEmpty()) {
                 r.heading(s.heading());
             }

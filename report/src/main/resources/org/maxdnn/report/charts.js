@@ -267,6 +267,7 @@
     var rowsOf = {};
     for (var r = 0; r < t.rows; r++) {
       var c = String(t.value(r, s.category));
+      if ((s.skip || []).indexOf(c) >= 0) { continue; }
       if (!(c in rowsOf)) { categories.push(c); rowsOf[c] = []; }
       rowsOf[c].push(r);
     }
@@ -275,6 +276,7 @@
       // one series per combination of the key columns, valued by one column
       var names = [];
       for (var q = 0; q < t.rows; q++) {
+        if (!(String(t.value(q, s.category)) in rowsOf)) { continue; }
         var name = s.pivot.keys.map(function (k) { return t.shown(q, k); }).join(' / ');
         if (names.indexOf(name) < 0) { names.push(name); }
       }

@@ -183,6 +183,15 @@ class ChartsInBrowserTest {
     }
 
     @Test
+    void aTableSortsByAClickedHeadingAndTheContentsLinkEverySection() {
+        assertEquals(List.of("explorer", "fronts", "energy", "networks"), page.contents());
+        assertEquals(List.of("0.0%", "20.0%", "40.0%", "60.0%"), page.sortBy(0, 1));
+        assertEquals(List.of("60.0%", "40.0%", "20.0%", "0.0%"), page.sortBy(0, 1));
+        assertEquals(List.of("kws", "kws", "resnet8", "resnet8"), page.sortBy(3, 0), "text alphabetically");
+        assertEquals(List.of("20.0%", "30.0%", "40.0%", "50.0%"), page.sortBy(3, 3));
+    }
+
+    @Test
     void aScreenshotIsWritten() throws Exception {
         Path png = dir.resolve("report.png");
         browser.screenshot(png);

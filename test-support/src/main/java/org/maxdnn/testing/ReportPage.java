@@ -40,16 +40,18 @@ public final class ReportPage {
     }
 
     /**
-     * No console error, and the only request the browser made was for the page itself (data: URLs
-     * aside), since it was opened; that request must be in the log, so a log that saw nothing fails too.
+     * No console error, and the browser requested nothing but the page itself, data: URLs and files in
+     * the page's own folder (its static figures), since it was opened: no request leaves the machine. The
+     * page's request must be in the log, so a log that saw nothing fails too.
      */
     public void assertSelfContained() {
         readLogs();
         assertEquals(List.of(), errors, html + ": console errors");
         String self = html.toUri().toString();
+        String folder = html.toAbsolutePath().getParent().toUri().toString();
         assertTrue(requests.contains(self), html + ": the browser's network log lacks the page itself: " + requests);
-        assertEquals(List.of(), requests.stream().filter(u -> !u.equals(self) && !u.startsWith("data:")).toList(),
-                html + ": requests beyond the page itself");
+        assertEquals(List.of(), requests.stream().filter(u -> !u.equals(self) && !u.startsWith("data:")
+                && !(u.startsWith(folder) && !u.contains("/../"))).toList(), html + ": requests beyond the page's folder");
     }
 
     /** The charts of a kind ({@code pareto}, {@code bars}), as indices into the page's charts. */
@@ -149,6 +151,58 @@ public final class ReportPage {
     public Map<String, List<String>> bars(int chart) {
         return (Map<String, List<String>>) browser.script("var o = window.maxdnnCharts[arguments[0]].chart.getOption();"
                 + " return {categories: o.xAxis[0].data.map(String), series: o.series.map(s => s.name)};", chart);
+    }
+
+    /** Moves the mouse onto a bar chart's group of {@code category} and returns the tooltip's text. */
+    public String hoverBars(int chart, String category) {
+        List<?> pixel = (List<?>) browser.script("var c = window.maxdnnCharts[arguments[0]].chart;"
+                + " var x = c.convertToPixel({xAxisIndex: 0}, arguments[1]);"
+                + " var y = c.convertToPixel({yAxisIndex: 0}, 0);"
+                + " return [x, y - 5];", chart, category);
+        WebElement plot = host(chart).findElement(By.cssSelector(".chart-plot"));
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", plot);
+        int dx = (int) Math.round(((Number) pixel.get(0)).doubleValue() - plot.getSize().getWidth() / 2.0);
+        int dy = (int) Math.round(((Number) pixel.get(1)).doubleValue() - plot.getSize().getHeight() / 2.0);
+        new Actions(browser.driver()).moveToElement(plot, dx, dy).perform();
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> host(chart).findElements(By.cssSelector(".maxdnn-tip")).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().startsWith(category)).findFirst().orElse(null))
+                .getText();
+    }
+
+    /** Clicks the heading of a column of the page's {@code table}-th table; returns the column's cells in their new order. */
+    public List<String> sortBy(int table, int column) {
+        WebElement t = browser.driver().findElements(By.cssSelector("body > table")).get(table);
+        t.findElements(By.cssSelector("thead th")).get(column).click();
+        return t.findElements(By.cssSelector("tbody tr")).stream()
+                .map(r -> r.findElements(By.tagName("td")).get(column).getText()).toList();
+    }
+
+    /** The page's contents: the targets of its links to its sections, each checked to exist. */
+    public List<String> contents() {
+        List<String> ids = browser.driver().findElements(By.cssSelector("nav.contents a")).stream()
+                .map(a -> a.getAttribute("href").replaceFirst("^.*#", "")).toList();
+        for (String id : ids) {
+            assertEquals(1, browser.driver().findElements(By.id(id)).size(), id);
+        }
+        return ids;
+    }
+
+    /** A PNG of one chart's figure (its controls, plot, map panel and caption), for documentation. */
+    public void screenshotOfChart(int chart, Path png) {
+        WebElement figure = host(chart).findElement(By.xpath(".."));
+        browser.script("window.maxdnnCharts[arguments[0]].chart.dispatchAction({type: 'hideTip'});", chart);
+        var size = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(),
+                Math.min(4000, figure.getSize().getHeight() + 300)));
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'start'});", figure);
+        try {
+            java.nio.file.Files.write(png, figure.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            browser.driver().manage().window().setSize(size);
+        }
     }
 
     private Actions moveTo(int chart, String approach, int row) {
