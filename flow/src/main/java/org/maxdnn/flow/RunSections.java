@@ -23,11 +23,12 @@ import org.maxdnn.report.Table;
 /**
  * The sections of the main job's report ({@code report.html}, the console, a CSV per table), one
  * factory per result it shows, in {@link #ALL}'s order. A new section is one factory here and one
- * line in {@link #ALL}.
+ * line in {@link #ALL}, or, from outside the toolkit, a {@link RunSectionPlugin} and its one
+ * services line.
  */
 public final class RunSections {
-    /** Every section of the main job's report, in order. */
-    public static final List<ReportSection<MainFlow.Result>> ALL = List.of(
+    /** Every section of the main job's report, in order: the toolkit's own, then the registered plug-ins. */
+    public static final List<ReportSection<MainFlow.Result>> ALL = ReportSection.withPlugins(List.of(
             RunSections::chosenMap,
             RunSections::energyPerLayer,
             RunSections::arrayEnergy,
@@ -37,7 +38,7 @@ public final class RunSections {
             RunSections::alwannInHardware,
             r -> EnergySections.evoApproxRanking(r.characterised()),
             r -> hardware(r.hardware()),
-            RunSections::fronts);
+            RunSections::fronts), RunSectionPlugin.class);
 
     private RunSections() {
     }

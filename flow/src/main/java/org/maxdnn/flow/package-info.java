@@ -11,8 +11,9 @@
  * <li>{@link org.maxdnn.flow.Cosimulate}: the map through the RTL, checked bit for bit;</li>
  * <li>{@link org.maxdnn.flow.EstimateEnergy} and {@link org.maxdnn.flow.EstimateArrayEnergy}: the
  * map's energy per layer, and the whole array's;</li>
- * <li>{@link org.maxdnn.flow.WriteReport}: a result's report sections ({@link org.maxdnn.flow.RunSections})
- * as an HTML page, a CSV per table and console lines.</li>
+ * <li>{@link org.maxdnn.flow.WriteReport}: a result's report sections ({@link org.maxdnn.flow.RunSections},
+ * with any {@link org.maxdnn.flow.RunSectionPlugin} on the class path) as an HTML page, a CSV per table
+ * and console lines.</li>
  * </ol>
  *
  * {@link org.maxdnn.flow.MainFlow} chains them ({@code maxdnn run}); {@link org.maxdnn.flow.ExploreAllNetworks}
