@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,10 +36,6 @@ import org.maxdnn.model.OpType;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.mult.TableConfig;
-import org.maxdnn.report.Column;
-import org.maxdnn.report.ReportSection;
-import org.maxdnn.report.Section;
-import org.maxdnn.report.Table;
 import org.maxdnn.sim.Liberty;
 import org.maxdnn.testing.RequiresTools;
 
@@ -64,6 +61,8 @@ class MainFlowTest {
     static Workload work;
     static MainFlow.Result result;
     static final List<String> stages = new ArrayList<>();
+    /** What the run printed: its notes, the report's lines among them. */
+    static final List<String> console = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void runTheFlow() {
@@ -80,6 +79,11 @@ class MainFlowTest {
             @Override
             public void stage(String title) {
                 stages.add(title);
+            }
+
+            @Override
+            public void note(String line) {
+                console.add(line);
             }
         });
     }
@@ -263,35 +267,24 @@ class MainFlowTest {
     }
 
     /**
-     * A report section is one factory and one line in the list of sections: it appears on the page,
-     * on the console and, its table, as a CSV file, beside every section of the run's own report.
+     * A report section from outside the toolkit is one class and one services line
+     * ({@link CosimulatedImagesSection}, registered in the test resources): the run's own report shows
+     * it on the page, on the console and, its table, as a CSV file, after every section of its own.
      */
     @Test
     void aNewReportSectionIsOneFactoryAndOneListLine() throws Exception {
-        List<ReportSection<MainFlow.Result>> sections = new ArrayList<>(RunSections.ALL);
-        sections.add(MainFlowTest::cosimulatedImages);
-        List<String> console = new ArrayList<>();
-        Path html = out.resolve("with-test-section/report.html");
-        WriteReport.write("run", result, sections, html, new FlowListener() {
-            @Override
-            public void note(String line) {
-                console.add(line);
-            }
-        });
+        assertTrue(RunSections.ALL.stream().anyMatch(s -> s instanceof CosimulatedImagesSection),
+                "META-INF/services/org.maxdnn.flow.RunSectionPlugin names the test's section");
+        Path html = result.report();
         String page = Files.readString(html);
         assertTrue(page.contains("<h2>Cosimulated images (test only)</h2>") && page.contains("<td>chosen map</td><td "
                 + "class=\"num\">1</td>") && page.contains("Energy of the whole array"), page);
+        assertTrue(page.indexOf("Energy of the whole array") < page.indexOf("Cosimulated images (test only)"),
+                "after the run's own sections");
         assertTrue(console.containsAll(List.of("-- Cosimulated images (test only)", "map         images",
                 "chosen map       1")), String.join("\n", console));
         assertEquals("map,images\nchosen map,1\n", Files.readString(html.resolveSibling("test-only/images.csv")));
         assertTrue(Files.isRegularFile(html.resolveSibling("energy-per-layer.csv")));
-    }
-
-    /** The test's section: how many images the chosen map's cosimulation ran. */
-    private static Section cosimulatedImages(MainFlow.Result r) {
-        return Section.builder("Cosimulated images (test only)").table(Table.builder("test-only/images", "",
-                Column.text("map", "map"), Column.number("images", "images", "", "%d"))
-                .row("chosen map", r.cosim().report().images()).build()).build();
     }
 
     @Test
