@@ -279,7 +279,7 @@ class MainFlowTest {
         String page = Files.readString(html);
         assertTrue(page.contains("<h2>Cosimulated images (test only)</h2>") && page.contains("<td>chosen map</td><td "
                 + "class=\"num\">1</td>") && page.contains("Energy of the whole array"), page);
-        assertTrue(page.indexOf("Energy of the whole array") < page.indexOf("Cosimulated images (test only)"),
+        assertTrue(page.indexOf("<h2>Energy of the whole array</h2>") < page.indexOf("<h2>Cosimulated images (test only)</h2>"),
                 "after the run's own sections");
         assertTrue(console.containsAll(List.of("-- Cosimulated images (test only)", "map         images",
                 "chosen map       1")), String.join("\n", console));
