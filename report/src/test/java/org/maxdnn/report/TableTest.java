@@ -58,7 +58,7 @@ class TableTest {
         assertEquals(List.of(dir.resolve("energy-per-layer.csv"), dir.resolve("layer/pareto.csv")), csv);
         assertEquals("point\n0\n", Files.readString(dir.resolve("layer/pareto.csv")));
         String html = Files.readString(dir.resolve("report.html"));
-        assertTrue(html.contains("<h2>Energy</h2>\n<p>of result</p>\n<table>\n<caption>per image</caption>"), html);
+        assertTrue(html.contains("<h2>Energy</h2></section>\n<p>of result</p>\n<table>\n<caption>per image</caption>"), html);
         assertTrue(html.contains("<th>energy (uJ)</th>") && html.contains("<td class=\"num\">442,368</td>")
                 && html.contains("<td>fc, &quot;dense&quot;</td>"), html);
         List<String> text = AlignedText.lines(r);
