@@ -146,7 +146,8 @@ final class LayoutCommand implements CliCommand {
                 int cols = OptionTypes.value(cmd, "cols", 4);
                 var design = GenerateRtl.fixedArray(layer, Inputs.map(cmd, net, ctx).resolve(layer),
                         Inputs.array(cmd, rows, cols)).require();
-                designs.add(LayoutDesign.array("array:" + layerName + ":" + rows + "x" + cols, design,
+                String kind = design.gated() ? "array:gated:" : "array:";
+                designs.add(LayoutDesign.array(kind + layerName + ":" + rows + "x" + cols, design,
                         Inputs.assetsIfSet(ctx)));
             } else if (t.equals("accelerator")) {
                 int rows = OptionTypes.value(cmd, "rows", 4);

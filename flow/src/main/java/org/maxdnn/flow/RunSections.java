@@ -31,6 +31,7 @@ public final class RunSections {
     public static final List<ReportSection<MainFlow.Result>> ALL = ReportSection.withPlugins(List.of(
             RunSections::chosenMap,
             RunSections::energyPerLayer,
+            RunSections::steps,
             RunSections::arrayEnergy,
             RunSections::rtl,
             RunSections::cosimulation,
@@ -61,6 +62,47 @@ public final class RunSections {
     static Section energyPerLayer(MainFlow.Result r) {
         return Section.builder("Energy per layer (chosen map)").table(EstimateEnergy.table(r.mapEnergy()))
                 .paragraph("Energy model: " + r.energy().method()).build();
+    }
+
+    /**
+     * The three steps of SPEC §6.1 side by side, a column each: the exact map on today's plain array,
+     * the exact map on the energy-proportional (gated) array, the chosen map (and ALWANN's) on the
+     * gated array; per column the energy per inference, the multipliers' share, the step's saving
+     * (gating's against the plain array, the map's against the gated array's exact map) and the
+     * saving against the plain array's exact map.
+     */
+    static Section steps(MainFlow.Result r) {
+        List<EstimateArrayEnergy.Estimate> estimates = r.arrayEnergy();
+        List<Integer> shown = new ArrayList<>(List.of(MainFlow.PLAIN_EXACT, MainFlow.GATED_EXACT, MainFlow.GATED_CHOSEN));
+        List<Column> columns = new ArrayList<>(List.of(Column.text("figure", "per inference"),
+                Column.number("plain_exact", "plain array, exact map", "", "%.2f").csv("%.6f"),
+                Column.number("gated_exact", "gated array, exact map", "", "%.2f").csv("%.6f"),
+                Column.number("gated_chosen", "gated array, chosen map", "", "%.2f").csv("%.6f")));
+        if (estimates.size() > MainFlow.GATED_ALWANN) {
+            shown.add(MainFlow.GATED_ALWANN);
+            columns.add(Column.number("gated_alwann", "gated array, ALWANN's map", "", "%.2f").csv("%.6f"));
+        }
+        double plain = estimates.get(MainFlow.PLAIN_EXACT).energy().totalPj();
+        double gated = estimates.get(MainFlow.GATED_EXACT).energy().totalPj();
+        List<Object> energy = new ArrayList<>(List.of("energy (µJ)"));
+        List<Object> share = new ArrayList<>(List.of("multipliers' share (%)"));
+        List<Object> step = new ArrayList<>(List.of("step's saving (%)"));
+        List<Object> total = new ArrayList<>(List.of("saving vs the plain array's exact map (%)"));
+        for (int i : shown) {
+            ArrayEnergy.Breakdown b = estimates.get(i).energy();
+            energy.add(b.totalPj() / 1e6);
+            share.add(100 * b.multiplierShare());
+            step.add(i == MainFlow.PLAIN_EXACT ? null : 100 * (1 - b.totalPj() / (i == MainFlow.GATED_EXACT ? plain : gated)));
+            total.add(i == MainFlow.PLAIN_EXACT ? null : 100 * (1 - b.totalPj() / plain));
+        }
+        Table.Builder t = Table.builder("array-steps", "per image", columns.toArray(Column[]::new));
+        t.row(energy).row(share).row(step).row(total);
+        return Section.builder("What gating buys, then approximation")
+                .paragraph("The whole array per inference in three steps: the exact map on today's plain array, the "
+                        + "exact map on the energy-proportional (gated) array, then the chosen map" + (shown.size() > 3
+                        ? " and ALWANN's" : "") + " on the gated array. A step's saving is gating's (against the plain "
+                        + "array) or the map's (against the gated array's exact map); the breakdown per action follows.")
+                .table(t.build()).build();
     }
 
     /**

@@ -140,6 +140,16 @@ class MainFlowTest {
                 "explore/tradeoff.png", "0 mismatches: bit-exact", "<th>SCALE-Sim</th>", "cosim/cosim-layers.csv")) {
             assertTrue(html.contains(section), section);
         }
+        // the three steps a column each: plain array exact, gated array exact, gated array under the chosen (and ALWANN's) map
+        for (String column : List.of("<th>plain array, exact map</th>", "<th>gated array, exact map</th>",
+                "<th>gated array, chosen map</th>", "What gating buys, then approximation")) {
+            assertTrue(html.contains(column), column);
+        }
+        List<String> steps = Files.readAllLines(result.report().resolveSibling("array-steps.csv"));
+        assertEquals("figure,plain_exact,gated_exact,gated_chosen,gated_alwann", steps.get(0));
+        assertEquals(5, steps.size(), String.join("\n", steps));
+        String[] energy = steps.get(1).split(",");
+        assertTrue(Double.parseDouble(energy[2]) < Double.parseDouble(energy[1]), "gating saves energy: " + steps.get(1));
         // one table row per layer the configurable array ran, with the cycles the RTL took
         for (var l : result.cosim().report().layers()) {
             assertTrue(html.contains("<td>" + l.layer() + "</td>") && html.contains(String.format(java.util.Locale.ROOT,
