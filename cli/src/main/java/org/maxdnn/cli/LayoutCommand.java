@@ -202,6 +202,10 @@ final class LayoutCommand implements CliCommand {
                     (r.lvs().clean() ? "clean: " : "FAIL: ") + r.lvs().verdict(), r.flowSeconds());
         }
         for (LayoutReport r : results.designs()) {
+            if (!r.timing().meetsHold()) {
+                ctx.out().printf(Locale.ROOT, "%s: fails hold timing after routing (vesta; the shortest paths are in "
+                        + "%s/log/post_sta.log)%n", r.design(), r.dir());
+            }
             if (r.placeAttempts() > 1) {
                 ctx.out().printf(Locale.ROOT, "%s: clean only when placed again at density %.2f (attempt %d; qflow's "
                         + "default placement left DRC/LVS errors, logs kept under log/attempt*)%n", r.design(),
