@@ -7,6 +7,7 @@ import org.apache.commons.cli.Converter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.explore.Explorer;
+import org.maxdnn.explore.Variants;
 import org.maxdnn.flow.EvoApproxTables;
 import org.maxdnn.flow.ExploreMaps;
 import org.maxdnn.flow.Profile;
@@ -45,7 +46,16 @@ final class SearchOptions {
                         .converter(OptionTypes.oneOf(List.of("metric", "agreement")))
                         .desc("what the search minimises besides energy, on the search part: metric (default; 1 - the "
                                 + "task's metric) or agreement (1 - top-1 agreement with the exact model: every changed "
-                                + "prediction counts, as on held-out data)").build());
+                                + "prediction counts, as on held-out data)").build())
+                .addOption(Option.builder().longOpt("sequential").hasArg().argName("on|off")
+                        .converter(OptionTypes.oneOf(List.of("on", "off")))
+                        .desc("score a classifier's candidates on growing parts of the search data and stop the clearly "
+                                + "dominated or clearly out of the bound (default on; off: every candidate on every input)")
+                        .build())
+                .addOption(Option.builder().longOpt("variants").hasArg().argName("N")
+                        .converter(OptionTypes.wholeNumber(0, Variants.IMAGE.size()))
+                        .desc("label-preserving variants of each search sample scored beside it: images flipped and "
+                                + "shifted, KWS frames shifted in time, every anomaly window (default 0)").build());
     }
 
     /** A search bigger than this is a typing error, not a plan: it would run for weeks. */
@@ -69,7 +79,7 @@ final class SearchOptions {
         return Profile.of(cmd.hasOption("quick"));
     }
 
-    /** --levels, --baseline, --max-loss, --population, --generations, --seed, --quick, --compensate, --objective. */
+    /** --levels, --baseline, --max-loss, --population, --generations, --seed, --quick, --compensate, --objective, --sequential, --variants. */
     static ExploreMaps.Settings settings(CommandLine cmd) {
         Profile profile = profile(cmd);
         String objective = OptionTypes.value(cmd, "objective", "metric");
@@ -78,7 +88,8 @@ final class SearchOptions {
                 OptionTypes.value(cmd, "population", profile.population()),
                 OptionTypes.value(cmd, "generations", profile.generations()), OptionTypes.value(cmd, "seed", 1),
                 cmd.hasOption("quick"), cmd.hasOption("compensate"),
-                Explorer.Objective.valueOf(objective.toUpperCase(Locale.ROOT)));
+                Explorer.Objective.valueOf(objective.toUpperCase(Locale.ROOT)),
+                OptionTypes.value(cmd, "sequential", "on").equals("on"), OptionTypes.value(cmd, "variants", 0));
     }
 
     /** The asset folder's EvoApprox tables when the search includes ALWANN. */

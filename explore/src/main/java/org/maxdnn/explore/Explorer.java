@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.map.ApproxMap;
+import org.maxdnn.task.Classification;
 
 /**
  * Searches one {@link MapSpace} with NSGA-II ({@link Nsga2Search}) for the Pareto front of
@@ -33,10 +35,15 @@ public final class Explorer {
         }
     }
 
-    /** Search effort and objective. */
-    public record Settings(int population, int generations, long seed, Objective objective) {
+    /** Search effort, objective and sequential evaluation ({@link StoppingRule}; off: every map on every input). */
+    public record Settings(int population, int generations, long seed, Objective objective,
+                           StoppingRule.Settings sequential) {
         public Settings(int population, int generations, long seed) {
             this(population, generations, seed, Objective.METRIC);
+        }
+
+        public Settings(int population, int generations, long seed, Objective objective) {
+            this(population, generations, seed, objective, StoppingRule.Settings.OFF);
         }
     }
 
@@ -63,10 +70,12 @@ public final class Explorer {
     }
 
     /**
-     * An approach's front from the all-exact end (highest energy) down, with what it cost to find and
-     * its {@link #HYPERVOLUME hypervolume}.
+     * An approach's front from the all-exact end (highest energy) down, with what it cost to find
+     * ({@code evaluations} distinct maps, {@code stopped} of them stopped early by the
+     * {@link StoppingRule}) and its {@link #HYPERVOLUME hypervolume}.
      */
-    public record Front(MapSpace space, List<Point> points, int evaluations, double seconds, double hypervolume) {
+    public record Front(MapSpace space, List<Point> points, int evaluations, int stopped, double seconds,
+                        double hypervolume) {
         /** The largest saving among points losing at most {@code maxLossPts} on search data (how a map is chosen), or null. */
         public Point best(double maxLossPts) {
             return best(maxLossPts, Point::lossPts);
@@ -83,7 +92,7 @@ public final class Explorer {
         }
 
         public Front withPoints(List<Point> validated) {
-            return new Front(space, List.copyOf(validated), evaluations, seconds, hypervolume);
+            return new Front(space, List.copyOf(validated), evaluations, stopped, seconds, hypervolume);
         }
     }
 
@@ -97,7 +106,8 @@ public final class Explorer {
     private final EnergyTable energy;
     private final Settings settings;
     private final double exactPj;
-    /** Scores by map JSON: the front's points and maps shared by approaches are scored once. */
+    private final double[] exactClasses;
+    /** Complete scores by map JSON: the front's points and maps shared by approaches are scored once. */
     private final Map<String, AccuracyOracle.Score> scored = new HashMap<>();
 
     /**
@@ -110,36 +120,87 @@ public final class Explorer {
         this.energy = energy;
         this.settings = settings;
         this.exactPj = MapEnergy.of(oracle.network(), ApproxMap.exact(), energy).pj();
+        this.exactClasses = oracle.exactPerInput();
     }
 
     public Point point(MapSpace space, int[] genome) {
         return points(space, List.of(genome)).get(0);
     }
 
-    /** The points of several genomes; the maps not scored before go to the evaluator as one batch. */
+    /** The points of several genomes, each scored in full; the maps not scored before go to the evaluator as one batch. */
     public List<Point> points(MapSpace space, List<int[]> genomes) {
+        return points(space, genomes, null);
+    }
+
+    /**
+     * The points of several genomes. Within a {@code search} (null: none, every map in full) a new map
+     * is scored under a {@link StoppingRule} against the search's best complete map with no more
+     * energy, and a stopped map's partial score stays in that search only.
+     */
+    private List<Point> points(MapSpace space, List<int[]> genomes, Search search) {
         List<ApproxMap> maps = genomes.stream().map(space::map).toList();
         List<String> keys = maps.stream().map(ApproxMap::toJson).toList();
-        Map<String, ApproxMap> fresh = new LinkedHashMap<>();
+        List<MapEnergy.Breakdown> energies = maps.stream().map(m -> MapEnergy.of(oracle.network(), m, energy)).toList();
+        Map<String, Integer> fresh = new LinkedHashMap<>();
         for (int i = 0; i < maps.size(); i++) {
-            if (!scored.containsKey(keys.get(i))) {
-                fresh.putIfAbsent(keys.get(i), maps.get(i));
+            if (!scored.containsKey(keys.get(i)) && (search == null || !search.partial.containsKey(keys.get(i)))) {
+                fresh.putIfAbsent(keys.get(i), i);
             }
         }
-        List<AccuracyOracle.Score> scores = fresh.isEmpty() ? List.of() : evaluator.scores(List.copyOf(fresh.values()));
+        List<ApproxMap> todo = fresh.values().stream().map(maps::get).toList();
+        List<StoppingRule> rules = fresh.values().stream()
+                .map(i -> search == null ? null : search.rule(energies.get(i).pj())).toList();
+        List<AccuracyOracle.Score> scores = todo.isEmpty() ? List.of() : evaluator.scores(todo, rules);
         List<String> freshKeys = List.copyOf(fresh.keySet());
         for (int i = 0; i < freshKeys.size(); i++) {
-            scored.put(freshKeys.get(i), scores.get(i));
+            (scores.get(i).complete() ? scored : search.partial).put(freshKeys.get(i), scores.get(i));
         }
         List<Point> out = new ArrayList<>();
         for (int i = 0; i < genomes.size(); i++) {
             ApproxMap map = maps.get(i);
-            MapEnergy.Breakdown e = MapEnergy.of(oracle.network(), map, energy);
-            AccuracyOracle.Score s = scored.get(keys.get(i));
+            MapEnergy.Breakdown e = energies.get(i);
+            AccuracyOracle.Score s = scored.containsKey(keys.get(i)) ? scored.get(keys.get(i)) : search.partial.get(keys.get(i));
             out.add(new Point(space.name(), genomes.get(i).clone(), map, e.pj(), e.savingPct(), s,
                     s.lossPts(oracle.exact()), null));
+            if (search != null && s.complete()) {
+                search.reference(e.pj(), settings.objective().value(s), s.perInput());
+            }
         }
         return out;
+    }
+
+    /**
+     * One approach's search under sequential evaluation: its complete maps (the references a new map
+     * is stopped against) and its stopped maps' partial scores.
+     */
+    private final class Search {
+        private final TreeMap<Double, Reference> bestByEnergy = new TreeMap<>();
+        private final Map<String, AccuracyOracle.Score> partial = new HashMap<>();
+
+        private record Reference(double objective, double[] classes) {
+        }
+
+        /** A complete map's energy, objective and classes; the best objective per energy is kept. */
+        void reference(double pj, double objective, double[] classes) {
+            Reference r = bestByEnergy.get(pj);
+            if (classes != null && (r == null || objective < r.objective())) {
+                bestByEnergy.put(pj, new Reference(objective, classes));
+            }
+        }
+
+        /** The rule of a new map of {@code pj}, or null when the search is not sequential. */
+        StoppingRule rule(double pj) {
+            StoppingRule.Settings seq = settings.sequential();
+            if (!seq.on() || !(oracle.task() instanceof Classification c)) {
+                return null;
+            }
+            Reference best = null;
+            for (Reference r : bestByEnergy.headMap(pj, true).values()) {
+                best = best == null || r.objective() < best.objective() ? r : best;
+            }
+            return new StoppingRule(seq, settings.objective(), c.labels(), exactClasses,
+                    best == null ? null : best.classes());
+        }
     }
 
     /**
@@ -148,6 +209,7 @@ public final class Explorer {
      */
     public Front explore(MapSpace space, List<int[]> heuristicSeeds, IntConsumer onGeneration) {
         long t0 = System.nanoTime();
+        Search search = new Search();
         Nsga2Search.Problem problem = new Nsga2Search.Problem() {
             @Override
             public int genes() {
@@ -166,7 +228,7 @@ public final class Explorer {
 
             @Override
             public List<double[]> evaluate(List<int[]> genomes) {
-                return points(space, genomes).stream()
+                return points(space, genomes, search).stream()
                         .map(p -> new double[] {p.pj(), settings.objective().value(p.score())}).toList();
             }
         };
@@ -174,11 +236,14 @@ public final class Explorer {
         seeds.addAll(spreadSeeds(space.seeds(), settings.population() - seeds.size()));
         Nsga2Search.Result found = Nsga2Search.run(problem, new Nsga2Search.Settings(settings.population(),
                 settings.generations(), 0.9, 1.0 / Math.max(1, space.genes()), settings.seed()), seeds, onGeneration);
-        List<Point> points = new ArrayList<>(points(space, found.front().stream().map(Nsga2Search.Individual::genome)
-                .toList()));
+        // the front of the complete maps: a stopped map's partial figures never make a front point
+        List<Nsga2Search.Individual> complete = found.all().stream()
+                .filter(i -> !search.partial.containsKey(space.map(i.genome()).toJson())).toList();
+        List<Point> points = new ArrayList<>(points(space, ParetoFront.of(complete, Nsga2Search.Individual::objectives)
+                .stream().map(Nsga2Search.Individual::genome).toList()));
         points.sort(Comparator.comparingDouble(Point::pj).reversed());
-        return new Front(space, List.copyOf(points), found.evaluations(), (System.nanoTime() - t0) / 1e9,
-                hypervolume(points));
+        return new Front(space, List.copyOf(points), found.evaluations(), found.evaluations() - complete.size(),
+                (System.nanoTime() - t0) / 1e9, hypervolume(points));
     }
 
     /** See {@link #HYPERVOLUME}. */

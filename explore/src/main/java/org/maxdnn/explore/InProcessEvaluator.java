@@ -24,9 +24,16 @@ public final class InProcessEvaluator implements MapEvaluator {
 
     @Override
     public List<AccuracyOracle.Score> scores(List<ApproxMap> maps) {
+        return scores(maps, java.util.Collections.nCopies(maps.size(), null));
+    }
+
+    @Override
+    public List<AccuracyOracle.Score> scores(List<ApproxMap> maps, List<StoppingRule> rules) {
         List<Future<AccuracyOracle.Score>> pending = new ArrayList<>();
-        for (ApproxMap m : maps) {
-            pending.add(pool.submit(() -> oracle.score(m)));
+        for (int i = 0; i < maps.size(); i++) {
+            ApproxMap m = maps.get(i);
+            StoppingRule rule = rules.get(i);
+            pending.add(pool.submit(() -> oracle.score(m, rule)));
         }
         return pending.stream().map(Futures::await).toList();
     }

@@ -13,6 +13,14 @@ public interface MapEvaluator extends AutoCloseable {
     /** The score of each map, in the order given. Deterministic: a map always gets the same score. */
     List<AccuracyOracle.Score> scores(List<ApproxMap> maps);
 
+    /**
+     * The score of each map under its {@link StoppingRule} (an entry may be null: scored in full).
+     * By default every map is scored in full, which a rule allows (a distributed evaluator does so).
+     */
+    default List<AccuracyOracle.Score> scores(List<ApproxMap> maps, List<StoppingRule> rules) {
+        return scores(maps);
+    }
+
     /** Releases what the evaluator holds (threads, a cluster connection). */
     @Override
     default void close() {

@@ -61,10 +61,10 @@ public final class Nsga2Search {
     }
 
     /**
-     * The non-dominated individuals among everything evaluated (sorted by the first objective), and
-     * how many distinct genomes were evaluated.
+     * The non-dominated individuals among everything evaluated (sorted by the first objective),
+     * how many distinct genomes were evaluated, and all of them (in genome order).
      */
-    public record Result(List<Individual> front, int evaluations) {
+    public record Result(List<Individual> front, int evaluations, List<Individual> all) {
     }
 
     private Nsga2Search() {
@@ -98,7 +98,7 @@ public final class Nsga2Search {
         }
         List<Individual> all = memo.individuals();
         all.sort(Comparator.comparing(i -> Arrays.toString(i.genome())));
-        return new Result(ParetoFront.of(all, Individual::objectives), all.size());
+        return new Result(ParetoFront.of(all, Individual::objectives), all.size(), List.copyOf(all));
     }
 
     /** NSGA-II that hands each generation's genomes to the problem as one batch. */

@@ -3,6 +3,7 @@ package org.maxdnn.flow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.maxdnn.data.DataSet;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.explore.AccuracyOracle;
 import org.maxdnn.explore.ConfigCatalog;
@@ -11,7 +12,10 @@ import org.maxdnn.explore.Exploration;
 import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
+import org.maxdnn.explore.StoppingRule;
+import org.maxdnn.explore.Variants;
 import org.maxdnn.report.AlignedText;
+import org.maxdnn.task.AnomalyDetection;
 import org.maxdnn.task.Classification;
 import org.maxdnn.task.Task;
 
@@ -34,14 +38,30 @@ public final class ExploreMaps {
      * @param maxLossPts  the accuracy-loss bound of the chosen point, percentage points
      * @param quick       a small search ({@link Profile#QUICK}: fewer filter groups, sensitivity images and windows)
      * @param compensate  also search every approach with bias compensation ({@code APPROACH+comp})
+     * @param sequential  score a classifier's candidates sequentially and stop the clearly dominated or
+     *                    clearly out of the bound ({@link StoppingRule.Settings#forBound})
+     * @param variants    label-preserving variants per search sample ({@link Variants}; anomaly detection:
+     *                    any number searches every window); 0: the samples alone
      */
     public record Settings(List<String> levels, boolean alwann, double maxLossPts, int population, int generations,
-                           long seed, boolean quick, boolean compensate, Explorer.Objective objective) {
+                           long seed, boolean quick, boolean compensate, Explorer.Objective objective,
+                           boolean sequential, int variants) {
         public Settings {
             levels = List.copyOf(levels);
             if (!LEVELS.containsAll(levels)) {
                 throw new IllegalArgumentException("levels are some of " + LEVELS + ": " + levels);
             }
+        }
+
+        /** With sequential evaluation. */
+        public Settings(List<String> levels, boolean alwann, double maxLossPts, int population, int generations,
+                        long seed, boolean quick, boolean compensate, Explorer.Objective objective) {
+            this(levels, alwann, maxLossPts, population, generations, seed, quick, compensate, objective, true, 0);
+        }
+
+        /** The stopping rule's settings these ask for. */
+        public StoppingRule.Settings stopping() {
+            return sequential ? StoppingRule.Settings.forBound(maxLossPts) : StoppingRule.Settings.OFF;
         }
 
         /** Without compensation, searching on the task's metric. */
@@ -52,7 +72,8 @@ public final class ExploreMaps {
 
         /** The same search, with or without compensation. */
         public Settings withCompensate(boolean on) {
-            return new Settings(levels, alwann, maxLossPts, population, generations, seed, quick, on, objective);
+            return new Settings(levels, alwann, maxLossPts, population, generations, seed, quick, on, objective,
+                    sequential, variants);
         }
     }
 
@@ -86,6 +107,25 @@ public final class ExploreMaps {
     private ExploreMaps() {
     }
 
+    /**
+     * The search part, with {@code variants} variants of each sample when asked ({@link Variants}: as
+     * many as its input format has; anomaly detection: every window of its files).
+     */
+    static DataSet searchPool(Workload w, DataSplit split, int variants, Profile profile, FlowListener listener) {
+        if (variants == 0) {
+            return split.search();
+        }
+        if (w.dataSet().task() instanceof AnomalyDetection) {
+            listener.note("variants: every window of each search file (validation: every " + profile.windowStride() + ")");
+            return DataSplit.of(w.dataSet(), 1).search();
+        }
+        List<String> kinds = Variants.of(w.dataSet().format(), w.net().inputShape());
+        int n = Math.min(variants, kinds.size());
+        listener.note("variants of each search sample: " + (n == 0 ? "none for " + w.dataSet().format().description()
+                : String.join(", ", kinds.subList(0, n))) + " (the validation part has none)");
+        return Variants.pool(split.search(), w.net().inputShape(), n).data();
+    }
+
     public static Explored run(Request q, FlowListener listener) {
         Settings s = q.settings();
         Workload w = q.work();
@@ -93,23 +133,31 @@ public final class ExploreMaps {
         long t0 = System.nanoTime();
         Profile profile = Profile.of(s.quick());
         DataSplit split = DataSplit.of(w.dataSet(), profile.windowStride());
-        AccuracyOracle oracle = new AccuracyOracle(w.net(), split.search(), w.registry(), q.threads());
+        DataSet searchPool = searchPool(w, split, s.variants(), profile, listener);
+        AccuracyOracle oracle = new AccuracyOracle(w.net(), searchPool, w.registry(), q.threads());
         AccuracyOracle validation = new AccuracyOracle(w.net(), split.validation(), w.registry(), q.threads());
         listener.note(String.format(Locale.ROOT, "exploring %s%s; search on %d of %d samples (%d inputs, exact %s %.2f%%), "
                         + "validation on %d (exact %.2f%%); NSGA-II population %d x %d generations, seed %d, minimising %s",
                 String.join(",", s.levels()), (tables.isEmpty() ? "" : " + ALWANN (" + tables.size() + " tables)")
                         + (s.compensate() ? ", each also bias-compensated (calibrated on the search part)" : ""),
                 split.search().samples(), split.search().samples() + split.validation().samples(),
-                split.search().inputs().size(), oracle.task().metricName(), 100 * oracle.exact().metric(),
+                searchPool.inputs().size(), oracle.task().metricName(), 100 * oracle.exact().metric(),
                 split.validation().samples(), 100 * validation.exact().metric(), s.population(), s.generations(),
                 s.seed(), objective(s, w.dataSet().task())));
         Exploration.Plan plan = new Exploration.Plan(s.levels(), tables, profile.filterGroups(),
-                new Explorer.Settings(s.population(), s.generations(), s.seed(), s.objective()), profile.sensitivityImages(),
+                new Explorer.Settings(s.population(), s.generations(), s.seed(), s.objective(), s.stopping()), profile.sensitivityImages(),
                 s.compensate());
         Exploration.Result result;
         try (MapEvaluator evaluator = q.evaluators().open(oracle, q.threads())) {
             result = Exploration.run(oracle, evaluator, q.energy(), plan,
                     (approach, gen) -> listener.progress("explore " + approach, gen, s.generations()));
+        }
+        if (s.stopping().on() && w.dataSet().task() instanceof Classification) {
+            int maps = result.fronts().stream().mapToInt(Explorer.Front::evaluations).sum();
+            int stopped = result.fronts().stream().mapToInt(Explorer.Front::stopped).sum();
+            listener.note(String.format(Locale.ROOT, "sequential evaluation: %d of %d maps stopped early (clearly dominated, "
+                    + "or clearly above %.1f pts; looks from %d inputs, z = %.1f)", stopped, maps, s.stopping().capPts(),
+                    s.stopping().firstLook(), s.stopping().z()));
         }
         listener.note("scoring every front point on the validation part");
         try (MapEvaluator evaluator = q.evaluators().open(validation, q.threads())) {

@@ -12,11 +12,13 @@ import org.maxdnn.model.TensorInfo;
  */
 public final class Workspace {
     private final Object[] tensors;
+    private final boolean[] constant;
     private final int[][] accumulators;
     private final ConvKernel.Scratch scratch;
 
     Workspace(Network net) {
         tensors = new Object[net.tensorCount()];
+        constant = new boolean[net.tensorCount()];
         accumulators = new int[net.tensorCount()][];
         int maxK = 1;
         int maxC = 1;
@@ -47,6 +49,7 @@ public final class Workspace {
         int n = t.elements();
         ByteBuffer data = ByteBuffer.wrap(t.data()).order(ByteOrder.LITTLE_ENDIAN);
         boolean constant = t.isConstant();
+        this.constant[t.index()] = constant;
         tensors[t.index()] = switch (t.type()) {
             case INT8, UINT8, BOOL -> constant ? t.data().clone() : new byte[n];
             case INT16 -> {
@@ -145,9 +148,22 @@ public final class Workspace {
 
     /** A copy of every tensor, to {@link #restore} later. */
     public Object[] snapshot() {
+        return copy(true);
+    }
+
+    /**
+     * A copy of every tensor a run writes (the constants left out: no layer writes them), to
+     * {@link #restore} later: what a snapshot of an exact run's prefix needs, without a copy of the
+     * weights per input.
+     */
+    public Object[] activations() {
+        return copy(false);
+    }
+
+    private Object[] copy(boolean withConstants) {
         Object[] copy = new Object[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
-            if (tensors[i] != null) {
+            if (tensors[i] != null && (withConstants || !constant[i])) {
                 int n = Array.getLength(tensors[i]);
                 copy[i] = Array.newInstance(tensors[i].getClass().getComponentType(), n);
                 System.arraycopy(tensors[i], 0, copy[i], 0, n);
@@ -156,9 +172,10 @@ public final class Workspace {
         return copy;
     }
 
+    /** Restores the tensors of a {@link #snapshot} (every one) or of {@link #activations} (the constants stay). */
     public void restore(Object[] snapshot) {
         for (int i = 0; i < tensors.length; i++) {
-            if (tensors[i] != null) {
+            if (tensors[i] != null && snapshot[i] != null) {
                 System.arraycopy(snapshot[i], 0, tensors[i], 0, Array.getLength(tensors[i]));
             }
         }
