@@ -35,7 +35,8 @@ class Accelerator(config: AcceleratorConfig, hardware: PeMultipliers) extends Mo
   private def hostReads(r: Int) = hostRead && region === r.U
 
   private val seq = Module(new Sequencer(config))
-  private val foot = Module(new ArrayFoot(cols))
+  private val foot = Module(new ArrayFoot(cols, log2Ceil(config.accumulatorWords max 2),
+    log2Ceil((2 * config.activationBytes) max 2)))
   private val core = Module(new SystolicArray(array, hardware))
 
   // memories: each bank pair as one memory of twice the depth (the banks' ports are the memory's two)

@@ -10,8 +10,10 @@ import chisel3.util.log2Ceil
  * zero-point term f(x_zp, w) into it, SPEC §4), requantises ([[Requantiser]]), and writes the int8 to
  * the activation memory at output + pixel·outC + channel. Two stages: memory reads, then add,
  * requantise and write. Columns beyond the fold's are skipped, so idle columns cost no access.
+ * `accumulatorBits` and `activationBits` are the two memories' address bits: the running addresses
+ * are kept that wide, as the memories' ports would cut them.
  */
-class ArrayFoot(cols: Int) extends Module {
+class ArrayFoot(cols: Int, accumulatorBits: Int, activationBits: Int) extends Module {
   val d = IO(Input(new Descriptor))
   val inValid = IO(Input(Bool()))
   val inPsum = IO(Input(Vec(cols, SInt(32.W))))
@@ -42,8 +44,8 @@ class ArrayFoot(cols: Int) extends Module {
   private val active = RegInit(false.B)
   private val column = RegInit(0.U(log2Ceil(cols + 1).W))
   private val done = RegInit(0.U(16.W))
-  private val accBase = Reg(UInt(32.W))
-  private val outBase = Reg(UInt(32.W))
+  private val accBase = Reg(UInt(accumulatorBits.W))
+  private val outBase = Reg(UInt(activationBits.W))
 
   // stage 0: read the earlier folds' partial sum and the channel's parameters
   private val valid0 = active && column < nCount
@@ -63,8 +65,8 @@ class ArrayFoot(cols: Int) extends Module {
     column := column + 1.U
     when(column === (cols - 1).U) {
       active := false.B
-      accBase := accBase + cols.U
-      outBase := outBase + d.outC
+      accBase := (accBase + cols.U)(accumulatorBits - 1, 0)
+      outBase := (outBase + d.outC)(activationBits - 1, 0)
     }
   }
   // a vector may arrive as the last column of the one before is read: `vectorPeriod` >= cols
@@ -76,7 +78,7 @@ class ArrayFoot(cols: Int) extends Module {
   when(foldStart) {
     done := 0.U
     accBase := 0.U
-    outBase := d.output
+    outBase := d.output(activationBits - 1, 0)
   }.elsewhen(s1Last) {
     done := done + 1.U
   }

@@ -23,6 +23,14 @@ class Sequencer(config: AcceleratorConfig) extends Module {
   private val cols = config.array.cols
   private val codeBits = config.array.codeBits
   private val period = config.vectorPeriod
+  // widths of what only ever holds small values: a block packs at most cols groups (the Tiling's
+  // floor(C / N), SPEC §13), so its K and N totals fit 16 + groupBits bits; the phase counter counts to
+  // the descriptor's words, the rows loaded or the vector period; a weight word address is cut to the
+  // weight memory's address bits, as its port cuts it
+  private val groupBits = log2Ceil(cols + 1)
+  private val totalBits = 16 + groupBits
+  private val counterBits = log2Ceil((Descriptor.Words max rows max (period - 1)) + 1)
+  private val weightBits = log2Ceil((2 * config.weightWords) max 2)
 
   val start = IO(Input(Bool()))
   val startIndex = IO(Input(UInt(16.W)))
@@ -67,15 +75,16 @@ class Sequencer(config: AcceleratorConfig) extends Module {
   private val desc = Descriptor.decode(words)
   d := desc
 
-  private val counter = RegInit(0.U(32.W)) // fetch word, load row, or stream phase
+  private val counter = RegInit(0.U(counterBits.W)) // fetch word, load row, or stream phase
   private val fetched = RegNext(state === S.fetch && counter < Descriptor.Words.U, false.B)
   private val fetchedWord = RegNext(counter(3, 0))
   private val group = Reg(UInt(16.W))
-  private val kTotal = Reg(UInt(32.W))
-  private val nTotal = Reg(UInt(32.W))
-  private val k0 = Reg(UInt(32.W))
-  private val n0 = Reg(UInt(32.W))
-  private val foldWord = Reg(UInt(32.W))
+  private val groupBase = Reg(UInt(16.W)) // group * n, the block's first output channel, as a running sum
+  private val kTotal = Reg(UInt(totalBits.W))
+  private val nTotal = Reg(UInt(totalBits.W))
+  private val k0 = Reg(UInt(totalBits.W))
+  private val n0 = Reg(UInt(totalBits.W))
+  private val foldWord = Reg(UInt(weightBits.W))
   private val vector = Reg(UInt(16.W))
 
   private val kLeft = kTotal - k0
@@ -85,7 +94,7 @@ class Sequencer(config: AcceleratorConfig) extends Module {
   private val kCount = Mux(isLastK, kLeft, rows.U)
   firstK := k0 === 0.U
   lastK := isLastK
-  channelBase := (group * desc.n)(15, 0) + n0(15, 0)
+  channelBase := groupBase + n0(15, 0)
 
   private val walker = Module(new Im2colAddress)
   walker.d := desc
@@ -148,14 +157,15 @@ class Sequencer(config: AcceleratorConfig) extends Module {
       counter := counter + 1.U
       when(counter === Descriptor.Words.U) {
         group := 0.U
-        foldWord := words(12)
+        groupBase := 0.U
+        foldWord := words(12)(weightBits - 1, 0)
         state := S.block
       }
     }
     is(S.block) {
       // a block of groups: as many as a fold packs, fewer at the end
       val left = desc.groups - group
-      val blockGroups = Mux(left < desc.groupsPerFold, left, desc.groupsPerFold)
+      val blockGroups = Mux(left < desc.groupsPerFold, left, desc.groupsPerFold)(groupBits - 1, 0)
       kTotal := blockGroups * desc.k
       nTotal := blockGroups * desc.n
       k0 := 0.U
@@ -201,18 +211,19 @@ class Sequencer(config: AcceleratorConfig) extends Module {
       when(footVectors === desc.m) {
         foldDone := true.B
         counter := 0.U
-        foldWord := foldWord + rows.U
+        foldWord := (foldWord + rows.U)(weightBits - 1, 0)
         when(!isLastK) {
           k0 := k0 + rows.U
           walker.nextKFold := true.B
           state := S.load
-        }.elsewhen(n0 + cols.U < nTotal) {
+        }.elsewhen(n0 +& cols.U < nTotal) {
           n0 := n0 + cols.U
           k0 := 0.U
           walker.startGroup := true.B
           state := S.load
         }.elsewhen(group + desc.groupsPerFold < desc.groups) {
           group := group + desc.groupsPerFold
+          groupBase := groupBase + nTotal(15, 0)
           state := S.block
         }.otherwise {
           state := S.next

@@ -1,11 +1,14 @@
 package org.maxdnn.rtl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.maxdnn.accel.AcceleratorConfig;
 import org.maxdnn.accel.HostInterface;
@@ -35,6 +38,24 @@ class AcceleratorRtlTest {
         JsonNode m = new ObjectMapper().readTree(f.manifest().toFile());
         assertTrue(m.get("counters").size() == HostInterface.COUNTERS_NAMES.size());
         assertTrue(m.get("descriptorWords").size() == 16);
+
+        // running addresses as wide as the memory they address, fold totals as wide as a block of at
+        // most cols groups needs: what keeps the small accelerator small enough to lay out
+        String text = Files.readString(f.verilog());
+        assertEquals(5, regBits(text, "foldWord"), "2 x 16 weight words");
+        assertEquals(5, regBits(text, "accBase"), "32 accumulator words");
+        assertEquals(7, regBits(text, "outBase"), "2 x 64 activation bytes");
+        assertEquals(16 + 3, regBits(text, "kTotal"), "K of up to 4 groups");
+        assertEquals(5, regBits(text, "counter"), "counts to the 16 descriptor words");
+    }
+
+    /** The width of register {@code name} as firtool declares it. */
+    private static int regBits(String verilog, String name) {
+        Matcher m = Pattern.compile("(?m)^\\s*reg\\s+\\[(\\d+):0\\]\\s+" + name + ";").matcher(verilog);
+        assertTrue(m.find(), "no register " + name);
+        int bits = Integer.parseInt(m.group(1)) + 1;
+        assertTrue(!m.find(), "two registers " + name);
+        return bits;
     }
 
     @Test
