@@ -11,6 +11,7 @@ import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.RoupConfig;
+import org.maxdnn.task.Task;
 
 /**
  * The MAx-DNN approaches over both ROUP families (layer, filter groups, ranked filters, ranked
@@ -39,11 +40,11 @@ public final class Exploration {
 
     /**
      * Fronts in the order explored, each compensated approach after its plain one, the ALWANN ones last; {@code metric} names the task's metric,
-     * {@code exact} is the exact model's score on the search data, {@code validationExact} on the
+     * {@code exact} is the exact model's score on the search data of {@code task}, {@code validationExact} on the
      * validation data and {@code validationMethod} its statistics (both null until {@link #validate}).
      */
     public record Result(List<Explorer.Front> fronts, String metric, AccuracyOracle.Score exact,
-                         AccuracyOracle.Score validationExact, String validationMethod) {
+                         AccuracyOracle.Score validationExact, String validationMethod, Task task) {
         public Explorer.Front front(String approach) {
             return fronts.stream().filter(f -> f.space().name().equals(approach)).findFirst().orElse(null);
         }
@@ -52,16 +53,15 @@ public final class Exploration {
             return fronts.stream().filter(f -> !isBaseline(f.space().name())).toList();
         }
 
-        /** The MAx-DNN point with the largest saving within {@code maxLossPts} on search data (reported on validation data). */
-        public Explorer.Point chosen(double maxLossPts) {
-            Explorer.Point best = null;
-            for (Explorer.Front f : maxDnnFronts()) {
-                Explorer.Point p = f.best(maxLossPts);
-                if (p != null && (best == null || p.savingPct() > best.savingPct())) {
-                    best = p;
-                }
-            }
-            return best;
+        /** The MAx-DNN map kept within {@code maxLossPts} with the uncertainty ({@link Selection}). */
+        public Selection chosen(double maxLossPts) {
+            return Selection.of(maxDnnFronts(), task, exact, maxLossPts);
+        }
+
+        /** The ALWANN baseline's map (its uncompensated front) picked the same way, or null when not searched. */
+        public Selection baseline(double maxLossPts) {
+            Explorer.Front alwann = front("alwann");
+            return alwann == null ? null : Selection.of(List.of(alwann), task, exact, maxLossPts);
         }
     }
 
@@ -130,7 +130,7 @@ public final class Exploration {
             MapSpace s = spaces.get(i);
             fronts.add(explorer.explore(s, seeds.get(i), gen -> progress.accept(s.name(), gen)));
         }
-        return new Result(fronts, oracle.task().metricName(), oracle.exact(), null, null);
+        return new Result(fronts, oracle.task().metricName(), oracle.exact(), null, null, oracle.task());
     }
 
     /**
@@ -152,7 +152,8 @@ public final class Exploration {
             }
             fronts.add(f.withPoints(points));
         }
-        return new Result(fronts, searched.metric(), searched.exact(), exact, Validation.method(validation.task()));
+        return new Result(fronts, searched.metric(), searched.exact(), exact, Validation.method(validation.task()),
+                searched.task());
     }
 
     /** Probe multiplier for the ranking: a mid-strength configuration of the roup family. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,8 +92,8 @@ public final class ExploreReport {
     }
 
     /** What the report shows: the exploration of {@code net} with its summary, chosen point and settings. */
-    public record Input(Network net, Exploration.Result result, Summary summary, Explorer.Point chosen,
-                        EnergyTable energy, double maxLossPts, String settingsText) {
+    public record Input(Network net, Exploration.Result result, Summary summary, Selection chosen,
+                        EnergyTable energy, double maxLossPts, String settingsText, Map<Explorer.Point, LossBound> searchBounds) {
     }
 
     /** The report's sections, in order (each on the page, on the console and a CSV per table). */
@@ -106,8 +107,9 @@ public final class ExploreReport {
     /** Writes every output under {@code dir}: maps, JSON, charts, {@code report.html} and its tables' CSV files. */
     public static Written write(Path dir, Network net, Exploration.Result result, EnergyTable energy,
                                 double maxLossPts, String settingsText) {
+        Map<Explorer.Point, LossBound> bounds = searchBounds(result);
         for (Explorer.Front f : result.fronts()) {
-            writeFront(dir.resolve(f.space().name()), f);
+            writeFront(dir.resolve(f.space().name()), f, bounds);
         }
         List<TradeoffChart.Series> series = new ArrayList<>();
         for (Explorer.Front f : result.fronts()) {
@@ -117,10 +119,11 @@ public final class ExploreReport {
         }
         ChartFiles.write(TradeoffChart.create(result.metric() + " loss on search data vs multiplier energy saving ("
                 + result.exact().samples() + " samples)", series), dir, "tradeoff", 900, 600);
-        Explorer.Point chosen = result.chosen(maxLossPts);
-        if (chosen != null) {
-            chosen.map().write(dir.resolve("chosen-map.json"));
-            writeHeatMap(dir, net, chosen);
+        Selection chosen = result.chosen(maxLossPts);
+        // the exact map when nothing keeps within the bound, as run builds it
+        (chosen.chosen() != null ? chosen.chosen().map() : ApproxMap.exact()).write(dir.resolve("chosen-map.json"));
+        if (chosen.chosen() != null) {
+            writeHeatMap(dir, net, chosen.chosen());
         }
         MultiplierConfig unsignedExact = TableConfig.lut("mul8u_1JFF");
         boolean known = net.weightedLayers().stream().allMatch(l -> energy.has(l.name(), unsignedExact));
@@ -128,12 +131,20 @@ public final class ExploreReport {
         Summary summary = summary(result, unsignedPj);
         writeSummaryJson(dir, summary, result, chosen, maxLossPts);
         Report report = Report.of("MAx-DNN exploration: " + net.model().file().getFileName() + ", ROUP multipliers vs ALWANN",
-                new Input(net, result, summary, chosen, energy, maxLossPts, settingsText), SECTIONS);
+                new Input(net, result, summary, chosen, energy, maxLossPts, settingsText, bounds), SECTIONS);
         report.write(dir.resolve("report.html"));
         return new Written(summary, report);
     }
 
-    private static void writeFront(Path dir, Explorer.Front f) {
+    /** Every front point's loss bounds on the search data that chose it ({@link LossBound}), by point. */
+    static Map<Explorer.Point, LossBound> searchBounds(Exploration.Result result) {
+        Map<Explorer.Point, LossBound> bounds = new IdentityHashMap<>();
+        result.fronts().forEach(f -> f.points().forEach(p -> bounds.put(p, LossBound.of(result.task(), p.score(),
+                result.exact()))));
+        return bounds;
+    }
+
+    private static void writeFront(Path dir, Explorer.Front f, Map<Explorer.Point, LossBound> bounds) {
         ArrayNode json = JSON.createArrayNode();
         for (int i = 0; i < f.points().size(); i++) {
             Explorer.Point p = f.points().get(i);
@@ -142,6 +153,7 @@ public final class ExploreReport {
             Validation v = p.validation();
             ObjectNode o = json.addObject().put("point", i).put("saving_pct", p.savingPct()).put("energy_pj", p.pj())
                     .put("search_metric", p.score().metric()).put("search_loss_pts", p.lossPts())
+                    .put("search_loss_upper95_pts", bounds.get(p).highPts())
                     .put("search_samples", p.score().samples());
             putNumber(o, "agreement", p.score().agreement());
             if (v != null) {
@@ -149,6 +161,8 @@ public final class ExploreReport {
                 putNumber(o, "validation_ci_low", v.interval().low());
                 putNumber(o, "validation_ci_high", v.interval().high());
                 putNumber(o, "validation_p_value", v.pValue());
+                putNumber(o, "validation_loss_lower95_pts", v.bound().lowPts());
+                putNumber(o, "validation_loss_upper95_pts", v.bound().highPts());
                 o.put("validation_samples", v.score().samples());
             }
             o.put("map", mapFile);
@@ -209,13 +223,15 @@ public final class ExploreReport {
         return count.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
-    private static void writeSummaryJson(Path dir, Summary s, Exploration.Result result, Explorer.Point chosen,
+    private static void writeSummaryJson(Path dir, Summary s, Exploration.Result result, Selection selection,
                                          double maxLossPts) {
+        Explorer.Point chosen = selection.chosen();
         ObjectNode root = JSON.createObjectNode()
                 .put("metric", result.metric())
                 .put("search_samples", result.exact().samples())
                 .put("exact_search_metric", result.exact().metric())
                 .put("max_loss_pts", maxLossPts)
+                .put("selection", Selection.rule(result.task(), maxLossPts))
                 .put("best_saving_on", result.validationExact() != null ? "validation" : "search");
         if (result.validationExact() != null) {
             root.put("validation_samples", result.validationExact().samples())
@@ -247,9 +263,12 @@ public final class ExploreReport {
                 own.put(String.format(Locale.ROOT, "within_%.0f_pts", LOSS_BOUNDS[i]), s.alwannVsUnsignedExact()[i]);
             }
         }
-        if (chosen != null) {
+        if (chosen == null) {
+            root.put("chosen_none", selection.text());
+        } else {
             ObjectNode c = root.putObject("chosen").put("approach", chosen.approach()).put("saving_pct", chosen.savingPct())
-                    .put("search_loss_pts", chosen.lossPts()).put("search_metric", chosen.score().metric());
+                    .put("search_loss_pts", chosen.lossPts()).put("search_loss_upper95_pts", selection.bound().highPts())
+                    .put("search_metric", chosen.score().metric());
             putNumber(c, "agreement", chosen.score().agreement());
             Validation v = chosen.validation();
             if (v != null) {
@@ -257,8 +276,10 @@ public final class ExploreReport {
                 putNumber(c, "validation_ci_low", v.interval().low());
                 putNumber(c, "validation_ci_high", v.interval().high());
                 putNumber(c, "validation_p_value", v.pValue());
+                putNumber(c, "validation_loss_lower95_pts", v.bound().lowPts());
+                putNumber(c, "validation_loss_upper95_pts", v.bound().highPts());
             }
-            c.put("map", "chosen-map.json");
+            c.put("map", "chosen-map.json").put("rejected_before_it", selection.rejected().size());
         }
         AtomicFiles.writeString(dir.resolve("summary.json"), root.toPrettyString() + "\n");
     }
@@ -327,17 +348,26 @@ public final class ExploreReport {
                 + "SVG); the explorer above has the validation figures").build();
     }
 
-    /** The largest MAx-DNN saving within the bound on search data, its map and heat map; none when no point keeps within it. */
+    /**
+     * The MAx-DNN map kept within the bound with the uncertainty ({@link Selection}), its map and heat
+     * map, what was rejected, and the point the search loss alone would have picked.
+     */
     static Section chosenPoint(Input in) {
-        Explorer.Point chosen = in.chosen();
-        if (chosen == null) {
-            return Section.NONE;
+        Selection sel = in.chosen();
+        Section.Builder s = Section.builder("Chosen point").paragraph("Chosen: " + sel.text() + ".")
+                .paragraph("Rule: " + Selection.rule(in.result().task(), in.maxLossPts()) + ".");
+        Explorer.Point naive = sel.naive();
+        if (naive != null && naive != sel.chosen()) {
+            s.paragraph(String.format(Locale.ROOT, "The search loss alone (largest saving whose search loss is within "
+                    + "%.1f points) would pick %s, saving %.1f%%, search loss %.2f pts (upper bound %.2f), %s.",
+                    in.maxLossPts(), naive.approach(), naive.savingPct(), naive.lossPts(),
+                    in.searchBounds().get(naive).highPts(), Selection.validationText(naive)));
         }
-        return Section.builder("Chosen point").paragraph(String.format(Locale.ROOT, "Largest MAx-DNN saving within %.1f "
-                        + "points on search data: %s, saving %.1f%%, search %.2f%% (loss %.2f pts)%s.", in.maxLossPts(),
-                        chosen.approach(), chosen.savingPct(), 100 * chosen.score().metric(), chosen.lossPts(),
-                        validationText(chosen)))
-                .link("chosen-map.json", "chosen-map.json")
+        s.link("chosen-map.json", "chosen-map.json");
+        if (sel.chosen() == null) {
+            return s.build();
+        }
+        return s
                 .figure("chosen-heatmap", "Configuration per filter (majority over its kernels)").build();
     }
 
@@ -348,22 +378,24 @@ public final class ExploreReport {
             s.paragraph("Approach " + f.space().name() + ": " + f.space().description() + String.format(Locale.ROOT,
                     ". %d maps evaluated in %.0f s; hypervolume %.4f.", f.evaluations(), f.seconds(), f.hypervolume()));
             s.table(frontTable(f, in.result().validationExact() == null ? Double.NaN
-                    : in.result().validationExact().metric()));
+                    : in.result().validationExact().metric(), in.searchBounds()));
         }
         return s.build();
     }
 
     /**
-     * A front's points: saving, energy, search and validation figures, map file. The validation
+     * A front's points: saving, energy, search figures with the search loss's upper bound ({@code
+     * bounds}), validation figures with the loss's one-sided bounds, map file. The validation
      * metric's 95% interval is also given as loss against {@code exactValidationMetric} (the exact
      * model's, on the same samples): the explorer's whiskers.
      */
-    static Table frontTable(Explorer.Front f, double exactValidationMetric) {
+    static Table frontTable(Explorer.Front f, double exactValidationMetric, Map<Explorer.Point, LossBound> bounds) {
         Table.Builder t = Table.builder(f.space().name() + "/pareto", "", Column.number("point", "point", "", "%d"),
                 Column.number("saving_pct", "saving", "%", "%.1f").csv("%.3f"),
                 Column.number("energy_pj", "energy", "pJ", "%.0f").csv("%.1f"),
                 Column.number("search_metric_pct", "search metric", "%", "%.2f").csv("%.3f"),
                 Column.number("search_loss_pts", "search loss", "pts", "%.2f").csv("%.3f"),
+                Column.number("search_loss_upper95_pts", "upper bound", "pts", "%.2f").csv("%.3f"),
                 Column.number("agreement_pct", "agreement", "%", "%.1f").csv("%.3f"),
                 Column.number("search_samples", "search samples", "", "%d"),
                 Column.number("validation_metric_pct", "validation metric", "%", "%.2f").csv("%.3f"),
@@ -373,16 +405,20 @@ public final class ExploreReport {
                 Column.number("validation_p_value", "p vs exact", "", "%.3g").csv("%.4g"),
                 Column.number("validation_loss_low_pts", "loss interval low", "pts", "%.2f").csv("%.3f"),
                 Column.number("validation_loss_high_pts", "high", "pts", "%.2f").csv("%.3f"),
+                Column.number("validation_loss_lower95_pts", "loss one-sided 95% lower bound", "pts", "%.2f").csv("%.3f"),
+                Column.number("validation_loss_upper95_pts", "upper bound", "pts", "%.2f").csv("%.3f"),
                 Column.number("validation_samples", "validation samples", "", "%d"),
                 Column.text("map", "map"));
         for (int i = 0; i < f.points().size(); i++) {
             Explorer.Point p = f.points().get(i);
             Validation v = p.validation();
-            t.row(i, p.savingPct(), p.pj(), 100 * p.score().metric(), p.lossPts(), 100 * p.score().agreement(),
-                    p.score().samples(), v == null ? null : 100 * v.score().metric(), v == null ? null : v.lossPts(),
-                    v == null ? null : 100 * v.interval().low(), v == null ? null : 100 * v.interval().high(),
-                    v == null ? null : v.pValue(), v == null ? null : 100 * (exactValidationMetric - v.interval().high()),
+            t.row(i, p.savingPct(), p.pj(), 100 * p.score().metric(), p.lossPts(), bounds.get(p).highPts(),
+                    100 * p.score().agreement(), p.score().samples(), v == null ? null : 100 * v.score().metric(),
+                    v == null ? null : v.lossPts(), v == null ? null : 100 * v.interval().low(),
+                    v == null ? null : 100 * v.interval().high(), v == null ? null : v.pValue(),
+                    v == null ? null : 100 * (exactValidationMetric - v.interval().high()),
                     v == null ? null : 100 * (exactValidationMetric - v.interval().low()),
+                    v == null ? null : v.bound().lowPts(), v == null ? null : v.bound().highPts(),
                     v == null ? null : v.score().samples(), mapFile(i));
         }
         return t.build();
@@ -394,11 +430,14 @@ public final class ExploreReport {
                 String.format(Locale.ROOT, "≤ %.0f pts", boundPts), "%", "%.1f").csv("%.3f");
     }
 
-    /** ", validation 84.00% (loss 1.33 pts, 95% interval 77.1–89.4%, p = 0.25 vs exact)", or "" when not validated. */
+    /**
+     * ", validation 84.00% (loss 1.33 pts, upper bound 2.10 pts, 95% interval 77.1–89.4%, p = 0.25 vs exact)",
+     * or "" when not validated.
+     */
     public static String validationText(Explorer.Point p) {
         Validation v = p.validation();
-        return v == null ? "" : String.format(Locale.ROOT, ", validation %.2f%% (loss %.2f pts, 95%% interval %.1f–%.1f%%, "
-                + "p = %.3g vs exact)", 100 * v.score().metric(), v.lossPts(), 100 * v.interval().low(),
-                100 * v.interval().high(), v.pValue());
+        return v == null ? "" : String.format(Locale.ROOT, ", validation %.2f%% (loss %.2f pts, upper bound %.2f pts, 95%% "
+                + "interval %.1f–%.1f%%, p = %.3g vs exact)", 100 * v.score().metric(), v.lossPts(), v.bound().highPts(),
+                100 * v.interval().low(), 100 * v.interval().high(), v.pValue());
     }
 }

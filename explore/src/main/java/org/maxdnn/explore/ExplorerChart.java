@@ -41,17 +41,19 @@ public final class ExplorerChart {
                     "validation_loss_pts", "validation_loss_low_pts", "validation_loss_high_pts"));
         }
         views.add(new ParetoChart.View("search", result.metric() + " loss on search data (pts)", "search_loss_pts", null,
-                null));
+                "search_loss_upper95_pts"));
         List<ParetoChart.Front> fronts = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
         List<ParetoChart.Mark> marks = new ArrayList<>();
         List<String> configurations = new ArrayList<>(List.of(MultiplierConfig.EXACT.name()));
         Map<String, List<ParetoChart.MapCells>> maps = new LinkedHashMap<>();
-        Explorer.Point chosen = result.chosen(maxLossPts);
-        Explorer.Point alwann = alwannChosen(result, maxLossPts);
+        Explorer.Point chosen = result.chosen(maxLossPts).chosen();
+        Selection baseline = result.baseline(maxLossPts);
+        Explorer.Point alwann = baseline == null ? null : baseline.chosen();
+        Map<Explorer.Point, LossBound> bounds = ExploreReport.searchBounds(result);
         for (Explorer.Front f : result.fronts()) {
             String approach = f.space().name();
-            Table t = ExploreReport.frontTable(f, validated ? result.validationExact().metric() : Double.NaN);
+            Table t = ExploreReport.frontTable(f, validated ? result.validationExact().metric() : Double.NaN, bounds);
             tables.add(t);
             fronts.add(new ParetoChart.Front(approach, t.id(), dir + approach, Exploration.isBaseline(approach)));
             List<ParetoChart.MapCells> cells = new ArrayList<>();
@@ -68,27 +70,14 @@ public final class ExplorerChart {
             maps.put(approach, cells);
         }
         List<String> tooltip = List.of("saving_pct", "energy_pj", "validation_loss_pts", "validation_loss_low_pts",
-                "validation_loss_high_pts", "validation_p_value", "search_loss_pts", "agreement_pct");
+                "validation_loss_high_pts", "validation_loss_upper95_pts", "validation_p_value", "search_loss_pts",
+                "search_loss_upper95_pts", "agreement_pct");
         ParetoChart chart = new ParetoChart("saving_pct", "multiplier energy saving vs the all-exact map (%)", views, fronts,
                 tooltip, marks, maxLossPts, multiplierSharePct, new ParetoChart.Maps(configurations,
                 net.weightedLayers().stream().map(ConvLayer::name).toList(), maps));
         return chart.block("Pareto fronts of every approach: switch between validation and search figures; hover a "
                 + "point for its figures, click it for its map; click an approach in the legend to hide it. The dashed "
                 + "line is the loss bound (" + maxLossPts + " pts), the rings the chosen point and ALWANN's.", tables);
-    }
-
-    /** ALWANN's point with the largest saving within the bound on search data (as the chosen point is picked), or null. */
-    static Explorer.Point alwannChosen(Exploration.Result result, double maxLossPts) {
-        Explorer.Point best = null;
-        for (Explorer.Front f : result.fronts()) {
-            if (Exploration.isBaseline(f.space().name())) {
-                Explorer.Point p = f.best(maxLossPts);
-                if (p != null && (best == null || p.savingPct() > best.savingPct())) {
-                    best = p;
-                }
-            }
-        }
-        return best;
     }
 
     /** A point's map as configuration indices (added to {@code names} as first seen). */

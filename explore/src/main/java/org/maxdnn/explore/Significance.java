@@ -28,10 +28,15 @@ public final class Significance {
 
     /** The Wilson score interval of a binomial share {@code k/n} at {@link #CONFIDENCE}. */
     public static Interval wilson(int k, int n) {
+        return wilson(k, n, CONFIDENCE);
+    }
+
+    /** The two-sided Wilson score interval of {@code k/n} at {@code confidence}. */
+    static Interval wilson(int k, int n, double confidence) {
         if (n == 0) {
             return new Interval(0, 1);
         }
-        double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+        double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
         double p = k / (double) n;
         double z2n = z * z / n;
         double centre = (p + z2n / 2) / (1 + z2n);
@@ -52,8 +57,12 @@ public final class Significance {
         return Math.min(1, 2 * new BinomialDistribution(null, n, 0.5).cumulativeProbability(Math.min(b, c)));
     }
 
-    /** An AUC's percentile bootstrap interval and the paired bootstrap p-value of its difference from another's. */
-    public record AucTest(Interval interval, double pValue) {
+    /**
+     * An AUC's percentile bootstrap interval, the paired bootstrap p-value of its difference from
+     * another's, and {@code loss}: the {@link LossBound#CONFIDENCE one-sided} percentile bounds of the
+     * other's AUC minus this one's (5th and 95th percentiles).
+     */
+    public record AucTest(Interval interval, double pValue, Interval loss) {
     }
 
     /**
@@ -69,7 +78,7 @@ public final class Significance {
             (labels[i] == 1 ? anomalous : normal).add(i);
         }
         if (normal.isEmpty() || anomalous.isEmpty()) {
-            return new AucTest(new Interval(Double.NaN, Double.NaN), Double.NaN);
+            return new AucTest(new Interval(Double.NaN, Double.NaN), Double.NaN, new Interval(Double.NaN, Double.NaN));
         }
         SplittableRandom random = new SplittableRandom(seed);
         int n = labels.length;
@@ -77,6 +86,7 @@ public final class Significance {
         double[] a = new double[n];
         double[] e = new double[n];
         double[] auc = new double[BOOTSTRAP_RESAMPLES];
+        double[] loss = new double[BOOTSTRAP_RESAMPLES];
         int atMost = 0;
         int atLeast = 0;
         for (int r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
@@ -92,6 +102,7 @@ public final class Significance {
             }
             auc[r] = RocAuc.of(l, a);
             double delta = auc[r] - RocAuc.of(l, e);
+            loss[r] = -delta;
             atMost += delta <= 0 ? 1 : 0;
             atLeast += delta >= 0 ? 1 : 0;
         }
@@ -100,6 +111,10 @@ public final class Significance {
         Interval ci = new Interval(auc[(int) Math.floor(tail * (BOOTSTRAP_RESAMPLES - 1))],
                 auc[(int) Math.ceil((1 - tail) * (BOOTSTRAP_RESAMPLES - 1))]);
         double p = Math.min(1, 2.0 * Math.min(atMost, atLeast) / BOOTSTRAP_RESAMPLES);
-        return new AucTest(ci, p);
+        java.util.Arrays.sort(loss);
+        double oneSided = 1 - LossBound.CONFIDENCE;
+        Interval lossBounds = new Interval(loss[(int) Math.floor(oneSided * (BOOTSTRAP_RESAMPLES - 1))],
+                loss[(int) Math.ceil((1 - oneSided) * (BOOTSTRAP_RESAMPLES - 1))]);
+        return new AucTest(ci, p, lossBounds);
     }
 }

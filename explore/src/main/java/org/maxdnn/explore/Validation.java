@@ -5,12 +5,13 @@ import org.maxdnn.task.Task;
 
 /**
  * A map's figure on the validation part ({@link DataSplit}): its score, its loss against the exact
- * model on the same samples, a 95% interval of the metric and the paired test's p-value against the
- * exact model. For a classifier: the Wilson interval of top-1 accuracy and McNemar's exact test on
+ * model on the same samples, a 95% interval of the metric, the paired test's p-value against the
+ * exact model and the loss's one-sided bounds ({@link LossBound}). For a classifier: the Wilson interval of top-1 accuracy and McNemar's exact test on
  * the images one model gets right and the other wrong. For anomaly detection: the stratified paired
  * bootstrap of the AUC over files ({@link Significance#bootstrapAuc}).
  */
-public record Validation(AccuracyOracle.Score score, double lossPts, Significance.Interval interval, double pValue) {
+public record Validation(AccuracyOracle.Score score, double lossPts, Significance.Interval interval, double pValue,
+                         LossBound bound) {
     /** Which interval and test {@link #of} reports for a task, for reports. */
     public static String method(Task task) {
         return task instanceof Classification
@@ -24,19 +25,22 @@ public record Validation(AccuracyOracle.Score score, double lossPts, Significanc
         double loss = map.lossPts(exact);
         if (task instanceof Classification) {
             int correct = 0;
+            int both = 0;
             int onlyExact = 0;
             int onlyMap = 0;
             for (int i = 0; i < map.samples(); i++) {
                 boolean m = map.perSample()[i] == 1;
                 boolean e = exact.perSample()[i] == 1;
                 correct += m ? 1 : 0;
+                both += e && m ? 1 : 0;
                 onlyExact += e && !m ? 1 : 0;
                 onlyMap += m && !e ? 1 : 0;
             }
             return new Validation(map, loss, Significance.wilson(correct, map.samples()),
-                    Significance.mcNemarExact(onlyExact, onlyMap));
+                    Significance.mcNemarExact(onlyExact, onlyMap),
+                    LossBound.paired(both, onlyExact, onlyMap, map.samples() - both - onlyExact - onlyMap));
         }
         Significance.AucTest t = Significance.bootstrapAuc(task.sampleLabels(), map.perSample(), exact.perSample(), 1);
-        return new Validation(map, loss, t.interval(), t.pValue());
+        return new Validation(map, loss, t.interval(), t.pValue(), LossBound.ofAuc(loss, t));
     }
 }

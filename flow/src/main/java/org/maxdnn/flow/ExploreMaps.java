@@ -12,6 +12,7 @@ import org.maxdnn.explore.Exploration;
 import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
+import org.maxdnn.explore.Selection;
 import org.maxdnn.explore.StoppingRule;
 import org.maxdnn.explore.Variants;
 import org.maxdnn.report.AlignedText;
@@ -86,8 +87,8 @@ public final class ExploreMaps {
                           MapEvaluator.Factory evaluators, Path out) {
     }
 
-    /** What the exploration found; {@code chosen} is null when no approximate map kept within the bound. */
-    public record Explored(Exploration.Result result, ExploreReport.Summary summary, Explorer.Point chosen,
+    /** What the exploration found; {@code chosen}'s point is null when no approximate map kept within the bound. */
+    public record Explored(Exploration.Result result, ExploreReport.Summary summary, Selection chosen,
                            double seconds, Path report) {
     }
 
@@ -171,15 +172,11 @@ public final class ExploreMaps {
                 ConfigCatalog.roup(w.registry()).size());
         ExploreReport.Written written = ExploreReport.write(q.out(), w.net(), result, q.energy(), s.maxLossPts(), settings);
         AlignedText.lines(written.report()).forEach(listener::note);
-        Explorer.Point chosen = result.chosen(s.maxLossPts());
+        Selection chosen = result.chosen(s.maxLossPts());
         Explored x = new Explored(result, written.summary(), chosen, (System.nanoTime() - t0) / 1e9,
                 q.out().resolve("report.html"));
-        if (chosen != null) {
-            listener.note(String.format(Locale.ROOT, "chosen (largest saving within %.1f pts on search data): %s, saving "
-                            + "%.1f%%, search %.2f%% (loss %.2f pts)%s -> %s", s.maxLossPts(), chosen.approach(),
-                    chosen.savingPct(), 100 * chosen.score().metric(), chosen.lossPts(), ExploreReport.validationText(chosen),
-                    q.out().resolve("chosen-map.json")));
-        }
+        listener.note(String.format(Locale.ROOT, "chosen within %.1f pts with 95%% confidence: %s%s", s.maxLossPts(),
+                chosen.text(), chosen.chosen() == null ? "" : " -> " + q.out().resolve("chosen-map.json")));
         listener.note(String.format(Locale.ROOT, "explored in %.0f s; report %s", x.seconds(), x.report()));
         return x;
     }

@@ -15,6 +15,7 @@ import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.explore.DataSplit;
 import org.maxdnn.explore.MapEvaluator;
+import org.maxdnn.explore.Selection;
 
 /**
  * The main job as a library call: characterise energy → explore → pick → generate RTL →
@@ -205,8 +206,9 @@ public final class MainFlow {
                 alwannRtl, alwannCosim, e, arrayEnergy, actions, accelerator, hardware, out.resolve("report.html"), seconds);
         WriteReport.write("MAx-DNN run: " + q.work().net().model().file().getFileName() + " with ROUP multipliers", result,
                 RunSections.ALL, result.report(), listener);
-        listener.note(String.format(Locale.ROOT, "saving %.1f%% at %.2f points of accuracy loss; report %s (%.0f s in all)",
-                e.savingPct(), picked.point() != null ? picked.point().lossPts() : 0.0, result.report(), seconds));
+        listener.note(String.format(Locale.ROOT, "saving %.1f%% at %s; report %s (%.0f s in all)", e.savingPct(),
+                picked.point() != null ? Selection.validationText(picked.point()) : "no loss (the exact map)",
+                result.report(), seconds));
         return result;
     }
 

@@ -2,11 +2,12 @@ package org.maxdnn.flow;
 
 import java.nio.file.Path;
 import org.maxdnn.explore.Explorer;
+import org.maxdnn.explore.Selection;
 import org.maxdnn.map.ApproxMap;
 
 /**
- * Stage 3, the map the rest of the flow builds: the exploration's MAx-DNN point with the largest
- * saving within the loss bound, or the exact map when none kept within it; and the ALWANN
+ * Stage 3, the map the rest of the flow builds: the exploration's MAx-DNN point kept within the loss
+ * bound with the uncertainty ({@link Selection}), or the exact map when none is; and the ALWANN
  * baseline's point picked the same way. Written as map files.
  */
 public final class PickMap {
@@ -18,16 +19,16 @@ public final class PickMap {
     }
 
     public static Picked pick(ExploreMaps.Explored explored, Path file) {
-        return write(explored.chosen(), file);
+        return write(explored.chosen().chosen(), file);
     }
 
     /**
-     * The ALWANN baseline's point with the largest saving within {@code maxLossPts} (the exact map
-     * when none); null when the baseline was not searched.
+     * The ALWANN baseline's point kept within {@code maxLossPts} the same way ({@link Selection}; the
+     * exact map when none); null when the baseline was not searched.
      */
     public static Picked alwann(ExploreMaps.Explored explored, double maxLossPts, Path file) {
-        Explorer.Front f = explored.result().front("alwann");
-        return f == null ? null : write(f.best(maxLossPts), file);
+        Selection s = explored.result().baseline(maxLossPts);
+        return s == null ? null : write(s.chosen(), file);
     }
 
     private static Picked write(Explorer.Point p, Path file) {

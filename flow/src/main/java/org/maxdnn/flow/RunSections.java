@@ -12,8 +12,8 @@ import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.Action;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.ArrayEnergy;
-import org.maxdnn.explore.ExploreReport;
 import org.maxdnn.explore.Explorer;
+import org.maxdnn.explore.Selection;
 import org.maxdnn.layout.HardwareTable;
 import org.maxdnn.report.Column;
 import org.maxdnn.report.ReportSection;
@@ -48,13 +48,16 @@ public final class RunSections {
     static Section chosenMap(MainFlow.Result r) {
         Explorer.Point p = r.picked().point();
         ExploreMaps.Explored explored = r.explored();
-        return Section.builder("").paragraph(p == null ? "No approximate map stayed within the loss bound; the exact map is used."
-                        : String.format(Locale.ROOT, "Chosen map (%s approach, picked on search data): %s %.2f%% on %d search "
-                                + "samples (exact %.2f%%, loss %.2f points)%s, multiplier energy saving %.1f%% (%.2f uJ vs "
-                                + "%.2f uJ per inference on %s).", p.approach(), explored.result().metric(),
-                        100 * p.score().metric(), p.score().samples(), 100 * explored.result().exact().metric(), p.lossPts(),
-                        ExploreReport.validationText(p), r.mapEnergy().savingPct(), r.mapEnergy().pj() / 1e6,
-                        r.mapEnergy().exactPj() / 1e6, r.energy().library()))
+        return Section.builder("").paragraph(p == null ? "Chosen map: " + explored.chosen().text() + "."
+                        : String.format(Locale.ROOT, "Chosen map (%s approach): %s on %d validation samples; on the %d "
+                                + "search samples that chose it %s %.2f%% (exact %.2f%%, loss %.2f points, upper bound "
+                                + "%.2f), multiplier energy saving %.1f%% (%.2f uJ vs %.2f uJ per inference on %s).",
+                        p.approach(), Selection.validationText(p), p.validation() == null ? 0 : p.validation().score().samples(),
+                        p.score().samples(), explored.result().metric(), 100 * p.score().metric(),
+                        100 * explored.result().exact().metric(), p.lossPts(), explored.chosen().bound().highPts(),
+                        r.mapEnergy().savingPct(), r.mapEnergy().pj() / 1e6, r.mapEnergy().exactPj() / 1e6,
+                        r.energy().library()))
+                .paragraph("Rule: " + Selection.rule(explored.result().task(), explored.chosen().maxLossPts()) + ".")
                 .link("chosen-map.json", "chosen map (JSON)").link("explore/report.html", "exploration report").build();
     }
 

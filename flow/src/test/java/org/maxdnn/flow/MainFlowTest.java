@@ -26,7 +26,9 @@ import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.energy.MapEnergy;
 import org.maxdnn.energy.PeActions;
 import org.maxdnn.explore.DataSplit;
+import org.maxdnn.explore.Exploration;
 import org.maxdnn.explore.Explorer;
+import org.maxdnn.explore.LossBound;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Evaluation;
 import org.maxdnn.infer.InferencePlan;
@@ -49,8 +51,11 @@ import org.maxdnn.testing.RequiresTools;
  */
 @RequiresTools({"yosys", "sta", "verilator", "iverilog", "vvp"})
 class MainFlowTest {
-    /** Loss bound of the test's search: three of its 30 search images, so ALWANN's front has points with circuits. */
-    static final double MAX_LOSS_PTS = 10;
+    /**
+     * Loss bound of the test's search: on 30 search and 30 validation images a map that loses three
+     * images has an upper bound of about 20 points, so ALWANN's front has points with circuits within it.
+     */
+    static final double MAX_LOSS_PTS = 25;
     /** {@code make golden} writes it with the same characterisation ({@code maxdnn energy --limit 2 --pairs 4000 --csv}). */
     static final Path GOLDEN = Path.of("src/test/resources/golden/osu018_characterisation.csv");
     /** {@code make golden} copies it from the same characterisation's {@code action-energy.csv}. */
@@ -161,9 +166,15 @@ class MainFlowTest {
     void theChosenMapIsTheLargestSavingWithinTheBoundAndReproduces() {
         Explorer.Point chosen = result.picked().point();
         assertNotNull(chosen, "the layer search finds a map within the bound");
-        for (Explorer.Front f : result.explored().result().maxDnnFronts()) {
+        // within the bound with 95% confidence on both parts, and no larger saving is
+        Exploration.Result r = result.explored().result();
+        assertTrue(LossBound.of(r.task(), chosen.score(), r.exact()).highPts() <= MAX_LOSS_PTS + 1e-9);
+        assertTrue(chosen.validation().bound().highPts() <= MAX_LOSS_PTS + 1e-9, chosen.validation().toString());
+        for (Explorer.Front f : r.maxDnnFronts()) {
             for (Explorer.Point p : f.points()) {
-                assertTrue(p.lossPts() > MAX_LOSS_PTS + 1e-9 || p.savingPct() <= chosen.savingPct(), "a better point: " + p.map().toJson());
+                boolean kept = LossBound.of(r.task(), p.score(), r.exact()).highPts() <= MAX_LOSS_PTS + 1e-9
+                        && p.validation().bound().highPts() <= MAX_LOSS_PTS + 1e-9;
+                assertTrue(!kept || p.savingPct() <= chosen.savingPct(), "a better point: " + p.map().toJson());
             }
         }
         assertEquals(chosen.map().toJson(), ApproxMap.read(out.resolve("chosen-map.json")).toJson());
