@@ -8,7 +8,6 @@ import org.apache.commons.cli.Options;
 import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.flow.ExploreMaps;
 import org.maxdnn.flow.MainFlow;
-import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Evaluation;
 
 /** {@code maxdnn explore}: layer/filter/kernel exploration and the ALWANN baseline → Pareto fronts, maps, plots, HTML. */
@@ -45,10 +44,10 @@ final class ExploreCommand implements CliCommand {
         ExploreMaps.Settings search = SearchOptions.settings(cmd);
         MapEvaluator.Factory evaluators = cmd.hasOption("spark") ? SparkModule.evaluators(cmd.getOptionValue("spark"))
                 : MapEvaluator.Factory.IN_PROCESS;
-        Workload work = Inputs.workload(cmd, ctx);
-        MainFlow.explore(work, EnergyOptions.source(cmd, ctx, work, out.resolve("energy")),
+        Inputs.ExploreData data = Inputs.exploreData(cmd, ctx);
+        MainFlow.explore(data.work(), EnergyOptions.source(cmd, ctx, data.operands(cmd), out.resolve("energy")),
                 SearchOptions.alwannTables(search, ctx), search,
-                Evaluation.defaultThreads(), evaluators, out, new ConsoleListener(ctx));
+                Evaluation.defaultThreads(), evaluators, out, data.clean(), new ConsoleListener(ctx));
         return 0;
     }
 }

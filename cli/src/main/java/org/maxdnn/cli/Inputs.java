@@ -16,6 +16,9 @@ import org.maxdnn.data.DataSets;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.InputFormat;
 import org.maxdnn.data.LabeledImage;
+import org.maxdnn.explore.DataSplit;
+import org.maxdnn.flow.ExploreMaps;
+import org.maxdnn.flow.Profile;
 import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
@@ -71,7 +74,8 @@ final class Inputs {
                                 .desc("CIFAR-10 binary batch such as test_batch.bin (instead of --images)").build()))
                 .addOption(Option.builder().longOpt("limit").hasArg().argName("N")
                         .converter(OptionTypes.wholeNumber(1, Integer.MAX_VALUE))
-                        .desc("only the first N samples (files)").build());
+                        .desc("only the first N samples (files); of explore's and run's default JPEG CIFAR-10 set, N balanced "
+                                + "over labels").build());
     }
 
     /** --threads N: worker threads (default: all cores). */
@@ -132,6 +136,50 @@ final class Inputs {
         return Workload.of(net, dataSet(cmd, ctx, net), registry(ctx));
     }
 
+    /**
+     * What {@code explore} and {@code run} search and validate on, and the clean set reported beside
+     * it (null when none is): --images or --cifar as given; else a bundled network's
+     * {@linkplain BundledModel#explorationSamples exploration set}, and when that is another than its
+     * own sample set (the CIFAR-10 networks' 4,964 JPEG test images), that set as given by --limit N
+     * or --quick's {@link Profile#explorationImages} (a subset balanced over labels, as the files are
+     * sorted by label), with the network's own clean images read whole as {@code clean}.
+     */
+    record ExploreData(Workload work, ExploreMaps.Clean clean) {
+        /**
+         * The images whose operands the energy characterisation reads: the clean set's when there is
+         * one (as before the JPEG default, so the energy tables stay what they were), else the data's.
+         */
+        Workload operands(CommandLine cmd) {
+            if (clean == null) {
+                return work;
+            }
+            int limit = OptionTypes.value(cmd, "limit", 0);
+            return limit > 0 ? clean.work().first(limit) : clean.work();
+        }
+    }
+
+    static ExploreData exploreData(CommandLine cmd, Context ctx) {
+        Network net = network(cmd, ctx);
+        BundledModel bundled = cmd.hasOption("images") || cmd.hasOption("cifar") ? null : bundled(cmd);
+        if (bundled == null || !bundled.exploresOtherSamples()) {
+            return new ExploreData(Workload.of(net, dataSet(cmd, ctx, net), registry(ctx)), null);
+        }
+        MultiplierRegistry registry = registry(ctx);
+        DataSet all = DataSets.read(bundled.explorationSamples(ctx.assets()), net, 0);
+        int n = OptionTypes.value(cmd, "limit", SearchOptions.profile(cmd).explorationImages());
+        Workload work = Workload.of(net, n > 0 ? DataSplit.balancedFirst(all, n) : all, registry);
+        DataSet clean = DataSets.read(bundled.samples(ctx.assets()), net, 0);
+        return new ExploreData(work, new ExploreMaps.Clean(Workload.of(net, clean, registry),
+                "clean images of " + ctx.assets().root().relativize(bundled.samples(ctx.assets()))));
+    }
+
+    /** The bundled network --model names (by name or by its file's name; ResNet-8 by default), or null. */
+    private static BundledModel bundled(CommandLine cmd) {
+        String v = cmd.getOptionValue("model");
+        return v == null ? BundledModel.RESNET8
+                : BundledModel.byName(v) != null ? BundledModel.byName(v) : BundledModel.byFile(Path.of(v));
+    }
+
     /** The inputs of the data set (see {@link #dataSet}). */
     static List<LabeledImage> images(CommandLine cmd, Context ctx) {
         return dataSet(cmd, ctx, network(cmd, ctx)).inputs();
@@ -156,9 +204,7 @@ final class Inputs {
         if (cmd.hasOption("images")) {
             dir = OptionTypes.path(cmd, "images");
         } else {
-            String v = cmd.getOptionValue("model");
-            BundledModel bundled = v == null ? BundledModel.RESNET8
-                    : BundledModel.byName(v) != null ? BundledModel.byName(v) : BundledModel.byFile(Path.of(v));
+            BundledModel bundled = bundled(cmd);
             dir = bundled != null ? bundled.samples(ctx.assets()) : ctx.assets().images();
         }
         return DataSets.read(dir, net, limit);

@@ -16,7 +16,6 @@ import org.maxdnn.flow.ExploreAllNetworks;
 import org.maxdnn.flow.ExploreMaps;
 import org.maxdnn.flow.MainFlow;
 import org.maxdnn.flow.Profile;
-import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.Evaluation;
 import org.maxdnn.layout.QflowTools;
 
@@ -92,12 +91,13 @@ final class RunCommand implements CliCommand {
             QflowTools.require(); // before the exploration: exit 4 naming the missing packages
         }
         ExploreMaps.Settings search = SearchOptions.settings(cmd);
-        Workload work = Inputs.workload(cmd, ctx);
-        MainFlow.Result r = MainFlow.run(new MainFlow.Request(work,
-                EnergyOptions.source(cmd, ctx, work, out.resolve("explore").resolve("energy")),
+        Inputs.ExploreData data = Inputs.exploreData(cmd, ctx);
+        MainFlow.Result r = MainFlow.run(new MainFlow.Request(data.work(),
+                EnergyOptions.source(cmd, ctx, data.operands(cmd), out.resolve("explore").resolve("energy")),
                 new MainFlow.Search(search, SearchOptions.alwannTables(search, ctx), Evaluation.defaultThreads()),
                 new MainFlow.Hardware(array, OptionTypes.value(cmd, "cosim-images", 2),
-                        Runtime.getRuntime().availableProcessors(), Inputs.assetsIfSet(ctx), layoutClockNs), out),
+                        Runtime.getRuntime().availableProcessors(), Inputs.assetsIfSet(ctx), layoutClockNs), out,
+                data.clean()),
                 new ConsoleListener(ctx));
         Cosimulate.Outcome failed = r.failed();
         if (failed != null) {

@@ -73,6 +73,43 @@ public record DataSplit(DataSet search, DataSet validation) {
         return this;
     }
 
+    /**
+     * The first {@code n} images taken label by label in turn (labels in ascending order, each
+     * label's images in file order), kept in file order: a subset with the label mix of a set stored
+     * sorted by label, as the JPEG CIFAR-10 test images are. {@code n} at least the set's size gives
+     * it whole. A classifier's set only.
+     */
+    public static DataSet balancedFirst(DataSet data, int n) {
+        if (!(data.task() instanceof Classification)) {
+            throw new IllegalArgumentException("a balanced subset needs labelled images, not " + data.task().metricName());
+        }
+        if (n >= data.samples()) {
+            return data;
+        }
+        int[] labels = data.task().sampleLabels();
+        Map<Integer, List<Integer>> byLabel = new java.util.TreeMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            byLabel.computeIfAbsent(labels[i], k -> new ArrayList<>()).add(i);
+        }
+        boolean[] kept = new boolean[labels.length];
+        int taken = 0;
+        for (int round = 0; taken < n; round++) {
+            for (List<Integer> images : byLabel.values()) {
+                if (round < images.size() && taken < n) {
+                    kept[images.get(round)] = true;
+                    taken++;
+                }
+            }
+        }
+        List<LabeledImage> in = new ArrayList<>();
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i]) {
+                in.add(data.inputs().get(i));
+            }
+        }
+        return new DataSet(data.source(), data.format(), in.size(), in, Classification.of(in));
+    }
+
     /** The part of each sample: within each label alternately search, validation, search, … */
     static int[] parts(int[] labels) {
         Map<Integer, Integer> seen = new LinkedHashMap<>();

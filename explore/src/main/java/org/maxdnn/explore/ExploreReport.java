@@ -107,6 +107,12 @@ public final class ExploreReport {
     /** Writes every output under {@code dir}: maps, JSON, charts, {@code report.html} and its tables' CSV files. */
     public static Written write(Path dir, Network net, Exploration.Result result, EnergyTable energy,
                                 double maxLossPts, String settingsText) {
+        return write(dir, net, result, energy, maxLossPts, settingsText, List.of());
+    }
+
+    /** The same, with {@code extra} sections at the end of the report. */
+    public static Written write(Path dir, Network net, Exploration.Result result, EnergyTable energy,
+                                double maxLossPts, String settingsText, List<Section> extra) {
         Map<Explorer.Point, LossBound> bounds = searchBounds(result);
         for (Explorer.Front f : result.fronts()) {
             writeFront(dir.resolve(f.space().name()), f, bounds);
@@ -132,6 +138,11 @@ public final class ExploreReport {
         writeSummaryJson(dir, summary, result, chosen, maxLossPts);
         Report report = Report.of("MAx-DNN exploration: " + net.model().file().getFileName() + ", ROUP multipliers vs ALWANN",
                 new Input(net, result, summary, chosen, energy, maxLossPts, settingsText, bounds), SECTIONS);
+        if (!extra.isEmpty()) {
+            List<Section> sections = new ArrayList<>(report.sections());
+            sections.addAll(extra);
+            report = new Report(report.title(), sections);
+        }
         report.write(dir.resolve("report.html"));
         return new Written(summary, report);
     }

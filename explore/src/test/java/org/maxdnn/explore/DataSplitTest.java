@@ -29,6 +29,40 @@ class DataSplitTest {
     }
 
     @Test
+    void aBalancedSubsetTakesEachLabelInTurnAndKeepsFileOrder() {
+        int[] labels = {0, 0, 0, 0, 1, 1, 2};
+        List<LabeledImage> images = new java.util.ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            images.add(new LabeledImage("i" + i, labels[i], new byte[] {(byte) i}));
+        }
+        DataSet all = new DataSet(Path.of("sorted"), InputFormat.UINT8_IMAGE, images.size(), images, Classification.of(images));
+        // rounds: i0, i4, i6 | i1, i5 | i2, ...
+        assertEquals(List.of("i0", "i1", "i4", "i5", "i6"), DataSplit.balancedFirst(all, 5).inputs().stream()
+                .map(LabeledImage::name).toList());
+        assertEquals(List.of("i0", "i4"), DataSplit.balancedFirst(all, 2).inputs().stream().map(LabeledImage::name).toList());
+        assertEquals(all, DataSplit.balancedFirst(all, 7));
+    }
+
+    /** The JPEG CIFAR-10 test images, ResNet-8's default exploration data: 2,486 and 2,478, every label in both. */
+    @Test
+    void theJpegTestImagesSplitInHalvesWithEveryLabel() {
+        Assets assets = Assets.fromEnvironment();
+        Network net = Network.load(BundledModel.RESNET8.model(assets));
+        DataSet all = DataSets.read(BundledModel.RESNET8.explorationSamples(assets), net, 0);
+        assertEquals(4964, all.samples());
+        DataSplit split = DataSplit.of(all, 1);
+        assertEquals(2486, split.search().samples());
+        assertEquals(2478, split.validation().samples());
+        for (DataSet part : List.of(split.search(), split.validation())) {
+            assertEquals(10, java.util.Arrays.stream(part.task().sampleLabels()).distinct().count());
+        }
+        DataSet quick = DataSplit.balancedFirst(all, 500);
+        int[] perLabel = new int[10];
+        java.util.Arrays.stream(quick.task().sampleLabels()).forEach(l -> perLabel[l]++);
+        assertArrayEquals(new int[] {50, 50, 50, 50, 50, 50, 50, 50, 50, 50}, perLabel);
+    }
+
+    @Test
     void anomalyFilesSplitByLabelWithThinnedWindows() {
         Assets assets = Assets.fromEnvironment();
         Network net = Network.load(BundledModel.AD.model(assets));

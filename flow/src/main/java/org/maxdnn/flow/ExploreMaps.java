@@ -1,8 +1,10 @@
 package org.maxdnn.flow;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.maxdnn.data.DataSet;
 import org.maxdnn.energy.EnergyTable;
 import org.maxdnn.explore.AccuracyOracle;
@@ -84,12 +86,27 @@ public final class ExploreMaps {
      * @param evaluators   what scores the candidates ({@link MapEvaluator.Factory#IN_PROCESS} or a Spark cluster)
      */
     public record Request(Workload work, EnergyTable energy, List<String> alwannTables, Settings settings, int threads,
-                          MapEvaluator.Factory evaluators, Path out) {
+                          MapEvaluator.Factory evaluators, Path out, Clean clean) {
+        /** Without a clean set. */
+        public Request(Workload work, EnergyTable energy, List<String> alwannTables, Settings settings, int threads,
+                       MapEvaluator.Factory evaluators, Path out) {
+            this(work, energy, alwannTables, settings, threads, evaluators, out, null);
+        }
     }
 
-    /** What the exploration found; {@code chosen}'s point is null when no approximate map kept within the bound. */
+    /**
+     * A labelled set the picked maps are also scored on, whole ({@link CleanFigures}): the clean
+     * images beside the JPEG copies the CIFAR-10 networks explore on; {@code set} says what it is.
+     */
+    public record Clean(Workload work, String set) {
+    }
+
+    /**
+     * What the exploration found; {@code chosen}'s point is null when no approximate map kept within
+     * the bound; {@code clean} the picked maps on the clean set, null without one.
+     */
     public record Explored(Exploration.Result result, ExploreReport.Summary summary, Selection chosen,
-                           double seconds, Path report) {
+                           CleanFigures clean, double seconds, Path report) {
     }
 
     /**
@@ -170,13 +187,29 @@ public final class ExploreMaps {
                 + "configurations searched per gene for ROUP (both families, duplicates removed); ALWANN: one "
                 + "ALWANN-tuned EvoApprox table per layer.", s.population(), s.generations(), s.seed(), objective(s, w.dataSet().task()),
                 ConfigCatalog.roup(w.registry()).size());
-        ExploreReport.Written written = ExploreReport.write(q.out(), w.net(), result, q.energy(), s.maxLossPts(), settings);
-        AlignedText.lines(written.report()).forEach(listener::note);
         Selection chosen = result.chosen(s.maxLossPts());
-        Explored x = new Explored(result, written.summary(), chosen, (System.nanoTime() - t0) / 1e9,
+        CleanFigures clean = null;
+        if (q.clean() != null) {
+            listener.note("scoring the picked maps on the " + q.clean().work().images().size() + " " + q.clean().set());
+            Map<String, Explorer.Point> picked = new LinkedHashMap<>();
+            picked.put("chosen", chosen.chosen());
+            if (chosen.naive() != null && chosen.naive() != chosen.chosen()) {
+                picked.put("search loss alone", chosen.naive());
+            }
+            Selection baseline = result.baseline(s.maxLossPts());
+            if (baseline != null) {
+                picked.put("ALWANN's", baseline.chosen());
+            }
+            clean = CleanFigures.of(q.clean().work(), q.clean().set(), picked, q.threads());
+        }
+        ExploreReport.Written written = ExploreReport.write(q.out(), w.net(), result, q.energy(), s.maxLossPts(), settings,
+                clean == null ? List.of() : List.of(clean.section()));
+        AlignedText.lines(written.report()).forEach(listener::note);
+        Explored x = new Explored(result, written.summary(), chosen, clean, (System.nanoTime() - t0) / 1e9,
                 q.out().resolve("report.html"));
-        listener.note(String.format(Locale.ROOT, "chosen within %.1f pts with 95%% confidence: %s%s", s.maxLossPts(),
-                chosen.text(), chosen.chosen() == null ? "" : " -> " + q.out().resolve("chosen-map.json")));
+        listener.note(String.format(Locale.ROOT, "chosen within %.1f pts with 95%% confidence: %s%s%s", s.maxLossPts(),
+                chosen.text(), clean == null ? "" : "; " + clean.text("chosen"),
+                " -> " + q.out().resolve("chosen-map.json")));
         listener.note(String.format(Locale.ROOT, "explored in %.0f s; report %s", x.seconds(), x.report()));
         return x;
     }

@@ -31,7 +31,12 @@ public final class MainFlow {
      * @param search   the exploration
      * @param hardware the RTL, its cosimulation and layout
      */
-    public record Request(Workload work, EnergySource energy, Search search, Hardware hardware, Path out) {
+    public record Request(Workload work, EnergySource energy, Search search, Hardware hardware, Path out,
+                          ExploreMaps.Clean clean) {
+        /** Without a clean set. */
+        public Request(Workload work, EnergySource energy, Search search, Hardware hardware, Path out) {
+            this(work, energy, search, hardware, out, null);
+        }
     }
 
     /**
@@ -106,10 +111,10 @@ public final class MainFlow {
      */
     public static ExploreMaps.Explored explore(Workload work, EnergySource energy, List<String> alwannTables,
                                                ExploreMaps.Settings search, int threads, MapEvaluator.Factory evaluators,
-                                               Path out, FlowListener listener) {
+                                               Path out, ExploreMaps.Clean clean, FlowListener listener) {
         DataSplit.check(work.dataSet(), "the samples of " + work.net().model().file().getFileName());
         EnergyTable table = energy.table(energy.characterise(listener));
-        return ExploreMaps.run(new ExploreMaps.Request(work, table, alwannTables, search, threads, evaluators, out),
+        return ExploreMaps.run(new ExploreMaps.Request(work, table, alwannTables, search, threads, evaluators, out, clean),
                 listener);
     }
 
@@ -123,7 +128,7 @@ public final class MainFlow {
         CharacteriseEnergy.Characterised characterised = q.energy().characterise(listener);
         EnergyTable table = q.energy().table(characterised);
         ExploreMaps.Explored explored = ExploreMaps.run(new ExploreMaps.Request(q.work(), table, q.search().alwannTables(),
-                search, q.search().threads(), MapEvaluator.Factory.IN_PROCESS, out.resolve("explore")), listener);
+                search, q.search().threads(), MapEvaluator.Factory.IN_PROCESS, out.resolve("explore"), q.clean()), listener);
         PickMap.Picked picked = PickMap.pick(explored, out.resolve("chosen-map.json"));
         PickMap.Picked alwann = PickMap.alwann(explored, search.maxLossPts(), out.resolve("alwann-map.json"));
 
@@ -206,8 +211,9 @@ public final class MainFlow {
                 alwannRtl, alwannCosim, e, arrayEnergy, actions, accelerator, hardware, out.resolve("report.html"), seconds);
         WriteReport.write("MAx-DNN run: " + q.work().net().model().file().getFileName() + " with ROUP multipliers", result,
                 RunSections.ALL, result.report(), listener);
-        listener.note(String.format(Locale.ROOT, "saving %.1f%% at %s; report %s (%.0f s in all)", e.savingPct(),
+        listener.note(String.format(Locale.ROOT, "saving %.1f%% at %s%s; report %s (%.0f s in all)", e.savingPct(),
                 picked.point() != null ? Selection.validationText(picked.point()) : "no loss (the exact map)",
+                explored.clean() == null || picked.point() == null ? "" : "; " + explored.clean().text("chosen"),
                 result.report(), seconds));
         return result;
     }

@@ -16,11 +16,13 @@ package org.maxdnn.flow;
  * @param windowStride      every n-th window of each anomaly file is searched and validated: the
  *                          autoencoder's ~39,000 windows cost about 25 ResNet-8 sets per map; 196
  *                          windows a file thinned to 49 (14 with --quick)
+ * @param explorationImages images of a CIFAR-10 network's default exploration set (the 4,964 JPEG
+ *                          test images) explore and run split, balanced over labels; 0: all of them
  */
 public record Profile(int population, int generations, int arraySide, int pairs, int sharedPairs, int filterGroups,
-                      int sensitivityImages, int windowStride) {
-    public static final Profile FULL = new Profile(24, 12, 16, 20_000, 20_000, 4, 4, 4);
-    public static final Profile QUICK = new Profile(12, 2, 8, 20_000, 5_000, 2, 2, 14);
+                      int sensitivityImages, int windowStride, int explorationImages) {
+    public static final Profile FULL = new Profile(24, 12, 16, 20_000, 20_000, 4, 4, 4, 0);
+    public static final Profile QUICK = new Profile(12, 2, 8, 20_000, 5_000, 2, 2, 14, 500);
 
     public static Profile of(boolean quick) {
         return quick ? QUICK : FULL;

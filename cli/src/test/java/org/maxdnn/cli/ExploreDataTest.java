@@ -1,0 +1,63 @@
+package org.maxdnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.junit.jupiter.api.Test;
+import org.maxdnn.Assets;
+import org.maxdnn.BundledModel;
+import org.maxdnn.flow.CharacteriseEnergy;
+
+/**
+ * What explore and run search on by default: for ResNet-8 the 4,964 JPEG CIFAR-10 test images (500,
+ * balanced over labels, with --quick; N with --limit N) with the clean 150 images beside them, whose
+ * first images still give the energy characterisation its operands; for the other networks and for
+ * a user's data, that data alone.
+ */
+class ExploreDataTest {
+    static Inputs.ExploreData data(String... args) throws Exception {
+        CommandLine cmd = new DefaultParser().parse(new ExploreCommand().options(), args);
+        return Inputs.exploreData(cmd, new Context(null, System.out, System.err));
+    }
+
+    static CommandLine cmd(String... args) throws Exception {
+        return new DefaultParser().parse(new ExploreCommand().options(), args);
+    }
+
+    static int[] perLabel(Inputs.ExploreData d) {
+        int[] n = new int[10];
+        Arrays.stream(d.work().task().sampleLabels()).forEach(l -> n[l]++);
+        return n;
+    }
+
+    @Test
+    void resnet8ExploresTheJpegImagesWithTheCleanOnesBeside() throws Exception {
+        Assets assets = Assets.fromEnvironment();
+        Inputs.ExploreData full = data();
+        assertEquals(4964, full.work().images().size());
+        assertEquals(150, full.clean().work().images().size());
+        assertTrue(full.clean().set().contains("ic01_perf_samples"), full.clean().set());
+        // the characterisation's operands: the clean images, as before the JPEG default
+        assertEquals(full.clean().work().images(), full.operands(cmd()).images());
+        assertEquals(CharacteriseEnergy.OPERAND_IMAGES, full.operands(cmd()).first(CharacteriseEnergy.OPERAND_IMAGES)
+                .images().size());
+
+        Inputs.ExploreData quick = data("--quick");
+        assertEquals(500, quick.work().images().size());
+        assertTrue(Arrays.stream(perLabel(quick)).allMatch(n -> n == 50), Arrays.toString(perLabel(quick)));
+        Inputs.ExploreData limited = data("--limit", "40", "--model", "resnet8-large");
+        assertTrue(Arrays.stream(perLabel(limited)).allMatch(n -> n == 4), Arrays.toString(perLabel(limited)));
+        assertEquals(40, limited.operands(cmd("--limit", "40")).images().size(), "--limit also limits the operands");
+
+        Inputs.ExploreData own = data("--images", BundledModel.RESNET8.samples(assets).toString(), "--limit", "20");
+        assertEquals(20, own.work().images().size());
+        assertNull(own.clean(), "a user's data replaces both sets");
+        Inputs.ExploreData kws = data("--model", "kws", "--quick");
+        assertNull(kws.clean());
+        assertEquals(800, kws.work().images().size(), "kws keeps its own 800 clips");
+    }
+}
