@@ -39,6 +39,11 @@ final class CompensateCommand implements CliCommand {
     }
 
     @Override
+    public List<OptionRule> rules() {
+        return List.of(Inputs.SEED_WITH_RANDOM);
+    }
+
+    @Override
     public int run(CommandLine cmd, Context ctx) {
         if (!cmd.hasOption("map") || !cmd.hasOption("out")) {
             throw new MaxdnnException(MaxdnnException.USAGE, "give --map FILE and --out FILE");

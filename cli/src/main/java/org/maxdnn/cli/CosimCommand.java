@@ -87,6 +87,7 @@ final class CosimCommand implements CliCommand {
         }
         r.add(new OptionRule("toggles", "with --target array and --simulator verilator",
                 c -> !AcceleratorOptions.accelerator(c) && OptionTypes.value(c, "simulator", "verilator").equals("verilator")));
+        r.add(Inputs.SEED_WITH_RANDOM);
         return r;
     }
 

@@ -56,9 +56,10 @@ final class EnergyCommand implements CliCommand {
     @Override
     public List<OptionRule> rules() {
         List<OptionRule> r = new ArrayList<>(EnergyOptions.rulesBesides("table"));
-        for (String o : List.of("crosscheck", "csv", "out", "images", "cifar", "limit")) {
+        for (String o : List.of("crosscheck", "csv", "out", "images", "cifar", "random", "limit")) {
             r.add(OptionRule.onlyWithout(o, "table"));
         }
+        r.add(Inputs.SEED_WITH_RANDOM);
         return r;
     }
 

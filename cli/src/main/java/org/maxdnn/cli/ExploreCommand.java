@@ -25,7 +25,7 @@ final class ExploreCommand implements CliCommand {
     @Override
     public Options options() {
         Options o = new Options().addOption(Inputs.model());
-        Inputs.images(o);
+        Inputs.images(o).addOption(Inputs.task());
         return SearchOptions.add(o)
                 .addOption(Inputs.outFolder("output folder (default out/explore)"))
                 .addOption(Option.builder().longOpt("spark").hasArg().argName("MASTER").converter(OptionTypes.sparkMaster())

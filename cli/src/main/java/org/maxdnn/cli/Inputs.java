@@ -19,6 +19,9 @@ import org.maxdnn.data.LabeledImage;
 import org.maxdnn.explore.DataSplit;
 import org.maxdnn.flow.ExploreMaps;
 import org.maxdnn.flow.Profile;
+import org.maxdnn.data.RandomInputs;
+import org.maxdnn.data.UnlabelledSets;
+import org.maxdnn.infer.Evaluation;
 import org.maxdnn.flow.Workload;
 import org.maxdnn.infer.ConvLayer;
 import org.maxdnn.infer.Network;
@@ -63,15 +66,24 @@ final class Inputs {
                 .desc("approximation map JSON (default: all exact)").build();
     }
 
-    /** --images or --cifar (one of them), and --limit. */
+    /** --images, --cifar or --random (one of them), --seed (for --random; explore's search seed too) and --limit. */
     static Options images(Options o) {
+        if (!o.hasLongOption("seed")) {
+            o.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
+                    .converter(OptionTypes.wholeNumber(0, Integer.MAX_VALUE))
+                    .desc("seed of --random's inputs (default 1)").build());
+        }
         return o.addOptionGroup(new OptionGroup()
                         .addOption(Option.builder().longOpt("images").hasArg().argName("DIR")
                                 .converter(OptionTypes.inputFolder())
                                 .desc("sample folder with y_labels.csv (default: the model's own sample set)").build())
                         .addOption(Option.builder().longOpt("cifar").hasArg().argName("FILE")
                                 .converter(OptionTypes.inputFile())
-                                .desc("CIFAR-10 binary batch such as test_batch.bin (instead of --images)").build()))
+                                .desc("CIFAR-10 binary batch such as test_batch.bin (instead of --images)").build())
+                        .addOption(Option.builder().longOpt("random").hasArg().argName("N")
+                                .converter(OptionTypes.wholeNumber(1, MAX_RANDOM))
+                                .desc("N deterministic random inputs over the input tensors' range, for a model without "
+                                        + "data; scored by fidelity to the exact model").build()))
                 .addOption(Option.builder().longOpt("limit").hasArg().argName("N")
                         .converter(OptionTypes.wholeNumber(1, Integer.MAX_VALUE))
                         .desc("only the first N samples (files); of explore's and run's default JPEG CIFAR-10 set, N balanced "
@@ -107,6 +119,22 @@ final class Inputs {
      * figures mean nothing (qflow's static timing takes whole picoseconds).
      */
     static final Converter<Double, OptionTypes.BadValue> CLOCK_PERIOD_NS = OptionTypes.number(0.01, 1_000_000, "ns");
+
+    /** --task: what the metric is (eval, explore, run). */
+    static Option task() {
+        return Option.builder().longOpt("task").hasArg().argName("T").converter(OptionTypes.oneOf(List.of("labels",
+                        "agreement", "snr")))
+                .desc("labels (the data's labels: top-1 or ROC AUC; the default with labelled data), agreement (top-1 "
+                        + "agreement with the exact model; the default for a classifier with --random) or snr (fidelity: "
+                        + "1 - noise/signal power of the output against the exact model's; the default for other "
+                        + "outputs with --random)").build();
+    }
+
+    /** More random inputs than this is a typing error: a million ImageNet inputs are 150 GB. */
+    static final int MAX_RANDOM = 1_000_000;
+
+    /** --seed only where the command reads it for --random alone (eval, cosim). */
+    static final OptionRule SEED_WITH_RANDOM = OptionRule.onlyWith("seed", "random");
 
     /** More worker threads or simulator processes than this is a typing error, not a machine. */
     static final int MAX_THREADS = 256;
@@ -160,7 +188,8 @@ final class Inputs {
 
     static ExploreData exploreData(CommandLine cmd, Context ctx) {
         Network net = network(cmd, ctx);
-        BundledModel bundled = cmd.hasOption("images") || cmd.hasOption("cifar") ? null : bundled(cmd);
+        BundledModel bundled = cmd.hasOption("images") || cmd.hasOption("cifar") || cmd.hasOption("random") ? null
+                : bundled(cmd);
         if (bundled == null || !bundled.exploresOtherSamples()) {
             return new ExploreData(Workload.of(net, dataSet(cmd, ctx, net), registry(ctx)), null);
         }
@@ -186,16 +215,40 @@ final class Inputs {
     }
 
     /**
-     * The samples of --images or --cifar, else the model's own sample set (a bundled model by name or
-     * by file name; the CIFAR-10 images for any other model), read in the format the model takes.
+     * The samples of --images, --cifar or --random, else the model's own sample set (a bundled model by
+     * name or by file name); a model file of another name has none, and without data it is refused
+     * rather than given a bundled set.
      */
     static DataSet dataSet(CommandLine cmd, Context ctx, Network net) {
+        String task = OptionTypes.value(cmd, "task", null);
+        DataSet data = samples(cmd, ctx, net);
+        if (task == null || task.equals("labels") && !cmd.hasOption("random")) {
+            return data;
+        }
+        if (task.equals("labels")) {
+            throw MaxdnnException.badInput("--task labels: --random inputs have no labels; use agreement or snr");
+        }
+        return UnlabelledSets.of(data.source(), data.format(), data.inputs(), net, Evaluation.defaultThreads(),
+                task.equals("agreement"));
+    }
+
+    private static DataSet samples(CommandLine cmd, Context ctx, Network net) {
         int limit = OptionTypes.value(cmd, "limit", 0);
+        if (cmd.hasOption("random")) {
+            int n = OptionTypes.value(cmd, "random", 1);
+            n = limit > 0 ? Math.min(n, limit) : n;
+            int seed = OptionTypes.value(cmd, "seed", 1);
+            List<LabeledImage> inputs = RandomInputs.of(net, n, seed);
+            Path source = Path.of("random inputs (seed " + seed + ")");
+            // --task picks the task itself (dataSet): the exact network runs once, not twice
+            return cmd.hasOption("task") ? new DataSet(source, InputFormat.RANDOM, n, inputs, Classification.of(inputs))
+                    : UnlabelledSets.of(source, InputFormat.RANDOM, inputs, net, Evaluation.defaultThreads());
+        }
         if (cmd.hasOption("cifar")) {
             Path file = OptionTypes.path(cmd, "cifar");
-            if (net.inputElements() != ImageSets.IMAGE_BYTES) {
+            if (net.inputBytes() != ImageSets.IMAGE_BYTES) {
                 throw MaxdnnException.badInput("CIFAR-10 batch " + file + ": the model " + net.model().file()
-                        + " takes " + net.inputElements() + " input values, not 32x32x3 images");
+                        + " takes " + net.inputBytes() + " input bytes, not 32x32x3 images");
             }
             List<LabeledImage> images = ImageSets.readCifarBinary(file, limit);
             return new DataSet(file, InputFormat.UINT8_IMAGE, images.size(), images, Classification.of(images));
@@ -205,7 +258,12 @@ final class Inputs {
             dir = OptionTypes.path(cmd, "images");
         } else {
             BundledModel bundled = bundled(cmd);
-            dir = bundled != null ? bundled.samples(ctx.assets()) : ctx.assets().images();
+            if (bundled == null) {
+                throw MaxdnnException.badInput("model " + cmd.getOptionValue("model") + " has no sample set of its own: "
+                        + "give --images DIR (a sample folder), --cifar FILE or --random N (deterministic inputs, scored "
+                        + "by fidelity to the exact model)");
+            }
+            dir = bundled.samples(ctx.assets());
         }
         return DataSets.read(dir, net, limit);
     }

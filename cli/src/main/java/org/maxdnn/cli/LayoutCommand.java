@@ -101,9 +101,10 @@ final class LayoutCommand implements CliCommand {
                         c -> targets(c).contains("array") || energies(c)),
                 new OptionRule("model", "with --target array or " + energies,
                         c -> targets(c).contains("array") || energies(c))));
-        for (String o : List.of("pairs", "images", "cifar", "limit")) {
+        for (String o : List.of("pairs", "images", "cifar", "random", "limit")) {
             r.add(new OptionRule(o, energies, LayoutCommand::energies));
         }
+        r.add(Inputs.SEED_WITH_RANDOM);
         return r;
     }
 
@@ -251,7 +252,7 @@ final class LayoutCommand implements CliCommand {
                                         MultiplierRegistry registry) {
         Inputs.layer(cmd, net, DEFAULT_LAYER);
         int pairs = OptionTypes.value(cmd, "pairs", 20000);
-        List<LabeledImage> images = cmd.hasOption("limit") || cmd.hasOption("images") || cmd.hasOption("cifar")
+        List<LabeledImage> images = cmd.hasOption("limit") || cmd.hasOption("images") || cmd.hasOption("cifar") || cmd.hasOption("random")
                 ? Inputs.images(cmd, ctx) : ImageSets.readFolder(ctx.assets().images(), 4);
         Map<String, OperandStream> streams = OperandStreams.capture(
                 InferencePlan.compile(net, ApproxMap.exact(), registry), images, pairs, 1);

@@ -42,7 +42,7 @@ final class RunCommand implements CliCommand {
     @Override
     public Options options() {
         Options o = new Options().addOption(Inputs.model());
-        Inputs.images(o);
+        Inputs.images(o).addOption(Inputs.task());
         String side = " (default " + Profile.FULL.arraySide() + ", --quick " + Profile.QUICK.arraySide() + ")";
         return SearchOptions.add(o)
                 .addOption(Inputs.arraySide("rows", "array rows" + side))
@@ -71,7 +71,7 @@ final class RunCommand implements CliCommand {
     @Override
     public List<OptionRule> rules() {
         List<OptionRule> r = new ArrayList<>(SearchOptions.RULES);
-        for (String o : List.of("model", "images", "cifar", "energy", "layout", "cosim-images")) {
+        for (String o : List.of("model", "images", "cifar", "random", "task", "energy", "layout", "cosim-images")) {
             r.add(OptionRule.onlyWithout(o, "all"));
         }
         r.add(OptionRule.onlyWith("networks", "all"));

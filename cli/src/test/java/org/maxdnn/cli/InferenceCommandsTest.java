@@ -32,6 +32,36 @@ class InferenceCommandsTest {
         assertTrue(Files.readString(json).contains("\"total_macs\" : 12501632"));
     }
 
+    /** A model file without data is refused, never given a bundled set; --random gives it inputs and a task. */
+    @Test
+    void aModelFileWithoutDataTakesRandomInputsScoredAgainstTheExactModel() throws Exception {
+        Path outside = Assets.fromEnvironment().root().resolve("models/outside");
+        String sine = outside.resolve("hello_world_int8.tflite").toString();
+        MainTest.Outcome none = run("eval", "--model", sine);
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("has no sample set of its own") && none.err().contains("--random N"), none.err());
+        MainTest.Outcome seedAlone = run("eval", "--model", sine, "--images", tmp.toString(), "--seed", "2");
+        assertEquals(1, seedAlone.code(), seedAlone.err());
+        assertTrue(seedAlone.err().contains("--seed"), seedAlone.err());
+        MainTest.Outcome noClasses = run("eval", "--model", sine, "--random", "2", "--task", "agreement");
+        assertEquals(2, noClasses.code(), noClasses.err());
+        assertTrue(noClasses.err().contains("top-1 agreement needs class scores"), noClasses.err());
+
+        Path map = tmp.resolve("map.json");
+        Files.writeString(map, "{\"layers\": {\"fc0\": {\"multiplier\": \"roup-p3r4\"}, \"fc1\": {\"multiplier\": "
+                + "\"roup-p3r4\"}, \"fc2\": {\"multiplier\": \"roup-p3r4\"}}}");
+        Path json = tmp.resolve("eval.json");
+        MainTest.Outcome sqnr = run("eval", "--model", sine, "--random", "16", "--map", map.toString(), "--json",
+                json.toString());
+        assertEquals(0, sqnr.code(), sqnr.err());
+        assertTrue(sqnr.out().contains("no labels: SQNR ") && sqnr.out().contains(" dB against the exact outputs"),
+                sqnr.out());
+        assertTrue(Files.readString(json).contains("\"sqnr_db\""), Files.readString(json));
+        MainTest.Outcome kws = run("eval", "--model", outside.resolve("ds_cnn_s_arm.tflite").toString(), "--random", "3");
+        assertEquals(0, kws.code(), kws.err());
+        assertTrue(kws.out().contains("no labels: top-1 agreement with the exact model 3/3 = 100.00%"), kws.out());
+    }
+
     @Test
     void evalWritesPredictionsIdenticalToTheReference() throws Exception {
         Path predictions = tmp.resolve("pred.csv");

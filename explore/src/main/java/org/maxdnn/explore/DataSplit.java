@@ -10,6 +10,7 @@ import org.maxdnn.data.DataSet;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.task.AnomalyDetection;
 import org.maxdnn.task.Classification;
+import org.maxdnn.task.Fidelity;
 import org.maxdnn.task.Task;
 
 /**
@@ -50,7 +51,7 @@ public record DataSplit(DataSet search, DataSet validation) {
         if (data.task() instanceof AnomalyDetection ad) {
             return new DataSplit(files(data, ad, part, SEARCH, windowStride), files(data, ad, part, VALIDATION, windowStride));
         }
-        if (data.task() instanceof Classification) {
+        if (data.task() instanceof Classification || data.task() instanceof Fidelity) {
             return new DataSplit(images(data, part, SEARCH), images(data, part, VALIDATION));
         }
         throw new IllegalArgumentException("no split for task " + data.task().metricName());
@@ -63,6 +64,7 @@ public record DataSplit(DataSet search, DataSet validation) {
             if (why != null) {
                 String needs = data.task() instanceof AnomalyDetection
                         ? "a normal and an anomalous file, so the samples need at least 2 of each"
+                        : data.task() instanceof Fidelity ? "a sample, so there must be at least 2 samples"
                         : "an image, so the samples need at least 2 images of one label";
                 throw MaxdnnException.badInput(String.format(Locale.ROOT, "%s: %d samples are too few to split into "
                         + "search and validation parts: the %s part would hold %s. Each label's samples go alternately "
@@ -122,12 +124,16 @@ public record DataSplit(DataSet search, DataSet validation) {
 
     private static DataSet images(DataSet data, int[] part, int which) {
         List<LabeledImage> in = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
         for (int i = 0; i < part.length; i++) {
             if (part[i] == which) {
                 in.add(data.inputs().get(i));
+                index.add(i);
             }
         }
-        return new DataSet(data.source(), data.format(), in.size(), in, Classification.of(in));
+        Task task = data.task() instanceof Fidelity f ? f.subset(index.stream().mapToInt(Integer::intValue).toArray())
+                : ((Classification) data.task()).on(in);
+        return new DataSet(data.source(), data.format(), in.size(), in, task);
     }
 
     private static DataSet files(DataSet data, AnomalyDetection ad, int[] part, int which, int stride) {

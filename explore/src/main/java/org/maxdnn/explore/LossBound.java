@@ -1,6 +1,7 @@
 package org.maxdnn.explore;
 
 import org.maxdnn.task.Classification;
+import org.maxdnn.task.Fidelity;
 import org.maxdnn.task.Task;
 
 /**
@@ -24,6 +25,8 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
         return task instanceof Classification
                 ? "one-sided 95% bounds of the loss: Newcombe's hybrid score interval for a paired difference of "
                 + "accuracies (Wilson intervals of both, with the correlation of their per-image outcomes)"
+                : task instanceof Fidelity ? "one-sided 95% bounds of the loss: 5th and 95th percentiles of 100 x "
+                + "noise/signal over the bootstrap of samples (" + Significance.BOOTSTRAP_RESAMPLES + " resamples, seed 1)"
                 : "one-sided 95% bounds of the loss: 5th and 95th percentiles of the AUC loss over the stratified paired "
                 + "bootstrap of files (" + Significance.BOOTSTRAP_RESAMPLES + " resamples, seed 1)";
     }
@@ -40,8 +43,21 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
             // counts: both right, only exact right, both wrong, only the map right
             return paired(counts[0], counts[1], counts[3], counts[2]);
         }
+        if (task instanceof Fidelity f) {
+            return ofFidelity(f, map, exact);
+        }
         Significance.AucTest t = Significance.bootstrapAuc(task.sampleLabels(), map.perSample(), exact.perSample(), 1);
         return ofAuc(map.lossPts(exact), t);
+    }
+
+    /**
+     * The bounds of a fidelity loss (100 × noise/signal, {@link Fidelity}): 5th and 95th percentiles
+     * over the samples' bootstrap ({@link Significance#bootstrapFidelity}).
+     */
+    static LossBound ofFidelity(Fidelity f, AccuracyOracle.Score map, AccuracyOracle.Score exact) {
+        Significance.Interval t = Significance.bootstrapFidelity(map.perSample(), f.signals(), 1,
+                1 - 2 * (1 - CONFIDENCE));
+        return new LossBound(map.lossPts(exact), 100 * (1 - t.high()), 100 * (1 - t.low()));
     }
 
     /** The bounds of an AUC loss from its bootstrap. */

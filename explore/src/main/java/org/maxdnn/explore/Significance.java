@@ -58,6 +58,34 @@ public final class Significance {
     }
 
     /**
+     * The percentile bootstrap interval of a fidelity metric {@code 1 − Σnoise/Σsignal} over samples
+     * ({@link org.maxdnn.task.Fidelity}) at {@code confidence} (two-sided): each resample draws the
+     * samples with replacement.
+     */
+    public static Interval bootstrapFidelity(double[] noise, double[] signal, long seed, double confidence) {
+        int n = noise.length;
+        if (n == 0) {
+            return new Interval(Double.NaN, Double.NaN);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] metric = new double[BOOTSTRAP_RESAMPLES];
+        for (int r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+            double sn = 0;
+            double ss = 0;
+            for (int j = 0; j < n; j++) {
+                int i = random.nextInt(n);
+                sn += noise[i];
+                ss += signal[i];
+            }
+            metric[r] = ss == 0 ? (sn == 0 ? 1 : Double.NEGATIVE_INFINITY) : 1 - sn / ss;
+        }
+        java.util.Arrays.sort(metric);
+        double tail = (1 - confidence) / 2;
+        return new Interval(metric[(int) Math.floor(tail * (BOOTSTRAP_RESAMPLES - 1))],
+                metric[(int) Math.ceil((1 - tail) * (BOOTSTRAP_RESAMPLES - 1))]);
+    }
+
+    /**
      * An AUC's percentile bootstrap interval, the paired bootstrap p-value of its difference from
      * another's, and {@code loss}: the {@link LossBound#CONFIDENCE one-sided} percentile bounds of the
      * other's AUC minus this one's (5th and 95th percentiles).

@@ -1,6 +1,7 @@
 package org.maxdnn.explore;
 
 import org.maxdnn.task.Classification;
+import org.maxdnn.task.Fidelity;
 import org.maxdnn.task.Task;
 
 /**
@@ -14,8 +15,12 @@ public record Validation(AccuracyOracle.Score score, double lossPts, Significanc
                          LossBound bound) {
     /** Which interval and test {@link #of} reports for a task, for reports. */
     public static String method(Task task) {
-        return task instanceof Classification
-                ? "95% Wilson interval of top-1 accuracy; McNemar's exact test (two-sided) against the exact model"
+        return task instanceof Classification c
+                ? "95% Wilson interval of top-1 " + (c.agreement() ? "agreement with the exact model" : "accuracy")
+                        + "; McNemar's exact test (two-sided) against the exact model"
+                : task instanceof Fidelity ? "95% bootstrap percentile interval of the fidelity over samples ("
+                        + Significance.BOOTSTRAP_RESAMPLES + " resamples, seed 1); sign test (two-sided) on the samples "
+                        + "whose output differs from the exact model's"
                 : "95% stratified bootstrap percentile interval of the ROC AUC over files (" + Significance.BOOTSTRAP_RESAMPLES
                         + " resamples, seed 1); paired bootstrap test (two-sided) of the AUC difference against the exact model";
     }
@@ -39,6 +44,14 @@ public record Validation(AccuracyOracle.Score score, double lossPts, Significanc
             return new Validation(map, loss, Significance.wilson(correct, map.samples()),
                     Significance.mcNemarExact(onlyExact, onlyMap),
                     LossBound.paired(both, onlyExact, onlyMap, map.samples() - both - onlyExact - onlyMap));
+        }
+        if (task instanceof Fidelity f) {
+            int changed = 0;
+            for (double noise : map.perSample()) {
+                changed += noise > 0 ? 1 : 0;
+            }
+            return new Validation(map, loss, Significance.bootstrapFidelity(map.perSample(), f.signals(), 1,
+                    Significance.CONFIDENCE), Significance.mcNemarExact(changed, 0), LossBound.ofFidelity(f, map, exact));
         }
         Significance.AucTest t = Significance.bootstrapAuc(task.sampleLabels(), map.perSample(), exact.perSample(), 1);
         return new Validation(map, loss, t.interval(), t.pValue(), LossBound.ofAuc(loss, t));

@@ -19,6 +19,7 @@ import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.Network;
 import org.maxdnn.task.AnomalyDetection;
 import org.maxdnn.task.Classification;
+import org.maxdnn.task.Fidelity;
 
 /** The search/validation split: deterministic, stratified by label, anomaly files kept whole. */
 class DataSplitTest {
@@ -60,6 +61,32 @@ class DataSplitTest {
         int[] perLabel = new int[10];
         java.util.Arrays.stream(quick.task().sampleLabels()).forEach(l -> perLabel[l]++);
         assertArrayEquals(new int[] {50, 50, 50, 50, 50, 50, 50, 50, 50, 50}, perLabel);
+    }
+
+    @Test
+    void samplesWithoutLabelsSplitWithTheirExactOutputsAndKeepTheirTask() {
+        List<LabeledImage> in = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            in.add(new LabeledImage("random" + i, -1, new byte[] {(byte) i}));
+        }
+        Fidelity f = new Fidelity(new int[][] {{1}, {2}, {3}, {4}, {5}}, 1f, 0);
+        DataSplit split = DataSplit.of(new DataSet(null, InputFormat.RANDOM, 5, in, f), 1);
+        assertEquals(List.of(1, 3, 5), java.util.Arrays.stream(((Fidelity) split.search().task()).exact())
+                .map(r -> r[0]).toList());
+        assertEquals(List.of(2, 4), java.util.Arrays.stream(((Fidelity) split.validation().task()).exact())
+                .map(r -> r[0]).toList());
+        assertEquals(List.of(in.get(1), in.get(3)), split.validation().inputs());
+
+        List<LabeledImage> labelled = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            labelled.add(new LabeledImage("random" + i, i % 2, new byte[] {(byte) i}));
+        }
+        DataSplit agreement = DataSplit.of(new DataSet(null, InputFormat.RANDOM, 4, labelled,
+                Classification.of(labelled).withAgreement()), 1);
+        assertTrue(((Classification) agreement.search().task()).agreement());
+        assertTrue(((Classification) agreement.validation().task()).agreement());
+        assertThrows(MaxdnnException.class, () -> DataSplit.of(new DataSet(null, InputFormat.RANDOM, 1, in.subList(0, 1),
+                new Fidelity(new int[][] {{1}}, 1f, 0)), 1));
     }
 
     @Test

@@ -2,7 +2,15 @@ package org.maxdnn.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.maxdnn.MaxdnnException;
+import org.maxdnn.data.LabeledImage;
+import org.maxdnn.infer.Workspace;
+import org.maxdnn.io.NpyFiles;
+import org.maxdnn.model.TensorInfo;
+import org.maxdnn.task.Fidelity;
 import org.maxdnn.data.DataSet;
 import org.maxdnn.infer.Evaluation;
 import org.maxdnn.infer.InferencePlan;
@@ -85,6 +93,32 @@ public final class EvaluateMap {
                 e.values()));
     }
 
+    /**
+     * Every output tensor of every input under the map, as {@code NAME.<j>.npy} in {@code dir} (output
+     * j of input NAME, in the tensor's own type and shape; {@link NpyFiles}); returns the files written.
+     */
+    public static int saveOutputs(Evaluated e, Path dir) {
+        Request q = e.request();
+        InferencePlan plan = InferencePlan.compile(q.net(), q.map(), q.registry());
+        Workspace ws = plan.newWorkspace();
+        int[] outs = q.net().outputTensors();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException x) {
+            throw MaxdnnException.badInput("cannot create " + dir + ": " + x.getMessage(), x);
+        }
+        int files = 0;
+        for (LabeledImage in : q.data().inputs()) {
+            plan.run(in.pixels(), ws, null);
+            for (int j = 0; j < outs.length; j++) {
+                TensorInfo t = q.net().model().tensor(outs[j]);
+                NpyFiles.write(dir.resolve(in.name() + "." + j + ".npy"), t.type(), t.shape(), ws.read(outs[j]));
+                files++;
+            }
+        }
+        return files;
+    }
+
     /** The run as JSON: model, rounding, map, sizes, the metric and the exact map's, agreement, time. */
     public static void writeJson(Evaluated e, String mapName, Path file) {
         Request q = e.request();
@@ -103,10 +137,18 @@ public final class EvaluateMap {
         } else {
             root.putNull("value").putNull("exact_value").put("undefined", e.task().whyUndefined());
         }
+        if (e.task() instanceof Fidelity f) {
+            double db = f.sqnrDb(e.values());
+            if (Double.isInfinite(db)) {
+                root.putNull("sqnr_db"); // no noise at all: JSON has no infinity
+            } else {
+                root.put("sqnr_db", db);
+            }
+        }
         if (e.classifier()) {
             Classification c = (Classification) e.task();
             root.put("agreement", e.agreement());
-            if (e.labelled()) {
+            if (e.labelled() && !c.agreement()) {
                 root.put("correct", c.correct(e.values())).put("accuracy", c.metric(e.values()))
                         .put("exact_accuracy", c.metric(e.exactValues()));
             }

@@ -10,7 +10,9 @@ public enum InputFormat {
      * float32 little-endian files cut into windows of the input's size (window and step in bytes in
      * y_labels.csv), each quantised as TFLite's QUANTIZE does (the anomaly set).
      */
-    FLOAT32_WINDOWS("float32 files cut into windows, quantised with the input's scale and zero point");
+    FLOAT32_WINDOWS("float32 files cut into windows, quantised with the input's scale and zero point"),
+    /** Deterministic random inputs over each input tensor's whole range ({@link RandomInputs}), no labels. */
+    RANDOM("deterministic random inputs over each input tensor's range");
 
     private final String description;
 

@@ -98,15 +98,31 @@ public final class InferencePlan {
         runFrom(0, ws, tap);
     }
 
-    /** The input's int8 codes (unsigned form − 128) into the model's input tensor in {@code ws}. */
+    /**
+     * One sample's inputs into the model's input tensors in {@code ws}: every input tensor's
+     * little-endian bytes in input order, one-byte tensors (int8, uint8) in unsigned form (the code
+     * with its sign bit flipped: an int8 code + 128, an image's pixel byte), so a one-input int8
+     * network takes its int8 codes + 128 and a float32 input its float32 values.
+     */
     public void setInput(byte[] pixels, Workspace ws) {
-        if (pixels.length != net.inputElements()) {
+        int[] ins = net.inputTensors();
+        if (pixels.length != net.inputBytes()) {
             throw new IllegalArgumentException("the input has " + pixels.length + " bytes, the model takes "
-                    + net.inputElements());
+                    + net.inputBytes());
         }
-        byte[] input = ws.tensor(net.inputTensor());
-        for (int i = 0; i < pixels.length; i++) {
-            input[i] = (byte) (pixels[i] ^ 0x80);
+        int at = 0;
+        for (int t : ins) {
+            org.maxdnn.model.TensorInfo info = net.model().tensor(t);
+            int bytes = info.elements() * info.type().width();
+            if (info.type().width() == 1) {
+                byte[] input = ws.tensor(t);
+                for (int i = 0; i < bytes; i++) {
+                    input[i] = (byte) (pixels[at + i] ^ 0x80);
+                }
+            } else {
+                ws.write(t, java.util.Arrays.copyOfRange(pixels, at, at + bytes));
+            }
+            at += bytes;
         }
     }
 

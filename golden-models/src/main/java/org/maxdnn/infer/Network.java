@@ -217,6 +217,19 @@ public final class Network {
     }
 
     /**
+     * Bytes of one sample's inputs as a {@link org.maxdnn.data.LabeledImage} holds them: every input
+     * tensor's little-endian bytes in input order (see {@link InferencePlan#setInput}).
+     */
+    public int inputBytes() {
+        int n = 0;
+        for (int t : model.inputs()) {
+            TensorInfo info = model.tensor(t);
+            n += info.elements() * info.type().width();
+        }
+        return n;
+    }
+
+    /**
      * The tensor the task reads: the model's first output, or the int8 tensor that feeds it through
      * SOFTMAX and DEQUANTIZE (the class logits).
      */

@@ -9,15 +9,33 @@ import java.util.stream.Collectors;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.infer.InferencePlan;
 
-/** A classifier scored by top-1 accuracy: the class is the argmax of the logits, the first on ties (SPEC §4). */
-public record Classification(int[] labels) implements Task {
+/**
+ * A classifier scored by top-1 accuracy: the class is the argmax of the logits, the first on ties
+ * (SPEC §4). With {@code agreement} the labels are the exact network's classes (samples without
+ * labels, SPEC §12.1), so the metric is the top-1 agreement with the exact network.
+ */
+public record Classification(int[] labels, boolean agreement) implements Task {
+    public Classification(int[] labels) {
+        this(labels, false);
+    }
+
     public static Classification of(List<LabeledImage> inputs) {
         return new Classification(inputs.stream().mapToInt(LabeledImage::label).toArray());
     }
 
+    /** The same labels read as the exact network's classes: the metric is top-1 agreement. */
+    public Classification withAgreement() {
+        return new Classification(labels, true);
+    }
+
+    /** The same kind of task (accuracy or agreement) on {@code inputs}' labels. */
+    public Classification on(List<LabeledImage> inputs) {
+        return new Classification(inputs.stream().mapToInt(LabeledImage::label).toArray(), agreement);
+    }
+
     @Override
     public String metricName() {
-        return "top-1";
+        return agreement ? "top-1 agreement" : "top-1";
     }
 
     @Override
