@@ -10,6 +10,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.BundledModel;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.data.ImageFolder;
 import org.maxdnn.flow.FineTune;
 import org.maxdnn.flow.FineTuneFront;
 import org.maxdnn.flow.Trainer;
@@ -107,6 +108,7 @@ final class FinetuneCommand implements CliCommand {
             throw MaxdnnException.badInput("the CIFAR-10 training images " + train + " are not in the asset folder; give "
                     + "--train DIR|ZIP");
         }
+        ImageFolder.classes(train); // the training set's layout checked before the training module is looked for
         Path baseline = OptionTypes.path(cmd, "baseline");
         Trainer.Schedule schedule = new Trainer.Schedule(OptionTypes.value(cmd, "epochs", 10),
                 OptionTypes.value(cmd, "batch", 128), OptionTypes.value(cmd, "lr", 1e-3),

@@ -43,11 +43,7 @@ public final class ImageFolder {
      * (≤ 0: all), taken round-robin over the classes so that a prefix is stratified.
      */
     public static List<LabeledImage> read(Path path, int side, int limit) {
-        TreeMap<String, List<Entry>> classes = isZip(path) ? zipEntries(path) : folderEntries(path);
-        if (classes.isEmpty()) {
-            throw MaxdnnException.badInput("image folder " + path + " has no class folders holding .jpg, .jpeg or"
-                    + " .png files (expected CLASS/IMAGE, the ImageFolder layout)");
-        }
+        TreeMap<String, List<Entry>> classes = entries(path);
         List<Entry> order = stratified(classes, limit);
         LabeledImage[] out = new LabeledImage[order.size()];
         try (ZipFile zip = isZip(path) ? new ZipFile(path.toFile()) : null) {
@@ -61,9 +57,18 @@ public final class ImageFolder {
         return List.of(out);
     }
 
-    /** The class names, label order. */
+    /** The class names, label order; refuses a folder or ZIP without any, so a command can check its input before work. */
     public static List<String> classes(Path path) {
-        return List.copyOf((isZip(path) ? zipEntries(path) : folderEntries(path)).keySet());
+        return List.copyOf(entries(path).keySet());
+    }
+
+    private static TreeMap<String, List<Entry>> entries(Path path) {
+        TreeMap<String, List<Entry>> classes = isZip(path) ? zipEntries(path) : folderEntries(path);
+        if (classes.isEmpty()) {
+            throw MaxdnnException.badInput("image folder " + path + " has no class folders holding .jpg, .jpeg or"
+                    + " .png files (expected CLASS/IMAGE, the ImageFolder layout)");
+        }
+        return classes;
     }
 
     private record Entry(String name, int label) {
