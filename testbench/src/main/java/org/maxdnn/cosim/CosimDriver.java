@@ -237,9 +237,12 @@ public final class CosimDriver implements AutoCloseable {
                 log.kept(), layers);
     }
 
-    /** The network's logits and output tensor (the same tensor when no SOFTMAX follows the logits). */
+    /**
+     * The network's logits and output tensor (the same tensor when no SOFTMAX follows the logits), as
+     * little-endian bytes: a DEQUANTIZE's float32 output is compared bit for bit too.
+     */
     private static byte[][] outputs(Network net, Workspace ws) {
-        return new byte[][] {ws.tensor(net.logitsTensor()).clone(), ws.tensor(net.outputTensor()).clone()};
+        return new byte[][] {ws.read(net.logitsTensor()), ws.read(net.outputTensor())};
     }
 
     private void compareOutputs(Network net, int image, byte[][] expected, byte[][] actual) {
