@@ -10,7 +10,7 @@ APT_PACKAGES = verilator iverilog yosys opensta qflow-tech-osu018 qflow graywolf
   chromium chromium-driver
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build run quick test bench golden clean
+.PHONY: setup build run quick test bench golden screenshots clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -43,6 +43,12 @@ golden: build
 	./maxdnn energy --limit 2 --pairs 4000 --out out/golden-energy \
 	  --csv flow/src/test/resources/golden/osu018_characterisation.csv
 	cp out/golden-energy/action-energy.csv flow/src/test/resources/golden/osu018_action_energy.csv
+
+# The README's screenshots of the three report pages, taken by their browser tests on small runs.
+screenshots: setup
+	mkdir -p docs/img
+	$(MVN) -q package -pl explore,flow -am -Dsurefire.failIfNoSpecifiedTests=false -Dmaxdnn.screenshots=$(abspath docs/img) \
+	  -Dtest='ExploreReportInBrowserTest,ExploreAllNetworksTest#thePageIsInteractiveAndSelfContained,MainFlowTest#theReportPageIsInteractiveAndSelfContained'
 
 clean:
 	$(MVN) -q clean

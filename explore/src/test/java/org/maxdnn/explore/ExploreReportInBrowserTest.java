@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.Assets;
 import org.maxdnn.data.DataSet;
@@ -29,7 +29,7 @@ import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.report.Table;
 import org.maxdnn.task.Classification;
-import org.maxdnn.testing.HeadlessChromium;
+import org.maxdnn.testing.BrowserSession;
 import org.maxdnn.testing.ReportPage;
 import org.maxdnn.testing.RequiresTools;
 
@@ -46,7 +46,8 @@ import org.maxdnn.testing.RequiresTools;
 class ExploreReportInBrowserTest {
     @TempDir
     static Path dir;
-    private static HeadlessChromium browser;
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
     private static ReportPage page;
     private static Exploration.Result result;
     private static Network net;
@@ -75,15 +76,7 @@ class ExploreReportInBrowserTest {
         }
         // on 20 validation images a map that loses one image has a loss upper bound of about 16 points
         ExploreReport.write(dir, net, result, energy, 25, "test");
-        browser = new HeadlessChromium();
-        page = new ReportPage(browser, dir.resolve("report.html"));
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
+        page = session.open(dir.resolve("report.html"));
     }
 
     @Test
@@ -160,7 +153,7 @@ class ExploreReportInBrowserTest {
     @Test
     void aScreenshotIsWrittenBesideThePage() throws Exception {
         Path png = dir.resolve("report.png");
-        browser.screenshot(png);
+        session.browser().screenshot(png);
         byte[] head = Files.readAllBytes(png);
         assertTrue(head.length > 10_000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G');
         String docs = System.getProperty("maxdnn.screenshots");

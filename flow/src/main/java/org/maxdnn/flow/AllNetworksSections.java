@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.explore.ExploreReport;
+import org.maxdnn.report.BarChart;
 import org.maxdnn.report.Column;
 import org.maxdnn.report.ReportSection;
 import org.maxdnn.report.Section;
@@ -54,14 +55,23 @@ public final class AllNetworksSections {
             }
             t.row(cells);
         }
-        return Section.builder("Best multiplier-energy saving within a loss bound, on validation data")
+        Table table = t.build();
+        Section.Builder section = Section.builder("Best multiplier-energy saving within a loss bound, on validation data")
                 .paragraph(String.format(Locale.ROOT, "NSGA-II population %d x %d generations, seed %d%s%s.",
                         s.population(), s.generations(), s.seed(), s.quick() ? ", --quick" : "", !array ? ""
                                 : String.format(Locale.ROOT, "; the array columns are the whole %dx%d array's saving, its "
                                 + "other actions held at the exact map's", r.array().rows(), r.array().cols())))
-                .table(t.build())
-                .figure("summary", "Per network the best saving within 2 points of MAx-DNN and ALWANN, without and with "
-                        + "compensation")
+                .table(table);
+        // a chart per bound, a bar per approach (and compensation) per network, from the table's own columns
+        for (double b : ExploreReport.LOSS_BOUNDS) {
+            section.chart(BarChart.pivot(String.format(Locale.ROOT, "Best multiplier-energy saving within %.0f points of "
+                            + "loss, validation data: a bar per approach, with and without compensation (hover for the "
+                            + "figures, click a legend entry to hide it)", b), table, "network",
+                    List.of("approach", "compensated"), String.format(Locale.ROOT, "best_saving_pct_within_%.0f_pts", b),
+                    "saving vs all-exact (%)"));
+        }
+        return section.figure("summary", "Per network the best saving within 2 points of MAx-DNN and ALWANN, without and "
+                        + "with compensation (for papers)")
                 .build();
     }
 
@@ -107,6 +117,7 @@ public final class AllNetworksSections {
             }
             t.row(cells);
         }
+        Table table = t.build();
         return Section.builder(String.format(Locale.ROOT, "The energy-proportional %dx%d array", r.array().rows(),
                         r.array().cols()))
                 .paragraph("Whole array per inference: the exact map on today's plain array (every PE flip-flop clocked "
@@ -115,7 +126,11 @@ public final class AllNetworksSections {
                         + "exact map's. The map's step is its saving on the gated array (its multiplier saving × the "
                         + "multipliers' share there); \"vs plain exact\" is the gated array under the map against the plain "
                         + "array's exact map; \"on the plain array\" what the same map saves on today's array.")
-                .table(t.build()).build();
+                .table(table)
+                .chart(BarChart.of("Whole array per inference under the exact map, today's plain array beside the gated "
+                        + "one (hover for the figures)", table, "network", List.of("plain_exact_uj", "gated_exact_uj"),
+                        false, "µJ per inference"))
+                .build();
     }
 
     /** Per network the exact model's metric on validation data, the multipliers' share of the array, and the time. */
@@ -134,7 +149,11 @@ public final class AllNetworksSections {
                     100 * first.multiplierShare(), r.seconds().get(i));
             total += r.seconds().get(i);
         }
-        return Section.builder("Networks").table(t.row("total", null, null, null, null, total).build()).build();
+        Section.Builder s = Section.builder("Networks").table(t.row("total", null, null, null, null, total).build());
+        for (String name : r.networks()) {
+            s.link(name + "/report.html", name + ": its exploration's report (the Pareto explorer of its fronts and maps)");
+        }
+        return s.build();
     }
 
     private static Column percent(String id, String label) {

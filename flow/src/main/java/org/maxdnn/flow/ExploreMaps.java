@@ -17,6 +17,7 @@ import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.explore.Selection;
 import org.maxdnn.explore.StoppingRule;
 import org.maxdnn.explore.Variants;
+import org.maxdnn.infer.Network;
 import org.maxdnn.report.AlignedText;
 import org.maxdnn.task.AnomalyDetection;
 import org.maxdnn.task.Classification;
@@ -103,10 +104,11 @@ public final class ExploreMaps {
 
     /**
      * What the exploration found; {@code chosen}'s point is null when no approximate map kept within
-     * the bound; {@code clean} the picked maps on the clean set, null without one.
+     * the bound {@code maxLossPts}; {@code clean} the picked maps on the clean set, null without one;
+     * {@code net} the network explored.
      */
     public record Explored(Exploration.Result result, ExploreReport.Summary summary, Selection chosen,
-                           CleanFigures clean, double seconds, Path report) {
+                           CleanFigures clean, double seconds, Path report, Network net, double maxLossPts) {
     }
 
     /**
@@ -206,7 +208,7 @@ public final class ExploreMaps {
                 clean == null ? List.of() : List.of(clean.section()));
         AlignedText.lines(written.report()).forEach(listener::note);
         Explored x = new Explored(result, written.summary(), chosen, clean, (System.nanoTime() - t0) / 1e9,
-                q.out().resolve("report.html"));
+                q.out().resolve("report.html"), w.net(), s.maxLossPts());
         listener.note(String.format(Locale.ROOT, "chosen within %.1f pts with 95%% confidence: %s%s%s", s.maxLossPts(),
                 chosen.text(), clean == null ? "" : "; " + clean.text("chosen"),
                 " -> " + q.out().resolve("chosen-map.json")));

@@ -12,9 +12,11 @@ import org.maxdnn.cosim.CosimDriver;
 import org.maxdnn.energy.Action;
 import org.maxdnn.energy.ActionEnergyTable;
 import org.maxdnn.energy.ArrayEnergy;
+import org.maxdnn.explore.ExplorerChart;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.Selection;
 import org.maxdnn.layout.HardwareTable;
+import org.maxdnn.report.BarChart;
 import org.maxdnn.report.Column;
 import org.maxdnn.report.ReportSection;
 import org.maxdnn.report.Section;
@@ -30,6 +32,7 @@ public final class RunSections {
     /** Every section of the main job's report, in order: the toolkit's own, then the registered plug-ins. */
     public static final List<ReportSection<MainFlow.Result>> ALL = ReportSection.withPlugins(List.of(
             RunSections::chosenMap,
+            RunSections::explorer,
             RunSections::energyPerLayer,
             RunSections::steps,
             RunSections::arrayEnergy,
@@ -40,6 +43,8 @@ public final class RunSections {
             r -> EnergySections.evoApproxRanking(r.characterised()),
             r -> hardware(r.hardware()),
             RunSections::fronts), RunSectionPlugin.class);
+    /** Layers in the per-layer tables' last row, left out of their charts. */
+    private static final List<String> TOTAL = List.of("total");
 
     private RunSections() {
     }
@@ -63,9 +68,23 @@ public final class RunSections {
                 .link("chosen-map.json", "chosen map (JSON)").link("explore/report.html", "exploration report").build();
     }
 
+    /**
+     * The exploration's fronts and maps as the page's explorer (its maps in {@code explore/}); hovering a
+     * point shows its whole-array saving on the gated array under the exact map's other actions.
+     */
+    static Section explorer(MainFlow.Result r) {
+        ExploreMaps.Explored x = r.explored();
+        double share = 100 * r.arrayEnergy().get(MainFlow.GATED_EXACT).energy().multiplierShare();
+        return Section.builder("Pareto explorer").chart(ExplorerChart.of(x.net(), x.result(), x.maxLossPts(), share,
+                "explore/")).build();
+    }
+
     /** Multiplier energy per layer of the chosen map against the exact map. */
     static Section energyPerLayer(MainFlow.Result r) {
-        return Section.builder("Energy per layer (chosen map)").table(EstimateEnergy.table(r.mapEnergy()))
+        Table t = EstimateEnergy.table(r.mapEnergy());
+        return Section.builder("Energy per layer (chosen map)").table(t)
+                .chart(BarChart.without("Multiplier energy per layer and image, the chosen map beside the exact one",
+                        t, "layer", List.of("energy_uj", "exact_uj"), TOTAL, "uJ per image"))
                 .paragraph("Energy model: " + r.energy().method()).build();
     }
 
@@ -133,6 +152,7 @@ public final class RunSections {
                 Column.number("step_saving_pct", "step saving", "%", "%.1f").csv("%.3f"),
                 Column.number("array_saving_pct", "array saving vs plain exact", "%", "%.1f").csv("%.3f")));
         Table.Builder t = Table.builder("array-energy", "per image", columns.toArray(Column[]::new));
+        List<String> parts = columns.subList(1, columns.size() - 5).stream().map(Column::id).toList();
         for (int i = 0; i < estimates.size(); i++) {
             ArrayEnergy.Breakdown b = estimates.get(i).energy();
             List<Object> row = new ArrayList<>(List.of(estimates.get(i).map(), b.multiplierPj() / 1e6));
@@ -148,6 +168,7 @@ public final class RunSections {
                     100 * (1 - b.multiplierPj() / plain.multiplierPj()), step, 100 * (1 - b.totalPj() / plain.totalPj())));
             t.row(row);
         }
+        Table table = t.build();
         return Section.builder("Energy of the whole array")
                 .paragraph(String.format(Locale.ROOT, "The exact and the chosen map on today's plain %d×%d configurable "
                         + "array (every PE flip-flop clocked every cycle, 32-bit partial sums), then on the "
@@ -158,7 +179,9 @@ public final class RunSections {
                         + "the exact map on the same array).", array.rows(), array.cols(), r.alwann() == null ? ""
                         : ", and ALWANN's map on it (its EvoApprox layers run on fixed arrays: its other actions are "
                         + "counted at the exact map's)"))
-                .table(t.build())
+                .table(table)
+                .chart(BarChart.of("Whole array per image and map, stacked by component and action (hover for the "
+                        + "figures; click a legend entry to hide that part)", table, "map", parts, true, "uJ per image"))
                 .paragraph(String.format(Locale.ROOT, "Action counts from the cosimulation of each map (MACs, cycles and "
                         + "folds of its tilings; activation and partial-sum register bit toggles from the PEs' RT-level "
                         + "counters; in the gated array the cycles each clock gate was open, from the gate's own counter, "
@@ -190,6 +213,7 @@ public final class RunSections {
     static Section cosimulation(MainFlow.Result r) {
         Cosimulate.Outcome cosim = r.cosim();
         ArrayConfig conf = r.rtl().configurable().design();
+        Table cycles = cosim.cycleTable().withId("cosim/" + Cosimulate.LAYERS_TABLE);
         Section.Builder s = Section.builder("Cosimulation")
                 .paragraph("The chosen map on the configurable " + conf.rows() + "x" + conf.cols() + " array in Verilator, "
                         + "every conv, depthwise and FC layer in the RTL and the rest in Java, every tile, layer and network "
@@ -200,7 +224,11 @@ public final class RunSections {
                 .paragraph("What each layer took on the RTL, against SCALE-Sim's analytical weight-stationary count (the "
                         + "RTL's fold is two register cycles longer; packed depthwise channels take fewer folds): "
                         + cosim.cycleSummary(CosimDriver.DEFAULT_BATCH, Cosimulate.DEFAULT_CLOCK_MHZ) + ".")
-                .table(cosim.cycleTable().withId("cosim/" + Cosimulate.LAYERS_TABLE))
+                .table(cycles)
+                .chart(BarChart.of("Cycles per layer on the RTL beside SCALE-Sim's analytical count", cycles, "layer",
+                        List.of("cycles", "scalesim_cycles"), false, "cycles"))
+                .chart(BarChart.of("PE utilisation per layer on the RTL", cycles, "layer", List.of("utilisation"), false,
+                        "utilisation"))
                 .link("cosim/" + Cosimulate.LAYERS_TABLE + ".csv", "per-layer cycles (CSV)");
         s.paragraph("For the array's energy, the exact map on the same array: " + r.exactCosim().summary()
                 + "; on today's plain array (" + conf.withGating(false).moduleName() + "), the exact map: "
@@ -220,6 +248,7 @@ public final class RunSections {
     static Section accelerator(MainFlow.Result r) {
         MainFlow.Accelerator a = r.accelerator();
         CosimulateAccelerator.Outcome o = a.cosim();
+        Table layers = o.layerTable().withId("accelerator/" + CosimulateAccelerator.LAYERS_TABLE);
         return Section.builder("Accelerator").paragraph(a.config().moduleName() + " around the configurable array "
                         + "(memories, im2col address generation, requantising foot, sequencer; "
                         + "docs/design/accelerator.md): " + o.summary() + ". " + o.cycleSummary(Cosimulate.DEFAULT_CLOCK_MHZ)
@@ -227,7 +256,9 @@ public final class RunSections {
                 .link("rtl/" + a.config().moduleName() + ".sv", a.config().moduleName() + ".sv")
                 .link("rtl/" + a.config().moduleName() + ".json", "manifest: host interface, memory map, descriptors")
                 .link("accelerator/cosim-report.txt", "accelerator cosimulation report")
-                .table(o.layerTable().withId("accelerator/" + CosimulateAccelerator.LAYERS_TABLE))
+                .table(layers)
+                .chart(BarChart.of("Cycles per layer in the accelerator beside the bare array's and SCALE-Sim's", layers,
+                        "layer", List.of("cycles", "array_cycles", "scalesim_cycles"), false, "cycles"))
                 .table(a.energy().table(o.report().images() + " input(s) of the chosen map"))
                 .paragraph("Memories priced per access and per clocked cycle (" + a.energy().table().source()
                         + "); the host's transfers and the operators it runs (ADD, pooling, softmax) are not priced.")
@@ -269,7 +300,12 @@ public final class RunSections {
                     x.clean() ? "clean" : "NOT clean");
         }
         String version = laid.rows().isEmpty() ? "?" : laid.rows().get(0).qflowVersion();
-        return Section.builder("Hardware (place and route)").table(t.build())
+        Table table = t.build();
+        return Section.builder("Hardware (place and route)").table(table)
+                .chart(BarChart.of("Cell and die area per configuration (hover for DRC/LVS in the table)", table,
+                        "configuration", List.of("cell_area_um2", "die_area_um2"), false, "um2"))
+                .chart(BarChart.of("Maximum clock per configuration", table, "configuration", List.of("max_clock_mhz"),
+                        false, "MHz"))
                 .paragraph("Each configuration as a registered multiplier, laid out with qflow " + version + " on osu018 "
                         + "(layout/ holds every project, its logs and an OpenROAD-flow-scripts folder). Energies per "
                         + "multiplication on " + laid.streamLayer() + "'s operand stream: pre-route is the gate-level "
@@ -277,9 +313,10 @@ public final class RunSections {
                         + "circuits are laid out without energy.").build();
     }
 
-    /** The exploration's trade-off chart. */
+    /** The exploration's static trade-off chart, for papers. */
     static Section fronts(MainFlow.Result r) {
-        return Section.builder("").figure("explore/tradeoff", "Pareto fronts of every approach").build();
+        return Section.builder("").figure("explore/tradeoff", "Pareto fronts of every approach on search data (for "
+                + "papers; the explorer above has the validation figures)").build();
     }
 
     private static Column uj(String id, String label) {

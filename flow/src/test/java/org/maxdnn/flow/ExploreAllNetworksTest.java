@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
@@ -28,6 +31,9 @@ import org.maxdnn.infer.InferencePlan;
 import org.maxdnn.infer.Network;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.task.AnomalyDetection;
+import org.maxdnn.testing.BrowserSession;
+import org.maxdnn.testing.ReportPage;
+import org.maxdnn.testing.RequiresTools;
 
 /**
  * The multi-network table on the two networks with the new layer kinds: KWS (conv and depthwise)
@@ -37,14 +43,18 @@ import org.maxdnn.task.AnomalyDetection;
  */
 class ExploreAllNetworksTest {
     @TempDir
-    Path out;
+    static Path out;
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
+    private static final Map<String, Workload> works = new LinkedHashMap<>();
+    private static ExploreAllNetworks.Result r;
+    private static MultiplierRegistry registry;
 
-    @Test
-    void kwsAndAdAreExploredOnEveryLayerKindAndTabulated() throws Exception {
+    @BeforeAll
+    static void exploreKwsAndAd() {
         Assets assets = Assets.fromEnvironment();
-        MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
+        registry = new MultiplierRegistry(assets.lutDir());
         List<ExploreAllNetworks.Job> jobs = new ArrayList<>();
-        Map<String, Workload> works = new LinkedHashMap<>();
         for (BundledModel m : List.of(BundledModel.KWS, BundledModel.AD)) {
             jobs.add(new ExploreAllNetworks.Job(m.shortName(), () -> {
                 Network net = Network.load(m.model(assets));
@@ -55,11 +65,15 @@ class ExploreAllNetworksTest {
             }));
         }
         ExploreMaps.Settings search = new ExploreMaps.Settings(List.of("layer", "kernel"), false, 4, 4, 1, 3, true);
-        ExploreAllNetworks.Result r = ExploreAllNetworks.run(new ExploreAllNetworks.Request(jobs, ws -> {
+        r = ExploreAllNetworks.run(new ExploreAllNetworks.Request(jobs, ws -> {
             Map<String, EnergyTable> t = new LinkedHashMap<>();
             ws.forEach((name, w) -> t.put(name, StandInEnergy.of(w.net(), registry, Map.of())));
             return new CharacteriseEnergy.Shared(t, STAND_IN_ACTIONS);
         }, List.of(), search, ArrayConfig.configurable(4, 4), 2, out), FlowListener.SILENT);
+    }
+
+    @Test
+    void kwsAndAdAreExploredOnEveryLayerKindAndTabulated() throws Exception {
 
         assertEquals(List.of("kws", "kws", "ad", "ad"), r.rows().stream().map(ExploreAllNetworks.Row::network).toList());
         assertEquals(List.of("layer", "kernel-ranked", "layer", "kernel-ranked"),
@@ -114,6 +128,50 @@ class ExploreAllNetworksTest {
         assertTrue(kws.weightedLayers().stream().anyMatch(l -> l.name().startsWith("dw")));
         JsonNode kwsPoint = new ObjectMapper().readTree(out.resolve("kws/layer/pareto.json").toFile()).get("points").get(0);
         assertEquals(kws.weightedLayers().size(), kwsPoint.get("genome").size());
+    }
+
+    /**
+     * The page in Debian's chromium: offline, no console error and no request beyond its folder; a chart
+     * per loss bound with a group per network and a bar per approach of {@code summary.csv}, whose hover
+     * shows a network's figures as the table prints them; the gated array's energy per network; each
+     * network's own page with its explorer. A screenshot is written beside the page (and as
+     * {@code run-all.png} into the folder the property {@code maxdnn.screenshots} names).
+     */
+    @Test
+    @RequiresTools({"chromium", "chromedriver"})
+    void thePageIsInteractiveAndSelfContained() throws Exception {
+        ReportPage page = session.open(out.resolve("report.html"));
+        page.assertSelfContained();
+        List<Integer> bars = page.charts("bars");
+        assertEquals(4, bars.size(), "one per loss bound and the gated array's");
+        for (int c : bars.subList(0, 3)) {
+            assertEquals(Map.of("categories", List.of("kws", "ad"), "series", List.of("layer / no", "kernel-ranked / no")),
+                    page.bars(c));
+        }
+        assertEquals(Map.of("categories", List.of("kws", "ad"), "series", List.of("plain, exact (µJ)", "gated, exact (µJ)")),
+                page.bars(bars.get(3)));
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        int column = List.of(csv.get(0).split(",")).indexOf("best_saving_pct_within_2_pts");
+        String tip = page.hoverBars(bars.get(1), "ad");
+        for (String line : csv.subList(1, csv.size())) {
+            String[] cells = line.split(",");
+            if (cells[0].equals("ad")) {
+                String shown = String.format(Locale.ROOT, "%.1f%%", Double.parseDouble(cells[column]));
+                assertTrue(tip.contains(shown), tip + " lacks " + shown);
+            }
+        }
+        Path png = out.resolve("report.png");
+        session.browser().screenshot(png);
+        assertTrue(Files.size(png) > 10_000);
+        String docs = System.getProperty("maxdnn.screenshots");
+        if (docs != null) {
+            page.screenshotOfChart(bars.get(1), Path.of(docs).resolve("run-all.png"));
+        }
+        for (String name : r.networks()) {
+            ReportPage own = session.open(out.resolve(name).resolve("report.html"));
+            own.assertSelfContained();
+            assertEquals(1, own.charts("pareto").size(), name);
+        }
     }
 
     /** Energy per action of the array's other parts, of the order the osu018 flow measures. */

@@ -39,6 +39,8 @@ import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
 import org.maxdnn.mult.TableConfig;
 import org.maxdnn.sim.Liberty;
+import org.maxdnn.testing.HeadlessChromium;
+import org.maxdnn.testing.ReportPage;
 import org.maxdnn.testing.RequiresTools;
 
 /**
@@ -306,6 +308,52 @@ class MainFlowTest {
                 "chosen map       1")), String.join("\n", console));
         assertEquals("map,images\nchosen map,1\n", Files.readString(html.resolveSibling("test-only/images.csv")));
         assertTrue(Files.isRegularFile(html.resolveSibling("energy-per-layer.csv")));
+    }
+
+    /**
+     * The run's page in Debian's chromium: offline, no console error and no request beyond its folder; the
+     * explorer plots every row of every front's {@code explore/APPROACH/pareto.csv}, a hovered point shows
+     * its whole-array saving, a clicked one its map linked into {@code explore/}; the whole array's energy
+     * is stacked per map as {@code array-energy.csv} lists them, and the cycles chart has a group per
+     * layer of {@code cosim/cosim-layers.csv} whose hover shows SCALE-Sim's count. A screenshot is written
+     * beside the page (and as {@code run.png} into the folder the property {@code maxdnn.screenshots} names).
+     */
+    @Test
+    @RequiresTools({"chromium", "chromedriver"})
+    void theReportPageIsInteractiveAndSelfContained() throws Exception {
+        try (HeadlessChromium browser = new HeadlessChromium()) {
+            ReportPage page = new ReportPage(browser, result.report());
+            page.assertSelfContained();
+            int explorer = page.charts("pareto").get(0);
+            Map<String, List<List<Number>>> points = page.points(explorer);
+            for (String approach : List.of("layer", "alwann")) {
+                assertEquals(Files.readAllLines(out.resolve("explore/" + approach + "/pareto.csv")).size() - 1,
+                        points.get(approach).size(), approach);
+            }
+            int row = page.isolatedPoint(explorer, "layer");
+            if (row >= 0) {
+                assertTrue(page.hover(explorer, "layer", row).contains("whole-array saving"));
+                page.click(explorer, "layer", row);
+                assertTrue(page.mapLink(explorer).endsWith(String.format("explore/layer/maps/p%02d.json", row)));
+            }
+            List<Integer> bars = page.charts("bars");
+            List<String> maps = result.arrayEnergy().stream().map(EstimateArrayEnergy.Estimate::map).toList();
+            int stacked = bars.stream().filter(b -> page.bars(b).get("categories").equals(maps)).findFirst().orElseThrow();
+            assertTrue(page.bars(stacked).get("series").contains("multipliers (uJ)"), page.bars(stacked).toString());
+            List<String> layers = Files.readAllLines(out.resolve("cosim/cosim-layers.csv")).stream().skip(1)
+                    .map(l -> l.split(",")[0]).toList();
+            int cycles = bars.stream().filter(b -> page.bars(b).get("series").contains("SCALE-Sim")).findFirst()
+                    .orElseThrow();
+            assertEquals(layers, page.bars(cycles).get("categories"));
+            assertTrue(page.hoverBars(cycles, layers.get(0)).contains("SCALE-Sim"));
+            Path png = result.report().resolveSibling("report.png");
+            browser.screenshot(png);
+            assertTrue(Files.size(png) > 10_000);
+            String docs = System.getProperty("maxdnn.screenshots");
+            if (docs != null) {
+                page.screenshotOfChart(stacked, Path.of(docs).resolve("run-energy.png"));
+            }
+        }
     }
 
     @Test

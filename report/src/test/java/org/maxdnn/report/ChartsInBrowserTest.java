@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.maxdnn.testing.HeadlessChromium;
+import org.maxdnn.testing.BrowserSession;
 import org.maxdnn.testing.ReportPage;
 import org.maxdnn.testing.RequiresTools;
 
@@ -28,7 +28,8 @@ import org.maxdnn.testing.RequiresTools;
 class ChartsInBrowserTest {
     @TempDir
     static Path dir;
-    private static HeadlessChromium browser;
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
     private static ReportPage page;
 
     static final List<String> CONFIGS = List.of("exact", "roup-p1r2", "roup-p2r0", "alwann:mul8u_2P7");
@@ -88,8 +89,7 @@ class ChartsInBrowserTest {
                 Section.builder("Networks").table(summary).chart(BarChart.pivot("best saving within 2 pts", summary,
                         "network", List.of("approach", "compensated"), "best_saving_pct_within_2_pts", "%")).build()));
         report.write(dir.resolve("report.html"));
-        browser = new HeadlessChromium();
-        page = new ReportPage(browser, dir.resolve("report.html"));
+        page = session.open(dir.resolve("report.html"));
     }
 
     /** conv0's two filters on {@code a}, conv1's three filters on {@code b}, with mixed kernels when a ≠ b. */
@@ -98,13 +98,6 @@ class ChartsInBrowserTest {
         Map<String, List<List<Integer>>> kernels = a == b ? Map.of()
                 : Map.of("conv1", List.of(List.of(b, a), List.of(b, b), List.of(b, a)));
         return new ParetoChart.MapCells(a == b ? List.of(a) : List.of(a, b), filters, kernels, List.of());
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -118,9 +111,9 @@ class ChartsInBrowserTest {
         Path other = dir.resolve("requests.html");
         Files.writeString(other, "<!DOCTYPE html><html><body><img src=\"http://127.0.0.1:9/x.png\"></body></html>");
         try {
-            assertThrows(AssertionError.class, new ReportPage(browser, other)::assertSelfContained);
+            assertThrows(AssertionError.class, session.open(other)::assertSelfContained);
         } finally {
-            page = new ReportPage(browser, dir.resolve("report.html"));
+            page = session.open(dir.resolve("report.html"));
         }
     }
 
@@ -194,7 +187,7 @@ class ChartsInBrowserTest {
     @Test
     void aScreenshotIsWritten() throws Exception {
         Path png = dir.resolve("report.png");
-        browser.screenshot(png);
+        session.browser().screenshot(png);
         byte[] head = Files.readAllBytes(png);
         assertTrue(head.length > 10_000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G');
     }
