@@ -57,7 +57,7 @@ class FlowCommandsTest {
     void exploreWritesFrontsSummaryWithHypervolumeAndAChosenMap() throws Exception {
         Path out = tmp.resolve("explore");
         MainTest.Outcome o = MainTest.run("explore", "--energy", tmp.resolve("energy/energy-table.json").toString(),
-                "--levels", "layer,filter", "--baseline", "none", "--population", "4", "--generations", "1", "--limit", "10",
+                "--levels", "layer,filter", "--baseline", "none", "--population", "4", "--generations", "1", "--limit", "20",
                 "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("hypervolume"), o.out());
@@ -90,15 +90,15 @@ class FlowCommandsTest {
                 "--limit", "30", "--rows", "4", "--cols", "4", "--cosim-images", "1", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         for (String stage : List.of("== 1/4", "== 2/4", "== 3/4", "== 4/4", "0 mismatches: bit-exact", "report ",
-                "fixed arrays (SystolicArray_<layer>_4x4)", "whole array per image: exact")) {
+                "fixed arrays (SystolicArray_<layer>_4x4_gated)", "whole array per image: exact")) {
             assertTrue(o.out().contains(stage), stage + " in\n" + o.out());
         }
-        for (String f : List.of("chosen-map.json", "explore/summary.json", "rtl/SystolicArray_4x4.sv",
-                "rtl/SystolicArray_conv0_4x4.json", "cosim/cosim-report.txt", "cosim/toggles.csv", "report.html")) {
+        for (String f : List.of("chosen-map.json", "explore/summary.json", "rtl/SystolicArray_4x4_gated.sv",
+                "rtl/SystolicArray_conv0_4x4_gated.json", "cosim/cosim-report.txt", "cosim/toggles.csv", "report.html")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         String html = Files.readString(out.resolve("report.html"));
-        assertTrue(html.contains("Energy per layer (chosen map)") && html.contains("rtl/SystolicArray_4x4.sv")
+        assertTrue(html.contains("Energy per layer (chosen map)") && html.contains("rtl/SystolicArray_4x4_gated.sv")
                 && html.contains("Energy of the whole array"), html);
     }
 }
