@@ -16,6 +16,7 @@ import org.maxdnn.data.DataSets;
 import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.InputFormat;
 import org.maxdnn.data.LabeledImage;
+import org.maxdnn.data.NpyFolder;
 import org.maxdnn.explore.DataSplit;
 import org.maxdnn.flow.ExploreMaps;
 import org.maxdnn.flow.Profile;
@@ -76,7 +77,9 @@ final class Inputs {
         return o.addOptionGroup(new OptionGroup()
                         .addOption(Option.builder().longOpt("images").hasArg().argName("DIR")
                                 .converter(OptionTypes.inputFolder())
-                                .desc("sample folder with y_labels.csv (default: the model's own sample set)").build())
+                                .desc("sample folder: y_labels.csv and its files, or NumPy arrays NAME.<i>.npy (input i of sample "
+                                        + "NAME; NAME.npy for a one-input model) scored by fidelity to the exact model "
+                                        + "(default: the model's own sample set)").build())
                         .addOption(Option.builder().longOpt("cifar").hasArg().argName("FILE")
                                 .converter(OptionTypes.inputFile())
                                 .desc("CIFAR-10 binary batch such as test_batch.bin (instead of --images)").build())
@@ -222,11 +225,12 @@ final class Inputs {
     static DataSet dataSet(CommandLine cmd, Context ctx, Network net) {
         String task = OptionTypes.value(cmd, "task", null);
         DataSet data = samples(cmd, ctx, net);
-        if (task == null || task.equals("labels") && !cmd.hasOption("random")) {
+        if (task == null || task.equals("labels") && !data.format().unlabelled()) {
             return data;
         }
         if (task.equals("labels")) {
-            throw MaxdnnException.badInput("--task labels: --random inputs have no labels; use agreement or snr");
+            throw MaxdnnException.badInput("--task labels: " + (cmd.hasOption("random") ? "--random inputs"
+                    : "the .npy samples of " + data.source()) + " have no labels; use agreement or snr");
         }
         return UnlabelledSets.of(data.source(), data.format(), data.inputs(), net, Evaluation.defaultThreads(),
                 task.equals("agreement"));
@@ -238,11 +242,8 @@ final class Inputs {
             int n = OptionTypes.value(cmd, "random", 1);
             n = limit > 0 ? Math.min(n, limit) : n;
             int seed = OptionTypes.value(cmd, "seed", 1);
-            List<LabeledImage> inputs = RandomInputs.of(net, n, seed);
-            Path source = Path.of("random inputs (seed " + seed + ")");
-            // --task picks the task itself (dataSet): the exact network runs once, not twice
-            return cmd.hasOption("task") ? new DataSet(source, InputFormat.RANDOM, n, inputs, Classification.of(inputs))
-                    : UnlabelledSets.of(source, InputFormat.RANDOM, inputs, net, Evaluation.defaultThreads());
+            return unlabelled(cmd, net, Path.of("random inputs (seed " + seed + ")"), InputFormat.RANDOM,
+                    RandomInputs.of(net, n, seed));
         }
         if (cmd.hasOption("cifar")) {
             Path file = OptionTypes.path(cmd, "cifar");
@@ -256,6 +257,9 @@ final class Inputs {
         Path dir;
         if (cmd.hasOption("images")) {
             dir = OptionTypes.path(cmd, "images");
+            if (NpyFolder.is(dir)) {
+                return unlabelled(cmd, net, dir, InputFormat.NPY, NpyFolder.read(dir, net, limit));
+            }
         } else {
             BundledModel bundled = bundled(cmd);
             if (bundled == null) {
@@ -266,6 +270,14 @@ final class Inputs {
             dir = bundled.samples(ctx.assets());
         }
         return DataSets.read(dir, net, limit);
+    }
+
+    /** Samples without labels: scored by fidelity to the exact model, unless --task picks how ({@link #dataSet}). */
+    private static DataSet unlabelled(CommandLine cmd, Network net, Path source, InputFormat format,
+                                      List<LabeledImage> inputs) {
+        // --task picks the task itself (dataSet): the exact network runs once, not twice
+        return cmd.hasOption("task") ? new DataSet(source, format, inputs.size(), inputs, Classification.of(inputs))
+                : UnlabelledSets.of(source, format, inputs, net, Evaluation.defaultThreads());
     }
 
     /** The map named by --map, validated against the network and the tables it names, or the exact map. */

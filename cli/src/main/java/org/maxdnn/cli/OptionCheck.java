@@ -15,6 +15,7 @@ import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.data.LabelsFile;
+import org.maxdnn.data.NpyFolder;
 
 /**
  * The one check of a command's options before it runs ({@link Main} calls it for every command):
@@ -103,8 +104,8 @@ final class OptionCheck {
 
     /**
      * No output is the same path as another output or an input; no output file is a file an input
-     * folder is read from (an existing file there, or a labels file or {@code .bin} sample a sample
-     * folder would take up).
+     * folder is read from (an existing file there, or a labels file, {@code .bin} or {@code .npy}
+     * sample a sample folder would take up).
      */
     private static void keepApart(Map<String, OptionTypes.PathValue> implicit, Map<String, OptionTypes.PathValue> given) {
         List<Map.Entry<String, OptionTypes.PathValue>> all = new ArrayList<>(implicit.entrySet());
@@ -142,7 +143,7 @@ final class OptionCheck {
         if (out.role() == OptionTypes.Role.OUTPUT_FILE && other.role() == OptionTypes.Role.INPUT_FOLDER
                 && p.equals(o.getParent())) {
             String n = o.getFileName().toString();
-            if (Files.exists(o) || n.equals(LabelsFile.NAME) || n.endsWith(".bin")) {
+            if (Files.exists(o) || n.equals(LabelsFile.NAME) || n.endsWith(".bin") || n.endsWith(NpyFolder.EXTENSION)) {
                 return outName + " " + out.path() + " is a file of " + otherName + " " + other.path();
             }
         }

@@ -80,6 +80,35 @@ class BadInputFuzzTest {
     }
 
     /**
+     * .npy samples of the outside sine model ({@code --images DIR}) with bytes of their header or data
+     * corrupted, or cut short: every outcome is success or exit 2 naming the file.
+     */
+    @Test
+    void corruptNpySamplesAreBadInput() throws IOException {
+        String model = Assets.fromEnvironment().root().resolve("models/outside/hello_world_int8.tflite").toString();
+        byte[] npy = org.maxdnn.io.NpyFiles.encode(org.maxdnn.model.ElementType.INT8, new int[] {1, 1}, new byte[] {7});
+        Random rnd = new Random(2727);
+        int refused = 0;
+        for (int trial = 0; trial < TRIALS / 4; trial++) {
+            byte[] d = npy.clone();
+            if (trial % 10 == 9) {
+                d = java.util.Arrays.copyOf(d, rnd.nextInt(d.length));
+            } else {
+                for (int k = 1 + rnd.nextInt(3); k > 0; k--) {
+                    d[rnd.nextInt(d.length)] = rnd.nextBoolean() ? (byte) rnd.nextInt(256)
+                            : (byte) "{}()',: 0129<|>fiu".charAt(rnd.nextInt(18));
+                }
+            }
+            Path dir = Files.createDirectories(tmp.resolve("npy" + trial));
+            Path file = Files.write(dir.resolve("s.npy"), d);
+            MainTest.Outcome o = runBounded("eval", "--model", model, "--images", dir.toString(), "--threads", "1");
+            check(o, file, "npy trial " + trial + ": " + new String(d, StandardCharsets.ISO_8859_1));
+            refused += o.code() == 2 ? 1 : 0;
+        }
+        assertTrue(refused > TRIALS / 8, "only " + refused + " of " + TRIALS / 4 + " corrupt .npy files were refused");
+    }
+
+    /**
      * Compensation entries damaged as a user would: values out of int32 or bias range, not integers,
      * the wrong count, unknown or aliased layers, entries for exact layers, nesting, duplicates; the
      * entries themselves are also corrupted byte by byte.

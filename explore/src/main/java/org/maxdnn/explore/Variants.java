@@ -51,15 +51,15 @@ public final class Variants {
 
     /**
      * The transforms a format has (none for anomaly windows, whose variants are their other windows,
-     * nor for random inputs).
+     * nor for random or .npy inputs).
      */
     public static List<String> of(InputFormat format, int[] inputShape) {
         return switch (format) {
             case UINT8_IMAGE -> IMAGE;
             case INT8_TENSOR -> inputShape.length == 4 && inputShape[1] > 2 ? FRAMES : List.of();
             case FLOAT32_WINDOWS -> List.of();
-            // a random input's label is the exact model's class of that input, not of a transformed one
-            case RANDOM -> List.of();
+            // an unlabelled input's label is the exact model's class of that input, not of a transformed one
+            case RANDOM, NPY -> List.of();
         };
     }
 

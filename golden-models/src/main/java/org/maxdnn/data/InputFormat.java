@@ -12,7 +12,9 @@ public enum InputFormat {
      */
     FLOAT32_WINDOWS("float32 files cut into windows, quantised with the input's scale and zero point"),
     /** Deterministic random inputs over each input tensor's whole range ({@link RandomInputs}), no labels. */
-    RANDOM("deterministic random inputs over each input tensor's range");
+    RANDOM("deterministic random inputs over each input tensor's range"),
+    /** NumPy arrays of every input tensor ({@link NpyFolder}), no labels. */
+    NPY("NumPy .npy arrays in each input tensor's dtype and shape");
 
     private final String description;
 
@@ -22,5 +24,10 @@ public enum InputFormat {
 
     public String description() {
         return description;
+    }
+
+    /** Whether the samples carry no labels (they are scored by fidelity to the exact model). */
+    public boolean unlabelled() {
+        return this == RANDOM || this == NPY;
     }
 }

@@ -37,7 +37,7 @@ public record LabelsFile(Path file, List<Row> rows) {
         }
         Path labels = dir.resolve(NAME);
         if (!Files.isRegularFile(labels)) {
-            throw MaxdnnException.badInput("sample folder " + dir + " has no " + NAME);
+            throw MaxdnnException.badInput("sample folder " + dir + " has no " + NAME + " (nor .npy samples)");
         }
         List<String> lines = InputFiles.readUtf8(labels, "label file").lines().toList();
         List<Row> rows = new ArrayList<>();
