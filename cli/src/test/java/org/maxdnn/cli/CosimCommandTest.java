@@ -5,13 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.maxdnn.model.ElementType;
+import org.maxdnn.model.OpType;
+import org.maxdnn.model.tflite.TfliteBuilder;
+import org.maxdnn.model.tflite.TfliteBuilder.Options;
+import org.maxdnn.model.tflite.TfliteBuilder.Quant;
 import org.maxdnn.testing.RequiresTools;
 
 /** {@code maxdnn cosim} as a user meets it: a pass, a mismatch (exit 3, report, VCD), a missing verilator (exit 4). */
@@ -110,5 +118,31 @@ class CosimCommandTest {
         assertTrue(csv.startsWith("layer,op,folds,macs,cycles,fetch,load,stream,drain") && csv.contains("dw3,"), csv);
         assertEquals(1, MainTest.run("cosim", "--target", "accelerator", "--batch", "2").code());
         assertEquals(1, MainTest.run("cosim", "--inject", "requant-shift").code());
+    }
+
+    /**
+     * A model whose output is a DEQUANTIZE's float32 (as Arm's DS-CNN's): FULLY_CONNECTED to three
+     * int8 scores, then float32; the float32 output is compared as its bytes, bit-exact.
+     */
+    @RequiresTools({"verilator"})
+    @Test
+    void aModelWithAFloat32OutputCosimulatesBitExact() throws IOException {
+        TfliteBuilder b = new TfliteBuilder();
+        byte[] weights = new byte[3 * 8];
+        new Random(5).nextBytes(weights);
+        ByteBuffer bias = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putInt(-300).putInt(0).putInt(450);
+        int x = b.tensor("x", ElementType.INT8, new int[] {1, 8}, Quant.of(0.05f, -3));
+        int w = b.constant("w", ElementType.INT8, new int[] {3, 8}, Quant.of(0.02f, 0), weights);
+        int bi = b.constant("b", ElementType.INT32, new int[] {3}, Quant.of(0.001f, 0), bias.array());
+        int y = b.tensor("y", ElementType.INT8, new int[] {1, 3}, Quant.of(0.1f, 2));
+        int f = b.tensor("f", ElementType.FLOAT32, new int[] {1, 3}, null);
+        b.operator(OpType.FULLY_CONNECTED, new int[] {x, w, bi}, new int[] {y}, new Options(8));
+        b.operator(OpType.DEQUANTIZE, new int[] {y}, new int[] {f}, new Options(38));
+        Path model = Files.write(tmp.resolve("fc-dequantize.tflite"), b.inputs(x).outputs(f).build());
+        Path map = Files.writeString(tmp.resolve("map.json"), "{\"default\": \"roup-p1r2\"}");
+        MainTest.Outcome o = MainTest.run("cosim", "--model", model.toString(), "--map", map.toString(), "--random", "2",
+                "--limit", "2", "--rows", "4", "--cols", "4", "--out", tmp.resolve("out").toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("0 mismatches: bit-exact"), o.out());
     }
 }
