@@ -29,13 +29,29 @@ final class AcceleratorOptions {
                         .converter(OptionTypes.wholeNumbers(5, 1, Integer.MAX_VALUE))
                         .desc("accelerator: activation bytes per bank (a power of two), weight words per bank, "
                                 + "accumulator words, parameter entries per bank, descriptors (default: what the "
-                                + "largest layer of the five bundled networks needs on this array)").build());
+                                + "largest layer of the five bundled networks needs on this array)").build())
+                .addOption(requantiserCycles());
+    }
+
+    /** --requantiser-cycles R: the foot's requantiser over R cycles (a smaller multiplier, longer last folds). */
+    static Option requantiserCycles() {
+        return Option.builder().longOpt("requantiser-cycles").hasArg().argName("R")
+                .converter(OptionTypes.oneOf(List.of("1", "2", "4", "8")))
+                .desc("accelerator: cycles the foot's requantiser takes per output: 1 (default: one 32x32 "
+                        + "multiplier) or 2, 4, 8 (32 x 32/R bits a cycle, a smaller design; a layer's last "
+                        + "reduction fold then streams a vector each max(R + 2, C x R) cycles)").build();
+    }
+
+    /** The --requantiser-cycles given, 1 without it. */
+    static int requantiserCycles(CommandLine cmd) {
+        return Integer.parseInt(OptionTypes.value(cmd, "requantiser-cycles", "1"));
     }
 
     /** --memories and --memory-sizes are read only with --target accelerator. */
     static final List<OptionRule> RULES = List.of(
             new OptionRule("memories", "with --target accelerator", AcceleratorOptions::accelerator),
-            new OptionRule("memory-sizes", "with --target accelerator", AcceleratorOptions::accelerator));
+            new OptionRule("memory-sizes", "with --target accelerator", AcceleratorOptions::accelerator),
+            new OptionRule("requantiser-cycles", "with --target accelerator", AcceleratorOptions::accelerator));
 
     /** True for --target accelerator. */
     static boolean accelerator(CommandLine cmd) {
@@ -47,11 +63,11 @@ final class AcceleratorOptions {
         AcceleratorConfig.MemoryStyle style = AcceleratorConfig.MemoryStyle.valueOf(
                 OptionTypes.value(cmd, "memories", "flops").toUpperCase(Locale.ROOT));
         if (!cmd.hasOption("memory-sizes")) {
-            return GenerateRtl.defaultAccelerator(array, ctx.assets(), style);
+            return GenerateRtl.defaultAccelerator(array, ctx.assets(), style).withRequantiserCycles(requantiserCycles(cmd));
         }
         int[] v = OptionTypes.value(cmd, "memory-sizes", null);
         try {
-            return new AcceleratorConfig(array, v[0], v[1], v[2], v[3], v[4], style);
+            return new AcceleratorConfig(array, v[0], v[1], v[2], v[3], v[4], style, requantiserCycles(cmd));
         } catch (MaxdnnException e) {
             throw new MaxdnnException(MaxdnnException.USAGE, "--memory-sizes: " + e.getMessage());
         }

@@ -24,6 +24,7 @@ import org.maxdnn.layout.Layout;
 import org.maxdnn.layout.LayoutDesign;
 import org.maxdnn.layout.LayoutReport;
 import org.maxdnn.layout.PostRouteEnergy;
+import org.maxdnn.layout.QflowFlow;
 import org.maxdnn.layout.QflowTools;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.Circuit;
@@ -55,13 +56,24 @@ final class LayoutCommand implements CliCommand {
                         .desc("what to lay out, comma-separated: a multiplier (exact, roup-pPrR, roupc-pPrR, lut:NAME: "
                                 + "an EvoApprox circuit, ...), pe or pe:CONFIG (one PE), pe:configurable (the configurable "
                                 + "array's PE), pe:gated or pe:gated:CONFIG (a gated PE with its clock gates), array (the fixed array of --layer "
-                                + "under --map, gated unless --array plain), accelerator (the configurable "
-                                + "array with flip-flop memories, small unless --memory-sizes); multipliers are registered "
+                                + "under --map, gated unless --array plain), accelerator (flip-flop memories, small unless "
+                                + "--memory-sizes, around the configurable array, or with --map the fixed array of --layer "
+                                + "under --map, plain unless --array gated); multipliers are registered "
                                 + "at their ports (default exact)").build())
                 .addOption(Option.builder().longOpt("memory-sizes").hasArg().argName("A,W,C,P,D")
                         .converter(OptionTypes.wholeNumbers(5, 1, Integer.MAX_VALUE))
                         .desc("--target accelerator: memory sizes as generate takes them (default "
                                 + AcceleratorConfig.SMALL_SIZES + ")").build())
+                .addOption(AcceleratorOptions.requantiserCycles())
+                .addOption(Option.builder().longOpt("stage-limit").hasArg().argName("S")
+                        .converter(OptionTypes.wholeNumber(1, 7 * 24 * 3600))
+                        .desc("wall seconds a qflow stage may take before it is stopped and the layout fails "
+                                + "(default " + QflowFlow.DEFAULT_STAGE_LIMIT_SECONDS + "; graywolf takes hours on "
+                                + "tens of thousands of cells)").build())
+                .addOption(Option.builder().longOpt("place-fast").hasArg().argName("N")
+                        .converter(OptionTypes.wholeNumber(1, 100))
+                        .desc("graywolf's placement N times faster (its TWSC*fast: N times fewer moves per cell at each "
+                                + "annealing temperature; default 1, qflow's own; a longer wire, for large designs)").build())
                 .addOption(Inputs.map())
                 .addOption(Inputs.model())
                 .addOption(Inputs.arrayKind())
@@ -83,9 +95,10 @@ final class LayoutCommand implements CliCommand {
     }
 
     /**
-     * What each run reads: --rows and --cols size an array or accelerator, --memory-sizes the
-     * accelerator, --map the fixed array; --layer picks the array's layer and the energies' stream, which
-     * --model, --pairs and the samples give (a multiplier target without --no-energy).
+     * What each run reads: --rows and --cols size an array or accelerator, --memory-sizes and
+     * --requantiser-cycles the accelerator, --map the fixed array (the accelerator's too); --layer picks the
+     * array's layer and the energies' stream, which --model, --pairs and the samples give (a multiplier
+     * target without --no-energy).
      */
     @Override
     public List<OptionRule> rules() {
@@ -95,12 +108,13 @@ final class LayoutCommand implements CliCommand {
                 new OptionRule("rows", sized, c -> targets(c).contains("array") || targets(c).contains("accelerator")),
                 new OptionRule("cols", sized, c -> targets(c).contains("array") || targets(c).contains("accelerator")),
                 new OptionRule("memory-sizes", "with --target accelerator", c -> targets(c).contains("accelerator")),
-                new OptionRule("map", "with --target array", c -> targets(c).contains("array")),
-                new OptionRule("array", "with --target array", c -> targets(c).contains("array")),
-                new OptionRule("layer", "with --target array or " + energies,
-                        c -> targets(c).contains("array") || energies(c)),
-                new OptionRule("model", "with --target array or " + energies,
-                        c -> targets(c).contains("array") || energies(c))));
+                new OptionRule("requantiser-cycles", "with --target accelerator", c -> targets(c).contains("accelerator")),
+                new OptionRule("map", sized, c -> targets(c).contains("array") || targets(c).contains("accelerator")),
+                new OptionRule("array", sized, c -> targets(c).contains("array") || targets(c).contains("accelerator")),
+                new OptionRule("layer", "with --target array, accelerator with --map, or " + energies,
+                        c -> targets(c).contains("array") || fixedAccelerator(c) || energies(c)),
+                new OptionRule("model", "with --target array, accelerator with --map, or " + energies,
+                        c -> targets(c).contains("array") || fixedAccelerator(c) || energies(c))));
         for (String o : List.of("pairs", "images", "cifar", "random", "limit")) {
             r.add(new OptionRule(o, energies, LayoutCommand::energies));
         }
@@ -110,6 +124,11 @@ final class LayoutCommand implements CliCommand {
 
     private static List<String> targets(CommandLine cmd) {
         return OptionTypes.value(cmd, "target", List.of("exact"));
+    }
+
+    /** An accelerator around the fixed array of --layer under --map. */
+    private static boolean fixedAccelerator(CommandLine cmd) {
+        return targets(cmd).contains("accelerator") && cmd.hasOption("map");
     }
 
     /** Whether the run measures multiplier energies: a registered multiplier among the targets, no --no-energy. */
@@ -153,9 +172,19 @@ final class LayoutCommand implements CliCommand {
             } else if (t.equals("accelerator")) {
                 int rows = OptionTypes.value(cmd, "rows", 4);
                 int cols = OptionTypes.value(cmd, "cols", 4);
-                designs.add(LayoutDesign.accelerator(cmd.hasOption("memory-sizes")
-                        ? AcceleratorOptions.config(cmd, ctx, ArrayConfig.configurable(rows, cols))
-                        : AcceleratorConfig.small(ArrayConfig.configurable(rows, cols))));
+                ArrayConfig array = ArrayConfig.configurable(rows, cols)
+                        .withGating(OptionTypes.value(cmd, "array", "plain").equals("gated"));
+                String name = "accelerator:";
+                if (cmd.hasOption("map")) {
+                    net = net == null ? Inputs.network(cmd, ctx) : net;
+                    ConvLayer layer = Inputs.layer(cmd, net, DEFAULT_LAYER);
+                    array = GenerateRtl.fixedArray(layer, Inputs.map(cmd, net, ctx).resolve(layer), array).require();
+                    name += layerName + ":";
+                }
+                AcceleratorConfig config = (cmd.hasOption("memory-sizes") ? AcceleratorOptions.config(cmd, ctx, array)
+                        : AcceleratorConfig.small(array)).withRequantiserCycles(AcceleratorOptions.requantiserCycles(cmd));
+                designs.add(LayoutDesign.accelerator(name + rows + "x" + cols + (array.gated() ? ":gated" : "")
+                        + (config.requantiserCycles() > 1 ? ":requant" + config.requantiserCycles() : ""), config));
             } else if (t.equals("pe:gated") || t.startsWith("pe:gated:")) {
                 MultiplierConfig c = t.equals("pe:gated") ? MultiplierConfig.EXACT : MultiplierConfig.parse(t.substring(9));
                 designs.add(LayoutDesign.gatedPe(c, Inputs.assetsIfSet(ctx)));
@@ -174,7 +203,9 @@ final class LayoutCommand implements CliCommand {
             stream = stream(cmd, ctx, net, layerName, registry);
             ctx.out().printf(Locale.ROOT, "energy on %s's operand stream: %d pairs%n", layerName, stream.size());
         }
-        Layout.Results results = Layout.runAll(designs, out, new Layout.Options(clockNs, stream),
+        Layout.Results results = Layout.runAll(designs, out, new Layout.Options(clockNs, stream,
+                        new QflowFlow.Effort(OptionTypes.value(cmd, "stage-limit", (int) QflowFlow.DEFAULT_STAGE_LIMIT_SECONDS),
+                                OptionTypes.value(cmd, "place-fast", 1))),
                 line -> ctx.err().println("layout " + line));
         print(results, ctx);
         if (cmd.hasOption("json")) {

@@ -22,7 +22,8 @@ class LayoutCommandTest {
     void helpNamesTheTargets() {
         MainTest.Outcome o = MainTest.run("layout", "--help");
         assertEquals(0, o.code());
-        for (String s : List.of("--target", "lut:NAME", "pe:CONFIG", "--map", "--layer", "--rows", "--clock", "--json")) {
+        for (String s : List.of("--target", "lut:NAME", "pe:CONFIG", "--map", "--layer", "--rows", "--clock", "--json",
+                "--requantiser-cycles", "--stage-limit", "--place-fast")) {
             assertTrue(o.out().contains(s), s + " missing from:\n" + o.out());
         }
     }
@@ -32,6 +33,12 @@ class LayoutCommandTest {
     void badOptionsAreUsageErrors() {
         assertEquals(1, MainTest.run("layout", "--clock", "-2", "--out", tmp.toString()).code());
         assertEquals(1, MainTest.run("layout", "--clock", "fast", "--out", tmp.toString()).code());
+        assertEquals(1, MainTest.run("layout", "--place-fast", "0", "--out", tmp.toString()).code());
+        assertEquals(1, MainTest.run("layout", "--stage-limit", "0", "--out", tmp.toString()).code());
+        assertEquals(1, MainTest.run("layout", "--target", "accelerator", "--requantiser-cycles", "3", "--out",
+                tmp.toString()).code());
+        // read only with an accelerator
+        assertEquals(1, MainTest.run("layout", "--requantiser-cycles", "4", "--out", tmp.toString()).code());
     }
 
     @Test

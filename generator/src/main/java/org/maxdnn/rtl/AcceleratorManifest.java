@@ -26,6 +26,8 @@ public final class AcceleratorManifest {
                 : "black boxes maxdnn_sram_1r1w #(DEPTH, WIDTH, ADDR_BITS) (clock, we, waddr, wdata, re, raddr, rdata), model in "
                 + AcceleratorRtl.SRAM_MODEL);
         root.put("vectorPeriodCycles", c.vectorPeriod());
+        root.put("requantiserCycles", c.requantiserCycles());
+        root.put("lastFoldVectorPeriodCycles", c.lastFoldVectorPeriod());
         try {
             root.set("array", om.readTree(ArrayManifest.json(c.array())));
         } catch (JsonProcessingException e) {

@@ -36,7 +36,7 @@ class Accelerator(config: AcceleratorConfig, hardware: PeMultipliers) extends Mo
 
   private val seq = Module(new Sequencer(config))
   private val foot = Module(new ArrayFoot(cols, log2Ceil(config.accumulatorWords max 2),
-    log2Ceil((2 * config.activationBytes) max 2)))
+    log2Ceil((2 * config.activationBytes) max 2), config.requantiserCycles))
   private val core = Module(new SystolicArray(array, hardware))
 
   // memories: each bank pair as one memory of twice the depth (the banks' ports are the memory's two)

@@ -10,7 +10,8 @@ import org.maxdnn.accel.AcceleratorConfig
  * folds, then reduction folds), and goes on with the next descriptor until one says halt, then
  * raises `finished`. A fold: load its weights into the array a row per cycle (the weight memory holds
  * the layer's folds one after the other, `rows` words each), stream every output pixel's vector
- * (gathered a row per cycle by [[Im2colAddress]], one vector each `vectorPeriod` cycles), and drain
+ * (gathered a row per cycle by [[Im2colAddress]], one vector each `vectorPeriod` cycles, each
+ * `lastFoldVectorPeriod` in a layer's last reduction fold, where the foot requantises), and drain
  * (wait for the [[ArrayFoot]] to finish the last vector) before the next load, as the array's
  * protocol asks.
  */
@@ -23,13 +24,14 @@ class Sequencer(config: AcceleratorConfig) extends Module {
   private val cols = config.array.cols
   private val codeBits = config.array.codeBits
   private val period = config.vectorPeriod
+  private val lastPeriod = config.lastFoldVectorPeriod // a last reduction fold's, as the foot requantises
   // widths of what only ever holds small values: a block packs at most cols groups (the Tiling's
   // floor(C / N), SPEC §13), so its K and N totals fit 16 + groupBits bits; the phase counter counts to
   // the descriptor's words, the rows loaded or the vector period; a weight word address is cut to the
   // weight memory's address bits, as its port cuts it
   private val groupBits = log2Ceil(cols + 1)
   private val totalBits = 16 + groupBits
-  private val counterBits = log2Ceil((Descriptor.Words max rows max (period - 1)) + 1)
+  private val counterBits = log2Ceil((Descriptor.Words max rows max (lastPeriod - 1)) + 1)
   private val weightBits = log2Ceil((2 * config.weightWords) max 2)
 
   val start = IO(Input(Bool()))
@@ -197,7 +199,8 @@ class Sequencer(config: AcceleratorConfig) extends Module {
       walker.saveAfter := row === rows.U && vector === 0.U
       streamValid := row === (rows + 1).U
       counter := counter + 1.U
-      when(counter === (period - 1).U) {
+      val lastPhase = if (lastPeriod == period) (period - 1).U else Mux(isLastK, (lastPeriod - 1).U, (period - 1).U)
+      when(counter === lastPhase) {
         counter := 0.U
         when(vector + 1.U === desc.m) {
           state := S.drain

@@ -25,9 +25,13 @@ import org.maxdnn.infer.Network;
  * @param parameterEntries per-channel entries (bias, multiplier, shift) of one parameter bank; two banks
  * @param descriptors      layer descriptors the descriptor memory holds
  * @param memories         what the memories are in the emitted Verilog
+ * @param requantiserCycles cycles the foot's requantiser takes per output (1, 2, 4 or 8): 1 is one 32×32
+ *                         multiplier, R &gt; 1 multiplies 32 × 32/R bits a cycle over R cycles (a smaller
+ *                         design), so a last reduction fold streams a vector each
+ *                         {@link #lastFoldVectorPeriod()} cycles
  */
 public record AcceleratorConfig(ArrayConfig array, int activationBytes, int weightWords, int accumulatorWords,
-                                int parameterEntries, int descriptors, MemoryStyle memories) {
+                                int parameterEntries, int descriptors, MemoryStyle memories, int requantiserCycles) {
     /** Version of the host interface and descriptor format described in the manifest. */
     public static final int HOST_INTERFACE_VERSION = 1;
 
@@ -48,9 +52,18 @@ public record AcceleratorConfig(ArrayConfig array, int activationBytes, int weig
         check("accumulator memory", accumulatorWords, 1 << 24);
         check("parameter bank", parameterEntries, 1 << 16);
         check("descriptor memory", descriptors, 1 << 12);
+        if (requantiserCycles != 1 && requantiserCycles != 2 && requantiserCycles != 4 && requantiserCycles != 8) {
+            throw MaxdnnException.badInput("requantiser of " + requantiserCycles + " cycles: takes 1, 2, 4 or 8");
+        }
         if (weightWords < array.rows()) {
             throw MaxdnnException.badInput("a weight bank of " + weightWords + " words holds no fold of " + array.rows() + " rows");
         }
+    }
+
+    /** The one-cycle requantiser. */
+    public AcceleratorConfig(ArrayConfig array, int activationBytes, int weightWords, int accumulatorWords,
+                             int parameterEntries, int descriptors, MemoryStyle memories) {
+        this(array, activationBytes, weightWords, accumulatorWords, parameterEntries, descriptors, memories, 1);
     }
 
     private static void check(String what, int value, int max) {
@@ -70,14 +83,20 @@ public record AcceleratorConfig(ArrayConfig array, int activationBytes, int weig
         return new AcceleratorConfig(array, 64, Math.max(16, array.rows()), 32, 8, 2, MemoryStyle.FLOPS);
     }
 
-    /** The Verilog module name of the accelerator around {@code array}. */
+    /** The Verilog module name of the accelerator around {@code array} (and its requantiser's cycles, when more than one). */
     public String moduleName() {
-        return "Accelerator_" + array.moduleName().substring("SystolicArray_".length());
+        return "Accelerator_" + array.moduleName().substring("SystolicArray_".length())
+                + (requantiserCycles > 1 ? "_requant" + requantiserCycles : "");
     }
 
     public AcceleratorConfig withMemories(MemoryStyle style) {
         return new AcceleratorConfig(array, activationBytes, weightWords, accumulatorWords, parameterEntries,
-                descriptors, style);
+                descriptors, style, requantiserCycles);
+    }
+
+    public AcceleratorConfig withRequantiserCycles(int cycles) {
+        return new AcceleratorConfig(array, activationBytes, weightWords, accumulatorWords, parameterEntries,
+                descriptors, memories, cycles);
     }
 
     /** Bits of a weight-memory entry: the weight and the configuration code of one PE. */
@@ -88,6 +107,14 @@ public record AcceleratorConfig(ArrayConfig array, int activationBytes, int weig
     /** Cycles between two vectors streamed into the array: gather a row per cycle, and let the foot drain a column per cycle. */
     public int vectorPeriod() {
         return Math.max(array.rows() + 2, array.cols());
+    }
+
+    /**
+     * Cycles between two vectors in a layer's last reduction fold, where the foot requantises: a
+     * column each {@link #requantiserCycles()} cycles ({@link #vectorPeriod()} for the one-cycle requantiser).
+     */
+    public int lastFoldVectorPeriod() {
+        return Math.max(vectorPeriod(), array.cols() * requantiserCycles);
     }
 
     /**

@@ -25,8 +25,14 @@ public final class Layout {
     /**
      * @param clockPeriodNs the clock timing is checked against (and leakage is charged over)
      * @param stream operand stream for multiplier energies, or null for none
+     * @param effort qflow's stage limit and placement effort
      */
-    public record Options(double clockPeriodNs, OperandStream stream) {
+    public record Options(double clockPeriodNs, OperandStream stream, QflowFlow.Effort effort) {
+        /** qflow's own placement, its stages stopped after {@link QflowFlow#DEFAULT_STAGE_LIMIT_SECONDS}. */
+        public Options(double clockPeriodNs, OperandStream stream) {
+            this(clockPeriodNs, stream, QflowFlow.Effort.DEFAULT);
+        }
+
         public Options {
             if (!(clockPeriodNs > 0)) {
                 throw new IllegalArgumentException("clock period must be > 0 ns");
@@ -70,7 +76,8 @@ public final class Layout {
     public static LayoutReport run(LayoutDesign design, Path out, Options options, Consumer<String> progress) {
         Path base = out.resolve(folderName(design.name()));
         double periodPs = options.clockPeriodNs() * 1000;
-        QflowFlow.Run run = QflowFlow.run(design, base.resolve("qflow"), periodPs, progress);
+        QflowFlow.Run run = QflowFlow.run(design, base.resolve("qflow"), periodPs, options.effort(),
+                progress);
         String staLog = run.log("post_sta.log").toString();
         StaticTiming timing = StaticTiming.parseVesta(QflowFlow.read(run.log("post_sta.log")), periodPs, staLog);
         int drc = MagicDrc.violations(QflowFlow.read(run.log("drc.log")), run.log("drc.log").toString());

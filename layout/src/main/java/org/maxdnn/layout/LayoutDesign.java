@@ -71,12 +71,12 @@ public record LayoutDesign(String name, String top, String verilog, Circuit circ
         return new LayoutDesign(name, design.moduleName(), RtlGenerator.arrayVerilog(design, assets), null);
     }
 
-    /** An accelerator with flip-flop memories (SPEC §13): its array, sequencer, foot and memories as one design. */
-    public static LayoutDesign accelerator(AcceleratorConfig config) {
+    /** An accelerator with flip-flop memories (SPEC §13) named {@code name}: its array, sequencer, foot and memories as one design. */
+    public static LayoutDesign accelerator(String name, AcceleratorConfig config) {
         if (config.memories() != AcceleratorConfig.MemoryStyle.FLOPS) {
             throw MaxdnnException.badInput("layout takes an accelerator with flip-flop memories (macros are black boxes)");
         }
-        return new LayoutDesign("accelerator:" + config.array().rows() + "x" + config.array().cols(), config.moduleName(),
+        return new LayoutDesign(name, config.moduleName(),
                 AcceleratorRtl.verilog(config, null), null);
     }
 

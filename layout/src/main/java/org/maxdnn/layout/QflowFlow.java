@@ -33,7 +33,26 @@ public final class QflowFlow {
     /** The stages in order. */
     public static final List<String> STAGES = List.of("synthesize", "place", "route", "backanno", "migrate", "drc",
             "lvs");
-    private static final long STAGE_TIMEOUT_SECONDS = 3600;
+    /** Wall time a stage may take unless the caller says otherwise (layout --stage-limit). */
+    public static final long DEFAULT_STAGE_LIMIT_SECONDS = 3600;
+
+    /**
+     * How hard the flow may work.
+     *
+     * @param stageLimitSeconds wall time a stage may take before it is stopped and the run fails
+     * @param placeFast graywolf's {@code TWSC*fast}: its annealing tries this many times fewer moves per
+     *                  cell at each temperature (1: qflow's default placement); faster, a longer wire
+     */
+    public record Effort(long stageLimitSeconds, int placeFast) {
+        /** qflow's own placement, each stage stopped after {@link #DEFAULT_STAGE_LIMIT_SECONDS}. */
+        public static final Effort DEFAULT = new Effort(DEFAULT_STAGE_LIMIT_SECONDS, 1);
+
+        public Effort {
+            if (stageLimitSeconds < 1 || placeFast < 1) {
+                throw new IllegalArgumentException("stage limit and placement speed-up must be >= 1");
+            }
+        }
+    }
     /**
      * When a layout is not clean (a net qrouter could not route in a crowded spot), it is placed and
      * routed again with the cells spread to these densities in turn; qflow's default packs them at
@@ -72,11 +91,18 @@ public final class QflowFlow {
 
     /**
      * Lays out {@code design} in {@code dir} (emptied first when it holds an earlier run), timing
-     * checked at {@code clockPeriodPs}. {@code progress} gets a line per stage.
+     * checked at {@code clockPeriodPs}, with {@code effort}'s stage limit and placement.
+     * {@code progress} gets a line per stage.
      */
-    public static Run run(LayoutDesign design, Path dir, double clockPeriodPs, Consumer<String> progress) {
+    public static Run run(LayoutDesign design, Path dir, double clockPeriodPs, Effort effort,
+                          Consumer<String> progress) {
         QflowTools.require();
         prepare(dir);
+        if (effort.placeFast() > 1) {
+            // qflow copies the technology's graywolf parameters only into a project that has none
+            AtomicFiles.writeString(dir.resolve(design.top() + ".par"), read(QflowTools.TECH_DIR.resolve(QflowTools.TECH
+                    + ".par")) + "\n# maxdnn layout --place-fast\nTWSC*fast : " + effort.placeFast() + "\n");
+        }
         AtomicFiles.writeString(dir.resolve("source").resolve(design.top() + ".v"), design.verilog());
         Path lef = dir.resolve(MIN_AREA_LEF);
         AtomicFiles.writeString(lef, MinAreaLef.withMinArea(read(QflowTools.lef()), QflowTools.lef().toString()));
@@ -95,7 +121,7 @@ public final class QflowFlow {
                     progress.accept(design.name() + ": " + padded + " pins lengthened to the metal minimum area");
                 }
                 long t0 = System.nanoTime();
-                int exit = stage(dir, design.top(), stage);
+                int exit = stage(dir, design.top(), stage, effort.stageLimitSeconds());
                 double s = (System.nanoTime() - t0) / 1e9;
                 seconds.merge(stage, s, Double::sum);
                 exits.put(stage, exit);
@@ -179,7 +205,7 @@ public final class QflowFlow {
                         clockPeriodPs);
     }
 
-    private static int stage(Path dir, String top, String stage) {
+    private static int stage(Path dir, String top, String stage, long limitSeconds) {
         Path out = dir.resolve("log").resolve(stage + ".out");
         List<String> cmd = new ArrayList<>(List.of(ExternalTool.QFLOW.locate().toString(), stage, "-T",
                 QflowTools.TECH, top));
@@ -188,10 +214,10 @@ public final class QflowFlow {
             Process p = ChildProcesses.start(new ProcessBuilder(ChildProcesses.dyingWithParent(cmd))
                     .directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice())));
-            if (!p.waitFor(STAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
                 ChildProcesses.destroyTree(p);
-                throw MaxdnnException.badInput("qflow " + stage + " did not finish within " + STAGE_TIMEOUT_SECONDS
-                        + " s in " + dir);
+                throw MaxdnnException.badInput("qflow " + stage + " did not finish within " + limitSeconds
+                        + " s in " + dir + " (layout --stage-limit S raises the limit)");
             }
             return p.exitValue();
         } catch (IOException e) {

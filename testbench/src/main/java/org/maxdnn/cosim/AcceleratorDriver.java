@@ -208,7 +208,7 @@ public final class AcceleratorDriver implements AutoCloseable {
 
     /** Generous: every fold's preload, vectors and drain, twice over. */
     private long cycleLimit(LayerProgram p) {
-        long perFold = config.array().rows() + 2 + (long) p.tiling().view().m() * config.vectorPeriod()
+        long perFold = config.array().rows() + 2 + (long) p.tiling().view().m() * config.lastFoldVectorPeriod()
                 + config.array().latency() + config.array().cols() + 8;
         return 2 * (p.tiling().folds().size() * perFold + 64);
     }

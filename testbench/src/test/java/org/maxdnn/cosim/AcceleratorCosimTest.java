@@ -11,6 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
 import org.maxdnn.accel.AcceleratorConfig;
@@ -135,6 +137,11 @@ class AcceleratorCosimTest {
     /** Requantisation in both variants: a 1x1 conv with weight 1, so every output requantises its input + bias. */
     @Test
     void footRequantisesAsTheGoldenModelOnRandomAndEdgeValues() {
+        requantisesAsTheGoldenModel(driver);
+    }
+
+    /** 16 channels of 16x16 pixels through {@code d}'s foot: edge multipliers, shifts and biases, then random ones, in both variants. */
+    private static void requantisesAsTheGoldenModel(AcceleratorDriver d) {
         Random rnd = new Random(2);
         int[] multipliers = {Integer.MAX_VALUE, 1 << 30, 0, Integer.MIN_VALUE, 1518500250, 1073741825};
         int[] shifts = {-31, -20, -1, 0, 1, 5, 30};
@@ -165,9 +172,36 @@ class AcceleratorCosimTest {
                 for (MultiplierConfig[] row : exact) {
                     row[0] = MultiplierConfig.EXACT;
                 }
-                assertArrayEquals(golden(l, exact, input), driver.layer(l, exact, input),
+                assertArrayEquals(golden(l, exact, input), d.layer(l, exact, input),
                         (single ? "single" : "double") + " rounding, run " + run);
             }
+        }
+    }
+
+    /**
+     * The requantiser over R cycles (32 x 32/R bits a cycle): convolutions with reduction and column
+     * folds (both rounding variants, a depthwise layer) and the edge values, bit for bit; a last fold
+     * streams a vector each lastFoldVectorPeriod() = 4R cycles on the 4x4 array.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4, 8})
+    void aRequantiserOverSeveralCyclesIsBitExact(int cycles) {
+        AcceleratorConfig serial = new AcceleratorConfig(CONFIG.array(), 4096, 256, 1024, 16, 2,
+                AcceleratorConfig.MemoryStyle.FLOPS, cycles);
+        assertEquals(4 * cycles, serial.lastFoldVectorPeriod());
+        try (AcceleratorDriver d = new AcceleratorDriver(serial, AcceleratorRtl.simulationVerilog(serial, null), registry,
+                CosimDriver.Simulator.VERILATOR)) {
+            Random rnd = new Random(cycles);
+            for (ConvLayer l : List.of(randomLayer(rnd, OpType.CONV_2D, 5, 6, 3, 6, 3, 1, 1, 1, false),
+                    randomLayer(rnd, OpType.CONV_2D, 7, 7, 2, 5, 3, 2, 1, 1, true),
+                    randomLayer(rnd, OpType.DEPTHWISE_CONV_2D, 5, 5, 6, 6, 3, 1, 1, 6, false))) {
+                byte[] input = new byte[l.inH() * l.inW() * l.inC()];
+                rnd.nextBytes(input);
+                MultiplierConfig[][] kernels = randomKernels(rnd, l);
+                assertArrayEquals(golden(l, kernels, input), d.layer(l, kernels, input), l.op() + ", requantiser of " + cycles
+                        + " cycles");
+            }
+            requantisesAsTheGoldenModel(d);
         }
     }
 
