@@ -199,8 +199,9 @@ final class Inputs {
         MultiplierRegistry registry = registry(ctx);
         DataSet all = DataSets.read(bundled.explorationSamples(ctx.assets()), net, 0);
         int n = OptionTypes.value(cmd, "limit", SearchOptions.profile(cmd).explorationImages());
-        Workload work = Workload.of(net, n > 0 ? DataSplit.balancedFirst(all, n) : all, registry);
-        DataSet clean = DataSets.read(bundled.samples(ctx.assets()), net, 0);
+        // balanced over the data's labels, then scored as --task says (both sets alike)
+        Workload work = Workload.of(net, withTask(cmd, net, n > 0 ? DataSplit.balancedFirst(all, n) : all), registry);
+        DataSet clean = withTask(cmd, net, DataSets.read(bundled.samples(ctx.assets()), net, 0));
         return new ExploreData(work, new ExploreMaps.Clean(Workload.of(net, clean, registry),
                 "clean images of " + ctx.assets().root().relativize(bundled.samples(ctx.assets()))));
     }
@@ -223,8 +224,15 @@ final class Inputs {
      * rather than given a bundled set.
      */
     static DataSet dataSet(CommandLine cmd, Context ctx, Network net) {
+        return withTask(cmd, net, samples(cmd, ctx, net));
+    }
+
+    /**
+     * {@code data} scored as --task says: as it is for {@code labels} (or no --task), else by top-1
+     * agreement with or fidelity to the exact model; samples without labels refuse {@code labels}.
+     */
+    private static DataSet withTask(CommandLine cmd, Network net, DataSet data) {
         String task = OptionTypes.value(cmd, "task", null);
-        DataSet data = samples(cmd, ctx, net);
         if (task == null || task.equals("labels") && !data.format().unlabelled()) {
             return data;
         }

@@ -1,16 +1,22 @@
 package org.maxdnn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
 import org.maxdnn.flow.CharacteriseEnergy;
+import org.maxdnn.flow.Workload;
+import org.maxdnn.task.Classification;
+import org.maxdnn.task.Fidelity;
 
 /**
  * What explore and run search on by default: for ResNet-8 the 4,964 JPEG CIFAR-10 test images (500,
@@ -59,5 +65,21 @@ class ExploreDataTest {
         Inputs.ExploreData kws = data("--model", "kws", "--quick");
         assertNull(kws.clean());
         assertEquals(800, kws.work().images().size(), "kws keeps its own 800 clips");
+    }
+
+    /** --task on the JPEG default: the searched images and the clean ones are scored as it says, not by their labels. */
+    @Test
+    void theTaskIsHonouredOnTheJpegDefault() throws Exception {
+        Inputs.ExploreData agreement = data("--limit", "20", "--task", "agreement");
+        assertNotNull(agreement.clean());
+        for (Workload w : List.of(agreement.work(), agreement.clean().work())) {
+            assertTrue(w.task() instanceof Classification c && c.agreement(), w.task().metricName());
+        }
+        Inputs.ExploreData snr = data("--limit", "20", "--task", "snr");
+        assertTrue(snr.work().task() instanceof Fidelity && snr.clean().work().task() instanceof Fidelity);
+        assertEquals(20, snr.work().images().size());
+        Inputs.ExploreData labels = data("--limit", "20", "--task", "labels");
+        assertFalse(((Classification) labels.work().task()).agreement());
+        assertEquals(2, Arrays.stream(perLabel(labels)).max().orElseThrow(), "balanced over the data's labels");
     }
 }
