@@ -107,7 +107,11 @@ public final class Explorer {
     private final Settings settings;
     private final double exactPj;
     private final double[] exactClasses;
-    /** Complete scores by map JSON: the front's points and maps shared by approaches are scored once. */
+    /**
+     * Complete scores by {@link ApproxMap#digest} (not the JSON: a kernel map's JSON grows with the
+     * network, 70 MB per MobileNetV2 candidate): the front's points and maps shared by approaches are
+     * scored once.
+     */
     private final Map<String, AccuracyOracle.Score> scored = new HashMap<>();
 
     /**
@@ -139,7 +143,7 @@ public final class Explorer {
      */
     private List<Point> points(MapSpace space, List<int[]> genomes, Search search) {
         List<ApproxMap> maps = genomes.stream().map(space::map).toList();
-        List<String> keys = maps.stream().map(ApproxMap::toJson).toList();
+        List<String> keys = maps.stream().map(ApproxMap::digest).toList();
         List<MapEnergy.Breakdown> energies = maps.stream().map(m -> MapEnergy.of(oracle.network(), m, energy)).toList();
         Map<String, Integer> fresh = new LinkedHashMap<>();
         for (int i = 0; i < maps.size(); i++) {
@@ -238,7 +242,7 @@ public final class Explorer {
                 settings.generations(), 0.9, 1.0 / Math.max(1, space.genes()), settings.seed()), seeds, onGeneration);
         // the front of the complete maps: a stopped map's partial figures never make a front point
         List<Nsga2Search.Individual> complete = found.all().stream()
-                .filter(i -> !search.partial.containsKey(space.map(i.genome()).toJson())).toList();
+                .filter(i -> !search.partial.containsKey(space.map(i.genome()).digest())).toList();
         List<Point> points = new ArrayList<>(points(space, ParetoFront.of(complete, Nsga2Search.Individual::objectives)
                 .stream().map(Nsga2Search.Individual::genome).toList()));
         points.sort(Comparator.comparingDouble(Point::pj).reversed());

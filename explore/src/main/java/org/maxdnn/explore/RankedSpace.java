@@ -78,9 +78,13 @@ public final class RankedSpace implements MapSpace {
             } else if (unit == Unit.FILTER) {
                 m.put(layer.name(), LayerEntry.filters(List.of(perUnit)));
             } else {
+                // one list of the layer's units, each filter's row a view of it (LayerEntry copies the
+                // rows): a copy of every unit per row was outC times the layer's kernels, 5 GB for
+                // MobileNetV2's 1000 x 1280 classifier
+                List<MultiplierConfig> units = List.of(perUnit);
                 List<List<MultiplierConfig>> k = new ArrayList<>();
                 for (int oc = 0; oc < layer.outC(); oc++) {
-                    k.add(List.of(perUnit).subList(oc * layer.filterDepth(), (oc + 1) * layer.filterDepth()));
+                    k.add(units.subList(oc * layer.filterDepth(), (oc + 1) * layer.filterDepth()));
                 }
                 m.put(layer.name(), LayerEntry.kernels(k));
             }

@@ -1,11 +1,19 @@
 package org.maxdnn.map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -143,34 +151,81 @@ final class MapJson {
     }
 
     static String toJson(ApproxMap map) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("default", map.defaultMultiplier().name());
-        ObjectNode ls = root.putObject("layers");
-        map.layers().forEach((name, e) -> {
-            ObjectNode o = ls.putObject(name);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            write(map, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text + "\n";
+    }
+
+    /**
+     * The SHA-256 of the map's compact JSON, streamed (no text or tree of the whole map is held), as
+     * 64 hex digits: equal for equal maps, a fixed 64 characters however many kernels the map names.
+     */
+    static String digest(ApproxMap map) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (JsonGenerator g = JSON.getFactory().createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(),
+                sha), JsonEncoding.UTF8)) {
+            write(map, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The map's fields, in order, through {@code g}. */
+    private static void write(ApproxMap map, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("default", map.defaultMultiplier().name());
+        g.writeObjectFieldStart("layers");
+        for (Map.Entry<String, LayerEntry> l : map.layers().entrySet()) {
+            LayerEntry e = l.getValue();
+            g.writeObjectFieldStart(l.getKey());
             if (e.multiplier() != null) {
-                o.put("multiplier", e.multiplier().name());
+                g.writeStringField("multiplier", e.multiplier().name());
             }
             if (e.filters() != null) {
-                ArrayNode a = o.putArray("filters");
-                e.filters().forEach(c -> a.add(c.name()));
+                g.writeArrayFieldStart("filters");
+                names(e.filters(), g);
+                g.writeEndArray();
             }
             if (e.kernels() != null) {
-                ArrayNode a = o.putArray("kernels");
+                g.writeArrayFieldStart("kernels");
                 for (List<MultiplierConfig> row : e.kernels()) {
-                    ArrayNode r = a.addArray();
-                    row.forEach(c -> r.add(c.name()));
+                    g.writeStartArray();
+                    names(row, g);
+                    g.writeEndArray();
                 }
+                g.writeEndArray();
             }
-        });
-        if (map.compensation() != null) {
-            ObjectNode cs = root.putObject("compensation");
-            map.compensation().forEach((name, c) -> c.forEach(cs.putArray(name)::add));
+            g.writeEndObject();
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        g.writeEndObject();
+        if (map.compensation() != null) {
+            g.writeObjectFieldStart("compensation");
+            for (Map.Entry<String, List<Integer>> c : map.compensation().entrySet()) {
+                g.writeArrayFieldStart(c.getKey());
+                for (int v : c.getValue()) {
+                    g.writeNumber(v);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void names(List<MultiplierConfig> configs, JsonGenerator g) throws IOException {
+        for (MultiplierConfig c : configs) {
+            g.writeString(c.name());
         }
     }
 

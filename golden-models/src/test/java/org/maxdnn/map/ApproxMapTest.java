@@ -65,6 +65,19 @@ class ApproxMapTest {
     }
 
     @Test
+    void theDigestIsAFixedSizeKeyEqualForEqualMapsOnly() {
+        List<MultiplierConfig> choices = List.of(MultiplierConfig.EXACT, MultiplierConfig.parse("roup-p1r2"));
+        ApproxMap a = ApproxMap.randomKernels(net, choices, 3);
+        ApproxMap same = ApproxMap.parse(a.toJson(), "(copy)");
+        ApproxMap other = ApproxMap.randomKernels(net, choices, 4);
+        assertEquals(64, a.digest().length());
+        assertEquals(a.digest(), same.digest());
+        assertTrue(!a.digest().equals(other.digest()));
+        assertTrue(!a.digest().equals(a.withCompensation(java.util.Map.of()).digest()));
+        assertEquals(ApproxMap.exact().digest(), ApproxMap.parse("{\"layers\": {}}", "(exact)").digest());
+    }
+
+    @Test
     void badMapsNameTheFileAndThePlace() throws Exception {
         assertBad("{\"layers\": {\"conv9\": {\"multiplier\": \"exact\"}}}", "layers.conv9", "no layer 'conv9'");
         assertBad("{\"layers\": {\"conv0\": {\"filters\": [\"exact\"]}}}", "layers.conv0.filters", "16 filters");
