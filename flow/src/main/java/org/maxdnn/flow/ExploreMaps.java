@@ -128,6 +128,25 @@ public final class ExploreMaps {
     }
 
     /**
+     * Which data and task the exploration scores maps with, in words: the sample set (its source,
+     * count and input format: a model's own data, a folder, or {@code --random} inputs) and the
+     * metric, with what it compares against (the data's labels or the exact model's outputs).
+     */
+    static String dataAndTask(DataSet d) {
+        Task t = d.task();
+        String against = t instanceof Classification c
+                ? (c.agreement() ? " with the exact model's classes (no labels)" : " accuracy against the data's labels")
+                : t instanceof AnomalyDetection ? " on the data's normal/anomalous labels"
+                : " of every output against the exact model's (no labels)";
+        return String.format(Locale.ROOT, "data: %d samples of %s (%s); task: %s%s", d.samples(), d.source(),
+                d.format().description(), t.metricName(), against);
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
      * The search part, with {@code variants} variants of each sample when asked ({@link Variants}: as
      * many as its input format has; anomaly detection: every window of its files).
      */
@@ -156,6 +175,7 @@ public final class ExploreMaps {
         DataSet searchPool = searchPool(w, split, s.variants(), profile, listener);
         AccuracyOracle oracle = new AccuracyOracle(w.net(), searchPool, w.registry(), q.threads());
         AccuracyOracle validation = new AccuracyOracle(w.net(), split.validation(), w.registry(), q.threads());
+        listener.note(dataAndTask(w.dataSet()));
         listener.note(String.format(Locale.ROOT, "exploring %s%s; search on %d of %d samples (%d inputs, exact %s %.2f%%), "
                         + "validation on %d (exact %.2f%%); NSGA-II population %d x %d generations, seed %d, minimising %s",
                 String.join(",", s.levels()), (tables.isEmpty() ? "" : " + ALWANN (" + tables.size() + " tables)")
@@ -183,11 +203,12 @@ public final class ExploreMaps {
         try (MapEvaluator evaluator = q.evaluators().open(validation, q.threads())) {
             result = Exploration.validate(result, validation, evaluator);
         }
-        String settings = String.format(Locale.ROOT, "NSGA-II (MOEA Framework: uniform crossover, uniform mutation), "
+        String settings = String.format(Locale.ROOT, "%s. NSGA-II (MOEA Framework: uniform crossover, uniform mutation), "
                 + "population %d, %d generations, seed %d, objectives (network multiplier energy, %s on "
                 + "the search part); %d "
                 + "configurations searched per gene for ROUP (both families, duplicates removed); ALWANN: one "
-                + "ALWANN-tuned EvoApprox table per layer.", s.population(), s.generations(), s.seed(), objective(s, w.dataSet().task()),
+                + "ALWANN-tuned EvoApprox table per layer.", capitalised(dataAndTask(w.dataSet())), s.population(),
+                s.generations(), s.seed(), objective(s, w.dataSet().task()),
                 ConfigCatalog.roup(w.registry()).size());
         Selection chosen = result.chosen(s.maxLossPts());
         CleanFigures clean = null;
@@ -212,7 +233,8 @@ public final class ExploreMaps {
         listener.note(String.format(Locale.ROOT, "chosen within %.1f pts with 95%% confidence: %s%s%s", s.maxLossPts(),
                 chosen.text(), clean == null ? "" : "; " + clean.text("chosen"),
                 " -> " + q.out().resolve("chosen-map.json")));
-        listener.note(String.format(Locale.ROOT, "explored in %.0f s; report %s", x.seconds(), x.report()));
+        listener.note(String.format(Locale.ROOT, "explored in %.0f s (%s); report %s", x.seconds(),
+                dataAndTask(w.dataSet()), x.report()));
         return x;
     }
 }

@@ -2,13 +2,19 @@ package org.maxdnn.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.maxdnn.data.DataSet;
+import org.maxdnn.data.InputFormat;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.task.AnomalyDetection;
 import org.maxdnn.task.Classification;
 
-/** What the exploration says it minimises: --objective agreement on anomaly detection says it searches the AUC. */
+/**
+ * What the exploration says it minimises (--objective agreement on anomaly detection says it searches the AUC) and
+ * which data and task it scores maps with.
+ */
 class ExploreObjectiveTest {
     private static ExploreMaps.Settings settings(Explorer.Objective o) {
         return new ExploreMaps.Settings(List.of("layer"), false, 4, 4, 1, 1, true, false, o);
@@ -23,5 +29,17 @@ class ExploreObjectiveTest {
                 ExploreMaps.objective(settings(Explorer.Objective.AGREEMENT), top1));
         assertEquals("1 − ROC AUC (--objective agreement needs top-1 predictions, and a ROC AUC task has none: the "
                 + "metric is searched instead)", ExploreMaps.objective(settings(Explorer.Objective.AGREEMENT), auc));
+    }
+
+    @Test
+    void theDataAndTaskAreNamed() {
+        DataSet random = new DataSet(Path.of("random inputs (seed 1)"), InputFormat.RANDOM, 4, List.of(),
+                new Classification(new int[] {0, 1, 2, 3}, true));
+        assertEquals("data: 4 samples of random inputs (seed 1) (deterministic random inputs over each input tensor's "
+                + "range); task: top-1 agreement with the exact model's classes (no labels)", ExploreMaps.dataAndTask(random));
+        DataSet labelled = new DataSet(Path.of("cifar10"), InputFormat.UINT8_IMAGE, 2, List.of(),
+                new Classification(new int[] {0, 1}));
+        assertEquals("data: 2 samples of cifar10 (HWC uint8 images (int8 = byte - 128)); task: top-1 accuracy against "
+                + "the data's labels", ExploreMaps.dataAndTask(labelled));
     }
 }
