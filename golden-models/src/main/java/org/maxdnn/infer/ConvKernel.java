@@ -114,6 +114,7 @@ public abstract sealed class ConvKernel permits PlanarConv, VectorFullyConnected
         final int[] index;
         private int[] planes = new int[0];
         private int[] planeAcc = new int[0];
+        private float[] floatPlanes = new float[0];
         private int[] rowAt = new int[0];
         private int[] factor = new int[0];
 
@@ -125,12 +126,20 @@ public abstract sealed class ConvKernel permits PlanarConv, VectorFullyConnected
             acc = new int[maxOutC];
         }
 
-        /** {@link PlanarConv}'s input planes, at least {@code size} long (they depend on the map, so grow on demand). */
+        /** {@link PlanarConv}'s planes of input codes, at least {@code size} long (they depend on the map, so grow on demand). */
         int[] planes(int size) {
             if (planes.length < size) {
                 planes = new int[size];
             }
             return planes;
+        }
+
+        /** {@link PlanarConv}'s planes of product-term values, at least {@code size} long. */
+        float[] floatPlanes(int size) {
+            if (floatPlanes.length < size) {
+                floatPlanes = new float[size];
+            }
+            return floatPlanes;
         }
 
         /** {@link PlanarConv}'s accumulator planes, one per output channel; {@link VectorFullyConnected}'s accumulators. */

@@ -80,6 +80,39 @@ class PlanarConvTest {
     }
 
     /**
+     * The planar path sums in float lanes, exact only below 2^24: on a layer where an output
+     * channel's sum reaches 576 · 255 · 127 ≈ 1.9 · 2^24 (every activation and weight at its extreme,
+     * of one sign, then the other), it still equals the table path, because it cuts the terms into
+     * chunks that stay below 2^22.
+     */
+    @Test
+    void theFloatSumsAreExactAtTheLargestAccumulators() {
+        assertTrue(ConvKernel.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector");
+        int[] g = {8, 8, 64, 4, 3, 3, 1, 1, 1};
+        byte[] w = new byte[4 * 9 * 64];
+        for (int i = 0; i < w.length; i++) {
+            int oc = i / (9 * 64);
+            w[i] = (byte) (oc == 0 ? 127 : oc == 1 ? -128 : oc == 2 ? (i % 2 == 0 ? 127 : -128) : 1);
+        }
+        MultiplierConfig[][] exact = new MultiplierConfig[4][64];
+        for (MultiplierConfig[] row : exact) {
+            java.util.Arrays.fill(row, MultiplierConfig.EXACT);
+        }
+        for (int zp : new int[] {-128, 127}) {
+            // every activation as far from the zero point as it goes
+            ConvLayer layer = layer(new Random(3), g, 1, w, zp);
+            ConvKernel table = ConvKernel.compile(layer, exact, REGISTRY, ConvKernel.Path.TABLE);
+            ConvKernel vector = ConvKernel.compile(layer, exact, REGISTRY, ConvKernel.Path.PLANAR);
+            byte[] in = new byte[layer.inH() * layer.inW() * layer.inC()];
+            java.util.Arrays.fill(in, (byte) (zp == -128 ? 127 : -128));
+            int[] expected = run(layer, table, in);
+            // acc of the centre of the top-left 3x3 window, output channel 0
+            assertTrue(Math.abs((long) expected[9 * layer.outC()]) > 1 << 24, "the sum exceeds 2^24: " + expected[9 * 4]);
+            assertArrayEquals(expected, run(layer, vector, in), "zero point " + zp);
+        }
+    }
+
+    /**
      * Table path and vector path on three random inputs (about half at the zero point, as after a
      * ReLU), under a kernel-level mix of every configuration and under uniform roupc-p1r7.
      */
@@ -126,14 +159,19 @@ class PlanarConvTest {
      * {@code groups} = inC makes a depthwise layer.
      */
     private static ConvLayer randomLayer(Random rnd, int[] g, int groups) {
+        byte[] w = new byte[g[3] * g[4] * g[5] * g[2] / groups];
+        rnd.nextBytes(w);
+        return layer(rnd, g, groups, w, null);
+    }
+
+    /** The layer of geometry {@code g} with weights {@code w}, random biases and scales; zero point {@code zp}, or random. */
+    private static ConvLayer layer(Random rnd, int[] g, int groups, byte[] w, Integer zp) {
         int inH = g[0], inW = g[1], inC = g[2], outC = g[3], kh = g[4], kw = g[5], sh = g[6], sw = g[7];
         boolean same = g[8] == 1;
         int outH = same ? (inH + sh - 1) / sh : (inH - kh) / sh + 1;
         int outW = same ? (inW + sw - 1) / sw : (inW - kw) / sw + 1;
         int padTop = same ? Math.max((outH - 1) * sh + kh - inH, 0) / 2 : 0;
         int padLeft = same ? Math.max((outW - 1) * sw + kw - inW, 0) / 2 : 0;
-        byte[] w = new byte[outC * kh * kw * inC / groups];
-        rnd.nextBytes(w);
         int[] bias = new int[outC];
         QuantizedMultiplier[] requant = new QuantizedMultiplier[outC];
         for (int oc = 0; oc < outC; oc++) {
@@ -141,7 +179,7 @@ class PlanarConvTest {
             requant[oc] = QuantizedMultiplier.of(0.0005 + rnd.nextDouble() * 0.002);
         }
         return new ConvLayer("test", groups == 1 ? OpType.CONV_2D : OpType.DEPTHWISE_CONV_2D, 0, 1, new FeatureMap(inH, inW, inC), new FeatureMap(outH, outW, outC),
-                new Window(kh, kw, sh, sw, padTop, padLeft), groups, w, bias, -128 + rnd.nextInt(20),
+                new Window(kh, kw, sh, sw, padTop, padLeft), groups, w, bias, zp != null ? zp : -128 + rnd.nextInt(20),
                 new OutputStage(requant, rnd.nextInt(11) - 5, -128, 127, rnd.nextBoolean()));
     }
 }
