@@ -33,6 +33,7 @@ public final class AcceleratorRtl {
         String text = RtlGenerator.elaborate("accelerator " + config.moduleName(), () -> new Accelerator(config, hardware));
         Set<String> waived = new HashSet<>(SystolicArray.peModulesDroppingBits(config.array(), hardware));
         waived.addAll(UNUSED_BITS_BY_DESIGN);
+        waived.add(requantiser(config));
         waived.add(config.moduleName());
         // the array's outAct ports (for cascading arrays) are left open in the accelerator
         return "/* verilator lint_off PINCONNECTEMPTY */\n" + RtlGenerator.withExternals(
@@ -55,7 +56,7 @@ public final class AcceleratorRtl {
         java.util.regex.Matcher m = MODULE.matcher(verilog);
         while (m.find()) {
             String name = m.group(1);
-            if (!name.equals(config.moduleName()) && !UNUSED_BITS_BY_DESIGN.contains(name)) {
+            if (!name.equals(config.moduleName()) && !name.equals(requantiser(config)) && !UNUSED_BITS_BY_DESIGN.contains(name)) {
                 continue;
             }
             java.util.regex.Matcher r = REG.matcher(m.group());
@@ -64,6 +65,11 @@ public final class AcceleratorRtl {
             }
         }
         return flops;
+    }
+
+    /** The module name of {@code config}'s requantiser (the Chisel {@code Requantiser}'s desiredName). */
+    private static String requantiser(AcceleratorConfig config) {
+        return config.requantiserCycles() == 1 ? "Requantiser" : "Requantiser_" + config.requantiserCycles() + "cycles";
     }
 
     /** The behavioural model of the memory black box (rtl-templates). */

@@ -67,6 +67,20 @@ class AcceleratorRtlTest {
         ExternalTool.IVERILOG.run(dir, 300, "-g2012", "-o", "a.vvp", "-s", c.moduleName(), sv);
     }
 
+    /** The requantiser over four cycles lints too, and its product, factor and multiplier registers are priced as the foot's. */
+    @Test
+    void aRequantiserOverFourCyclesLintsAndItsRegistersCount() throws Exception {
+        AcceleratorConfig c = small(AcceleratorConfig.MemoryStyle.FLOPS).withRequantiserCycles(4);
+        Path dir = WORK.resolve("requant4");
+        String sv = AcceleratorRtl.write(c, null, dir).verilog().getFileName().toString();
+        ExternalTool.VERILATOR.run(dir, 300, "--lint-only", "-Wall", "-Wno-DECLFILENAME", "--top-module", c.moduleName(), sv);
+        String text = Files.readString(dir.resolve(sv));
+        assertTrue(text.contains("module Requantiser_4cycles("), "the four-cycle requantiser");
+        AcceleratorConfig one = small(AcceleratorConfig.MemoryStyle.FLOPS);
+        long extra = AcceleratorRtl.controlFlops(c, text) - AcceleratorRtl.controlFlops(one, AcceleratorRtl.verilog(one, null));
+        assertTrue(extra >= 64 + 32 + 24, "64-bit product, factor and the multiplier's last 24 bits: " + extra);
+    }
+
     @Test
     void macroMemoriesAreBlackBoxesWithAModel() throws Exception {
         AcceleratorConfig c = small(AcceleratorConfig.MemoryStyle.MACROS);
