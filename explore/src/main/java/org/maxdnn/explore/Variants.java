@@ -5,12 +5,17 @@ import java.util.List;
 import org.maxdnn.data.DataSet;
 import org.maxdnn.data.InputFormat;
 import org.maxdnn.data.LabeledImage;
+import org.maxdnn.data.UnlabelledSets;
+import org.maxdnn.infer.Network;
 import org.maxdnn.task.Classification;
+import org.maxdnn.task.Fidelity;
+import org.maxdnn.task.Task;
 
 /**
  * Label-preserving variants of a classifier's search samples (SPEC §9.1, more evidence per sample):
  * an evaluation pool of the samples followed by their variants, each variant keeping its source's
- * label. HWC images (CIFAR-10, VWW): the horizontal flip, then shifts by 2 pixels right, left, down
+ * label. Where the reference is the exact network itself (top-1 agreement, fidelity), a variant's
+ * reference is the exact network's output on that variant, not on its source. HWC images (CIFAR-10, VWW): the horizontal flip, then shifts by 2 pixels right, left, down
  * and up; int8 tensors of several rows (KWS's MFCC frames, time along the rows): shifts by 1 and 2
  * frames later and earlier. A shift repeats the edge row or column into the place it leaves. The
  * first {@code count} of a format's list are used. Variants of one sample are not independent:
@@ -58,22 +63,28 @@ public final class Variants {
             case UINT8_IMAGE -> IMAGE;
             case INT8_TENSOR -> inputShape.length == 4 && inputShape[1] > 2 ? FRAMES : List.of();
             case FLOAT32_WINDOWS -> List.of();
-            // an unlabelled input's label is the exact model's class of that input, not of a transformed one
+            // random inputs gain nothing from a transform (more of them are the cheaper evidence), and a
+            // .npy tensor's layout is not known to be an image's or frames'
             case RANDOM, NPY -> List.of();
         };
     }
 
     /**
-     * The pool of {@code data} (a classifier's one input per sample) with the first {@code count}
-     * variants of its format; {@code inputShape} is the model's NHWC input shape.
+     * The pool of {@code data} (a classifier's one input per sample, or fidelity to the exact network)
+     * with the first {@code count} variants of its format for {@code net}. A variant keeps its
+     * source's label; under top-1 agreement its label is the exact network's class on the variant, and
+     * under fidelity its reference output is the exact network's on the variant (the exact network runs
+     * on the variants then, on {@code threads} threads).
      */
-    public static Pool pool(DataSet data, int[] inputShape, int count) {
+    public static Pool pool(DataSet data, Network net, int count, int threads) {
+        int[] inputShape = net.inputShape();
         List<String> kinds = of(data.format(), inputShape);
-        if (!(data.task() instanceof Classification) || count < 0 || count > kinds.size()) {
+        if (!(data.task() instanceof Classification || data.task() instanceof Fidelity) || count < 0
+                || count > kinds.size()) {
             throw new IllegalArgumentException("at most " + kinds.size() + " variants of " + data.format() + " inputs: " + count);
         }
         int n = data.inputs().size();
-        List<LabeledImage> inputs = new ArrayList<>(data.inputs());
+        List<LabeledImage> variants = new ArrayList<>(n * count);
         int[] source = new int[n * (count + 1)];
         for (int i = 0; i < n; i++) {
             source[i] = i;
@@ -85,11 +96,36 @@ public final class Variants {
             String kind = kinds.get(v);
             for (int i = 0; i < n; i++) {
                 LabeledImage in = data.inputs().get(i);
-                inputs.add(new LabeledImage(in.name() + "~" + kind, in.label(), transform(kind, in.pixels(), h, w, c)));
+                variants.add(new LabeledImage(in.name() + "~" + kind, in.label(), transform(kind, in.pixels(), h, w, c)));
                 source[n * (v + 1) + i] = i;
             }
         }
-        return new Pool(new DataSet(data.source(), data.format(), data.samples(), inputs, Classification.of(inputs)), source);
+        return new Pool(withVariants(data, variants, net, threads), source);
+    }
+
+    /** {@code data} followed by {@code variants}, each scored against its own reference. */
+    private static DataSet withVariants(DataSet data, List<LabeledImage> variants, Network net, int threads) {
+        List<LabeledImage> inputs = new ArrayList<>(data.inputs());
+        Task task;
+        if (data.task() instanceof Classification c && !c.agreement()) {
+            inputs.addAll(variants);
+            task = Classification.of(inputs);
+        } else if (variants.isEmpty()) {
+            return data;
+        } else {
+            boolean agreement = data.task() instanceof Classification;
+            DataSet own = UnlabelledSets.of(data.source(), data.format(), variants, net, threads, agreement);
+            inputs.addAll(own.inputs());
+            if (agreement) {
+                task = Classification.of(inputs).withAgreement();
+            } else {
+                Fidelity f = (Fidelity) data.task();
+                List<int[]> exact = new ArrayList<>(List.of(f.exact()));
+                exact.addAll(List.of(((Fidelity) own.task()).exact()));
+                task = new Fidelity(exact.toArray(new int[0][]), f.scale(), f.zeroPoint());
+            }
+        }
+        return new DataSet(data.source(), data.format(), data.samples(), inputs, task);
     }
 
     /** One transform of an HWC tensor's bytes. */

@@ -3,6 +3,8 @@ package org.maxdnn.explore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,15 +15,19 @@ import org.maxdnn.BundledModel;
 import org.maxdnn.data.DataSet;
 import org.maxdnn.data.DataSets;
 import org.maxdnn.data.InputFormat;
+import org.maxdnn.data.UnlabelledSets;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
 import org.maxdnn.mult.MultiplierConfig;
 import org.maxdnn.mult.MultiplierRegistry;
+import org.maxdnn.task.Classification;
+import org.maxdnn.task.Fidelity;
 
 /**
  * Variants add inputs and change no sample's own figures: in a pool the samples come first, each
  * with the class it has without variants, under the exact model and under a map; each variant keeps
- * its source's label and names it.
+ * its source's label and names it. Scored against the exact network (top-1 agreement, fidelity), a
+ * variant is compared with the exact network's output on that variant, not on its source.
  */
 class VariantsTest {
     @Test
@@ -31,7 +37,7 @@ class VariantsTest {
         MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
         DataSet data = DataSets.read(BundledModel.KWS.samples(assets), net, 40);
         assertEquals(Variants.FRAMES, Variants.of(data.format(), net.inputShape()));
-        Variants.Pool pool = Variants.pool(data, net.inputShape(), 4);
+        Variants.Pool pool = Variants.pool(data, net, 4, 2);
         int n = data.inputs().size();
         assertEquals(5 * n, pool.data().inputs().size());
         assertEquals(n, pool.data().samples());
@@ -55,6 +61,47 @@ class VariantsTest {
         double[] perSource = pool.perSource(pooled.exact().perSample());
         assertEquals(n, perSource.length);
         assertEquals(Arrays.stream(pooled.exact().perSample()).sum(), 5 * Arrays.stream(perSource).sum(), 1e-9);
+    }
+
+    @Test
+    void underAgreementEachVariantIsLabelledWithTheExactClassOnThatVariant() {
+        Assets assets = Assets.fromEnvironment();
+        Network net = Network.load(BundledModel.RESNET8.model(assets));
+        MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
+        DataSet images = DataSets.read(BundledModel.RESNET8.samples(assets), net, 12);
+        DataSet data = UnlabelledSets.of(images.source(), images.format(), images.inputs(), net, 2, true);
+        Variants.Pool pool = Variants.pool(data, net, 2, 2);
+        int n = data.inputs().size();
+        assertEquals(3 * n, pool.data().inputs().size());
+        assertTrue(((Classification) pool.data().task()).agreement(), "still top-1 agreement");
+        // the exact network agrees with itself on every input, the flipped and shifted ones included
+        AccuracyOracle oracle = new AccuracyOracle(net, pool.data(), registry, 2);
+        assertEquals(1.0, oracle.exact().metric());
+        double[] classes = oracle.exact().perInput();
+        boolean changed = false;
+        for (int i = n; i < 3 * n; i++) {
+            assertEquals(classes[i], pool.data().inputs().get(i).label(), "variant " + i);
+            changed |= classes[i] != classes[pool.source()[i]];
+        }
+        assertTrue(changed, "some flipped or shifted image changes the exact class (else this test shows nothing)");
+    }
+
+    @Test
+    void underFidelityEachVariantIsComparedWithTheExactOutputOnThatVariant() {
+        Assets assets = Assets.fromEnvironment();
+        Network net = Network.load(BundledModel.RESNET8.model(assets));
+        MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
+        DataSet images = DataSets.read(BundledModel.RESNET8.samples(assets), net, 4);
+        DataSet data = UnlabelledSets.of(images.source(), images.format(), images.inputs(), net, 2, false);
+        Variants.Pool pool = Variants.pool(data, net, 2, 2);
+        int n = data.inputs().size();
+        Fidelity f = (Fidelity) pool.data().task();
+        assertEquals(3 * n, f.exact().length);
+        assertArrayEquals(((Fidelity) data.task()).exact()[0], f.exact()[0], "the samples' references as they were");
+        assertFalse(Arrays.equals(f.exact()[0], f.exact()[n]), "the flipped image's own exact output");
+        AccuracyOracle oracle = new AccuracyOracle(net, pool.data(), registry, 2);
+        assertEquals(1.0, oracle.exact().metric(), "no noise: the exact network against itself");
+        assertNotEquals(0.0, f.signal());
     }
 
     @Test

@@ -150,7 +150,8 @@ public final class ExploreMaps {
      * The search part, with {@code variants} variants of each sample when asked ({@link Variants}: as
      * many as its input format has; anomaly detection: every window of its files).
      */
-    static DataSet searchPool(Workload w, DataSplit split, int variants, Profile profile, FlowListener listener) {
+    static DataSet searchPool(Workload w, DataSplit split, int variants, Profile profile, int threads,
+                              FlowListener listener) {
         if (variants == 0) {
             return split.search();
         }
@@ -162,7 +163,7 @@ public final class ExploreMaps {
         int n = Math.min(variants, kinds.size());
         listener.note("variants of each search sample: " + (n == 0 ? "none for " + w.dataSet().format().description()
                 : String.join(", ", kinds.subList(0, n))) + " (the validation part has none)");
-        return Variants.pool(split.search(), w.net().inputShape(), n).data();
+        return Variants.pool(split.search(), w.net(), n, threads).data();
     }
 
     public static Explored run(Request q, FlowListener listener) {
@@ -172,7 +173,7 @@ public final class ExploreMaps {
         long t0 = System.nanoTime();
         Profile profile = Profile.of(s.quick());
         DataSplit split = DataSplit.of(w.dataSet(), profile.windowStride());
-        DataSet searchPool = searchPool(w, split, s.variants(), profile, listener);
+        DataSet searchPool = searchPool(w, split, s.variants(), profile, q.threads(), listener);
         AccuracyOracle oracle = new AccuracyOracle(w.net(), searchPool, w.registry(), q.threads());
         AccuracyOracle validation = new AccuracyOracle(w.net(), split.validation(), w.registry(), q.threads());
         listener.note(dataAndTask(w.dataSet()));
