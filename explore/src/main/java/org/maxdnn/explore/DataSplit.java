@@ -112,6 +112,22 @@ public record DataSplit(DataSet search, DataSet validation) {
         return new DataSet(data.source(), data.format(), in.size(), in, Classification.of(in));
     }
 
+    /**
+     * How {@link #of} splits a set of {@code task}, for reports: stratified by label (anomaly files
+     * whole), by the exact model's class under top-1 agreement, or, with one stratum (fidelity, or
+     * every label the same), the samples alternately in file order.
+     */
+    public static String describe(Task task) {
+        if (task instanceof AnomalyDetection) {
+            return "a deterministic split stratified by label (normal and anomalous files, each whole)";
+        }
+        if (java.util.Arrays.stream(task.sampleLabels()).distinct().count() <= 1) {
+            return "a deterministic split, the samples alternately in file order (no labels to stratify by)";
+        }
+        return task instanceof Classification c && c.agreement()
+                ? "a deterministic split stratified by the exact model's class" : "a deterministic split stratified by label";
+    }
+
     /** The part of each sample: within each label alternately search, validation, search, … */
     static int[] parts(int[] labels) {
         Map<Integer, Integer> seen = new LinkedHashMap<>();

@@ -304,9 +304,9 @@ public final class ExploreReport {
                 + "exact model.", result.metric(), result.exact().samples(), 100 * result.exact().metric()));
         if (result.validationExact() != null) {
             s.paragraph(String.format(Locale.ROOT, "Every front point is also scored on %d held-out validation samples "
-                    + "(exact model: %.2f%%), a deterministic split stratified by label; the table below and the chosen "
+                    + "(exact model: %.2f%%), %s; the table below and the chosen "
                     + "point's reported figure are on validation data. Statistics: %s.", result.validationExact().samples(),
-                    100 * result.validationExact().metric(), result.validationMethod()));
+                    100 * result.validationExact().metric(), DataSplit.describe(result.task()), result.validationMethod()));
         }
         return s.paragraph("Energy model: network multiplier energy = Σ over layers and kernels of multiplications × pJ per "
                         + "multiplication of the kernel's configuration on that layer's own operand stream. Library: "

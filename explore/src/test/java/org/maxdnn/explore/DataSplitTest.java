@@ -30,6 +30,17 @@ class DataSplitTest {
     }
 
     @Test
+    void theReportSaysWhatTheSplitWasStratifiedBy() {
+        assertEquals("a deterministic split stratified by label", DataSplit.describe(new Classification(new int[] {0, 1, 0})));
+        assertEquals("a deterministic split stratified by the exact model's class",
+                DataSplit.describe(new Classification(new int[] {0, 1, 0}).withAgreement()));
+        String alternately = "a deterministic split, the samples alternately in file order (no labels to stratify by)";
+        assertEquals(alternately, DataSplit.describe(new Classification(new int[] {-1, -1, -1})));
+        assertEquals(alternately, DataSplit.describe(new Fidelity(new int[][] {{1, 2}, {3, 4}}, 1f, 0)));
+        assertTrue(DataSplit.describe(new AnomalyDetection(List.of(), 640, 128, 1f, 0)).contains("each whole"));
+    }
+
+    @Test
     void aBalancedSubsetTakesEachLabelInTurnAndKeepsFileOrder() {
         int[] labels = {0, 0, 0, 0, 1, 1, 2};
         List<LabeledImage> images = new java.util.ArrayList<>();
