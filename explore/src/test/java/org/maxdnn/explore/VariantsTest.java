@@ -68,8 +68,7 @@ class VariantsTest {
         Assets assets = Assets.fromEnvironment();
         Network net = Network.load(BundledModel.RESNET8.model(assets));
         MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
-        DataSet images = DataSets.read(BundledModel.RESNET8.samples(assets), net, 12);
-        DataSet data = UnlabelledSets.of(images.source(), images.format(), images.inputs(), net, 2, true);
+        DataSet data = againstExact(assets, net, 12, true);
         Variants.Pool pool = Variants.pool(data, net, 2, 2);
         int n = data.inputs().size();
         assertEquals(3 * n, pool.data().inputs().size());
@@ -91,8 +90,7 @@ class VariantsTest {
         Assets assets = Assets.fromEnvironment();
         Network net = Network.load(BundledModel.RESNET8.model(assets));
         MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
-        DataSet images = DataSets.read(BundledModel.RESNET8.samples(assets), net, 4);
-        DataSet data = UnlabelledSets.of(images.source(), images.format(), images.inputs(), net, 2, false);
+        DataSet data = againstExact(assets, net, 4, false);
         Variants.Pool pool = Variants.pool(data, net, 2, 2);
         int n = data.inputs().size();
         Fidelity f = (Fidelity) pool.data().task();
@@ -102,6 +100,12 @@ class VariantsTest {
         AccuracyOracle oracle = new AccuracyOracle(net, pool.data(), registry, 2);
         assertEquals(1.0, oracle.exact().metric(), "no noise: the exact network against itself");
         assertNotEquals(0.0, f.signal());
+    }
+
+    /** ResNet-8's first {@code n} clean images scored against the exact network (top-1 agreement, or fidelity). */
+    private static DataSet againstExact(Assets assets, Network net, int n, boolean agreement) {
+        DataSet images = DataSets.read(BundledModel.RESNET8.samples(assets), net, n);
+        return UnlabelledSets.of(images.source(), images.format(), images.inputs(), net, 2, agreement);
     }
 
     @Test
