@@ -138,8 +138,9 @@ public final class ExploreMaps {
                 ? (c.agreement() ? " with the exact model's classes (no labels)" : " accuracy against the data's labels")
                 : t instanceof AnomalyDetection ? " on the data's normal/anomalous labels"
                 : " of every output against the exact model's (no labels)";
-        return String.format(Locale.ROOT, "data: %d samples of %s (%s); task: %s%s", d.samples(), d.source(),
-                d.format().description(), t.metricName(), against);
+        return String.format(Locale.ROOT, "data: %d samples%s%s; task: %s%s", d.samples(),
+                d.source() == null ? "" : " of " + d.source(), d.format() == null ? "" : " (" + d.format().description() + ")",
+                t.metricName(), against);
     }
 
     private static String capitalised(String text) {

@@ -41,5 +41,11 @@ class ExploreObjectiveTest {
                 new Classification(new int[] {0, 1}));
         assertEquals("data: 2 samples of cifar10 (HWC uint8 images (int8 = byte - 128)); task: top-1 accuracy against "
                 + "the data's labels", ExploreMaps.dataAndTask(labelled));
+        // what explore passes: the workload's data set keeps the source and format read
+        Workload w = Workload.of(null, random, null);
+        assertEquals(ExploreMaps.dataAndTask(random), ExploreMaps.dataAndTask(w.dataSet()));
+        assertEquals(ExploreMaps.dataAndTask(random), ExploreMaps.dataAndTask(w.first(1).dataSet()));
+        assertEquals("data: 4 samples; task: top-1 agreement with the exact model's classes (no labels)",
+                ExploreMaps.dataAndTask(new Workload(null, List.of(), random.task(), null, null).dataSet()));
     }
 }
