@@ -41,10 +41,27 @@ public final class Exploration {
     /**
      * Fronts in the order explored, each compensated approach after its plain one, the ALWANN ones last; {@code metric} names the task's metric,
      * {@code exact} is the exact model's score on the search data of {@code task}, {@code validationExact} on the
-     * validation data and {@code validationMethod} its statistics (both null until {@link #validate}).
+     * validation data and {@code validationMethod} its statistics (both null until {@link #validate});
+     * {@code searchSources} each search input's source sample when the search data holds variants
+     * ({@link Variants.Pool#source}: the search bounds are clustered by it, {@link LossBound#of}), else null.
      */
     public record Result(List<Explorer.Front> fronts, String metric, AccuracyOracle.Score exact,
-                         AccuracyOracle.Score validationExact, String validationMethod, Task task) {
+                         AccuracyOracle.Score validationExact, String validationMethod, Task task, int[] searchSources) {
+        /** The same fronts, the search inputs from the sources {@code sources} (null: each its own). */
+        public Result withSearchSources(int[] sources) {
+            return new Result(fronts, metric, exact, validationExact, validationMethod, task, sources);
+        }
+
+        /** How the choice is made ({@link Selection#rule}), and how the search bounds are clustered. */
+        public String rule(double maxLossPts) {
+            return Selection.rule(task, maxLossPts) + (searchSources == null ? "" : "; " + LossBound.CLUSTERED);
+        }
+
+        /** A point's loss bounds on the search data, clustered by source sample when it holds variants. */
+        public LossBound searchBound(Explorer.Point p) {
+            return LossBound.of(task, p.score(), exact, searchSources);
+        }
+
         public Explorer.Front front(String approach) {
             return fronts.stream().filter(f -> f.space().name().equals(approach)).findFirst().orElse(null);
         }
@@ -55,13 +72,13 @@ public final class Exploration {
 
         /** The MAx-DNN map kept within {@code maxLossPts} with the uncertainty ({@link Selection}). */
         public Selection chosen(double maxLossPts) {
-            return Selection.of(maxDnnFronts(), task, exact, maxLossPts);
+            return Selection.of(maxDnnFronts(), this::searchBound, maxLossPts);
         }
 
         /** The ALWANN baseline's map (its uncompensated front) picked the same way, or null when not searched. */
         public Selection baseline(double maxLossPts) {
             Explorer.Front alwann = front("alwann");
-            return alwann == null ? null : Selection.of(List.of(alwann), task, exact, maxLossPts);
+            return alwann == null ? null : Selection.of(List.of(alwann), this::searchBound, maxLossPts);
         }
     }
 
@@ -130,7 +147,7 @@ public final class Exploration {
             MapSpace s = spaces.get(i);
             fronts.add(explorer.explore(s, seeds.get(i), gen -> progress.accept(s.name(), gen)));
         }
-        return new Result(fronts, oracle.task().metricName(), oracle.exact(), null, null, oracle.task());
+        return new Result(fronts, oracle.task().metricName(), oracle.exact(), null, null, oracle.task(), null);
     }
 
     /**
@@ -153,7 +170,7 @@ public final class Exploration {
             fronts.add(f.withPoints(points));
         }
         return new Result(fronts, searched.metric(), searched.exact(), exact, Validation.method(validation.task()),
-                searched.task());
+                searched.task(), searched.searchSources());
     }
 
     /** Probe multiplier for the ranking: a mid-strength configuration of the roup family. */

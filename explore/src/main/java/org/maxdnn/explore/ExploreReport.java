@@ -150,8 +150,7 @@ public final class ExploreReport {
     /** Every front point's loss bounds on the search data that chose it ({@link LossBound}), by point. */
     static Map<Explorer.Point, LossBound> searchBounds(Exploration.Result result) {
         Map<Explorer.Point, LossBound> bounds = new IdentityHashMap<>();
-        result.fronts().forEach(f -> f.points().forEach(p -> bounds.put(p, LossBound.of(result.task(), p.score(),
-                result.exact()))));
+        result.fronts().forEach(f -> f.points().forEach(p -> bounds.put(p, result.searchBound(p))));
         return bounds;
     }
 
@@ -242,7 +241,7 @@ public final class ExploreReport {
                 .put("search_samples", result.exact().samples())
                 .put("exact_search_metric", result.exact().metric())
                 .put("max_loss_pts", maxLossPts)
-                .put("selection", Selection.rule(result.task(), maxLossPts))
+                .put("selection", result.rule(maxLossPts))
                 .put("best_saving_on", result.validationExact() != null ? "validation" : "search");
         if (result.validationExact() != null) {
             root.put("validation_samples", result.validationExact().samples())
@@ -366,7 +365,7 @@ public final class ExploreReport {
     static Section chosenPoint(Input in) {
         Selection sel = in.chosen();
         Section.Builder s = Section.builder("Chosen point").paragraph("Chosen: " + sel.text() + ".")
-                .paragraph("Rule: " + Selection.rule(in.result().task(), in.maxLossPts()) + ".");
+                .paragraph("Rule: " + in.result().rule(in.maxLossPts()) + ".");
         Explorer.Point naive = sel.naive();
         if (naive != null && naive != sel.chosen()) {
             s.paragraph(String.format(Locale.ROOT, "The search loss alone (largest saving whose search loss is within "

@@ -20,6 +20,11 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
     /** Confidence of each one-sided bound. */
     public static final double CONFIDENCE = 0.95;
 
+    /** How the search part's bounds are clustered when it holds variants ({@link #clustered}), for reports. */
+    public static final String CLUSTERED = "with variants the search part's bounds are clustered by source sample: "
+            + "the paired counts divided by the design effect (cluster-robust over independent variance of the mean "
+            + "paired difference, at least 1) before Newcombe's interval";
+
     /** How the bounds are computed, for reports. */
     public static String method(Task task) {
         return task instanceof Classification
@@ -33,6 +38,15 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
 
     /** {@code map}'s loss against {@code exact} on the same samples of {@code task}, with its bounds. */
     public static LossBound of(Task task, AccuracyOracle.Score map, AccuracyOracle.Score exact) {
+        return of(task, map, exact, null);
+    }
+
+    /**
+     * The same, the samples clustered by {@code source} ({@code source[i]}: input i's source sample,
+     * {@link Variants.Pool#source}; null: every input its own): a classifier's bounds by
+     * {@link #clustered}; the other tasks' bootstraps are taken over inputs as without clusters.
+     */
+    public static LossBound of(Task task, AccuracyOracle.Score map, AccuracyOracle.Score exact, int[] source) {
         if (task instanceof Classification) {
             int[] counts = new int[4];
             for (int i = 0; i < map.samples(); i++) {
@@ -41,7 +55,8 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
                 counts[(e ? 0 : 2) + (e == m ? 0 : 1)]++;
             }
             // counts: both right, only exact right, both wrong, only the map right
-            return paired(counts[0], counts[1], counts[3], counts[2]);
+            LossBound naive = paired(counts[0], counts[1], counts[3], counts[2]);
+            return source == null ? naive : clustered(naive, counts, map, exact, source);
         }
         if (task instanceof Fidelity f) {
             return ofFidelity(f, map, exact);
@@ -71,7 +86,12 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
      * {@code onlyMap} only the map, {@code neither} neither.
      */
     public static LossBound paired(int both, int onlyExact, int onlyMap, int neither) {
-        int n = both + onlyExact + onlyMap + neither;
+        return paired((double) both, onlyExact, onlyMap, neither);
+    }
+
+    /** {@link #paired(int, int, int, int)} on real counts (the same arithmetic; {@link #clustered}'s effective counts). */
+    static LossBound paired(double both, double onlyExact, double onlyMap, double neither) {
+        double n = both + onlyExact + onlyMap + neither;
         if (n == 0) {
             return new LossBound(0, -100, 100);
         }
@@ -80,13 +100,59 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
         double p2 = (both + onlyMap) / (double) n;
         Significance.Interval w1 = Significance.wilson(both + onlyExact, n, twoSided);
         Significance.Interval w2 = Significance.wilson(both + onlyMap, n, twoSided);
-        double denominator = (double) (both + onlyExact) * (onlyMap + neither) * (both + onlyMap) * (onlyExact + neither);
-        double phi = denominator == 0 ? 0
-                : ((double) both * neither - (double) onlyExact * onlyMap) / Math.sqrt(denominator);
+        double denominator = (both + onlyExact) * (onlyMap + neither) * (both + onlyMap) * (onlyExact + neither);
+        double phi = denominator == 0 ? 0 : (both * neither - onlyExact * onlyMap) / Math.sqrt(denominator);
         double theta = p1 - p2;
         double below = spread(p1 - w1.low(), w2.high() - p2, phi);
         double above = spread(w1.high() - p1, p2 - w2.low(), phi);
         return new LossBound(100 * theta, 100 * (theta - below), 100 * (theta + above));
+    }
+
+    /**
+     * Newcombe's bounds at the effective sample size of clustered inputs (Kish): the paired counts
+     * divided by the design effect deff = V_cluster / V_iid, the ratio of the cluster-robust (sandwich)
+     * variance of the mean paired difference, Σ_c (d_c − θ n_c)² / N² over sources c with d_c the sum of
+     * their inputs' differences (exact right − map right) and n_c their number, to the variance treating
+     * the N inputs as independent, Σ_i (d_i − θ)² / N²; deff is taken at least 1, so a clustered bound
+     * is never narrower than {@code naive}. Sources of one input each give deff = 1 and {@code naive}
+     * itself; variants identical to their source (k inputs each) give deff = k and the bound of the
+     * sources alone.
+     */
+    static LossBound clustered(LossBound naive, int[] counts, AccuracyOracle.Score map, AccuracyOracle.Score exact,
+                               int[] source) {
+        int n = map.samples();
+        int sources = 0;
+        for (int i = 0; i < n; i++) {
+            sources = Math.max(sources, source[i] + 1);
+        }
+        if (sources >= n) {
+            return naive;
+        }
+        double[] d = new double[sources];
+        int[] size = new int[sources];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double di = exact.perSample()[i] - map.perSample()[i];
+            d[source[i]] += di;
+            size[source[i]]++;
+            total += di;
+        }
+        double theta = total / n;
+        double iid = 0;
+        for (int i = 0; i < n; i++) {
+            double r = exact.perSample()[i] - map.perSample()[i] - theta;
+            iid += r * r;
+        }
+        double cluster = 0;
+        for (int c = 0; c < sources; c++) {
+            double r = d[c] - theta * size[c];
+            cluster += r * r;
+        }
+        double deff = iid == 0 ? 1 : Math.max(1, cluster / iid);
+        if (deff == 1) {
+            return naive;
+        }
+        return paired(counts[0] / deff, counts[1] / deff, counts[3] / deff, counts[2] / deff);
     }
 
     private static double spread(double x, double y, double phi) {

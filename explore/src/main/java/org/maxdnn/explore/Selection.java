@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.maxdnn.task.Task;
 
 /**
@@ -45,6 +46,12 @@ public record Selection(Explorer.Point chosen, LossBound bound, List<Rejected> r
      */
     public static Selection of(List<Explorer.Front> fronts, Task searchTask, AccuracyOracle.Score searchExact,
                                double maxLossPts) {
+        return of(fronts, p -> LossBound.of(searchTask, p.score(), searchExact), maxLossPts);
+    }
+
+    /** The same, each point's search bounds from {@code searchBound} ({@link Exploration.Result#searchBound}). */
+    public static Selection of(List<Explorer.Front> fronts, Function<Explorer.Point, LossBound> searchBound,
+                               double maxLossPts) {
         List<Explorer.Point> points = new ArrayList<>();
         fronts.forEach(f -> points.addAll(f.points()));
         // largest saving first; of equal savings the earlier front's point
@@ -55,7 +62,7 @@ public record Selection(Explorer.Point chosen, LossBound bound, List<Rejected> r
             if (p.lossPts() > maxLossPts + 1e-9) {
                 continue; // its upper bound is above its loss, so above the bound too
             }
-            LossBound search = LossBound.of(searchTask, p.score(), searchExact);
+            LossBound search = searchBound.apply(p);
             if (search.highPts() > maxLossPts + 1e-9) {
                 continue;
             }

@@ -33,11 +33,16 @@ public final class Significance {
 
     /** The two-sided Wilson score interval of {@code k/n} at {@code confidence}. */
     static Interval wilson(int k, int n, double confidence) {
+        return wilson((double) k, (double) n, confidence);
+    }
+
+    /** The Wilson interval of {@code k/n} for real counts (an effective sample size, {@link LossBound#clustered}). */
+    static Interval wilson(double k, double n, double confidence) {
         if (n == 0) {
             return new Interval(0, 1);
         }
         double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
-        double p = k / (double) n;
+        double p = k / n;
         double z2n = z * z / n;
         double centre = (p + z2n / 2) / (1 + z2n);
         double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));

@@ -149,22 +149,24 @@ public final class ExploreMaps {
 
     /**
      * The search part, with {@code variants} variants of each sample when asked ({@link Variants}: as
-     * many as its input format has; anomaly detection: every window of its files).
+     * many as its input format has; anomaly detection: every window of its files), with each input's
+     * source sample when a classifier's samples have variants (else null: the bounds need no clusters,
+     * and an anomaly file's windows are one sample already).
      */
-    static DataSet searchPool(Workload w, DataSplit split, int variants, Profile profile, int threads,
+    static Variants.Pool searchPool(Workload w, DataSplit split, int variants, Profile profile, int threads,
                               FlowListener listener) {
         if (variants == 0) {
-            return split.search();
+            return new Variants.Pool(split.search(), null);
         }
         if (w.dataSet().task() instanceof AnomalyDetection) {
             listener.note("variants: every window of each search file (validation: every " + profile.windowStride() + ")");
-            return DataSplit.of(w.dataSet(), 1).search();
+            return new Variants.Pool(DataSplit.of(w.dataSet(), 1).search(), null);
         }
         List<String> kinds = Variants.of(w.dataSet().format(), w.net().inputShape());
         int n = Math.min(variants, kinds.size());
         listener.note("variants of each search sample: " + (n == 0 ? "none for " + w.dataSet().format().description()
                 : String.join(", ", kinds.subList(0, n))) + " (the validation part has none)");
-        return Variants.pool(split.search(), w.net(), n, threads).data();
+        return Variants.pool(split.search(), w.net(), n, threads);
     }
 
     public static Explored run(Request q, FlowListener listener) {
@@ -174,7 +176,8 @@ public final class ExploreMaps {
         long t0 = System.nanoTime();
         Profile profile = Profile.of(s.quick());
         DataSplit split = DataSplit.of(w.dataSet(), profile.windowStride());
-        DataSet searchPool = searchPool(w, split, s.variants(), profile, q.threads(), listener);
+        Variants.Pool pool = searchPool(w, split, s.variants(), profile, q.threads(), listener);
+        DataSet searchPool = pool.data();
         AccuracyOracle oracle = new AccuracyOracle(w.net(), searchPool, w.registry(), q.threads());
         AccuracyOracle validation = new AccuracyOracle(w.net(), split.validation(), w.registry(), q.threads());
         listener.note(dataAndTask(w.dataSet()));
@@ -192,7 +195,8 @@ public final class ExploreMaps {
         Exploration.Result result;
         try (MapEvaluator evaluator = q.evaluators().open(oracle, q.threads())) {
             result = Exploration.run(oracle, evaluator, q.energy(), plan,
-                    (approach, gen) -> listener.progress("explore " + approach, gen, s.generations()));
+                    (approach, gen) -> listener.progress("explore " + approach, gen, s.generations()))
+                    .withSearchSources(pool.source());
         }
         if (s.stopping().on() && w.dataSet().task() instanceof Classification) {
             int maps = result.fronts().stream().mapToInt(Explorer.Front::evaluations).sum();

@@ -62,7 +62,7 @@ public final class RunSections {
                         100 * explored.result().exact().metric(), p.lossPts(), explored.chosen().bound().highPts(),
                         r.mapEnergy().savingPct(), r.mapEnergy().pj() / 1e6, r.mapEnergy().exactPj() / 1e6,
                         r.energy().library()))
-                .paragraph("Rule: " + Selection.rule(explored.result().task(), explored.chosen().maxLossPts()) + "."
+                .paragraph("Rule: " + explored.result().rule(explored.chosen().maxLossPts()) + "."
                         + (explored.clean() == null || p == null ? "" : " The chosen map " + explored.clean().text("chosen")
                         + " (the exploration report's last table)."))
                 .link("chosen-map.json", "chosen map (JSON)").link("explore/report.html", "exploration report").build();

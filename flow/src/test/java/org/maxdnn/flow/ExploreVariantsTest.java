@@ -37,7 +37,7 @@ class ExploreVariantsTest {
             public void note(String line) {
                 notes.add(line);
             }
-        });
+        }).data();
         assertEquals(3 * split.search().inputs().size(), pool.inputs().size());
         assertTrue(notes.get(0).startsWith("variants of each search sample: flip, x+2"), notes.toString());
         assertEquals(1.0, new AccuracyOracle(net, pool, registry, 2).exact().metric());
