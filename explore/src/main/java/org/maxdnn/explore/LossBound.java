@@ -114,7 +114,8 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
      * variance of the mean paired difference, Σ_c (d_c − θ n_c)² / N² over sources c with d_c the sum of
      * their inputs' differences (exact right − map right) and n_c their number, to the variance treating
      * the N inputs as independent, Σ_i (d_i − θ)² / N²; deff is taken at least 1, so a clustered bound
-     * is never narrower than {@code naive}. Sources of one input each give deff = 1 and {@code naive}
+     * is never narrower than {@code naive}, and as N / C (inputs per source) when no input's outcome
+     * changes (the ratio is 0/0 then). Sources of one input each give deff = 1 and {@code naive}
      * itself; variants identical to their source (k inputs each) give deff = k and the bound of the
      * sources alone.
      */
@@ -148,7 +149,8 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
             double r = d[c] - theta * size[c];
             cluster += r * r;
         }
-        double deff = iid == 0 ? 1 : Math.max(1, cluster / iid);
+        // no changed outcome: the correlation is not estimable, so the worst case, inputs per source
+        double deff = iid == 0 ? n / (double) sources : Math.max(1, cluster / iid);
         if (deff == 1) {
             return naive;
         }

@@ -66,6 +66,15 @@ class ClusteredBoundTest {
     }
 
     @Test
+    void withNoChangedOutcomeTheBoundIsThatOfTheSources() {
+        LossBound alone = LossBound.of(task(SOURCES), score(outcomes(1, false, 0, 0)), score(outcomes(1, true, 0, 0)));
+        AccuracyOracle.Score same = score(outcomes(3, true, 0, 0));
+        LossBound clustered = LossBound.of(task(3 * SOURCES), same, same, sources(3));
+        assertEquals(alone.highPts(), clustered.highPts(), 1e-9);
+        assertTrue(clustered.highPts() > LossBound.of(task(3 * SOURCES), same, same).highPts());
+    }
+
+    @Test
     void sourcesOfOneInputKeepTheUnclusteredBoundExactly() {
         AccuracyOracle.Score map = score(outcomes(1, false, 20, 0));
         AccuracyOracle.Score exact = score(outcomes(1, true, 20, 0));
