@@ -54,7 +54,7 @@ public final class Exploration {
 
         /** How the choice is made ({@link Selection#rule}), and how the search bounds are clustered. */
         public String rule(double maxLossPts) {
-            return Selection.rule(task, maxLossPts) + (searchSources == null ? "" : "; " + LossBound.CLUSTERED);
+            return Selection.rule(task, maxLossPts) + (searchSources == null ? "" : "; " + LossBound.clusteredMethod(task));
         }
 
         /** A point's loss bounds on the search data, clustered by source sample when it holds variants. */

@@ -25,6 +25,15 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
             + "the paired counts divided by the design effect (cluster-robust over independent variance of the mean "
             + "paired difference, at least 1) before Newcombe's interval";
 
+    /** How a fidelity task's search bounds are clustered when its search part holds variants, for reports. */
+    public static final String CLUSTERED_BOOTSTRAP = "with variants the search part's bounds are clustered by source "
+            + "sample: each bootstrap resample draws the source samples, each with all its variants";
+
+    /** How {@code task}'s search bounds are clustered by source sample ({@link #of}), for reports. */
+    public static String clusteredMethod(Task task) {
+        return task instanceof Fidelity ? CLUSTERED_BOOTSTRAP : CLUSTERED;
+    }
+
     /** How the bounds are computed, for reports. */
     public static String method(Task task) {
         return task instanceof Classification
@@ -44,7 +53,9 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
     /**
      * The same, the samples clustered by {@code source} ({@code source[i]}: input i's source sample,
      * {@link Variants.Pool#source}; null: every input its own): a classifier's bounds by
-     * {@link #clustered}; the other tasks' bootstraps are taken over inputs as without clusters.
+     * {@link #clustered}, a fidelity's bootstrap drawing source samples with all their variants
+     * ({@link Significance#bootstrapFidelity(double[], double[], int[], long, double)}); an AUC's bootstrap
+     * draws files, whose windows are one sample already (an anomaly pool names no sources).
      */
     public static LossBound of(Task task, AccuracyOracle.Score map, AccuracyOracle.Score exact, int[] source) {
         if (task instanceof Classification) {
@@ -59,7 +70,7 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
             return source == null ? naive : clustered(naive, counts, map, exact, source);
         }
         if (task instanceof Fidelity f) {
-            return ofFidelity(f, map, exact);
+            return ofFidelity(f, map, exact, source);
         }
         Significance.AucTest t = Significance.bootstrapAuc(task.sampleLabels(), map.perSample(), exact.perSample(), 1);
         return ofAuc(map.lossPts(exact), t);
@@ -70,7 +81,12 @@ public record LossBound(double lossPts, double lowPts, double highPts) {
      * over the samples' bootstrap ({@link Significance#bootstrapFidelity}).
      */
     static LossBound ofFidelity(Fidelity f, AccuracyOracle.Score map, AccuracyOracle.Score exact) {
-        Significance.Interval t = Significance.bootstrapFidelity(map.perSample(), f.signals(), 1,
+        return ofFidelity(f, map, exact, null);
+    }
+
+    /** The same, the bootstrap drawing the source samples {@code source} names (null: the inputs). */
+    static LossBound ofFidelity(Fidelity f, AccuracyOracle.Score map, AccuracyOracle.Score exact, int[] source) {
+        Significance.Interval t = Significance.bootstrapFidelity(map.perSample(), f.signals(), source, 1,
                 1 - 2 * (1 - CONFIDENCE));
         return new LossBound(map.lossPts(exact), 100 * (1 - t.high()), 100 * (1 - t.low()));
     }

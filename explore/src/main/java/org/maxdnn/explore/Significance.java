@@ -91,6 +91,32 @@ public final class Significance {
     }
 
     /**
+     * The same bootstrap over source samples: {@code source[i]} is input i's sample ({@link Variants.Pool#source}),
+     * and each resample draws the sources with replacement, each with all its inputs (its variants go
+     * together); null: every input its own sample, exactly {@link #bootstrapFidelity(double[], double[], long, double)}.
+     */
+    public static Interval bootstrapFidelity(double[] noise, double[] signal, int[] source, long seed,
+                                             double confidence) {
+        if (source == null) {
+            return bootstrapFidelity(noise, signal, seed, confidence);
+        }
+        return bootstrapFidelity(bySource(noise, source), bySource(signal, source), seed, confidence);
+    }
+
+    /** Each source's sum of {@code values} (indexed by input; {@code source[i]} input i's source). */
+    static double[] bySource(double[] values, int[] source) {
+        int sources = 0;
+        for (int s : source) {
+            sources = Math.max(sources, s + 1);
+        }
+        double[] sum = new double[sources];
+        for (int i = 0; i < values.length; i++) {
+            sum[source[i]] += values[i];
+        }
+        return sum;
+    }
+
+    /**
      * An AUC's percentile bootstrap interval, the paired bootstrap p-value of its difference from
      * another's, and {@code loss}: the {@link LossBound#CONFIDENCE one-sided} percentile bounds of the
      * other's AUC minus this one's (5th and 95th percentiles).
