@@ -6,6 +6,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.maxdnn.explore.MapEvaluator;
+import org.maxdnn.flow.ExplorationData;
 import org.maxdnn.flow.ExploreMaps;
 import org.maxdnn.flow.MainFlow;
 import org.maxdnn.infer.Evaluation;
@@ -44,8 +45,8 @@ final class ExploreCommand implements CliCommand {
         ExploreMaps.Settings search = SearchOptions.settings(cmd);
         MapEvaluator.Factory evaluators = cmd.hasOption("spark") ? SparkModule.evaluators(cmd.getOptionValue("spark"))
                 : MapEvaluator.Factory.IN_PROCESS;
-        Inputs.ExploreData data = Inputs.exploreData(cmd, ctx);
-        MainFlow.explore(data.work(), EnergyOptions.source(cmd, ctx, data.operands(cmd), out.resolve("energy")),
+        ExplorationData data = Inputs.exploreData(cmd, ctx);
+        MainFlow.explore(data.work(), EnergyOptions.source(cmd, ctx, data.operands(), out.resolve("energy")),
                 SearchOptions.alwannTables(search, ctx), search,
                 Evaluation.defaultThreads(), evaluators, out, data.clean(), new ConsoleListener(ctx));
         return 0;

@@ -17,8 +17,7 @@ import org.maxdnn.data.ImageSets;
 import org.maxdnn.data.InputFormat;
 import org.maxdnn.data.LabeledImage;
 import org.maxdnn.data.NpyFolder;
-import org.maxdnn.explore.DataSplit;
-import org.maxdnn.flow.ExploreMaps;
+import org.maxdnn.flow.ExplorationData;
 import org.maxdnn.flow.Profile;
 import org.maxdnn.data.RandomInputs;
 import org.maxdnn.data.UnlabelledSets;
@@ -169,41 +168,19 @@ final class Inputs {
 
     /**
      * What {@code explore} and {@code run} search and validate on, and the clean set reported beside
-     * it (null when none is): --images or --cifar as given; else a bundled network's
-     * {@linkplain BundledModel#explorationSamples exploration set}, and when that is another than its
-     * own sample set (the CIFAR-10 networks' 4,964 JPEG test images), that set as given by --limit N
-     * or --quick's {@link Profile#explorationImages} (a subset balanced over labels, as the files are
-     * sorted by label), with the network's own clean images read whole as {@code clean}.
+     * it: --images or --cifar as given; else a bundled network's default data
+     * ({@link ExplorationData#bundled}: the CIFAR-10 networks' JPEG test images as given by --limit N or
+     * --quick's {@link Profile#explorationImages}, their clean images beside).
      */
-    record ExploreData(Workload work, ExploreMaps.Clean clean) {
-        /**
-         * The images whose operands the energy characterisation reads: the clean set's when there is
-         * one (as before the JPEG default, so the energy tables stay what they were), else the data's.
-         */
-        Workload operands(CommandLine cmd) {
-            if (clean == null) {
-                return work;
-            }
-            int limit = OptionTypes.value(cmd, "limit", 0);
-            return limit > 0 ? clean.work().first(limit) : clean.work();
-        }
-    }
-
-    static ExploreData exploreData(CommandLine cmd, Context ctx) {
+    static ExplorationData exploreData(CommandLine cmd, Context ctx) {
         Network net = network(cmd, ctx);
         BundledModel bundled = cmd.hasOption("images") || cmd.hasOption("cifar") || cmd.hasOption("random") ? null
                 : bundled(cmd);
         if (bundled == null || !bundled.exploresOtherSamples()) {
-            return new ExploreData(Workload.of(net, dataSet(cmd, ctx, net), registry(ctx)), null);
+            return ExplorationData.of(Workload.of(net, dataSet(cmd, ctx, net), registry(ctx)));
         }
-        MultiplierRegistry registry = registry(ctx);
-        DataSet all = DataSets.read(bundled.explorationSamples(ctx.assets()), net, 0);
-        int n = OptionTypes.value(cmd, "limit", SearchOptions.profile(cmd).explorationImages());
-        // balanced over the data's labels, then scored as --task says (both sets alike)
-        Workload work = Workload.of(net, withTask(cmd, net, n > 0 ? DataSplit.balancedFirst(all, n) : all), registry);
-        DataSet clean = withTask(cmd, net, DataSets.read(bundled.samples(ctx.assets()), net, 0));
-        return new ExploreData(work, new ExploreMaps.Clean(Workload.of(net, clean, registry),
-                "clean images of " + ctx.assets().root().relativize(bundled.samples(ctx.assets()))));
+        return ExplorationData.bundled(bundled, ctx.assets(), net, OptionTypes.value(cmd, "limit", 0),
+                SearchOptions.profile(cmd), d -> withTask(cmd, net, d), registry(ctx));
     }
 
     /** The bundled network --model names (by name or by its file's name; ResNet-8 by default), or null. */

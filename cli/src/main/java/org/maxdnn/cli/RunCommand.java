@@ -13,6 +13,7 @@ import org.maxdnn.array.ArrayConfig;
 import org.maxdnn.flow.CharacteriseEnergy;
 import org.maxdnn.flow.Cosimulate;
 import org.maxdnn.flow.ExploreAllNetworks;
+import org.maxdnn.flow.ExplorationData;
 import org.maxdnn.flow.ExploreMaps;
 import org.maxdnn.flow.MainFlow;
 import org.maxdnn.flow.Profile;
@@ -56,7 +57,8 @@ final class RunCommand implements CliCommand {
                                 + "hardware table, timing checked at a clock of NS ns (default 10); about a minute per "
                                 + "configuration").build())
                 .addOption(Option.builder().longOpt("all").desc("explore every bundled network (" + BundledModel.names()
-                        + ") on its own sample set, with and without bias compensation, and write one summary table "
+                        + ") on the data explore and run use (the CIFAR-10 networks on their JPEG test images, their "
+                        + "clean images beside), with and without bias compensation, and write one summary table "
                         + "(the RTL stages only cosimulate each network's exact map, for the array-level columns)").build())
                 .addOption(Option.builder().longOpt("networks").hasArg().argName("NAMES")
                         .converter(OptionTypes.listOf(BUNDLED))
@@ -65,7 +67,7 @@ final class RunCommand implements CliCommand {
     }
 
     /**
-     * --all explores every bundled network on its own samples, characterises them once for all and
+     * --all explores every bundled network on its default data, characterises them once for all and
      * cosimulates only each exact map; --liberty and --pairs go without --energy.
      */
     @Override
@@ -91,9 +93,9 @@ final class RunCommand implements CliCommand {
             QflowTools.require(); // before the exploration: exit 4 naming the missing packages
         }
         ExploreMaps.Settings search = SearchOptions.settings(cmd);
-        Inputs.ExploreData data = Inputs.exploreData(cmd, ctx);
+        ExplorationData data = Inputs.exploreData(cmd, ctx);
         MainFlow.Result r = MainFlow.run(new MainFlow.Request(data.work(),
-                EnergyOptions.source(cmd, ctx, data.operands(cmd), out.resolve("explore").resolve("energy")),
+                EnergyOptions.source(cmd, ctx, data.operands(), out.resolve("explore").resolve("energy")),
                 new MainFlow.Search(search, SearchOptions.alwannTables(search, ctx), Evaluation.defaultThreads()),
                 new MainFlow.Hardware(array, OptionTypes.value(cmd, "cosim-images", 2),
                         Runtime.getRuntime().availableProcessors(), Inputs.assetsIfSet(ctx), layoutClockNs), out,
@@ -107,7 +109,10 @@ final class RunCommand implements CliCommand {
         return 0;
     }
 
-    /** --all: every bundled network read, characterised once for all and explored in turn, then the summary. */
+    /**
+     * --all: every bundled network read (the data of explore and run: {@link ExplorationData#bundled}),
+     * characterised once for all and explored in turn, then the summary.
+     */
     private static int runAll(CommandLine cmd, Context ctx) {
         Path out = OptionTypes.path(cmd, "out", "out/run-all");
         // the table has every approach with and without compensation
@@ -115,7 +120,8 @@ final class RunCommand implements CliCommand {
         ConsoleListener listener = new ConsoleListener(ctx);
         ExploreAllNetworks.run(new ExploreAllNetworks.Request(
                 ExploreAllNetworks.bundled(OptionTypes.value(cmd, "networks", BUNDLED).stream().map(BundledModel::byName)
-                        .toList(), ctx.assets(), OptionTypes.value(cmd, "limit", 0), Inputs.registry(ctx)),
+                        .toList(), ctx.assets(), OptionTypes.value(cmd, "limit", 0), SearchOptions.profile(cmd),
+                        Inputs.registry(ctx)),
                 ExploreAllNetworks.sharedCharacterisation(
                         OptionTypes.value(cmd, "pairs", SearchOptions.profile(cmd).sharedPairs()),
                         CharacteriseEnergy.liberty(OptionTypes.path(cmd, "liberty")),

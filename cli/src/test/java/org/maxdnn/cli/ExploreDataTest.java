@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
 import org.maxdnn.flow.CharacteriseEnergy;
+import org.maxdnn.flow.ExplorationData;
 import org.maxdnn.flow.Workload;
 import org.maxdnn.task.Classification;
 import org.maxdnn.task.Fidelity;
@@ -25,16 +26,12 @@ import org.maxdnn.task.Fidelity;
  * a user's data, that data alone.
  */
 class ExploreDataTest {
-    static Inputs.ExploreData data(String... args) throws Exception {
+    static ExplorationData data(String... args) throws Exception {
         CommandLine cmd = new DefaultParser().parse(new ExploreCommand().options(), args);
         return Inputs.exploreData(cmd, new Context(null, System.out, System.err));
     }
 
-    static CommandLine cmd(String... args) throws Exception {
-        return new DefaultParser().parse(new ExploreCommand().options(), args);
-    }
-
-    static int[] perLabel(Inputs.ExploreData d) {
+    static int[] perLabel(ExplorationData d) {
         int[] n = new int[10];
         Arrays.stream(d.work().task().sampleLabels()).forEach(l -> n[l]++);
         return n;
@@ -43,26 +40,26 @@ class ExploreDataTest {
     @Test
     void resnet8ExploresTheJpegImagesWithTheCleanOnesBeside() throws Exception {
         Assets assets = Assets.fromEnvironment();
-        Inputs.ExploreData full = data();
+        ExplorationData full = data();
         assertEquals(4964, full.work().images().size());
         assertEquals(150, full.clean().work().images().size());
         assertTrue(full.clean().set().contains("ic01_perf_samples"), full.clean().set());
         // the characterisation's operands: the clean images, as before the JPEG default
-        assertEquals(full.clean().work().images(), full.operands(cmd()).images());
-        assertEquals(CharacteriseEnergy.OPERAND_IMAGES, full.operands(cmd()).first(CharacteriseEnergy.OPERAND_IMAGES)
+        assertEquals(full.clean().work().images(), full.operands().images());
+        assertEquals(CharacteriseEnergy.OPERAND_IMAGES, full.operands().first(CharacteriseEnergy.OPERAND_IMAGES)
                 .images().size());
 
-        Inputs.ExploreData quick = data("--quick");
+        ExplorationData quick = data("--quick");
         assertEquals(500, quick.work().images().size());
         assertTrue(Arrays.stream(perLabel(quick)).allMatch(n -> n == 50), Arrays.toString(perLabel(quick)));
-        Inputs.ExploreData limited = data("--limit", "40", "--model", "resnet8-large");
+        ExplorationData limited = data("--limit", "40", "--model", "resnet8-large");
         assertTrue(Arrays.stream(perLabel(limited)).allMatch(n -> n == 4), Arrays.toString(perLabel(limited)));
-        assertEquals(40, limited.operands(cmd("--limit", "40")).images().size(), "--limit also limits the operands");
+        assertEquals(40, limited.operands().images().size(), "--limit also limits the operands");
 
-        Inputs.ExploreData own = data("--images", BundledModel.RESNET8.samples(assets).toString(), "--limit", "20");
+        ExplorationData own = data("--images", BundledModel.RESNET8.samples(assets).toString(), "--limit", "20");
         assertEquals(20, own.work().images().size());
         assertNull(own.clean(), "a user's data replaces both sets");
-        Inputs.ExploreData kws = data("--model", "kws", "--quick");
+        ExplorationData kws = data("--model", "kws", "--quick");
         assertNull(kws.clean());
         assertEquals(800, kws.work().images().size(), "kws keeps its own 800 clips");
     }
@@ -70,15 +67,15 @@ class ExploreDataTest {
     /** --task on the JPEG default: the searched images and the clean ones are scored as it says, not by their labels. */
     @Test
     void theTaskIsHonouredOnTheJpegDefault() throws Exception {
-        Inputs.ExploreData agreement = data("--limit", "20", "--task", "agreement");
+        ExplorationData agreement = data("--limit", "20", "--task", "agreement");
         assertNotNull(agreement.clean());
         for (Workload w : List.of(agreement.work(), agreement.clean().work())) {
             assertTrue(w.task() instanceof Classification c && c.agreement(), w.task().metricName());
         }
-        Inputs.ExploreData snr = data("--limit", "20", "--task", "snr");
+        ExplorationData snr = data("--limit", "20", "--task", "snr");
         assertTrue(snr.work().task() instanceof Fidelity && snr.clean().work().task() instanceof Fidelity);
         assertEquals(20, snr.work().images().size());
-        Inputs.ExploreData labels = data("--limit", "20", "--task", "labels");
+        ExplorationData labels = data("--limit", "20", "--task", "labels");
         assertFalse(((Classification) labels.work().task()).agreement());
         assertEquals(2, Arrays.stream(perLabel(labels)).max().orElseThrow(), "balanced over the data's labels");
     }

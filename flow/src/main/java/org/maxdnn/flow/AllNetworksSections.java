@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.maxdnn.explore.ExploreReport;
+import org.maxdnn.explore.Explorer;
+import org.maxdnn.explore.Validation;
 import org.maxdnn.report.BarChart;
 import org.maxdnn.report.Column;
 import org.maxdnn.report.ReportSection;
@@ -19,6 +21,7 @@ public final class AllNetworksSections {
 
     public static final List<ReportSection<ExploreAllNetworks.Result>> ALL = List.of(
             AllNetworksSections::savings,
+            AllNetworksSections::chosen,
             AllNetworksSections::gatedArray,
             AllNetworksSections::networks);
 
@@ -73,6 +76,48 @@ public final class AllNetworksSections {
         return section.figure("summary", "Per network the best saving within 2 points of MAx-DNN and ALWANN, without and "
                         + "with compensation (for papers)")
                 .build();
+    }
+
+    /**
+     * Per network the map {@code run} would build (the rule of {@link org.maxdnn.explore.Selection#rule}): its saving, its
+     * validation loss with the loss's one-sided 95% upper bound, and, for a network explored beside a
+     * clean set (the CIFAR-10 networks' JPEG test images), the same map on the clean images with its loss
+     * and bounds there, so nobody mistakes the JPEG figures for CIFAR-10 accuracy.
+     */
+    static Section chosen(ExploreAllNetworks.Result r) {
+        Table.Builder t = Table.builder("chosen", "", Column.text("network", "network"), Column.text("approach", "chosen"),
+                percent("saving_pct", "saving"),
+                Column.number("validation_loss_pts", "validation loss", "pts", "%.2f").csv("%.3f"),
+                Column.number("validation_loss_high_pts", "upper bound", "pts", "%.2f").csv("%.3f"),
+                Column.text("clean_set", "clean set"),
+                Column.number("clean_exact_pct", "exact there", "%", "%.2f").csv("%.3f"),
+                Column.number("clean_metric_pct", "chosen there", "%", "%.2f").csv("%.3f"),
+                Column.number("clean_loss_pts", "loss there", "pts", "%.2f").csv("%.3f"),
+                Column.number("clean_loss_low_pts", "lower bound", "pts", "%.2f").csv("%.3f"),
+                Column.number("clean_loss_high_pts", "upper bound", "pts", "%.2f").csv("%.3f"));
+        for (ExploreAllNetworks.Chosen c : r.chosen()) {
+            Explorer.Point p = c.selection().chosen();
+            Validation v = p == null ? null : p.validation();
+            List<Object> cells = new ArrayList<>(Arrays.asList(c.network(), p == null ? "exact" : p.approach(),
+                    p == null ? 0.0 : p.savingPct(), v == null ? null : v.lossPts(), v == null ? null : v.bound().highPts()));
+            CleanFigures.Row clean = c.clean() == null ? null : c.clean().row("chosen");
+            if (clean == null) {
+                cells.addAll(Arrays.asList(null, null, null, null, null, null));
+            } else {
+                cells.addAll(List.of(c.clean().samples() + " " + c.clean().set(), c.clean().rows().get(0).metricPct(),
+                        clean.metricPct(), clean.loss().lossPts(), clean.loss().lowPts(), clean.loss().highPts()));
+            }
+            t.row(cells);
+        }
+        return Section.builder("The chosen map of each network")
+                .paragraph(String.format(Locale.ROOT, "Per network the map run would build: the largest saving whose "
+                        + "loss's one-sided 95%% upper bound is within %.1f points on the search part, confirmed by its upper "
+                        + "bound within %.1f points on the validation part (each network's report says how the bounds are "
+                        + "computed), or the exact map. Beside a network's default data, its clean images when it has them "
+                        + "(the CIFAR-10 networks explore on JPEG copies of test images): the chosen map's metric there and its "
+                        + "loss against the exact model, with one-sided 95%% bounds; each network's report has ALWANN's pick "
+                        + "there too.", r.search().maxLossPts(), r.search().maxLossPts()))
+                .table(t.build()).build();
     }
 
     /**

@@ -8,16 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.maxdnn.Assets;
 import org.maxdnn.BundledModel;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.array.ArrayConfig;
-import org.maxdnn.data.DataSets;
 import org.maxdnn.energy.ArrayEnergy;
 import org.maxdnn.explore.ChartFiles;
 import org.maxdnn.explore.DataSplit;
 import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.MapEvaluator;
+import org.maxdnn.explore.Selection;
 import org.maxdnn.io.AtomicFiles;
 import org.maxdnn.infer.Network;
 import org.maxdnn.map.ApproxMap;
@@ -46,8 +47,12 @@ import org.maxdnn.report.Report;
  * ({@link AllNetworksSections#gatedArray}).
  */
 public final class ExploreAllNetworks {
-    /** One network: its short name and how to read its workload (timed as part of the network). */
-    public record Job(String name, Supplier<Workload> work) {
+    /** One network: its short name and how to read its data (timed as part of the network). */
+    public record Job(String name, Supplier<ExplorationData> data) {
+        /** A network explored on {@code work} alone, nothing beside it. */
+        public static Job of(String name, Supplier<Workload> work) {
+            return new Job(name, () -> ExplorationData.of(work.get()));
+        }
     }
 
     /**
@@ -106,25 +111,36 @@ public final class ExploreAllNetworks {
     }
 
     /**
+     * A network's chosen map ({@link Selection}) with its data's exact validation metric, and its
+     * picked maps on the clean set beside its data (null when none: the CIFAR-10 networks have one).
+     */
+    public record Chosen(String network, Selection selection, CleanFigures clean) {
+    }
+
+    /**
      * Every row; the networks and each one's seconds, in job order; the shared characterisation's
      * seconds; the search and the array that priced the array-level column (null for none); the
-     * summary files ({@code summary.md}, {@code summary.csv}).
+     * summary files ({@code summary.md}, {@code summary.csv}); each network's chosen map, in job order.
      */
     public record Result(List<Row> rows, List<String> networks, List<Double> seconds, double energySeconds,
-                         ExploreMaps.Settings search, ArrayConfig array, Path markdown, Path csv) {
+                         ExploreMaps.Settings search, ArrayConfig array, Path markdown, Path csv, List<Chosen> chosen) {
     }
 
     private ExploreAllNetworks() {
     }
 
-    /** The bundled networks {@code models} (SPEC §12) each on its own sample set, the first {@code limit} samples of it (0: all). */
-    public static List<Job> bundled(List<BundledModel> models, Assets assets, int limit, MultiplierRegistry registry) {
+    /**
+     * The bundled networks {@code models} (SPEC §12) each on the default data {@code explore} and
+     * {@code run} use ({@link ExplorationData#bundled}): the CIFAR-10 networks on their JPEG test
+     * images (the first {@code limit}, else {@code profile}'s share) with the clean images beside,
+     * the others on the first {@code limit} samples of their own set (0: all).
+     */
+    public static List<Job> bundled(List<BundledModel> models, Assets assets, int limit, Profile profile,
+                                    MultiplierRegistry registry) {
         List<Job> jobs = new ArrayList<>();
         for (BundledModel m : models) {
-            jobs.add(new Job(m.shortName(), () -> {
-                Network net = Network.load(m.model(assets));
-                return Workload.of(net, DataSets.read(m.samples(assets), net, limit), registry);
-            }));
+            jobs.add(new Job(m.shortName(), () -> ExplorationData.bundled(m, assets, Network.load(m.model(assets)), limit,
+                    profile, UnaryOperator.identity(), registry)));
         }
         return jobs;
     }
@@ -146,28 +162,33 @@ public final class ExploreAllNetworks {
 
     public static Result run(Request q, FlowListener listener) {
         List<Job> jobs = q.jobs();
-        Map<String, Workload> works = new LinkedHashMap<>();
+        Map<String, ExplorationData> data = new LinkedHashMap<>();
+        Map<String, Workload> operands = new LinkedHashMap<>();
         List<Double> seconds = new ArrayList<>();
         for (Job job : jobs) {
             long t0 = System.nanoTime();
-            works.put(job.name(), job.work().get());
+            ExplorationData d = job.data().get();
+            data.put(job.name(), d);
+            operands.put(job.name(), d.operands());
             // every network's split, before the characterisation
-            DataSplit.check(works.get(job.name()).dataSet(), job.name() + "'s samples");
+            DataSplit.check(d.work().dataSet(), job.name() + "'s samples");
             seconds.add((System.nanoTime() - t0) / 1e9);
         }
         listener.stage("energy characterisation of every network");
         long e0 = System.nanoTime();
-        CharacteriseEnergy.Shared energy = q.energy().apply(works);
+        CharacteriseEnergy.Shared energy = q.energy().apply(operands);
         double energySeconds = (System.nanoTime() - e0) / 1e9;
         List<Row> rows = new ArrayList<>();
+        List<Chosen> chosen = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             String name = jobs.get(i).name();
             listener.stage(String.format(Locale.ROOT, "%d/%d %s", i + 1, jobs.size(), name));
             long t0 = System.nanoTime();
-            Workload work = works.get(name);
+            Workload work = data.get(name).work();
             ExploreMaps.Explored x = ExploreMaps.run(new ExploreMaps.Request(work, energy.tables().get(name),
-                    q.alwannTables(), q.search(), q.threads(), MapEvaluator.Factory.IN_PROCESS, q.out().resolve(name)),
-                    listener);
+                    q.alwannTables(), q.search(), q.threads(), MapEvaluator.Factory.IN_PROCESS, q.out().resolve(name),
+                    data.get(name).clean()), listener);
+            chosen.add(new Chosen(name, x.chosen(), x.clean()));
             ArrayFigures array = q.array() == null ? null
                     : arrayFigures(work, energy, name, q.array(), q.threads(), q.out().resolve(name).resolve("array"),
                     listener);
@@ -181,7 +202,7 @@ public final class ExploreAllNetworks {
         }
         ChartFiles.write(SummaryChart.create(rows, 2), q.out(), "summary", 900, 500);
         Result r = new Result(rows, jobs.stream().map(Job::name).toList(), seconds, energySeconds, q.search(), q.array(),
-                q.out().resolve("summary.md"), q.out().resolve(AllNetworksSections.SUMMARY_TABLE + ".csv"));
+                q.out().resolve("summary.md"), q.out().resolve(AllNetworksSections.SUMMARY_TABLE + ".csv"), List.copyOf(chosen));
         Report report = WriteReport.write("MAx-DNN on every bundled network", r, AllNetworksSections.ALL,
                 q.out().resolve("report.html"), listener);
         AtomicFiles.writeString(r.markdown(), String.join("\n", Markdown.lines(report)) + "\n");

@@ -56,7 +56,7 @@ class ExploreAllNetworksTest {
         registry = new MultiplierRegistry(assets.lutDir());
         List<ExploreAllNetworks.Job> jobs = new ArrayList<>();
         for (BundledModel m : List.of(BundledModel.KWS, BundledModel.AD)) {
-            jobs.add(new ExploreAllNetworks.Job(m.shortName(), () -> {
+            jobs.add(ExploreAllNetworks.Job.of(m.shortName(), () -> {
                 Network net = Network.load(m.model(assets));
                 Workload w = Workload.of(net, DataSets.read(m.samples(assets), net, m == BundledModel.AD ? 0 : 40),
                         registry);
