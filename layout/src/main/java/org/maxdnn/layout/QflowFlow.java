@@ -100,8 +100,9 @@ public final class QflowFlow {
         prepare(dir);
         if (effort.placeFast() > 1) {
             // qflow copies the technology's graywolf parameters only into a project that has none
-            AtomicFiles.writeString(dir.resolve(design.top() + ".par"), read(QflowTools.TECH_DIR.resolve(QflowTools.TECH
-                    + ".par")) + "\n# maxdnn layout --place-fast\nTWSC*fast : " + effort.placeFast() + "\n");
+            Path techPar = QflowTools.TECH_DIR.resolve(QflowTools.TECH + ".par");
+            AtomicFiles.writeString(dir.resolve(design.top() + ".par"), fastPlacement(read(techPar), effort.placeFast(),
+                    techPar.toString()));
         }
         AtomicFiles.writeString(dir.resolve("source").resolve(design.top() + ".v"), design.verilog());
         Path lef = dir.resolve(MIN_AREA_LEF);
@@ -121,6 +122,9 @@ public final class QflowFlow {
                     progress.accept(design.name() + ": " + padded + " pins lengthened to the metal minimum area");
                 }
                 long t0 = System.nanoTime();
+                if (stage.equals("place") && effort.placeFast() > 1) {
+                    writePins(dir, design.top(), lef, effort.stageLimitSeconds());
+                }
                 int exit = stage(dir, design.top(), stage, effort.stageLimitSeconds());
                 double s = (System.nanoTime() - t0) / 1e9;
                 seconds.merge(stage, s, Double::sum);
@@ -163,6 +167,26 @@ public final class QflowFlow {
         } catch (IOException e) {
             throw MaxdnnException.badInput("cannot keep the logs of " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * graywolf's parameters for {@code layout --place-fast N}: the technology's {@code techPar} with
+     * {@code TWSC*fast : N} (N times fewer annealing moves per cell at each temperature) and its own
+     * global routing switched off ({@code TWSC*do.global.route : off}). That global routing (eight
+     * rounds of row evening, coarse channel routing, Steiner-tree cell swaps and track assignment,
+     * the best kept) serves graywolf's own channel router; qflow ignores its feedthroughs
+     * ({@code TWSC*ignore_feeds}) and routes over the cells with qrouter, and on tens of thousands of
+     * cells the rounds take several times as long as the annealing. Without it graywolf writes no
+     * {@code TOP.pin}, so the flow writes it before the place stage ({@link GraywolfPins}); the rows
+     * are left as the annealing evened them, so the die may come out a little wider.
+     */
+    static String fastPlacement(String techPar, int placeFast, String where) {
+        String globalRoute = "(?m)^(TWSC\\*do\\.global\\.route\\s*:\\s*)on\\s*$";
+        if (!java.util.regex.Pattern.compile(globalRoute).matcher(techPar).find()) {
+            throw MaxdnnException.badInput(where + ": no line 'TWSC*do.global.route : on' to switch off");
+        }
+        return techPar.replaceAll(globalRoute, "$1off") + "\n# maxdnn layout --place-fast: annealing "
+                + placeFast + " times faster, no graywolf global routing (qrouter routes)\nTWSC*fast : " + placeFast + "\n";
     }
 
     /**
@@ -209,6 +233,43 @@ public final class QflowFlow {
         Path out = dir.resolve("log").resolve(stage + ".out");
         List<String> cmd = new ArrayList<>(List.of(ExternalTool.QFLOW.locate().toString(), stage, "-T",
                 QflowTools.TECH, top));
+        return runLogged(dir, cmd, out, limitSeconds, "qflow " + stage,
+                " (layout --stage-limit S raises the limit)");
+    }
+
+    /**
+     * Writes {@code TOP.pin} for a placement without graywolf's global routing ({@link GraywolfPins}):
+     * qflow's own {@code blif2cel.tcl} (from the project's {@code scriptdir}) makes graywolf's cell
+     * file from the synthesised netlist, as the place stage will, into {@code TOP.pins.cel}; the
+     * place stage's check for {@code TOP.pin} after graywolf then passes, and {@code place2def.tcl}
+     * reads the nets from it. Its output is in {@code log/pins.out}.
+     */
+    private static void writePins(Path dir, String top, Path lef, long limitSeconds) {
+        Path vars = dir.resolve("qflow_vars.sh");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^set scriptdir\\s*=\\s*(\\S+)\\s*$")
+                .matcher(read(vars));
+        if (!m.find()) {
+            throw MaxdnnException.badInput(vars + ": no 'set scriptdir=...' line; cannot find qflow's blif2cel.tcl");
+        }
+        Path cel = dir.resolve(top + ".pins.cel");
+        List<String> cmd = List.of(Path.of(m.group(1), "blif2cel.tcl").toString(), "--blif",
+                dir.resolve(top + ".blif").toAbsolutePath().toString(), "--lef", lef.toAbsolutePath().toString(),
+                "--cel", cel.toAbsolutePath().toString());
+        Path out = dir.resolve("log").resolve("pins.out");
+        int exit = runLogged(dir, cmd, out, limitSeconds, "blif2cel.tcl", "");
+        if (exit != 0 || !Files.isRegularFile(cel)) {
+            throw MaxdnnException.badInput("blif2cel.tcl failed on " + top + " (exit " + exit + "); see " + out + ":\n"
+                    + tailOf(out));
+        }
+        AtomicFiles.writeString(dir.resolve(top + ".pin"), GraywolfPins.fromCel(read(cel), cel.toString()));
+        try {
+            Files.delete(cel);
+        } catch (IOException e) {
+            throw MaxdnnException.badInput("cannot delete " + cel + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int runLogged(Path dir, List<String> cmd, Path out, long limitSeconds, String what, String hint) {
         try {
             Files.createDirectories(out.getParent());
             Process p = ChildProcesses.start(new ProcessBuilder(ChildProcesses.dyingWithParent(cmd))
@@ -216,15 +277,14 @@ public final class QflowFlow {
                     .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice())));
             if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
                 ChildProcesses.destroyTree(p);
-                throw MaxdnnException.badInput("qflow " + stage + " did not finish within " + limitSeconds
-                        + " s in " + dir + " (layout --stage-limit S raises the limit)");
+                throw MaxdnnException.badInput(what + " did not finish within " + limitSeconds + " s in " + dir + hint);
             }
             return p.exitValue();
         } catch (IOException e) {
-            throw MaxdnnException.badInput("cannot run qflow " + stage + " in " + dir + ": " + e.getMessage(), e);
+            throw MaxdnnException.badInput("cannot run " + what + " in " + dir + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw MaxdnnException.badInput("qflow " + stage + " was interrupted", e);
+            throw MaxdnnException.badInput(what + " was interrupted", e);
         }
     }
 
