@@ -73,7 +73,8 @@ final class LayoutCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("place-fast").hasArg().argName("N")
                         .converter(OptionTypes.wholeNumber(1, 100))
                         .desc("graywolf's placement N times faster (its TWSC*fast: N times fewer moves per cell at each "
-                                + "annealing temperature; default 1, qflow's own; a longer wire, for large designs)").build())
+                                + "annealing temperature; default 1, qflow's own; a longer wire, for large designs); "
+                                + "N > 1 also skips graywolf's own global routing (qrouter routes)").build())
                 .addOption(Inputs.map())
                 .addOption(Inputs.model())
                 .addOption(Inputs.arrayKind())
