@@ -15,7 +15,8 @@ public interface MapEvaluator extends AutoCloseable {
 
     /**
      * The score of each map under its {@link StoppingRule} (an entry may be null: scored in full).
-     * By default every map is scored in full, which a rule allows (a distributed evaluator does so).
+     * By default every map is scored in full, which a rule allows; both evaluators of the toolkit, the
+     * in-process one and Spark's, apply the rules.
      */
     default List<AccuracyOracle.Score> scores(List<ApproxMap> maps, List<StoppingRule> rules) {
         return scores(maps);

@@ -1,5 +1,6 @@
 package org.maxdnn.explore;
 
+import java.io.Serializable;
 import java.util.Random;
 
 /**
@@ -20,8 +21,10 @@ import java.util.Random;
  * at z standard errors (z = 3.5: 2.3·10⁻⁴ per look). A stopped map keeps the figures of the inputs it
  * ran as its objective; the search's fronts are built from complete scores only, so a stopped map is
  * never on a front, and a map that runs to the end has exactly the score it has without the rule.
+ * Serialisable, so a distributed evaluator sends each map's rule with it ({@code SparkEvaluator}).
  */
-public final class StoppingRule {
+public final class StoppingRule implements Serializable {
+    private static final long serialVersionUID = 1L;
     /**
      * Whether and how to stop: {@code on} false scores every map on every input.
      *

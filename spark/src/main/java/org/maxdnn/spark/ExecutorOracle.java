@@ -1,18 +1,25 @@
 package org.maxdnn.spark;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.maxdnn.explore.AccuracyOracle;
+import org.maxdnn.explore.StoppingRule;
 import org.maxdnn.map.ApproxMap;
 
 /**
- * The task of each RDD element, a map as JSON: its score as {correct, agree, images}. The oracle is
- * built once per executor JVM and exploration (the first task there builds it; the others wait),
- * from the broadcast {@link Shipment}.
+ * The task of each RDD element, a map as JSON with its stopping rule: its score
+ * ({@link AccuracyOracle#score(ApproxMap, StoppingRule)}). The oracle is built once per executor JVM
+ * and exploration (the first task there builds it; the others wait), from the broadcast {@link Shipment}.
  */
-final class ExecutorOracle implements Function<String, AccuracyOracle.Score> {
+final class ExecutorOracle implements Function<ExecutorOracle.Job, AccuracyOracle.Score> {
+    /** One map to score, as JSON, and its rule (null: on every input). */
+    record Job(String map, StoppingRule rule) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
     private static final long serialVersionUID = 1L;
     /** Where executors write the shipped files (default: the executor JVM's temporary folder). */
     static final String SCRATCH = "spark.maxdnn.scratch";
@@ -28,8 +35,8 @@ final class ExecutorOracle implements Function<String, AccuracyOracle.Score> {
     }
 
     @Override
-    public AccuracyOracle.Score call(String json) {
-        return oracle(shipment.value()).score(ApproxMap.parse(json, "a map sent by the driver"));
+    public AccuracyOracle.Score call(Job job) {
+        return oracle(shipment.value()).score(ApproxMap.parse(job.map(), "a map sent by the driver"), job.rule());
     }
 
     private static synchronized AccuracyOracle oracle(Shipment s) {

@@ -6,6 +6,8 @@ import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,13 +20,15 @@ import org.maxdnn.MaxdnnException;
 import org.maxdnn.explore.AccuracyOracle;
 import org.maxdnn.explore.MapEvaluator;
 import org.maxdnn.explore.SparkMaster;
+import org.maxdnn.explore.StoppingRule;
 import org.maxdnn.map.ApproxMap;
 
 /**
- * A {@link MapEvaluator} on Apache Spark: each batch becomes an RDD of map JSON strings, one task
- * per map, scored by executors that each build the oracle once from a broadcast {@link Shipment}.
- * The scores come back in the batch's order and equal the in-process evaluator's (the same oracle
- * code on the same bytes), so a seeded search finds the same front.
+ * A {@link MapEvaluator} on Apache Spark: each batch becomes an RDD of map JSON strings with their
+ * stopping rules, one task per map, scored by executors that each build the oracle once from a
+ * broadcast {@link Shipment}. The scores come back in the batch's order and equal the in-process
+ * evaluator's (the same oracle code on the same bytes, sequential evaluation included), so a seeded
+ * search finds the same front.
  *
  * <p>{@code local[N]} runs Spark in this JVM; {@code spark://HOST:PORT} submits to a standalone
  * cluster. A driver on this machine binds to 127.0.0.1 when the master is local or on the loopback;
@@ -75,12 +79,24 @@ public final class SparkEvaluator implements MapEvaluator {
 
     @Override
     public List<AccuracyOracle.Score> scores(List<ApproxMap> maps) {
+        return scores(maps, Collections.nCopies(maps.size(), null));
+    }
+
+    /**
+     * Each map goes to its task with its {@link StoppingRule} (sequential evaluation, {@code --sequential on}),
+     * so an executor stops it where the in-process evaluator would: the same scores, stopped ones included.
+     */
+    @Override
+    public List<AccuracyOracle.Score> scores(List<ApproxMap> maps, List<StoppingRule> rules) {
         if (maps.isEmpty()) {
             return List.of();
         }
-        List<String> jsons = maps.stream().map(ApproxMap::toJson).toList();
+        List<ExecutorOracle.Job> jobs = new ArrayList<>();
+        for (int i = 0; i < maps.size(); i++) {
+            jobs.add(new ExecutorOracle.Job(maps.get(i).toJson(), rules.get(i)));
+        }
         try {
-            return List.copyOf(withLoader(() -> spark.parallelize(jsons, jsons.size()).map(new ExecutorOracle(shipment))
+            return List.copyOf(withLoader(() -> spark.parallelize(jobs, jobs.size()).map(new ExecutorOracle(shipment))
                     .collect()));
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
             throw failure(e);

@@ -11,7 +11,9 @@ import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maxdnn.MaxdnnException;
+import org.maxdnn.explore.Explorer;
 import org.maxdnn.explore.InProcessEvaluator;
+import org.maxdnn.explore.StoppingRule;
 import org.maxdnn.map.ApproxMap;
 
 /** Spark embedded in this JVM ({@code local[2]}) against the in-process evaluator. */
@@ -19,18 +21,39 @@ class LocalSparkTest {
     @TempDir
     Path tmp;
 
+    private static List<String> inProcess(SmallExploration x) {
+        try (InProcessEvaluator e = new InProcessEvaluator(x.oracle, 2)) {
+            return x.fronts(e);
+        }
+    }
+
+    private static List<String> onLocalSpark(SmallExploration x) {
+        try (SparkEvaluator e = new SparkEvaluator("local[2]", x.oracle)) {
+            return x.fronts(e);
+        }
+    }
+
     @Test
     void localSparkFindsTheInProcessFrontsToTheDigit() {
         SmallExploration x = new SmallExploration(16, List.of("layer", "kernel"), true);
-        List<String> inProcess;
-        try (InProcessEvaluator e = new InProcessEvaluator(x.oracle, 2)) {
-            inProcess = x.fronts(e);
-        }
-        List<String> spark;
-        try (SparkEvaluator e = new SparkEvaluator("local[2]", x.oracle)) {
-            spark = x.fronts(e);
-        }
+        List<String> inProcess = inProcess(x);
+        List<String> spark = onLocalSpark(x);
         assertTrue(inProcess.size() > 6, inProcess.toString());
+        assertEquals(inProcess, spark);
+    }
+
+    /**
+     * {@code --sequential on} with {@code --spark}: every map's stopping rule goes with it to its
+     * executor, so the maps stopped in-process stop there too (looks from 4 of 32 images, z = 1).
+     */
+    @Test
+    void sequentialEvaluationOnSparkStopsTheMapsInProcessStops() {
+        Explorer.Settings sequential = new Explorer.Settings(8, 2, 7, Explorer.Objective.METRIC,
+                new StoppingRule.Settings(true, 4, 1, 8));
+        SmallExploration x = new SmallExploration(32, List.of("layer"), false, sequential);
+        List<String> inProcess = inProcess(x);
+        List<String> spark = onLocalSpark(x);
+        assertTrue(inProcess.get(0).matches("layer hypervolume .*, [1-9][0-9]* of [0-9]+ maps stopped"), inProcess.get(0));
         assertEquals(inProcess, spark);
     }
 

@@ -31,7 +31,12 @@ final class SmallExploration {
 
     /** @param levels the approaches searched; {@code alwann} adds the baseline with one table */
     SmallExploration(int images, List<String> levels, boolean alwann) {
-        plan = new Exploration.Plan(levels, alwann ? List.of("mul8u_17KS") : List.of(), 2, new Explorer.Settings(8, 2, 7), 2);
+        this(images, levels, alwann, new Explorer.Settings(8, 2, 7));
+    }
+
+    /** The same with the search's {@code settings} (sequential evaluation among them). */
+    SmallExploration(int images, List<String> levels, boolean alwann, Explorer.Settings settings) {
+        plan = new Exploration.Plan(levels, alwann ? List.of("mul8u_17KS") : List.of(), 2, settings, 2);
         Assets assets = Assets.fromEnvironment();
         Network net = Network.load(assets.model());
         MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
@@ -40,12 +45,16 @@ final class SmallExploration {
         energy = StandInEnergy.of(net, registry, Map.of("alwann:mul8u_17KS", 0.5));
     }
 
-    /** Every front's points, one line each: approach, energy to the last digit, scores, the map. */
+    /**
+     * Every front's points, one line each: approach, energy to the last digit, scores, the map; each
+     * front first with its hypervolume and how many of its maps sequential evaluation stopped.
+     */
     List<String> fronts(MapEvaluator evaluator) {
         Exploration.Result r = Exploration.run(oracle, evaluator, energy, plan, (a, g) -> { });
         List<String> lines = new ArrayList<>();
         for (Explorer.Front f : r.fronts()) {
-            lines.add(f.space().name() + " hypervolume " + f.hypervolume());
+            lines.add(f.space().name() + " hypervolume " + f.hypervolume() + ", " + f.stopped() + " of "
+                    + f.evaluations() + " maps stopped");
             for (Explorer.Point p : f.points()) {
                 lines.add(String.format(Locale.ROOT, "%s %s %s %s %s %s", f.space().name(), Double.toString(p.pj()),
                         Double.toString(p.score().metric()), Double.toString(p.score().agreement()),
