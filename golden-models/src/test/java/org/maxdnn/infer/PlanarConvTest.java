@@ -24,7 +24,8 @@ import org.maxdnn.mult.RoupConfig;
  * layer of the five MLPerf Tiny networks with their real weights, and on layer shapes they do not
  * have (odd sizes, strides 2 and 3, unequal strides, non-square and 5×5 kernels, VALID and SAME
  * padding, depth multiplier 2), each under a kernel-level mix of every exact/roup/roupc
- * configuration and a uniform roupc map.
+ * configuration, a filter-level mix, a uniform roupc map and the exact map (the last two sum
+ * output channels four at a time, {@link PlanarConv}'s groups; the mixes mostly one at a time).
  */
 class PlanarConvTest {
     private static final MultiplierRegistry REGISTRY = new MultiplierRegistry(null);
@@ -56,7 +57,12 @@ class PlanarConvTest {
             }
         }
         assertTrue(seen.size() > 20, seen.size() + " distinct layer shapes");
+        assertTrue(grouped > 0 && grouped < summed, grouped + " of " + summed + " planar output channels summed in groups");
     }
+
+    /** Output channels of planar layers compiled by {@link #checkPaths}, and how many of them in groups. */
+    private static int summed;
+    private static int grouped;
 
     @Test
     void thePlanarPathEqualsTheTablePathOnUnusualGeometries() {
@@ -83,7 +89,7 @@ class PlanarConvTest {
      * The planar path sums in float lanes, exact only below 2^24: on a layer where an output
      * channel's sum reaches 576 · 255 · 127 ≈ 1.9 · 2^24 (every activation and weight at its extreme,
      * of one sign, then the other), it still equals the table path, because it cuts the terms into
-     * chunks that stay below 2^22.
+     * chunks that stay below 2^22 (for a group of channels summed together, below 2^22 in each).
      */
     @Test
     void theFloatSumsAreExactAtTheLargestAccumulators() {
@@ -103,6 +109,8 @@ class PlanarConvTest {
             ConvLayer layer = layer(new Random(3), g, 1, w, zp);
             ConvKernel table = ConvKernel.compile(layer, exact, REGISTRY, ConvKernel.Path.TABLE);
             ConvKernel vector = ConvKernel.compile(layer, exact, REGISTRY, ConvKernel.Path.PLANAR);
+            // the four channels summed as one group: its chunks are cut where any channel's sum would pass 2^22
+            assertTrue(((PlanarConv) vector).groupedChannels() == 4, "the four output channels in one group");
             byte[] in = new byte[layer.inH() * layer.inW() * layer.inC()];
             java.util.Arrays.fill(in, (byte) (zp == -128 ? 127 : -128));
             int[] expected = run(layer, table, in);
@@ -119,15 +127,24 @@ class PlanarConvTest {
     private static void checkPaths(ConvLayer layer, Random rnd, String where) {
         MultiplierConfig[][] mixed = new MultiplierConfig[layer.outC()][layer.filterDepth()];
         MultiplierConfig[][] uniform = new MultiplierConfig[layer.outC()][layer.filterDepth()];
+        MultiplierConfig[][] exact = new MultiplierConfig[layer.outC()][layer.filterDepth()];
+        MultiplierConfig[][] filters = new MultiplierConfig[layer.outC()][layer.filterDepth()];
         for (int oc = 0; oc < layer.outC(); oc++) {
+            MultiplierConfig filter = ALL.get(rnd.nextInt(ALL.size()));
             for (int j = 0; j < layer.filterDepth(); j++) {
                 mixed[oc][j] = ALL.get(rnd.nextInt(ALL.size()));
                 uniform[oc][j] = RoupConfig.roupc(1, 7);
+                exact[oc][j] = MultiplierConfig.EXACT;
+                filters[oc][j] = filter;
             }
         }
-        for (MultiplierConfig[][] configs : List.of(mixed, uniform)) {
+        for (MultiplierConfig[][] configs : List.of(mixed, uniform, exact, filters)) {
             ConvKernel table = ConvKernel.compile(layer, configs, REGISTRY, ConvKernel.Path.TABLE);
             ConvKernel vector = ConvKernel.compile(layer, configs, REGISTRY, ConvKernel.Path.PLANAR);
+            if (vector instanceof PlanarConv planar) {
+                summed += layer.outC();
+                grouped += planar.groupedChannels();
+            }
             for (int image = 0; image < 3; image++) {
                 byte[] in = new byte[layer.inH() * layer.inW() * layer.inC()];
                 for (int i = 0; i < in.length; i++) {
