@@ -42,6 +42,20 @@ final class AcceleratorOptions {
                         + "reduction fold then streams a vector each max(R + 2, C x R) cycles)").build();
     }
 
+    /** --counter-bits B: the host-readable counters B bits wide (generate, layout; cosim reads them at 32). */
+    static Option counterBits() {
+        return Option.builder().longOpt("counter-bits").hasArg().argName("B")
+                .converter(OptionTypes.wholeNumber(1, AcceleratorConfig.COUNTER_BITS))
+                .desc("accelerator: width of the 17 cycle and memory-access counters, 1 to 32 bits (default 32); "
+                        + "they wrap at 2^B, so fewer bits (a smaller design, for a layout) count only short runs")
+                .build();
+    }
+
+    /** The --counter-bits given, 32 without it. */
+    static int counterBits(CommandLine cmd) {
+        return OptionTypes.value(cmd, "counter-bits", AcceleratorConfig.COUNTER_BITS);
+    }
+
     /** The --requantiser-cycles given, 1 without it. */
     static int requantiserCycles(CommandLine cmd) {
         return Integer.parseInt(OptionTypes.value(cmd, "requantiser-cycles", "1"));
@@ -63,11 +77,13 @@ final class AcceleratorOptions {
         AcceleratorConfig.MemoryStyle style = AcceleratorConfig.MemoryStyle.valueOf(
                 OptionTypes.value(cmd, "memories", "flops").toUpperCase(Locale.ROOT));
         if (!cmd.hasOption("memory-sizes")) {
-            return GenerateRtl.defaultAccelerator(array, ctx.assets(), style).withRequantiserCycles(requantiserCycles(cmd));
+            return GenerateRtl.defaultAccelerator(array, ctx.assets(), style).withRequantiserCycles(requantiserCycles(cmd))
+                    .withCounterBits(counterBits(cmd));
         }
         int[] v = OptionTypes.value(cmd, "memory-sizes", null);
         try {
-            return new AcceleratorConfig(array, v[0], v[1], v[2], v[3], v[4], style, requantiserCycles(cmd));
+            return new AcceleratorConfig(array, v[0], v[1], v[2], v[3], v[4], style, requantiserCycles(cmd),
+                    counterBits(cmd));
         } catch (MaxdnnException e) {
             throw new MaxdnnException(MaxdnnException.USAGE, "--memory-sizes: " + e.getMessage());
         }

@@ -36,6 +36,7 @@ final class GenerateCommand implements CliCommand {
     @Override
     public Options options() {
         return AcceleratorOptions.add(new Options())
+                .addOption(AcceleratorOptions.counterBits())
                 .addOption(Inputs.arraySide("rows", "PE rows (default 16)"))
                 .addOption(Inputs.arraySide("cols", "PE columns (default 16)"))
                 .addOption(Option.builder().longOpt("mode").hasArg().argName("MODE")
@@ -55,6 +56,7 @@ final class GenerateCommand implements CliCommand {
     @Override
     public List<OptionRule> rules() {
         List<OptionRule> r = new ArrayList<>(AcceleratorOptions.RULES);
+        r.add(new OptionRule("counter-bits", "with --target accelerator", AcceleratorOptions::accelerator));
         r.add(new OptionRule("layer", "with --mode fixed", c -> OptionTypes.value(c, "mode", "").equals("fixed")));
         r.add(new OptionRule("multipliers", "with --target array", c -> !AcceleratorOptions.accelerator(c)));
         return r;

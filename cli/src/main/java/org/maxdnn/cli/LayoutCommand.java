@@ -65,6 +65,7 @@ final class LayoutCommand implements CliCommand {
                         .desc("--target accelerator: memory sizes as generate takes them (default "
                                 + AcceleratorConfig.SMALL_SIZES + ")").build())
                 .addOption(AcceleratorOptions.requantiserCycles())
+                .addOption(AcceleratorOptions.counterBits())
                 .addOption(Option.builder().longOpt("stage-limit").hasArg().argName("S")
                         .converter(OptionTypes.wholeNumber(1, 7 * 24 * 3600))
                         .desc("wall seconds a qflow stage may take before it is stopped and the layout fails "
@@ -110,6 +111,7 @@ final class LayoutCommand implements CliCommand {
                 new OptionRule("cols", sized, c -> targets(c).contains("array") || targets(c).contains("accelerator")),
                 new OptionRule("memory-sizes", "with --target accelerator", c -> targets(c).contains("accelerator")),
                 new OptionRule("requantiser-cycles", "with --target accelerator", c -> targets(c).contains("accelerator")),
+                new OptionRule("counter-bits", "with --target accelerator", c -> targets(c).contains("accelerator")),
                 new OptionRule("map", sized, c -> targets(c).contains("array") || targets(c).contains("accelerator")),
                 new OptionRule("array", sized, c -> targets(c).contains("array") || targets(c).contains("accelerator")),
                 new OptionRule("layer", "with --target array, accelerator with --map, or " + energies,
@@ -183,9 +185,12 @@ final class LayoutCommand implements CliCommand {
                     name += layerName + ":";
                 }
                 AcceleratorConfig config = (cmd.hasOption("memory-sizes") ? AcceleratorOptions.config(cmd, ctx, array)
-                        : AcceleratorConfig.small(array)).withRequantiserCycles(AcceleratorOptions.requantiserCycles(cmd));
+                        : AcceleratorConfig.small(array)).withRequantiserCycles(AcceleratorOptions.requantiserCycles(cmd))
+                        .withCounterBits(AcceleratorOptions.counterBits(cmd));
                 designs.add(LayoutDesign.accelerator(name + rows + "x" + cols + (array.gated() ? ":gated" : "")
-                        + (config.requantiserCycles() > 1 ? ":requant" + config.requantiserCycles() : ""), config));
+                        + (config.requantiserCycles() > 1 ? ":requant" + config.requantiserCycles() : "")
+                        + (config.counterBits() < AcceleratorConfig.COUNTER_BITS ? ":counters" + config.counterBits() : ""),
+                        config));
             } else if (t.equals("pe:gated") || t.startsWith("pe:gated:")) {
                 MultiplierConfig c = t.equals("pe:gated") ? MultiplierConfig.EXACT : MultiplierConfig.parse(t.substring(9));
                 designs.add(LayoutDesign.gatedPe(c, Inputs.assetsIfSet(ctx)));

@@ -23,7 +23,7 @@ class LayoutCommandTest {
         MainTest.Outcome o = MainTest.run("layout", "--help");
         assertEquals(0, o.code());
         for (String s : List.of("--target", "lut:NAME", "pe:CONFIG", "--map", "--layer", "--rows", "--clock", "--json",
-                "--requantiser-cycles", "--stage-limit", "--place-fast")) {
+                "--requantiser-cycles", "--counter-bits", "--stage-limit", "--place-fast")) {
             assertTrue(o.out().contains(s), s + " missing from:\n" + o.out());
         }
     }
@@ -39,6 +39,9 @@ class LayoutCommandTest {
                 tmp.toString()).code());
         // read only with an accelerator
         assertEquals(1, MainTest.run("layout", "--requantiser-cycles", "4", "--out", tmp.toString()).code());
+        assertEquals(1, MainTest.run("layout", "--target", "accelerator", "--counter-bits", "33", "--out",
+                tmp.toString()).code());
+        assertEquals(1, MainTest.run("layout", "--counter-bits", "16", "--out", tmp.toString()).code());
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class AcceleratorManifest {
                 + AcceleratorRtl.SRAM_MODEL);
         root.put("vectorPeriodCycles", c.vectorPeriod());
         root.put("requantiserCycles", c.requantiserCycles());
+        root.put("counterBits", c.counterBits());
         root.put("lastFoldVectorPeriodCycles", c.lastFoldVectorPeriod());
         try {
             root.set("array", om.readTree(ArrayManifest.json(c.array())));

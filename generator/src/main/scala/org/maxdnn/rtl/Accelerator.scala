@@ -137,7 +137,7 @@ class Accelerator(config: AcceleratorConfig, hardware: PeMultipliers) extends Mo
   require(events.size == HostInterface.COUNTERS_NAMES.size)
   private val clearCounters = hostWrites(HostInterface.REGISTERS) && offset === HostInterface.REG_CLEAR_COUNTERS.U
   private val counters = events.map { e =>
-    val c = RegInit(0.U(32.W))
+    val c = RegInit(0.U(config.counterBits.W)) // wrapping; read zero-extended to the host's 32 bits
     when(clearCounters) {
       c := 0.U
     }.elsewhen(e) {

@@ -46,24 +46,27 @@ class Requantiser(cycles: Int = 1) extends Module {
   private val heldShift = held(shift)
   private val right = Mux(heldShift > 0.S, 0.U, (0.S(8.W) -% heldShift).asUInt(4, 0))
 
+  // The two variants share one 66-bit rounding adder and one 66-bit arithmetic right shifter (the
+  // variant is the layer's, fixed while it runs): the reference adds its nudge and shifts by 31 (a
+  // wire) and then its high word by `right`; the runtime adds 2^(total-1) and shifts by `total`.
+
   // reference: SaturatingRoundingDoublingHighMul, the quotient truncated toward zero
   private val nudge = Mux(product >= 0.S, (BigInt(1) << 30).S(66.W), (1 - (BigInt(1) << 30)).S(66.W))
-  private val nudged = product.pad(66) + nudge
-  private val floor = (nudged >> 31).asSInt
-  private val truncated = floor + Mux(nudged < 0.S && nudged(30, 0) =/= 0.U, 1.S, 0.S)
-  private val overflow = held(shifted === Int.MinValue.S(32.W) && multiplier === Int.MinValue.S(32.W))
-  private val high = Mux(overflow, Int.MaxValue.S(32.W), truncated(31, 0).asSInt)
-  // RoundingDivideByPOT(high, right)
-  private val mask = ((1.U(33.W) << right) - 1.U)(31, 0)
-  private val remainder = high.asUInt & mask
-  private val threshold = (mask >> 1) + high(31).asUInt
-  private val reference = (high >> right).asSInt + Mux(remainder > threshold, 1.S, 0.S)
-
   // runtime: (x·multiplier + 2^(total-1)) >> total, total = 31 - shift in 1..62
   private val total = (31.S(9.W) - heldShift.pad(9)).asUInt(5, 0)
   private val half = (1.U(64.W) << (total - 1.U))(63, 0)
-  private val rounded = product.pad(66) + half.pad(66).asSInt
-  private val runtime = (rounded >> total)(31, 0).asSInt
+  private val rounded = product.pad(66) + Mux(singleRounding, half.pad(66).asSInt, nudge)
+  private val floor = (rounded >> 31).asSInt
+  private val truncated = floor + Mux(rounded < 0.S && rounded(30, 0) =/= 0.U, 1.S, 0.S)
+  private val overflow = held(shifted === Int.MinValue.S(32.W) && multiplier === Int.MinValue.S(32.W))
+  private val high = Mux(overflow, Int.MaxValue.S(32.W), truncated(31, 0).asSInt)
+  // RoundingDivideByPOT(high, right): its shift is the shared one's
+  private val mask = ((1.U(33.W) << right) - 1.U)(31, 0)
+  private val remainder = high.asUInt & mask
+  private val threshold = (mask >> 1) + high(31).asUInt
+  private val shiftedDown = (Mux(singleRounding, rounded, high.pad(66)) >> Mux(singleRounding, total, right.pad(6)))(31, 0)
+  private val runtime = shiftedDown.asSInt
+  private val reference = shiftedDown.asSInt + Mux(remainder > threshold, 1.S, 0.S)
 
   private val scaled = Mux(singleRounding, runtime, reference(31, 0).asSInt) +% outZeroPoint.pad(32)
   out := Mux(scaled < min.pad(32), min, Mux(scaled > max.pad(32), max, scaled(7, 0).asSInt))

@@ -1,6 +1,7 @@
 package org.maxdnn.rtl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.maxdnn.MaxdnnException;
 import org.maxdnn.accel.AcceleratorConfig;
 import org.maxdnn.accel.HostInterface;
 import org.maxdnn.array.ArrayConfig;
@@ -79,6 +81,25 @@ class AcceleratorRtlTest {
         AcceleratorConfig one = small(AcceleratorConfig.MemoryStyle.FLOPS);
         long extra = AcceleratorRtl.controlFlops(c, text) - AcceleratorRtl.controlFlops(one, AcceleratorRtl.verilog(one, null));
         assertTrue(extra >= 64 + 32 + 24, "64-bit product, factor and the multiplier's last 24 bits: " + extra);
+    }
+
+    /** Narrower counters (a smaller design for a layout) lint, are as wide as asked and the manifest says so. */
+    @Test
+    void countersAsNarrowAsAsked() throws Exception {
+        AcceleratorConfig c = small(AcceleratorConfig.MemoryStyle.FLOPS).withCounterBits(12);
+        assertEquals("Accelerator_4x4_counters12", c.moduleName());
+        Path dir = WORK.resolve("counters12");
+        AcceleratorRtl.Files f = AcceleratorRtl.write(c, null, dir);
+        String sv = f.verilog().getFileName().toString();
+        ExternalTool.VERILATOR.run(dir, 300, "--lint-only", "-Wall", "-Wno-DECLFILENAME", "--top-module", c.moduleName(), sv);
+        String text = Files.readString(f.verilog());
+        for (int i = 0; i < HostInterface.COUNTERS_NAMES.size(); i++) {
+            assertEquals(12, regBits(text, "counters_" + i), "counter " + i);
+        }
+        assertEquals(12, new ObjectMapper().readTree(f.manifest().toFile()).get("counterBits").asInt());
+        assertEquals(32, small(AcceleratorConfig.MemoryStyle.FLOPS).counterBits());
+        assertThrows(MaxdnnException.class, () -> c.withCounterBits(33));
+        assertThrows(MaxdnnException.class, () -> c.withCounterBits(0));
     }
 
     @Test

@@ -29,9 +29,16 @@ import org.maxdnn.infer.Network;
  *                         multiplier, R &gt; 1 multiplies 32 × 32/R bits a cycle over R cycles (a smaller
  *                         design), so a last reduction fold streams a vector each
  *                         {@link #lastFoldVectorPeriod()} cycles
+ * @param counterBits      width of the host-readable counters (cycles, memory reads and writes; 1..32,
+ *                         {@link #COUNTER_BITS} by default); they wrap at 2^counterBits, so narrower
+ *                         ones (a smaller design for a layout) count only runs that short
  */
 public record AcceleratorConfig(ArrayConfig array, int activationBytes, int weightWords, int accumulatorWords,
-                                int parameterEntries, int descriptors, MemoryStyle memories, int requantiserCycles) {
+                                int parameterEntries, int descriptors, MemoryStyle memories, int requantiserCycles,
+                                int counterBits) {
+    /** The counters' default width: the host interface's 32-bit words. */
+    public static final int COUNTER_BITS = 32;
+
     /** Version of the host interface and descriptor format described in the manifest. */
     public static final int HOST_INTERFACE_VERSION = 1;
 
@@ -55,6 +62,9 @@ public record AcceleratorConfig(ArrayConfig array, int activationBytes, int weig
         if (requantiserCycles != 1 && requantiserCycles != 2 && requantiserCycles != 4 && requantiserCycles != 8) {
             throw MaxdnnException.badInput("requantiser of " + requantiserCycles + " cycles: takes 1, 2, 4 or 8");
         }
+        if (counterBits < 1 || counterBits > COUNTER_BITS) {
+            throw MaxdnnException.badInput("counters of " + counterBits + " bits: takes 1.." + COUNTER_BITS);
+        }
         if (weightWords < array.rows()) {
             throw MaxdnnException.badInput("a weight bank of " + weightWords + " words holds no fold of " + array.rows() + " rows");
         }
@@ -64,6 +74,13 @@ public record AcceleratorConfig(ArrayConfig array, int activationBytes, int weig
     public AcceleratorConfig(ArrayConfig array, int activationBytes, int weightWords, int accumulatorWords,
                              int parameterEntries, int descriptors, MemoryStyle memories) {
         this(array, activationBytes, weightWords, accumulatorWords, parameterEntries, descriptors, memories, 1);
+    }
+
+    /** 32-bit counters. */
+    public AcceleratorConfig(ArrayConfig array, int activationBytes, int weightWords, int accumulatorWords,
+                             int parameterEntries, int descriptors, MemoryStyle memories, int requantiserCycles) {
+        this(array, activationBytes, weightWords, accumulatorWords, parameterEntries, descriptors, memories,
+                requantiserCycles, COUNTER_BITS);
     }
 
     private static void check(String what, int value, int max) {
@@ -83,20 +100,29 @@ public record AcceleratorConfig(ArrayConfig array, int activationBytes, int weig
         return new AcceleratorConfig(array, 64, Math.max(16, array.rows()), 32, 8, 2, MemoryStyle.FLOPS);
     }
 
-    /** The Verilog module name of the accelerator around {@code array} (and its requantiser's cycles, when more than one). */
+    /**
+     * The Verilog module name of the accelerator around {@code array} (and its requantiser's cycles, when
+     * more than one, and its counters' width, when narrower than 32 bits).
+     */
     public String moduleName() {
         return "Accelerator_" + array.moduleName().substring("SystolicArray_".length())
-                + (requantiserCycles > 1 ? "_requant" + requantiserCycles : "");
+                + (requantiserCycles > 1 ? "_requant" + requantiserCycles : "")
+                + (counterBits < COUNTER_BITS ? "_counters" + counterBits : "");
     }
 
     public AcceleratorConfig withMemories(MemoryStyle style) {
         return new AcceleratorConfig(array, activationBytes, weightWords, accumulatorWords, parameterEntries,
-                descriptors, style, requantiserCycles);
+                descriptors, style, requantiserCycles, counterBits);
     }
 
     public AcceleratorConfig withRequantiserCycles(int cycles) {
         return new AcceleratorConfig(array, activationBytes, weightWords, accumulatorWords, parameterEntries,
-                descriptors, memories, cycles);
+                descriptors, memories, cycles, counterBits);
+    }
+
+    public AcceleratorConfig withCounterBits(int bits) {
+        return new AcceleratorConfig(array, activationBytes, weightWords, accumulatorWords, parameterEntries,
+                descriptors, memories, requantiserCycles, bits);
     }
 
     /** Bits of a weight-memory entry: the weight and the configuration code of one PE. */

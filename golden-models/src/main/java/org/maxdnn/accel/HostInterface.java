@@ -23,7 +23,7 @@ public final class HostInterface {
     public static final int PARAMETERS = 0x3;
     /** Descriptor memory: (descriptor << 4) | word, the words of {@link LayerDescriptor#words()}. Write only. */
     public static final int DESCRIPTORS = 0x4;
-    /** Counters (read only, 32 bits, wrapping), indexed as {@link #COUNTERS_NAMES}. */
+    /** Counters (read only, 32 bits unless the manifest's counterBits is fewer, wrapping), indexed as {@link #COUNTERS_NAMES}. */
     public static final int COUNTERS = 0x5;
 
     public static final int BIAS = 0;

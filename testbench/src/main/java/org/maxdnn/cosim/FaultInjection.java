@@ -47,7 +47,7 @@ public enum FaultInjection {
             "(gPad \\? )words_5\\[23:16\\]", "$18'h0", false),
     /** In the accelerator's requantiser, the reference rounding's right shift one too many. */
     REQUANT_SHIFT("requant-shift", "Requantiser", "reference requantisation shifts right one bit too far",
-            "\\$signed\\(high\\) >>> right\\)", "\\$signed(high) >>> (right + 5'h1))", false),
+            "(singleRounding \\? \\w+ : )\\{1'h0, right\\}\\)\\)", "$1{1'h0, right} + 6'h1))", false),
     /** In the accelerator's foot, the partial sums of earlier reduction folds dropped. */
     DROPPED_FOLD("dropped-fold", "ArrayFoot", "earlier reduction folds' partial sums dropped",
             "\\(firstK \\? 32'h0 : accReadData\\)", "32'h0", false);
