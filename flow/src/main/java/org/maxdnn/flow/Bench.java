@@ -78,7 +78,8 @@ public final class Bench {
      * Per MLPerf Tiny network, on the same samples and threads: the golden model's exact inference
      * against the TFLite x86 interpreter, then approximate maps over every approximable layer (FC
      * included) against the golden model's own exact run — a uniform ROUP map, a kernel-level mix of
-     * ROUP configurations, a uniform roupc map and a uniform EvoApprox table map.
+     * ROUP configurations, a uniform roupc map and a uniform EvoApprox table map; and the exact and
+     * uniform ROUP maps with output channels summed in groups against each summed alone (one thread).
      */
     private static void inference(Assets assets, int repeat, FlowListener out) {
         MultiplierRegistry registry = new MultiplierRegistry(assets.lutDir());
@@ -107,6 +108,9 @@ public final class Bench {
                     "exact, 1 thread", inputs.size() / single, unit, tflite1 / single);
             worstExact = Math.min(worstExact, tflite1 / single);
             List<ConvLayer> every = net.weightedLayers();
+            groupsAgainstAlone("exact", net, ApproxMap.exact(), registry, inputs, repeat, unit, out);
+            groupsAgainstAlone("uniform roup-p1r2", net, everyLayer(every, MultiplierConfig.parse("roup-p1r2")), registry,
+                    inputs, repeat, unit, out);
             Map<String, ApproxMap> maps = new LinkedHashMap<>();
             maps.put("exact", ApproxMap.exact());
             maps.put("uniform roup-p1r2", everyLayer(every, MultiplierConfig.parse("roup-p1r2")));
@@ -264,6 +268,28 @@ public final class Bench {
                     r.images(), r.inferencesPerSecond(), r.inferencesPerSecond() / arrayRate, r.cyclesPerInference(),
                     r.mismatchCount());
         }
+    }
+
+    /**
+     * The golden model with output channels summed in groups (the default) against each channel summed
+     * alone, one thread, the two runs alternating in this process (a shared machine's load hits both),
+     * the logits compared.
+     */
+    private static void groupsAgainstAlone(String name, Network net, ApproxMap map, MultiplierRegistry registry,
+                                           List<LabeledImage> inputs, int repeat, String unit, FlowListener out) {
+        InferencePlan grouped = InferencePlan.compile(net, map, registry);
+        InferencePlan alone = InferencePlan.compile(net, map, registry, ConvKernel.Path.AUTO_UNGROUPED);
+        boolean same = java.util.Arrays.deepEquals(Evaluation.run(grouped, inputs, 1, null).logits(),
+                Evaluation.run(alone, inputs, 1, null).logits());
+        double withGroups = Double.MAX_VALUE;
+        double without = Double.MAX_VALUE;
+        for (int i = 0; i < repeat; i++) {
+            withGroups = Math.min(withGroups, time(() -> Evaluation.run(grouped, inputs, 1, null)));
+            without = Math.min(without, time(() -> Evaluation.run(alone, inputs, 1, null)));
+        }
+        note(out, "inference:   %-34s %9.0f %s  channels in groups %.2fx alone (1 thread, alternating; logits %s)",
+                name + ", 1 thread, alone", inputs.size() / without, unit, without / withGroups,
+                same ? "the same" : "DIFFER");
     }
 
     private static double best(int repeat, Runnable r) {

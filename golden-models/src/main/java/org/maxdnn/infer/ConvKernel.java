@@ -42,8 +42,10 @@ public abstract sealed class ConvKernel permits PlanarConv, VectorFullyConnected
     /**
      * Which implementation computes the sums; tests force each to check one against the other.
      * PLANAR is the vectorised path of the layer's kind ({@link PlanarConv}, {@link VectorFullyConnected}).
+     * AUTO_UNGROUPED is AUTO with {@link PlanarConv} summing every output channel alone (no groups of
+     * channels sharing plane loads): the baseline {@code bench} times the groups against, in one process.
      */
-    public enum Path { AUTO, PLANAR, DOT_PRODUCT, TABLE }
+    public enum Path { AUTO, AUTO_UNGROUPED, PLANAR, DOT_PRODUCT, TABLE }
 
     /** {@code configs} is [outC][filterDepth], as {@code ApproxMap.resolve} gives it. */
     public static ConvKernel compile(ConvLayer layer, MultiplierConfig[][] configs, MultiplierRegistry registry,
@@ -79,13 +81,14 @@ public abstract sealed class ConvKernel permits PlanarConv, VectorFullyConnected
             throw new IllegalStateException("the planar path needs the JDK Vector API: run java with "
                     + "--add-modules jdk.incubator.vector");
         }
-        if (path == Path.AUTO) {
+        boolean grouping = path != Path.AUTO_UNGROUPED;
+        if (path == Path.AUTO || path == Path.AUTO_UNGROUPED) {
             path = planar && VECTOR_API ? Path.PLANAR
                     : closedForm && kinds.size() <= DotProductConv.MAX_PASSES ? Path.DOT_PRODUCT : Path.TABLE;
         }
         return switch (path) {
             case PLANAR -> layer.op() == OpType.FULLY_CONNECTED ? new VectorFullyConnected(layer, terms)
-                    : new PlanarConv(layer, terms);
+                    : new PlanarConv(layer, terms, grouping);
             case DOT_PRODUCT -> new DotProductConv(layer, terms);
             default -> new TableConv(layer, f);
         };

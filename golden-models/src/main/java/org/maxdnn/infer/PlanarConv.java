@@ -113,7 +113,8 @@ final class PlanarConv extends ConvKernel {
     private final int[] groupChunkEnd;
     private final int[] groupFirstChunk;
 
-    PlanarConv(ConvLayer layer, ProductTerms[][] terms) {
+    /** {@code grouping}: whether output channels that share planes are summed in groups (else each alone). */
+    PlanarConv(ConvLayer layer, ProductTerms[][] terms, boolean grouping) {
         super(layer);
         inC = layer.inC();
         outC = layer.outC();
@@ -158,7 +159,7 @@ final class PlanarConv extends ConvKernel {
                         + " is too large for the planar path");
             }
         }
-        List<int[]> groups = group(keys, start);
+        List<int[]> groups = grouping ? group(keys, start) : List.of();
         boolean[] grouped = new boolean[outC];
         groups.forEach(g -> Arrays.stream(g).filter(oc -> oc < outC).forEach(oc -> grouped[oc] = true));
         single = java.util.stream.IntStream.range(0, outC).filter(oc -> !grouped[oc]).toArray();

@@ -117,6 +117,10 @@ class PlanarConvTest {
             // acc of the centre of the top-left 3x3 window, output channel 0
             assertTrue(Math.abs((long) expected[9 * layer.outC()]) > 1 << 24, "the sum exceeds 2^24: " + expected[9 * 4]);
             assertArrayEquals(expected, run(layer, vector, in), "zero point " + zp);
+            // and each channel summed alone, its own chunks
+            ConvKernel alone = ConvKernel.compile(layer, exact, REGISTRY, ConvKernel.Path.AUTO_UNGROUPED);
+            assertTrue(((PlanarConv) alone).groupedChannels() == 0, "no group without grouping");
+            assertArrayEquals(expected, run(layer, alone, in), "zero point " + zp + ", channels alone");
         }
     }
 
