@@ -14,9 +14,9 @@ import org.maxdnn.MaxdnnException;
  * useless to qflow, which routes with qrouter). {@code place2def} reads from each line only the
  * net, the instance and the pin names, one net's lines together; graywolf's feedthrough pins
  * ({@code TW_PASS_THRU}) are left out, as {@code place2def} would skip them. The connections are
- * the synthesised ones: graywolf's global routing may reassign the sinks of a buffer tree among
- * its buffers (its swap groups), which here stay as synthesised — the same logic, and qflow
- * back-annotates the netlist from the DEF either way.
+ * the synthesised ones, so the cell file must have no swap groups (graywolf would reassign the
+ * sinks of a buffer tree among its buffers and write the result only after its global routing):
+ * {@link QflowFlow} renames the buffer trees' nets before placement so that qflow makes none.
  */
 public final class GraywolfPins {
     private GraywolfPins() {

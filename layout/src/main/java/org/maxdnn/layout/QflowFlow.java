@@ -238,6 +238,16 @@ public final class QflowFlow {
     }
 
     /**
+     * The mark of a net of a fanout buffer tree in qflow's netlist ({@code NET_bF$bufN}), by which
+     * {@code blif2cel.tcl} makes the tree's sinks a swap group: graywolf's annealing may then hand a
+     * sink to another buffer of the tree, and only its global routing writes those swaps out (in
+     * {@code TOP.pin}). Without that global routing the nets are renamed ({@link #FIXED_BUFFER}) before
+     * placement, so graywolf places the trees as synthesised, which the written {@code TOP.pin} describes.
+     */
+    static final String SWAPPABLE_BUFFER = "_bF$buf";
+    static final String FIXED_BUFFER = "_bF_buf";
+
+    /**
      * Writes {@code TOP.pin} for a placement without graywolf's global routing ({@link GraywolfPins}):
      * qflow's own {@code blif2cel.tcl} (from the project's {@code scriptdir}) makes graywolf's cell
      * file from the synthesised netlist, as the place stage will, into {@code TOP.pins.cel}; the
@@ -245,6 +255,11 @@ public final class QflowFlow {
      * reads the nets from it. Its output is in {@code log/pins.out}.
      */
     private static void writePins(Path dir, String top, Path lef, long limitSeconds) {
+        Path blif = dir.resolve(top + ".blif");
+        String netlist = read(blif);
+        if (netlist.contains(SWAPPABLE_BUFFER)) {
+            AtomicFiles.writeString(blif, netlist.replace(SWAPPABLE_BUFFER, FIXED_BUFFER));
+        }
         Path vars = dir.resolve("qflow_vars.sh");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^set scriptdir\\s*=\\s*(\\S+)\\s*$")
                 .matcher(read(vars));
