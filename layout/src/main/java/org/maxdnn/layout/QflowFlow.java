@@ -247,6 +247,11 @@ public final class QflowFlow {
     static final String SWAPPABLE_BUFFER = "_bF$buf";
     static final String FIXED_BUFFER = "_bF_buf";
 
+    /** qflow's netlist {@code blif} with its fanout buffer trees' nets renamed so that they make no swap groups. */
+    static String withoutSwapGroups(String blif) {
+        return blif.replace(SWAPPABLE_BUFFER, FIXED_BUFFER);
+    }
+
     /**
      * Writes {@code TOP.pin} for a placement without graywolf's global routing ({@link GraywolfPins}):
      * qflow's own {@code blif2cel.tcl} (from the project's {@code scriptdir}) makes graywolf's cell
@@ -257,8 +262,9 @@ public final class QflowFlow {
     private static void writePins(Path dir, String top, Path lef, long limitSeconds) {
         Path blif = dir.resolve(top + ".blif");
         String netlist = read(blif);
-        if (netlist.contains(SWAPPABLE_BUFFER)) {
-            AtomicFiles.writeString(blif, netlist.replace(SWAPPABLE_BUFFER, FIXED_BUFFER));
+        String fixed = withoutSwapGroups(netlist);
+        if (!fixed.equals(netlist)) {
+            AtomicFiles.writeString(blif, fixed);
         }
         Path vars = dir.resolve("qflow_vars.sh");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^set scriptdir\\s*=\\s*(\\S+)\\s*$")

@@ -30,6 +30,24 @@ class FastPlacementTest {
         assertEquals(PAR.lines().count() + 3, lines.size(), par); // a blank line, a comment, TWSC*fast
     }
 
+    /** blif2cel.tcl's test for a buffer tree's net, which makes its sinks a graywolf swap group. */
+    private static final java.util.regex.Pattern SWAP_GROUP = java.util.regex.Pattern.compile("(.*)_bF\\$buf[0-9]+$");
+
+    @Test
+    void theBufferTreesMakeNoSwapGroups() {
+        String blif = """
+                .gate BUFX4 A=clock Y=clock_bF$buf0
+                .gate DFFPOSX1 CLK=clock_bF$buf0 D=_5__bF$buf12 Q=q
+                .gate BUFX2 A=clock_hier0_bF$buf3 Y=x
+                """;
+        String fixed = QflowFlow.withoutSwapGroups(blif);
+        assertEquals(blif.replace("$buf", "_buf"), fixed);
+        for (String net : fixed.split("[\\s=]+")) {
+            assertTrue(!SWAP_GROUP.matcher(net).find(), net);
+        }
+        assertTrue(SWAP_GROUP.matcher("clock_bF$buf0").find(), "the pattern itself");
+    }
+
     @Test
     void aParameterFileWithoutTheGlobalRouteLineIsAnError() {
         MaxdnnException e = assertThrows(MaxdnnException.class,
