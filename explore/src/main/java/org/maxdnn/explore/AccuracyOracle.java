@@ -2,6 +2,8 @@ package org.maxdnn.explore;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.data.DataSet;
 import org.maxdnn.data.LabeledImage;
@@ -92,17 +94,38 @@ public final class AccuracyOracle {
         this.task = task;
         this.registry = registry;
         InferencePlan exact = InferencePlan.compile(net, ApproxMap.exact(), registry);
-        Evaluation.Result r = Evaluation.run(exact, images, threads, null);
-        exactPerInput = r.perInput(task);
-        exactSnapshots = prefixReuse ? new Object[images.size()][] : null;
-        Workspace ws = exact.newWorkspace();
-        for (int i = 0; prefixReuse && i < images.size(); i++) {
-            exact.run(images.get(i).pixels(), ws, null);
-            exactSnapshots[i] = ws.activations();
+        workspaces = ThreadLocal.withInitial(exact::newWorkspace);
+        if (prefixReuse) {
+            // one exact run per input gives both its value and its snapshot
+            exactPerInput = new double[images.size()];
+            exactSnapshots = new Object[images.size()][];
+            onThreads(threads, i -> {
+                Workspace ws = workspaces.get();
+                exact.run(images.get(i).pixels(), ws, null);
+                exactPerInput[i] = task.perInput(i, exact.logits(ws));
+                exactSnapshots[i] = ws.activations();
+            });
+        } else {
+            exactPerInput = Evaluation.run(exact, images, threads, null).perInput(task);
+            exactSnapshots = null;
         }
         exactScore = score(exactPerInput);
-        workspaces = ThreadLocal.withInitial(exact::newWorkspace);
         order = StoppingRule.order(images.size());
+    }
+
+    /** Runs {@code body} for every input index on up to {@code threads} threads (each index once, in any order). */
+    private void onThreads(int threads, java.util.function.IntConsumer body) {
+        int t = Math.max(1, Math.min(threads, images.size()));
+        if (t == 1) {
+            IntStream.range(0, images.size()).forEach(body);
+            return;
+        }
+        ForkJoinPool pool = new ForkJoinPool(t);
+        try {
+            pool.submit(() -> IntStream.range(0, images.size()).parallel().forEach(body)).join();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public Network network() {
