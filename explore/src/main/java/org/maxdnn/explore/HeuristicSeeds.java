@@ -39,9 +39,13 @@ public final class HeuristicSeeds {
                                          MultiplierRegistry registry) {
         double[][] err = new double[layers.size()][configs.size()];
         double[][] pj = new double[layers.size()][configs.size()];
+        // each configuration's probe is independent of the others': measured in parallel, the same figures
+        List<Map<String, Sensitivity.LayerScores>> scores = configs.parallelStream()
+                .map(config -> config.isExactByDefinition() ? null
+                        : Sensitivity.measure(net, images, registry.get(config), registry))
+                .toList();
         for (int c = 0; c < configs.size(); c++) {
-            Map<String, Sensitivity.LayerScores> s = configs.get(c).isExactByDefinition() ? null
-                    : Sensitivity.measure(net, images, registry.get(configs.get(c)), registry);
+            Map<String, Sensitivity.LayerScores> s = scores.get(c);
             for (int l = 0; l < layers.size(); l++) {
                 pj[l][c] = table.pj(layers.get(l).name(), configs.get(c));
                 if (s != null) {
