@@ -72,10 +72,16 @@ public final class Explorer {
     /**
      * An approach's front from the all-exact end (highest energy) down, with what it cost to find
      * ({@code evaluations} distinct maps, {@code stopped} of them stopped early by the
-     * {@link StoppingRule}) and its {@link #HYPERVOLUME hypervolume}.
+     * {@link StoppingRule}, {@code inputsRun} inferences of the search inputs over them all) and its
+     * {@link #HYPERVOLUME hypervolume}.
      */
-    public record Front(MapSpace space, List<Point> points, int evaluations, int stopped, double seconds,
+    public record Front(MapSpace space, List<Point> points, int evaluations, int stopped, long inputsRun, double seconds,
                         double hypervolume) {
+        /** Without a count of the inferences run. */
+        public Front(MapSpace space, List<Point> points, int evaluations, int stopped, double seconds, double hypervolume) {
+            this(space, points, evaluations, stopped, 0, seconds, hypervolume);
+        }
+
         /** The largest saving among points losing at most {@code maxLossPts} on search data (how a map is chosen), or null. */
         public Point best(double maxLossPts) {
             return best(maxLossPts, Point::lossPts);
@@ -92,7 +98,7 @@ public final class Explorer {
         }
 
         public Front withPoints(List<Point> validated) {
-            return new Front(space, List.copyOf(validated), evaluations, stopped, seconds, hypervolume);
+            return new Front(space, List.copyOf(validated), evaluations, stopped, inputsRun, seconds, hypervolume);
         }
     }
 
@@ -157,7 +163,11 @@ public final class Explorer {
         List<AccuracyOracle.Score> scores = todo.isEmpty() ? List.of() : evaluator.scores(todo, rules);
         List<String> freshKeys = List.copyOf(fresh.keySet());
         for (int i = 0; i < freshKeys.size(); i++) {
-            (scores.get(i).complete() ? scored : search.partial).put(freshKeys.get(i), scores.get(i));
+            AccuracyOracle.Score s = scores.get(i);
+            (s.complete() ? scored : search.partial).put(freshKeys.get(i), s);
+            if (search != null) {
+                search.inputsRun += inputsRun(s);
+            }
         }
         List<Point> out = new ArrayList<>();
         for (int i = 0; i < genomes.size(); i++) {
@@ -180,6 +190,8 @@ public final class Explorer {
     private final class Search {
         private final TreeMap<Double, Reference> bestByEnergy = new TreeMap<>();
         private final Map<String, AccuracyOracle.Score> partial = new HashMap<>();
+        /** Inferences of search inputs its new maps ran. */
+        private long inputsRun;
 
         private record Reference(double objective, double[] classes) {
         }
@@ -246,8 +258,19 @@ public final class Explorer {
         List<Point> points = new ArrayList<>(points(space, ParetoFront.of(complete, Nsga2Search.Individual::objectives)
                 .stream().map(Nsga2Search.Individual::genome).toList()));
         points.sort(Comparator.comparingDouble(Point::pj).reversed());
-        return new Front(space, List.copyOf(points), found.evaluations(), found.evaluations() - complete.size(),
+        return new Front(space, List.copyOf(points), found.evaluations(), found.evaluations() - complete.size(), search.inputsRun,
                 (System.nanoTime() - t0) / 1e9, hypervolume(points));
+    }
+
+    /**
+     * The inputs a score's map was run on: those before its stop, every input when complete, none for
+     * the all-exact map (the oracle's own exact score, nothing run).
+     */
+    private long inputsRun(AccuracyOracle.Score s) {
+        if (s == oracle.exact()) {
+            return 0;
+        }
+        return s.complete() ? (s.perInput() != null ? s.perInput().length : s.samples()) : s.stoppedAfter();
     }
 
     /** See {@link #HYPERVOLUME}. */

@@ -95,6 +95,11 @@ class ShortcutsTest {
             }
             List<String> stopped = seen.keySet().stream().filter(k -> !seen.get(k).complete()).toList();
             assertEquals(front.stopped(), stopped.size());
+            // the inferences counted: a stopped map's inputs before its stop, every input of the others, none for the all-exact map
+            long run = seen.values().stream().mapToLong(s -> s == oracle.exact() ? 0
+                    : s.complete() ? data.inputs().size() : s.stoppedAfter()).sum();
+            assertEquals(run, front.inputsRun());
+            assertTrue(run < (long) seen.size() * data.inputs().size(), run + " inferences");
             assertTrue(stopped.size() > 0 && stopped.size() < seen.size(), stopped.size() + " of " + seen.size()
                     + " stopped: the rule has something to do here");
             // every map the sequential search saw, scored in full

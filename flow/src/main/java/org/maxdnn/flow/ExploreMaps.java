@@ -201,9 +201,11 @@ public final class ExploreMaps {
         if (s.stopping().on() && w.dataSet().task() instanceof Classification) {
             int maps = result.fronts().stream().mapToInt(Explorer.Front::evaluations).sum();
             int stopped = result.fronts().stream().mapToInt(Explorer.Front::stopped).sum();
+            long run = result.fronts().stream().mapToLong(Explorer.Front::inputsRun).sum();
             listener.note(String.format(Locale.ROOT, "sequential evaluation: %d of %d maps stopped early (clearly dominated, "
-                    + "or clearly above %.1f pts; looks from %d inputs, z = %.1f)", stopped, maps, s.stopping().capPts(),
-                    s.stopping().firstLook(), s.stopping().z()));
+                    + "or clearly above %.1f pts; looks from %d inputs, z = %.1f); %,d inferences of search inputs run, "
+                    + "%.0f%% of every map on every input", stopped, maps, s.stopping().capPts(),
+                    s.stopping().firstLook(), s.stopping().z(), run, 100.0 * run / ((long) maps * searchPool.inputs().size())));
         }
         listener.note("scoring every front point on the validation part");
         try (MapEvaluator evaluator = q.evaluators().open(validation, q.threads())) {
