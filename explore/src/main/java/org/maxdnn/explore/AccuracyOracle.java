@@ -3,6 +3,7 @@ package org.maxdnn.explore;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 import org.maxdnn.MaxdnnException;
 import org.maxdnn.data.DataSet;
@@ -171,12 +172,34 @@ public final class AccuracyOracle {
             return exactScore;
         }
         boolean sequential = rule != null && task instanceof Classification;
-        Workspace ws = workspaces.get();
         int n = images.size();
         double[] perInput = new double[n];
-        int nextLook = sequential ? rule.firstLook() : n;
-        for (int k = 0; k < n; k++) {
+        int done = 0;
+        for (int look = sequential ? rule.firstLook() : n; ; look *= 2) {
+            int end = Math.min(look, n);
+            run(plan, first, sequential, done, end, perInput);
+            done = end;
+            if (done >= n) {
+                break;
+            }
+            if (rule.stop(order, done, perInput)) {
+                return partial(done, perInput);
+            }
+        }
+        return score(perInput);
+    }
+
+    /**
+     * Runs the inputs at positions [from, to) of the sequential order (of the input order when not
+     * sequential) into {@code perInput}. Called on a fork-join pool's thread ({@link InProcessEvaluator}'s),
+     * the inputs are spread over the pool's threads, so a thread with no map left helps with another's
+     * inputs; an input's value does not depend on the thread that runs it.
+     */
+    private void run(InferencePlan plan, int first, boolean sequential, int from, int to, double[] perInput) {
+        IntStream positions = IntStream.range(from, to);
+        (ForkJoinTask.inForkJoinPool() ? positions.parallel() : positions).forEach(k -> {
             int i = sequential ? order[k] : k;
+            Workspace ws = workspaces.get();
             if (exactSnapshots != null) {
                 ws.restore(exactSnapshots[i]);
             } else {
@@ -184,14 +207,7 @@ public final class AccuracyOracle {
             }
             plan.runFrom(first, ws, null);
             perInput[i] = task.perInput(i, plan.logits(ws));
-            if (k + 1 == nextLook && k + 1 < n) {
-                if (rule.stop(order, k + 1, perInput)) {
-                    return partial(k + 1, perInput);
-                }
-                nextLook *= 2;
-            }
-        }
-        return score(perInput);
+        });
     }
 
     private Score score(double[] perInput) {

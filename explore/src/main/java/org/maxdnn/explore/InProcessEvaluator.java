@@ -2,24 +2,28 @@ package org.maxdnn.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import org.maxdnn.io.Futures;
 import org.maxdnn.map.ApproxMap;
 
-/** The default {@link MapEvaluator}: the maps of a batch scored in parallel on this JVM's threads. */
+/**
+ * The default {@link MapEvaluator}: the maps of a batch scored in parallel on this JVM's threads, a
+ * fork-join pool whose idle threads also take inputs of the maps still running
+ * ({@link AccuracyOracle#score}), so the last map of a batch does not run alone.
+ */
 public final class InProcessEvaluator implements MapEvaluator {
     private final AccuracyOracle oracle;
-    private final ExecutorService pool;
+    private final ForkJoinPool pool;
 
     public InProcessEvaluator(AccuracyOracle oracle, int threads) {
         this.oracle = oracle;
-        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "maxdnn-explore");
-            t.setDaemon(true);
+        this.pool = new ForkJoinPool(Math.max(1, threads), p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("maxdnn-explore");
             return t;
-        });
+        }, null, false);
     }
 
     @Override
