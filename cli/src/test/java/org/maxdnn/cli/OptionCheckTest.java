@@ -139,15 +139,20 @@ class OptionCheckTest {
 
     /**
      * run --all --quick --limit 4 exited 0 with every kws and ad row at 0.0%: now refused before the
-     * characterisation, saying what each part of the split needs, and nothing is written.
+     * characterisation, saying what each part of the split needs, and nothing is written. The CIFAR-10
+     * networks' JPEG default (four images of four labels) is refused the same way.
      */
     @Test
     void aSplitThatCannotGiveTheMetricIsRefusedBeforeWork() {
-        Path out = tmp.resolve("run-all");
-        MainTest.Outcome o = MainTest.run("run", "--all", "--quick", "--limit", "4", "--out", out.toString());
-        assertEquals(2, o.code(), o.err());
-        assertTrue(o.err().contains("kws's samples: 4 samples are too few to split into search and validation parts"), o.err());
-        assertFalse(Files.exists(out), "written before the split was checked");
+        for (String network : new String[] {"kws", "resnet8"}) {
+            Path out = tmp.resolve("run-all-" + network);
+            MainTest.Outcome o = MainTest.run("run", "--all", "--quick", "--limit", "4", "--networks", network + ",ad",
+                    "--out", out.toString());
+            assertEquals(2, o.code(), o.err());
+            assertTrue(o.err().contains(network + "'s samples: 4 samples are too few to split into search and validation "
+                    + "parts"), o.err());
+            assertFalse(Files.exists(out), "written before the split was checked");
+        }
     }
 
     /** compensate's --out is a file: a second run replaces it; the map itself is refused as a usage error. */
