@@ -76,6 +76,11 @@ final class LayoutCommand implements CliCommand {
                         .desc("graywolf's placement N times faster (its TWSC*fast: N times fewer moves per cell at each "
                                 + "annealing temperature; default 1, qflow's own; a longer wire, for large designs); "
                                 + "N > 1 also skips graywolf's own global routing (qrouter routes)").build())
+                .addOption(Option.builder().longOpt("density").hasArg().argName("D")
+                        .converter(OptionTypes.number(0.1, 1, ""))
+                        .desc("place the cells at density D (qflow's initial_density: fill cells spread them, a larger "
+                                + "die with more routing tracks; default qflow's own packing, about 0.85); a layout "
+                                + "that is not clean is placed again at 0.75 and 0.65 where below D").build())
                 .addOption(Inputs.map())
                 .addOption(Inputs.model())
                 .addOption(Inputs.arrayKind())
@@ -211,7 +216,7 @@ final class LayoutCommand implements CliCommand {
         }
         Layout.Results results = Layout.runAll(designs, out, new Layout.Options(clockNs, stream,
                         new QflowFlow.Effort(OptionTypes.value(cmd, "stage-limit", (int) QflowFlow.DEFAULT_STAGE_LIMIT_SECONDS),
-                                OptionTypes.value(cmd, "place-fast", 1))),
+                                OptionTypes.value(cmd, "place-fast", 1), OptionTypes.value(cmd, "density", (Double) null))),
                 line -> ctx.err().println("layout " + line));
         print(results, ctx);
         if (cmd.hasOption("json")) {
@@ -245,8 +250,8 @@ final class LayoutCommand implements CliCommand {
                         + "%s/log/post_sta.log)%n", r.design(), r.dir());
             }
             if (r.placeAttempts() > 1) {
-                ctx.out().printf(Locale.ROOT, "%s: clean only when placed again at density %.2f (attempt %d; qflow's "
-                        + "default placement left DRC/LVS errors, logs kept under log/attempt*)%n", r.design(),
+                ctx.out().printf(Locale.ROOT, "%s: clean only when placed again at density %.2f (attempt %d; the "
+                        + "first placement left DRC/LVS errors or unrouted nets, logs kept under log/attempt*)%n", r.design(),
                         r.initialDensity(), r.placeAttempts());
             }
         }

@@ -42,15 +42,33 @@ public final class QflowFlow {
      * @param stageLimitSeconds wall time a stage may take before it is stopped and the run fails
      * @param placeFast graywolf's {@code TWSC*fast}: its annealing tries this many times fewer moves per
      *                  cell at each temperature (1: qflow's default placement); faster, a longer wire
+     * @param density the first placement's density (qflow's {@code initial_density}: fill cells spread the
+     *                cells to it, a larger die with more routing tracks per net); null: qflow's default
+     *                packing. A run that is not clean is retried at the {@link #RETRY_DENSITIES} below it
      */
-    public record Effort(long stageLimitSeconds, int placeFast) {
+    public record Effort(long stageLimitSeconds, int placeFast, Double density) {
         /** qflow's own placement, each stage stopped after {@link #DEFAULT_STAGE_LIMIT_SECONDS}. */
-        public static final Effort DEFAULT = new Effort(DEFAULT_STAGE_LIMIT_SECONDS, 1);
+        public static final Effort DEFAULT = new Effort(DEFAULT_STAGE_LIMIT_SECONDS, 1, null);
 
         public Effort {
             if (stageLimitSeconds < 1 || placeFast < 1) {
                 throw new IllegalArgumentException("stage limit and placement speed-up must be >= 1");
             }
+            if (density != null && !(density > 0 && density <= 1)) {
+                throw new IllegalArgumentException("placement density must be in (0, 1], not " + density);
+            }
+        }
+
+        /** The densities of the placements tried in turn: the first, then each retry's. */
+        List<Double> densities() {
+            List<Double> d = new ArrayList<>();
+            d.add(density);
+            for (double r : RETRY_DENSITIES) {
+                if (density == null || r < density) {
+                    d.add(r);
+                }
+            }
+            return d;
         }
     }
     /**
@@ -112,8 +130,9 @@ public final class QflowFlow {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, Integer> exits = new LinkedHashMap<>();
         int padded = 0;
-        Double density = null;
+        List<Double> densities = effort.densities();
         for (int attempt = 0; ; attempt++) {
+            Double density = densities.get(attempt);
             AtomicFiles.writeString(dir.resolve("project_vars.sh"), projectVars(clockPeriodPs, density,
                     lef.toAbsolutePath(), synth.toAbsolutePath()));
             for (String stage : attempt == 0 ? STAGES : STAGES.subList(1, STAGES.size())) {
@@ -137,12 +156,11 @@ public final class QflowFlow {
                             + "); see " + log + ":\n" + tailOf(log));
                 }
             }
-            if (attempt == RETRY_DENSITIES.length || clean(dir, design.top())) {
+            if (attempt == densities.size() - 1 || clean(dir, design.top())) {
                 return new Run(dir, design.top(), seconds, exits, padded, attempt + 1, density);
             }
-            density = RETRY_DENSITIES[attempt];
             progress.accept(String.format(Locale.ROOT, "%s: DRC or LVS not clean; placing again at density %.2f "
-                    + "(this attempt's logs: log/attempt%d)", design.name(), density, attempt + 1));
+                    + "(this attempt's logs: log/attempt%d)", design.name(), densities.get(attempt + 1), attempt + 1));
             keepLogs(dir, attempt + 1);
         }
     }
