@@ -81,6 +81,10 @@ final class LayoutCommand implements CliCommand {
                         .desc("place the cells at density D (qflow's initial_density: fill cells spread them, a larger "
                                 + "die with more routing tracks; default qflow's own packing, about 0.85); a layout "
                                 + "that is not clean is placed again at 0.75 and 0.65 where below D").build())
+                .addOption(Option.builder().longOpt("no-route-cleanup")
+                        .desc("skip qrouter's clean-up stage once every net is routed (two more rounds that route "
+                                + "every net again for shorter wires; each longer than the first routing on tens of "
+                                + "thousands of nets)").build())
                 .addOption(Inputs.map())
                 .addOption(Inputs.model())
                 .addOption(Inputs.arrayKind())
@@ -216,7 +220,8 @@ final class LayoutCommand implements CliCommand {
         }
         Layout.Results results = Layout.runAll(designs, out, new Layout.Options(clockNs, stream,
                         new QflowFlow.Effort(OptionTypes.value(cmd, "stage-limit", (int) QflowFlow.DEFAULT_STAGE_LIMIT_SECONDS),
-                                OptionTypes.value(cmd, "place-fast", 1), OptionTypes.value(cmd, "density", (Double) null))),
+                                OptionTypes.value(cmd, "place-fast", 1), OptionTypes.value(cmd, "density", (Double) null),
+                                !cmd.hasOption("no-route-cleanup"))),
                 line -> ctx.err().println("layout " + line));
         print(results, ctx);
         if (cmd.hasOption("json")) {

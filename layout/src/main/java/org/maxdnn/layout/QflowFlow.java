@@ -45,10 +45,12 @@ public final class QflowFlow {
      * @param density the first placement's density (qflow's {@code initial_density}: fill cells spread the
      *                cells to it, a larger die with more routing tracks per net); null: qflow's default
      *                packing. A run that is not clean is retried at the {@link #RETRY_DENSITIES} below it
+     * @param routeCleanup qrouter's clean-up (its stage 3) after every net is routed; false skips it
+     *                     ({@link #withoutRouteCleanup})
      */
-    public record Effort(long stageLimitSeconds, int placeFast, Double density) {
+    public record Effort(long stageLimitSeconds, int placeFast, Double density, boolean routeCleanup) {
         /** qflow's own placement, each stage stopped after {@link #DEFAULT_STAGE_LIMIT_SECONDS}. */
-        public static final Effort DEFAULT = new Effort(DEFAULT_STAGE_LIMIT_SECONDS, 1, null);
+        public static final Effort DEFAULT = new Effort(DEFAULT_STAGE_LIMIT_SECONDS, 1, null, true);
 
         public Effort {
             if (stageLimitSeconds < 1 || placeFast < 1) {
@@ -144,6 +146,10 @@ public final class QflowFlow {
                 if (stage.equals("place") && effort.placeFast() > 1) {
                     writePins(dir, design.top(), lef, effort.stageLimitSeconds());
                 }
+                if (stage.equals("route") && !effort.routeCleanup()) {
+                    Path cfg = dir.resolve(design.top() + ".cfg"); // written by qflow's place stage
+                    AtomicFiles.writeString(cfg, withoutRouteCleanup(read(cfg), cfg.toString()));
+                }
                 int exit = stage(dir, design.top(), stage, effort.stageLimitSeconds());
                 double s = (System.nanoTime() - t0) / 1e9;
                 seconds.merge(stage, s, Double::sum);
@@ -205,6 +211,21 @@ public final class QflowFlow {
         }
         return techPar.replaceAll(globalRoute, "$1off") + "\n# maxdnn layout --place-fast: annealing "
                 + placeFast + " times faster, no graywolf global routing (qrouter routes)\nTWSC*fast : " + placeFast + "\n";
+    }
+
+    /**
+     * qrouter's script for {@code layout --no-route-cleanup}: qflow's {@code TOP.cfg} with its
+     * {@code qrouter::standard_route FILE false} given {@code nocleanup true}. Once every net is routed
+     * (stages 1 and 2), the clean-up stage 3 rips up and routes again every net, twice, for shorter
+     * wires and fewer vias; on the accelerator's 39,000 nets a round takes longer than the first
+     * routing of them all. The routes are complete and checked (DRC, LVS) without it.
+     */
+    static String withoutRouteCleanup(String cfg, String where) {
+        String route = "(?m)^(qrouter::standard_route\\s+\\S+\\s+false)\\s*$";
+        if (!java.util.regex.Pattern.compile(route).matcher(cfg).find()) {
+            throw MaxdnnException.badInput(where + ": no line 'qrouter::standard_route FILE false' to add nocleanup to");
+        }
+        return cfg.replaceAll(route, "$1 true");
     }
 
     /**

@@ -54,4 +54,14 @@ class FastPlacementTest {
                 () -> QflowFlow.fastPlacement("TWSC*ignore_feeds : true\n", 4, "/x/osu018.par"));
         assertEquals("/x/osu018.par: no line 'TWSC*do.global.route : on' to switch off", e.getMessage());
     }
+
+    @Test
+    void qroutersCleanUpIsSkippedOnRequest() {
+        String cfg = "read_def TOP.def\nqrouter::standard_route TOP_route.def false\nquit\n";
+        assertEquals("read_def TOP.def\nqrouter::standard_route TOP_route.def false true\nquit\n",
+                QflowFlow.withoutRouteCleanup(cfg, "TOP.cfg"));
+        MaxdnnException e = assertThrows(MaxdnnException.class,
+                () -> QflowFlow.withoutRouteCleanup("read_def TOP.def\nquit\n", "/x/TOP.cfg"));
+        assertEquals("/x/TOP.cfg: no line 'qrouter::standard_route FILE false' to add nocleanup to", e.getMessage());
+    }
 }

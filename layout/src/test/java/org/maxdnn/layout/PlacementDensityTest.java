@@ -19,9 +19,9 @@ class PlacementDensityTest {
 
     @Test
     void aGivenDensityIsTriedFirstAndOnlyLowerRetriesFollow() {
-        assertEquals(List.of(0.45), new QflowFlow.Effort(60, 16, 0.45).densities());
-        assertEquals(List.of(0.7, 0.65), new QflowFlow.Effort(60, 1, 0.7).densities());
-        assertEquals(List.of(0.9, 0.75, 0.65), new QflowFlow.Effort(60, 1, 0.9).densities());
+        assertEquals(List.of(0.45), new QflowFlow.Effort(60, 16, 0.45, true).densities());
+        assertEquals(List.of(0.7, 0.65), new QflowFlow.Effort(60, 1, 0.7, true).densities());
+        assertEquals(List.of(0.9, 0.75, 0.65), new QflowFlow.Effort(60, 1, 0.9, true).densities());
     }
 
     @Test
@@ -34,7 +34,7 @@ class PlacementDensityTest {
 
     @Test
     void aDensityOutsideZeroToOneIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new QflowFlow.Effort(60, 1, 0.0));
-        assertThrows(IllegalArgumentException.class, () -> new QflowFlow.Effort(60, 1, 1.2));
+        assertThrows(IllegalArgumentException.class, () -> new QflowFlow.Effort(60, 1, 0.0, true));
+        assertThrows(IllegalArgumentException.class, () -> new QflowFlow.Effort(60, 1, 1.2, true));
     }
 }
