@@ -8,9 +8,8 @@ import org.maxdnn.MaxdnnException;
  * What the routed DEF ({@code TOP.def}, written by qrouter) says about the layout: the die and the
  * total length of the signal routes.
  *
- * <p>The wire length is summed over the {@code NETS} section (special nets, i.e. power, excluded):
- * each {@code ROUTED}/{@code NEW} segment is a list of points {@code ( x y [ext] )} where {@code *}
- * repeats the previous coordinate; its length is the Manhattan distance between consecutive points.
+ * <p>The wire length is summed over the {@code NETS} section (special nets, i.e. power, excluded),
+ * piece by piece ({@link DefRoutes}).
  *
  * @param dieWidthUm die width, µm
  * @param dieHeightUm die height, µm
@@ -61,51 +60,9 @@ public record DefLayout(double dieWidthUm, double dieHeightUm, int components, i
 
     /** Σ Manhattan lengths of the routed segments in a NETS section, database units. */
     static double wireLength(String nets, String where) {
-        double total = 0;
-        String[] tokens = nets.split("\\s+");
-        boolean segment = false;
-        long lastX = 0;
-        long lastY = 0;
-        boolean havePoint = false;
-        for (int i = 0; i < tokens.length; i++) {
-            String t = tokens[i];
-            switch (t) {
-                case "ROUTED", "NEW", "FIXED", "COVER" -> {
-                    segment = true;
-                    havePoint = false;
-                }
-                case ";", "-" -> segment = false;
-                case "(" -> {
-                    if (!segment) {
-                        continue;
-                    }
-                    if (i + 2 >= tokens.length) {
-                        throw MaxdnnException.badInput(where + ": truncated route point");
-                    }
-                    long x = tokens[i + 1].equals("*") ? lastX : coordinate(tokens[i + 1], where);
-                    long y = tokens[i + 2].equals("*") ? lastY : coordinate(tokens[i + 2], where);
-                    if (havePoint) {
-                        total += Math.abs(x - lastX) + Math.abs(y - lastY);
-                    }
-                    lastX = x;
-                    lastY = y;
-                    havePoint = true;
-                }
-                default -> {
-                    if (t.startsWith("+")) {
-                        segment = false;
-                    }
-                }
-            }
-        }
-        return total;
-    }
-
-    private static long coordinate(String token, String where) {
-        try {
-            return Math.round(Double.parseDouble(token));
-        } catch (NumberFormatException e) {
-            throw MaxdnnException.badInput(where + ": bad route coordinate '" + token + "'");
-        }
+        double[] total = {0};
+        DefRoutes.forEach(nets, where,
+                (net, layer, x1, y1, x2, y2) -> total[0] += Math.abs(x2 - x1) + Math.abs(y2 - y1));
+        return total[0];
     }
 }

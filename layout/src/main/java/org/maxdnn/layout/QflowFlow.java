@@ -24,9 +24,10 @@ import org.maxdnn.sim.LatchMap;
  * abc; fanout buffering), place (graywolf, clock-tree-free: qflow buffers the clock at synthesis),
  * route (qrouter, with the metal minimum areas in its LEF, see {@link MinAreaLef}; then extraction
  * to RC), backanno (vesta on the routed netlist with the extracted delays; SPEF and SDF written),
- * migrate (the layout into magic; before it the I/O pins get the metal minimum area, see
- * {@link PinPads}), drc (magic) and lvs (netgen); a layout that is not clean is placed and routed
- * again at a lower density. Each stage's console output is kept in {@code log/STAGE.out} beside
+ * migrate (the layout into magic; before it the routed DEF is touched up: vias that connect nothing
+ * removed, see {@link DanglingVias}, the I/O pins given the metal minimum area, see {@link PinPads},
+ * gaps within a net closed, see {@link SameNetGaps}), drc (magic) and lvs (netgen); a layout that is
+ * not clean is placed and routed again at a lower density. Each stage's console output is kept in {@code log/STAGE.out} beside
  * qflow's own logs. DRC and LVS failures do not stop the run: they are results, read from the logs.
  */
 public final class QflowFlow {
@@ -139,8 +140,11 @@ public final class QflowFlow {
                     lef.toAbsolutePath(), synth.toAbsolutePath()));
             for (String stage : attempt == 0 ? STAGES : STAGES.subList(1, STAGES.size())) {
                 if (stage.equals("migrate")) {
-                    padded = padPins(dir.resolve(design.top() + ".def"));
-                    progress.accept(design.name() + ": " + padded + " pins lengthened to the metal minimum area");
+                    TouchUp t = touchUp(dir.resolve(design.top() + ".def"), lef);
+                    padded = t.pinsPadded();
+                    progress.accept(String.format(Locale.ROOT, "%s: %d dangling vias removed, %d pins lengthened to "
+                            + "the metal minimum area, %d same-net gaps closed%s", design.name(), t.viasRemoved(), padded,
+                            t.gapsClosed(), t.gapsLeft() == 0 ? "" : " (" + t.gapsLeft() + " left: their ends do not line up)"));
                 }
                 long t0 = System.nanoTime();
                 if (stage.equals("place") && effort.placeFast() > 1) {
@@ -348,19 +352,43 @@ public final class QflowFlow {
         }
     }
 
-    /** Pads the routed DEF's pins ({@link PinPads}); the router's own DEF is kept as {@code TOP.def.qrouter}. */
-    private static int padPins(Path def) {
-        PinPads.Result r = PinPads.pad(read(def), PinPads.MIN_AREA_UM2, def.toString());
-        if (r.padded() > 0) {
+    /**
+     * What magic reads instead of the router's DEF.
+     *
+     * @param def the DEF text
+     * @param pinsPadded pins lengthened ({@link PinPads})
+     * @param gapsClosed same-net gaps closed ({@link SameNetGaps})
+     * @param gapsLeft same-net gaps left as they were
+     * @param viasRemoved vias that connected nothing on one side ({@link DanglingVias})
+     */
+    record TouchUp(String def, int pinsPadded, int gapsClosed, int gapsLeft, int viasRemoved) {
+    }
+
+    /**
+     * The routed {@code def} with its dangling vias removed, its pins padded and its same-net gaps closed,
+     * by the technology and cell {@code lef}.
+     */
+    static TouchUp touchUp(String def, String lef, String where) {
+        DanglingVias.Result vias = DanglingVias.remove(def, lef, where);
+        PinPads.Result pins = PinPads.pad(vias.def(), PinPads.MIN_AREA_UM2, where);
+        SameNetGaps.Result gaps = SameNetGaps.close(pins.def(), lef, where);
+        return new TouchUp(gaps.def(), pins.padded(), gaps.closed(), gaps.left(), vias.removed());
+    }
+
+    /** Touches up the routed DEF in place; the router's own is kept as {@code TOP.def.qrouter}. */
+    private static TouchUp touchUp(Path def, Path lef) {
+        String routed = read(def);
+        TouchUp t = touchUp(routed, read(lef), def.toString());
+        if (!t.def().equals(routed)) {
             try {
                 Files.copy(def, def.resolveSibling(def.getFileName() + ".qrouter"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw MaxdnnException.badInput("cannot keep " + def + ": " + e.getMessage(), e);
             }
-            AtomicFiles.writeString(def, r.def());
+            AtomicFiles.writeString(def, t.def());
         }
-        return r.padded();
+        return t;
     }
 
     private static java.io.File nullDevice() {
