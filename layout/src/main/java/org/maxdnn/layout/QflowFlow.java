@@ -27,8 +27,9 @@ import org.maxdnn.sim.LatchMap;
  * migrate (the layout into magic; before it the routed DEF is touched up: vias that connect nothing
  * removed, see {@link DanglingVias}, the I/O pins given the metal minimum area, see {@link PinPads},
  * gaps within a net closed, see {@link SameNetGaps}), drc (magic) and lvs (netgen); a layout that is
- * not clean is placed and routed again at a lower density. Each stage's console output is kept in {@code log/STAGE.out} beside
- * qflow's own logs. DRC and LVS failures do not stop the run: they are results, read from the logs.
+ * not clean is placed and routed again at a lower density. Each stage's console output is kept in
+ * {@code log/STAGE.out} beside qflow's own logs. DRC and LVS failures do not stop the run: they are
+ * results, read from the logs.
  */
 public final class QflowFlow {
     /** The stages in order. */
