@@ -166,8 +166,11 @@ public final class DanglingVias {
         if (start < 0 || end < 0) {
             throw MaxdnnException.badInput(where + ": no COMPONENTS section");
         }
-        Matcher c = COMPONENT.matcher(def.substring(start, end));
+        String components = def.substring(start, end);
+        Matcher c = COMPONENT.matcher(components);
+        int read = 0;
         while (c.find()) {
+            read++;
             long[] size = sizes.get(c.group(1));
             if (size == null) {
                 throw MaxdnnException.badInput(where + ": cell " + c.group(1) + " is not in the LEF");
@@ -193,6 +196,12 @@ public final class DanglingVias {
                     }
                 }
             }
+        }
+        // a cell not read would leave the vias on its pins looking dangling
+        long entries = components.lines().filter(line -> line.startsWith("- ")).count();
+        if (read != entries) {
+            throw MaxdnnException.badInput(where + ": " + (entries - read) + " of " + entries
+                    + " components are not placed N, S, FN or FS; cannot tell which vias land on cells");
         }
         return touched;
     }

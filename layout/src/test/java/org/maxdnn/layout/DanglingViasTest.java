@@ -87,6 +87,13 @@ class DanglingViasTest {
     }
 
     @Test
+    void aCellPlacedRotatedIsRefused() {
+        MaxdnnException e = assertThrows(MaxdnnException.class,
+                () -> DanglingVias.remove(DEF.replace("( 169320 32050 ) FS", "( 169320 32050 ) W"), LEF, "w.def"));
+        assertTrue(e.getMessage().startsWith("w.def: 1 of 1 components are not placed N, S, FN or FS"), e.getMessage());
+    }
+
+    @Test
     void aCellMissingFromTheLefIsRefusedNamingIt() {
         MaxdnnException e = assertThrows(MaxdnnException.class,
                 () -> DanglingVias.remove(DEF.replace("OR2X2 + PLACED", "NOR9X9 + PLACED"), LEF, "x.def"));
