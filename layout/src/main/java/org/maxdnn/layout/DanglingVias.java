@@ -21,7 +21,6 @@ import org.maxdnn.MaxdnnException;
  * dropping it leaves every connection as it was.
  */
 public final class DanglingVias {
-    private static final Pattern UNITS = Pattern.compile("UNITS\\s+DISTANCE\\s+MICRONS\\s+(\\d+)\\s*;");
     private static final Pattern MACRO = Pattern.compile("(?ms)^MACRO\\s+(\\S+)\\s*$(.*?)^END\\s+\\1\\s*$");
     private static final Pattern SIZE = Pattern.compile("SIZE\\s+([\\d.]+)\\s+BY\\s+([\\d.]+)\\s*;");
     private static final Pattern COMPONENT = Pattern.compile(
@@ -50,13 +49,10 @@ public final class DanglingVias {
 
     /** Removes the dangling vias of {@code def}, by the technology and cell {@code lef}; {@code where} names the DEF. */
     public static Result remove(String def, String lef, String where) {
-        Matcher u = UNITS.matcher(def);
-        int start = def.indexOf("\nNETS ");
-        int end = def.indexOf("\nEND NETS", Math.max(0, start));
-        if (!u.find() || start < 0 || end < 0) {
-            throw MaxdnnException.badInput(where + ": no UNITS or NETS section");
-        }
-        double perUm = Double.parseDouble(u.group(1));
+        DefRoutes.Nets nets = DefRoutes.nets(def, where);
+        double perUm = nets.perUm();
+        int start = nets.start();
+        int end = nets.end();
         TechLef tech = TechLef.parse(lef, perUm);
         Map<String, Long> widths = tech.widths();
         Map<String, Map<String, long[]>> pads = tech.viaPads();
@@ -132,8 +128,8 @@ public final class DanglingVias {
             drop.add(vias.get(i));
         }
         int[] removed = {0};
-        String nets = withoutVias(def.substring(start, end), drop, removed, where);
-        return new Result(def.substring(0, start) + nets + def.substring(end), removed[0]);
+        String edited = withoutVias(def.substring(start, end), drop, removed, where);
+        return new Result(def.substring(0, start) + edited + def.substring(end), removed[0]);
     }
 
     /** The indices (element 4) of the {@code pads} that touch a placed cell's metal1. */

@@ -1,5 +1,7 @@
 package org.maxdnn.layout;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.maxdnn.MaxdnnException;
 
 /**
@@ -20,7 +22,30 @@ final class DefRoutes {
         }
     }
 
+    private static final Pattern UNITS = Pattern.compile("UNITS\\s+DISTANCE\\s+MICRONS\\s+(\\d+)\\s*;");
+
     private DefRoutes() {
+    }
+
+    /**
+     * A DEF's database units per micron and where its NETS section runs.
+     *
+     * @param perUm database units per micron
+     * @param start where the NETS section starts
+     * @param end where it ends
+     */
+    record Nets(double perUm, int start, int end) {
+    }
+
+    /** {@code def}'s units and NETS section; a DEF without either is refused, {@code where} naming it. */
+    static Nets nets(String def, String where) {
+        Matcher u = UNITS.matcher(def);
+        int start = def.indexOf("\nNETS ");
+        int end = def.indexOf("\nEND NETS", Math.max(0, start));
+        if (!u.find() || start < 0 || end < 0) {
+            throw MaxdnnException.badInput(where + ": no UNITS or NETS section");
+        }
+        return new Nets(Double.parseDouble(u.group(1)), start, end);
     }
 
     /** Calls {@code piece} for every routed piece in {@code nets}; {@code where} names the DEF in errors. */

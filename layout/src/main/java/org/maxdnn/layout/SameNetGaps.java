@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.maxdnn.MaxdnnException;
 
 /**
  * Closes the gaps qrouter leaves between two shapes of one net on one layer that are closer than the
@@ -22,7 +21,6 @@ import org.maxdnn.MaxdnnException;
  * points line up horizontally or vertically; the others are counted and left to DRC.
  */
 public final class SameNetGaps {
-    private static final Pattern UNITS = Pattern.compile("UNITS\\s+DISTANCE\\s+MICRONS\\s+(\\d+)\\s*;");
 
     /**
      * The DEF with the gaps closed.
@@ -46,13 +44,10 @@ public final class SameNetGaps {
      * technology {@code lef}; {@code where} names the DEF in errors.
      */
     public static Result close(String def, String lef, String where) {
-        Matcher u = UNITS.matcher(def);
-        int start = def.indexOf("\nNETS ");
-        int end = def.indexOf("\nEND NETS", Math.max(0, start));
-        if (!u.find() || start < 0 || end < 0) {
-            throw MaxdnnException.badInput(where + ": no UNITS or NETS section");
-        }
-        double perUm = Double.parseDouble(u.group(1));
+        DefRoutes.Nets nets = DefRoutes.nets(def, where);
+        double perUm = nets.perUm();
+        int start = nets.start();
+        int end = nets.end();
         TechLef tech = TechLef.parse(lef, perUm);
         Map<String, Map<String, List<Shape>>> shapes = new LinkedHashMap<>(); // net -> layer -> shapes
         DefRoutes.forEach(def.substring(start, end), where, new DefRoutes.Piece() {
